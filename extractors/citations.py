@@ -1,0 +1,301 @@
+"""Citations named in an abstract: inline author-year references, arXiv ids and DOIs.
+
+The rules are pure functions of the text (:func:`find_inline_references`,
+:func:`find_identifiers`); the spaCy component ``kg_citations`` writes what they find
+to ``doc.spans["kg_citations"]`` (label ``REFERENCE``, ``ARXIV`` or ``DOI``) and
+:func:`citations_from_doc` turns a Doc into :class:`schema.Citation` records whose
+evidence offsets refer to ``doc.text`` (= :func:`schema.paper_text`).
+
+Patterns recognised::
+
+    Self-Instruct (Wang et al., 2023)          -> Wang, 2023, work "Self-Instruct"
+    (STaR; Zelikman et al., 2022)              -> Zelikman, 2022, work "STaR"
+    (Wang et al., 2023; Taori et al., 2023)    -> two citations
+    Smith and Jones (2021), Wang et al. (2023) -> narrative citations
+    arXiv:2401.12345v2, 10.18653/v1/2023.acl-long.754 -> ids
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schema import Citation, Paper, Provenance
+
+SPAN_KEY = "kg_citations"
+EXTRACTOR = "kg_citations"
+
+# A surname: "Wang", "O'Neil", "van den Oord", "Zelikman", "García-López".
+_PARTICLE = r"(?:(?:van|von|der|den|de|del|da|di|le|la|du|dos|ten|ter)\s+){0,3}"
+_SURNAME = _PARTICLE + r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019]*(?:-[A-Z\u00C0-\u00DE]?[\w\u00C0-\u024F'\u2019]+)*"
+_YEAR = r"(?:19[5-9]\d|20\d\d)[a-z]?"
+_AUTHORS = (
+    rf"(?P<first>{_SURNAME})"
+    rf"(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
+)
+#: One item of a parenthetical citation: "Wang et al., 2023", "Smith and Jones 2021".
+_ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})\s*$")
+#: A parenthesis that may hold citations.
+_PAREN = re.compile(r"\(([^()]{4,400})\)")
+#: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)".
+_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\((?P<year>{_YEAR})\)")
+#: Words in front of a citation list that are not the cited work.
+_LEAD_WORDS = re.compile(r"^\s*(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|for\s+example|for\s+instance|as\s+in|like)\s*,?\s*", re.I)
+#: A token that may be (part of) the name of a work: "Self-Instruct", "GPT-4", "STaR", "o1".
+_NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9])[\w@+.'\u2019-]*[\w+]$|^[A-Z]$")
+_NAME_JOINERS = {"of", "for", "in", "the", "with", "and", "-"}
+#: Capitalised words that start sentences or phrases rather than name a work.
+_NOT_WORKS = {
+    "the", "a", "an", "this", "that", "these", "those", "our", "we", "it", "its", "their", "in", "on",
+    "recent", "prior", "previous", "existing", "recently", "however", "moreover", "furthermore", "also",
+    "work", "works", "study", "studies", "method", "methods", "approach", "approaches", "paper", "papers",
+    "model", "models", "survey", "et", "al", "and", "or", "see", "e.g", "i.e", "following", "follow",
+}
+
+_ARXIV_PREFIXED = re.compile(
+    r"(?:\barXiv\s*:?\s*|arxiv\.org/(?:abs|pdf)/)(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?P<version>v\d+)?",
+    re.I,
+)
+#: A bare new-style arXiv id: YYMM.NNNNN (five digits, since 2015) with a plausible month.
+_ARXIV_BARE = re.compile(r"(?<![\w./:-])(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{5})(?P<version>v\d+)?(?![\w/-]|\.\d)")
+_DOI = re.compile(r"(?:doi\.org/|\bdoi\s*:\s*|(?<![\w/.]))(?P<id>10\.\d{4,9}/[^\s\"<>(){}\[\],;]+)", re.I)
+_TRAILING = ".,;:!?)]}'\""
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int
+    kind: str
+    citation: Citation
+
+
+def _clean_surname(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _work_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The name of a work written just before ``pos`` ("Self-Instruct (Wang...": "Self-Instruct")."""
+    base = max(0, pos - 120, text.rfind("\n", 0, pos) + 1)
+    left = text[base:pos]
+    tokens = list(re.finditer(r"\S+", left))
+    picked: list[re.Match] = []
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        if picked and word.endswith((",", ";", ":", ".", ")", '"')):
+            break
+        core = word.strip("\"'`\u201c\u201d")
+        if _NAME_TOKEN.match(core) and core.lower() not in _NOT_WORKS:
+            picked.append(tok)
+            continue
+        if picked and core.lower() in _NAME_JOINERS and len(picked) < 4:
+            picked.append(tok)
+            continue
+        break
+    while picked and picked[-1].group(0).lower() in _NAME_JOINERS:
+        picked.pop()
+    if not picked:
+        return None, pos
+    start = base + picked[-1].start()
+    name = text[start:pos].strip().strip("\"'`\u201c\u201d,")
+    if not name or name.lower() in _NOT_WORKS or re.fullmatch(r"[\d.]+", name):
+        return None, pos
+    return name, start
+
+
+def _parse_item(item: str) -> tuple[str, int] | None:
+    m = _ITEM.match(item)
+    if not m:
+        return None
+    return _clean_surname(m.group("first")), int(m.group("year")[:4])
+
+
+def _parenthetical_items(inner: str, offset: int) -> list[tuple[int, int, Citation]]:
+    """Citations inside one parenthesis: "STaR; Zelikman et al., 2022" -> work STaR, Zelikman 2022."""
+    items: list[tuple[int, int, Citation]] = []
+    pending: tuple[str, int] | None = None  # a work named before its reference
+    pos = offset
+    for part in inner.split(";"):
+        stripped = _LEAD_WORDS.sub("", part)
+        lead = len(part) - len(stripped)
+        body = stripped.strip()
+        body_start = pos + lead + (len(stripped) - len(stripped.lstrip()))
+        parsed = _parse_item(body)
+        if parsed:
+            work, start = pending if pending else (None, body_start)
+            items.append((start, body_start + len(body), Citation(first_author=parsed[0], year=parsed[1], work=work)))
+            pending = None
+        else:
+            name = body.strip("\"'`\u201c\u201d")
+            words = name.split()
+            ok = 0 < len(words) <= 4 and bool(_NAME_TOKEN.match(words[0])) and words[0].lower() not in _NOT_WORKS
+            pending = (name, body_start + body.find(name)) if ok else None
+        pos += len(part) + 1
+    return items
+
+
+def find_inline_references(text: str) -> list[tuple[int, int, Citation]]:
+    """Author-year references in ``text``, with the character span of each.
+
+    Args:
+        text: any text (a title plus abstract).
+
+    Returns:
+        ``(start, end, Citation)`` triples in text order; ``start:end`` covers the named
+        work when there is one ("Self-Instruct (Wang et al., 2023)") and the reference.
+
+    Example:
+        >>> [(c.first_author, c.year, c.work) for _, _, c in find_inline_references(
+        ...     "techniques such as Self-Instruct (Wang et al., 2023) or (Taori et al., 2023)")]
+        [('Wang', 2023, 'Self-Instruct'), ('Taori', 2023, None)]
+    """
+    found: list[tuple[int, int, Citation]] = []
+    taken: list[tuple[int, int]] = []
+    for paren in _PAREN.finditer(text):
+        items = _parenthetical_items(paren.group(1), paren.start(1))
+        if not items:
+            continue
+        taken.append((paren.start(), paren.end()))
+        if len(items) == 1 and items[0][2].work is None:
+            work, work_start = _work_before(text, paren.start())
+            if work:
+                items[0][2].work = work
+                items[0] = (work_start, paren.end(), items[0][2])
+        found.extend(items)
+    for m in _NARRATIVE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        first = _clean_surname(m.group("first"))
+        if first.lower() in _NOT_WORKS:
+            continue
+        if not m.group("rest") and (first.isupper() or any(ch.isdigit() for ch in first)):
+            continue  # "GPT (2023)": an acronym, not an author
+        found.append((m.start(), m.end(), Citation(first_author=first, year=int(m.group("year")[:4]))))
+    found.sort(key=lambda t: t[0])
+    return found
+
+
+def _strip_trailing(value: str) -> str:
+    while value and value[-1] in _TRAILING:
+        value = value[:-1]
+    return value
+
+
+def find_identifiers(text: str) -> list[tuple[int, int, Citation]]:
+    """arXiv ids and DOIs written in ``text``.
+
+    Versions are dropped from arXiv ids and DOIs are lower-cased, so the same work
+    always gets the same id.
+
+    Example:
+        >>> [c.ids for _, _, c in find_identifiers("see arXiv:2401.12345v2 and doi:10.1000/XYZ.1.")]
+        [{'arxiv': '2401.12345'}, {'doi': '10.1000/xyz.1'}]
+    """
+    found: list[tuple[int, int, Citation]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _ARXIV_PREFIXED.finditer(text):
+        found.append((m.start(), m.end(), Citation(ids={"arxiv": m.group("id")})))
+        spans.append((m.start(), m.end()))
+    for m in _ARXIV_BARE.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        found.append((m.start("id"), m.end(), Citation(ids={"arxiv": m.group("id")})))
+        spans.append((m.start(), m.end()))
+    for m in _DOI.finditer(text):
+        doi = _strip_trailing(m.group("id"))
+        if any(a <= m.start("id") < b for a, b in spans) or "/" not in doi[3:]:
+            continue
+        if doi.lower().startswith("10.48550/arxiv."):
+            ids = {"arxiv": doi[len("10.48550/arxiv."):], "doi": doi.lower()}
+        else:
+            ids = {"doi": doi.lower()}
+        found.append((m.start("id"), m.start("id") + len(doi), Citation(ids=ids)))
+    found.sort(key=lambda t: t[0])
+    return found
+
+
+def find_citations(text: str) -> list[tuple[int, int, str, Citation]]:
+    """Every citation of ``text``: ``(start, end, kind, Citation)`` with kind REFERENCE, ARXIV or DOI.
+
+    Example:
+        >>> [k for _, _, k, _ in find_citations("Alpaca (Taori et al., 2023), arXiv:2303.17651")]
+        ['REFERENCE', 'ARXIV']
+    """
+    out = [(s, e, "REFERENCE", c) for s, e, c in find_inline_references(text)]
+    for s, e, c in find_identifiers(text):
+        out.append((s, e, "ARXIV" if "arxiv" in c.ids else "DOI", c))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _sentence_of(doc, start: int, end: int) -> str:
+    """The sentence around ``start:end``, never across the blank line after the title."""
+    text = doc.text
+    left, right = start, end
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span.sent
+            left, right = min(start, sent.start_char), max(end, sent.end_char)
+    else:
+        left = max(text.rfind(". ", 0, start) + 2, 0)
+        stop = text.find(". ", end)
+        right = stop + 1 if stop != -1 else len(text)
+    blank = text.rfind("\n\n", left, start)
+    if blank != -1:
+        left = blank + 2
+    blank = text.find("\n\n", end, right)
+    if blank != -1:
+        right = blank
+    return text[left:right].strip()
+
+
+def citations_from_doc(doc, paper: Paper) -> list[Citation]:
+    """The citations of one paper, with evidence in ``doc.text``.
+
+    Reads ``doc.text`` (and its sentences when the Doc is parsed); does not need the
+    ``kg_citations`` component to have run.
+
+    Example:
+        >>> import spacy
+        >>> from schema import Paper
+        >>> p = Paper(id="t:1", title="T", abstract="Alpaca (Taori et al., 2023) is used.")
+        >>> [c.work for c in citations_from_doc(spacy.blank("en")("T\\n\\n" + p.abstract), p)]
+        ['Alpaca']
+    """
+    out: list[Citation] = []
+    for start, end, _kind, cit in find_citations(doc.text):
+        cit.evidence = Provenance(paper_id=paper.id, sentence=_sentence_of(doc, start, end), start=start, end=end,
+                                  extractor=EXTRACTOR)
+        out.append(cit)
+    return out
+
+
+class CitationFinder:
+    """spaCy component: sets ``doc.spans["kg_citations"]`` (labels REFERENCE, ARXIV, DOI).
+
+    Needs nothing but the tokenizer. Spans are expanded to token boundaries.
+    """
+
+    def __init__(self, nlp=None, name: str = "kg_citations", span_key: str = SPAN_KEY):
+        self.name = name
+        self.span_key = span_key
+
+    def __call__(self, doc):
+        spans = []
+        for start, end, kind, _cit in find_citations(doc.text):
+            span = doc.char_span(start, end, label=kind, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.span_key] = spans
+        return doc
+
+
+try:  # registering needs spaCy; the pure functions above do not
+    from spacy.language import Language
+
+    @Language.factory("kg_citations", default_config={"span_key": SPAN_KEY})
+    def make_citation_finder(nlp, name: str, span_key: str) -> CitationFinder:
+        """Factory of the ``kg_citations`` component."""
+        return CitationFinder(nlp, name, span_key)
+except ImportError:  # pragma: no cover
+    pass

@@ -1,0 +1,461 @@
+"""Reported results: (model or method, benchmark, metric, value) from abstract sentences.
+
+The rules are pure functions of one sentence (:func:`find_results`), optionally helped
+by the entity mentions of ``doc.spans["kg_entities"]`` (labels Model, Method, Dataset,
+Benchmark, Metric). Without them, local cues stand in: a name (capitalised or
+alphanumeric tokens) after "on", a metric word after the number, a name before
+"reaches"/"achieves".
+
+Recognised::
+
+    Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0   -> 29.44, win rate, AlpacaEval 2.0, Llama3.1-8B
+    accuracy increases from 70.8% to 77.7% on ProcessBench    -> 77.7 %, accuracy, ProcessBench
+    o1-mini achieves 96.2% pass@1 on HumanEval                -> 96.2 %, pass@1, HumanEval, o1-mini
+    an accuracy of 85.2% on GSM8K                             -> 85.2 %, accuracy, GSM8K
+
+Numbers that are not results are rejected: years (2023), sizes (8B, 13K, 37x), counts
+("12 tasks", "1,000 examples"), version numbers ("AlpacaEval 2.0", "Llama 3"),
+numbers inside citations, and differences ("improves by 5.3 points", "+4.2%",
+"a 9% improvement"): a difference is not a score on a benchmark, so it is skipped.
+
+The component ``kg_results`` writes ``doc.spans["kg_results"]`` (label RESULT, the
+value with its unit); :func:`results_from_doc` gives :class:`schema.ResultRecord` objects.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from schema import Paper, Provenance, ResultRecord
+
+SPAN_KEY = "kg_results"
+ENTITY_SPAN_KEY = "kg_entities"
+EXTRACTOR = "kg_results"
+
+#: Well-known evaluation metrics (general knowledge), longest first when matched.
+METRIC_WORDS: tuple[str, ...] = (
+    "length-controlled win rate", "length controlled win rate", "lc win rate", "win rate", "win-rate",
+    "win rates", "success rate", "pass rate", "solve rate", "resolve rate", "resolved rate", "error rate",
+    "exact match", "top-1 accuracy", "top-5 accuracy", "accuracy", "accuracies", "acc", "f1 score", "f1-score",
+    "macro-f1", "micro-f1", "f1", "bleu", "bleu-4", "rouge-l", "rouge-1", "rouge-2", "rouge", "meteor", "cider",
+    "em", "map", "miou", "iou", "auc", "auroc", "ndcg", "mrr", "perplexity", "ppl", "spl", "iqm", "elo", "fid",
+    "psnr", "ssim", "wer", "cer", "recall", "precision", "score", "scores", "pass@k",
+)
+_METRIC_RE = re.compile(
+    r"(?<![\w@-])(?:(?:average|mean|overall|absolute|relative|top-\d)\s+)?"
+    r"(?:pass@\d+|hits@\d+|recall@\d+|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
+    re.I,
+)
+#: Verbs that introduce a reported score.
+_RESULT_VERBS = (
+    r"reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:es|ed|ing|e)|"
+    r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|hit(?:s|ting)?|deliver(?:s|ed|ing)?|"
+    r"sets?|report(?:s|ed)?|show(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|perform(?:s|ed)?|"
+    r"boost(?:s|ed|ing)?|improv(?:es|ed|ing|e)|rais(?:es|ed|ing|e)|increas(?:es|ed|ing|e)|elevat(?:es|ed|ing|e)|"
+    r"lift(?:s|ed|ing)?|push(?:es|ed|ing)?|go(?:es)?|went|ris(?:es|e)|rose|jump(?:s|ed)?"
+)
+_VERB_RE = re.compile(rf"\b(?:{_RESULT_VERBS})\b", re.I)
+#: A number with an optional unit.
+_NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:points?|pts|pp)\b)?")
+_SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|[xX×]\b|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
+#: Words after a number showing it is a difference, not a score.
+_DELTA_AFTER = re.compile(
+    r"^\s*(?:%|points?|pts|pp)?\s*(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
+    r"(?:improvements?|gains?|increases?|boosts?|higher|lower|better|worse|more|less|fewer|reductions?|decreases?|drops?|"
+    r"faster|slower|increments?|advantages?|margins?|lead|over|above|below|relative|absolute|compression|speed-?ups?)\b",
+    re.I,
+)
+_DELTA_BEFORE = re.compile(
+    r"(?:\bby|\bof\s+(?:up\s+to|about|around|nearly|over)|\bmargin\s+of|\bgains?\s+of|\bimprovements?\s+of|\bincreases?\s+of)"
+    r"(?:\s+(?:up\s+to|an?\s+average\s+of|average|about|around|approximately|nearly|almost|over|roughly|more\s+than|at\s+least|as\s+much\s+as))*\s*$",
+    re.I,
+)
+_DELTA_VERB_BEFORE = re.compile(r"\b(?:reduc|sav|cut|lower|shrink|compress|accelerat|speed)\w*\s+(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+)?$", re.I)
+_COUNT_NOUN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s|data|people|data\s*sets?)\b")
+_FROM_TO = re.compile(r"\bfrom\s+[+-]?\d+(?:\.\d+)?\s?%?\s+to\s*$", re.I)
+_NAME_TOKEN = r"(?:[A-Z][\w@+./'-]*|[a-z][\w@+'-]*[A-Z0-9][\w@+./'-]*|\d[\w@+.-]*[A-Za-z][\w@+.-]*)"
+#: A benchmark named after a preposition: "on AlpacaEval 2.0", "on the MATH benchmark".
+_BENCH_AFTER = re.compile(
+    rf"^\s*(?:%|points?)?\s*(?:(?!(?:but|and|while|which|that|whereas|compared|than)\b)[\w@-]+\s+){{0,3}}?(?:on|in|at|of)\s+(?:the\s+)?(?:challenging\s+|popular\s+|standard\s+|widely[- ]used\s+)?"
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|\d+(?:\.\d+)?(?![\w%])))*)"
+)
+_BENCH_BEFORE = re.compile(rf"^\W*(?:On|In|For)\s+(?:the\s+)?(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)\s*(?:benchmark|dataset|test\s+set)?\s*,")
+_SUBJECT_BEFORE_VERB = re.compile(
+    rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})(?:\s+(?:with|using|via)\s+[\w\s-]{{1,30}}?)?\s*,?\s+(?:also\s+|further\s+|only\s+|still\s+|now\s+)?"
+    rf"(?:{_RESULT_VERBS})\b(?:[^.;]|\.\d)*$"
+)
+_GENERIC_NAMES = {
+    "we", "our", "it", "this", "the", "these", "experiments", "experimental", "results", "extensive", "empirical",
+    "notably", "remarkably", "specifically", "finally", "moreover", "furthermore", "overall", "for", "in", "on",
+    "with", "using", "compared", "additionally", "surprisingly", "strikingly", "however", "thus", "as", "by",
+    "benchmark", "benchmarks", "dataset", "datasets", "average", "sota", "state-of-the-art", "example", "instance",
+    "llm", "llms", "lms", "vlms", "mllms", "lvlms", "models", "agents", "humans", "baselines", "methods",
+}
+#: Names that look like models, not benchmarks: sizes ("8B", "70B") and well-known model families.
+_MODEL_LIKE = re.compile(
+    r"\d+(?:\.\d+)?[BMT]\b|\b(?:GPT|Llama|LLaMA|Qwen|Mistral|Mixtral|Claude|Gemini|Gemma|DeepSeek|Phi|Falcon|Vicuna|o1|o3|o4)(?![a-z])",
+)
+_BENCH_TAILS = re.compile(r"\s+(?:benchmarks?|datasets?|test\s+sets?|tasks?|splits?|leaderboard|suite|with|and|using|by|while|when|our|its|their)$", re.I)
+_PAREN_SUBJECT = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?:\s+(?:baselines?|models?|methods?|approach))?\s*\(\s*$")
+_CITATION_PAREN = re.compile(r"\([^()]*(?:et\s+al|19\d\d|20\d\d)[^()]*\)")
+
+
+def _is_metric(name: str) -> bool:
+    """True when ``name`` ends with a metric word ("Length-controlled Win Rates")."""
+    found = [m for m in _METRIC_RE.finditer(name)]
+    return bool(found) and found[-1].end() == len(name.rstrip())
+
+
+def _clean_subject(name: str) -> str | None:
+    name = name.strip()
+    return None if _is_generic(name) else name
+
+
+def _label_of(label: str) -> str:
+    return label.capitalize() if label else label
+
+
+def _clean_name(name: str) -> str:
+    name = re.split(r"[.,;:](?:\s|$)", name.strip())[0]
+    name = name.strip().strip(",;:.()\"'")
+    prev = None
+    while prev != name:
+        prev = name
+        name = _BENCH_TAILS.sub("", name).strip()
+    return name
+
+
+def _is_generic(name: str | None) -> bool:
+    return not name or name.split()[0].lower() in _GENERIC_NAMES or name.lower() in _GENERIC_NAMES
+
+
+def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, int]]) -> str | None:
+    """Why the number of ``m`` is not a result (None when it may be one)."""
+    num, unit = m.group("num"), (m.group("unit") or "").strip()
+    start, end = m.start("num"), m.end()
+    before, after = sentence[:m.start()], sentence[end:]
+    if _inside(start, protected):
+        return "part of a name or citation"
+    if before and (before[-1].isalpha() or before[-1] in "@/_.") or (before.endswith("-") and len(before) > 1 and before[-2].isalnum()):
+        return "part of a name"
+    if not unit and re.match(r"^[A-Za-z]", sentence[m.end("num"):]):
+        return "a size or name (8B, 37x)"
+    if not unit and _SIZE_SUFFIX.match(after):
+        return "a size or amount"
+    if m.group("sign") in {"+", "\u00b1"}:
+        return "a difference"
+    is_int = "." not in num
+    if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
+        return "a year"
+    if not unit and re.search(r"(?:[A-Z][\w-]*|\bv|\bversion)\s*$", before) and not re.search(r"\b(?:of|is|was|at|to|from|reaches|achieves)\s*$", before, re.I):
+        return "a version number"
+    if _DELTA_BEFORE.search(before) or _DELTA_AFTER.match(after) or _DELTA_VERB_BEFORE.search(before):
+        return "a difference"
+    if re.search(r"[<>\u2264\u2265~\u2248]\s*$", before):
+        return "a bound"
+    if re.match(r"^\s?%?\s*to\s+[+-]?\d", after) or (
+        re.search(r"\bbetween\s*$", before, re.I) and re.match(r"^\s?%?\s*and\s+\d", after)
+    ):
+        return "a starting value"
+    if before.rstrip().endswith("(") and re.match(r"^\s*\)", after) and "." in num:
+        return None  # "(19.69)": a score given in passing; kept only after a result (see find_results)
+    if not unit:
+        metric_after = _METRIC_RE.match(after.lstrip())
+        if not metric_after and not re.search(r"\b(?:of|to|at|reaches|reached|achieves|achieved|scores?|scored|with)\s+(?:an?\s+)?$", before, re.I):
+            return "a count or bare number"
+        if is_int and not metric_after and _COUNT_NOUN.match(after):
+            return "a count"
+    if is_int and not unit and _COUNT_NOUN.match(after) and not _METRIC_RE.match(after.lstrip()):
+        return "a count"
+    return None
+
+
+def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """The metric of the number at ``start:end``: after it, or before "from ... to"/"of"."""
+    after = sentence[end:]
+    for s, e, label in entities:
+        if label == "Metric" and end <= s <= end + 4:
+            return sentence[s:e]
+    m = _METRIC_RE.match(after.lstrip())
+    if m:
+        return m.group(0)
+    m = re.match(r"^\s*(?:in|on)\s+(?:the\s+)?(?P<m>(?:[\w-]+\s+){0,2}?" + _METRIC_RE.pattern + r")\s+of\b", after, re.I)
+    if m:
+        return m.group("m")
+    before = sentence[:start]
+    window = before[-80:]
+    cands = [
+        (s, e) for s, e, label in entities if label == "Metric" and e <= start and start - e <= 60
+    ]
+    if cands:
+        s, e = cands[-1]
+        return sentence[s:e]
+    m = re.search(r"(?P<m>" + _METRIC_RE.pattern + r")(?:\s+[\w.-]+){0,5}?\s+(?:from\s+[\d.]+\s?%?\s+to|of|at|reaching|to|is|was|=|:)\s*(?:an?\s+|about\s+|around\s+|nearly\s+|over\s+)?$", window, re.I)
+    if m:
+        return m.group("m")
+    return None
+
+
+def _benchmark_near(sentence: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], stop: int) -> str | None:
+    """The benchmark of the number at ``start:end``, after it (up to ``stop``) or before it."""
+    for s, e, label in entities:
+        if label in {"Benchmark", "Dataset"} and end <= s < stop:  # noqa: SIM102
+            between = sentence[end:s]
+            if re.search(r"\b(?:on|in|at|of|for)\s+(?:the\s+)?$", between) and not re.search(r"[;]|\d", between):
+                return sentence[s:e]
+    rest = sentence[end:stop]
+    for _ in range(2):  # "34.5% in the LC win rate of AlpacaEval 2.0": skip a metric named first
+        m = _BENCH_AFTER.match(rest)
+        if not m:
+            break
+        name = _clean_name(m.group("name"))
+        if _is_metric(name):
+            rest = rest[m.end():]
+            continue
+        if name and not _is_generic(name) and not _MODEL_LIKE.search(name):
+            return name
+        break
+    before = sentence[:start]
+    cands = [(s, e) for s, e, label in entities if label in {"Benchmark", "Dataset"} and e <= start]
+    if cands:
+        s, e = cands[-1]
+        if re.match(r"^\s*(?:(?:[\w@-]+\s+){0,3}(?:from|of|is|was|at|to|reaches|achieves)\s|,)", sentence[e:start]) or re.search(r"\b(?:on|in|for)\s+(?:the\s+)?$", sentence[:s], re.I):
+            return sentence[s:e]
+    m = _BENCH_BEFORE.search(before)  # "On the AIME dataset, ...": anchored at the sentence start
+    if m is not None and not _is_generic(m.group("name")):
+        return _clean_name(m.group("name"))
+    m = re.search(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)\s+" + r"(?:" + _METRIC_RE.pattern + r")\s+from\s+[\d.]+\s?%?\s+to\s*$", before)
+    if m and not _is_generic(m.group("name")):
+        return _clean_name(m.group("name"))
+    return None
+
+
+def _subject_near(sentence: str, start: int, entities: Sequence[tuple[int, int, str]], benchmark: str | None) -> str | None:
+    """The model or method credited with the number at ``start``."""
+    before = sentence[:start]
+    cut = max(before.rfind(";"), -1)
+    for word in (" than ", " outperforming ", " over ", " surpassing "):
+        cut = max(cut, before.rfind(word))
+    cands = [
+        (s, e) for s, e, label in entities
+        if label in {"Model", "Method"} and cut < s and e <= start and sentence[s:e] != benchmark
+    ]
+    if cands:
+        verb_pos = [mv.start() for mv in _VERB_RE.finditer(before)]
+        if verb_pos:
+            pre_verb = [c for c in cands if c[1] <= verb_pos[-1]]
+            if pre_verb:
+                s, e = pre_verb[-1]
+                return sentence[s:e]
+        s, e = cands[-1]
+        return sentence[s:e]
+    m = _SUBJECT_BEFORE_VERB.search(before[cut + 1:] if cut >= 0 else before)
+    if m:
+        name = m.group("name").strip()
+        if not _is_generic(name) and name != benchmark and not _METRIC_RE.fullmatch(name):
+            return name
+    return None
+
+
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|to|-|\u2013)\s*$")
+
+
+def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> list[re.Match]:
+    """The numbers of ``sentence`` that may be results.
+
+    A list of numbers shares the fate of its members: in "2.08%, 2.23% and 3.99%
+    improvements" or "by 15.6% and 9.1%" every number is a difference.
+    """
+    found = list(_NUMBER.finditer(sentence))
+    reasons = [_reject_number(sentence, m, protected) for m in found]
+    for i, m in enumerate(found):
+        after = sentence[m.end():]
+        if re.match(r"^\s*[-\u2013]\s*\d", after) or re.search(r"\d\s*[-\u2013]\s*$", sentence[:m.start()]):
+            reasons[i] = reasons[i] or "a range"
+    # groups of adjacent numbers: "a, b and c"
+    groups: list[list[int]] = []
+    for i, m in enumerate(found):
+        if groups and _LIST_GLUE.match(sentence[found[groups[-1][-1]].end():m.start()]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if any(reasons[i] == "a difference" for i in group):
+            for i in group:
+                reasons[i] = reasons[i] or "a difference"
+    # "improvements of 35.8% on MBPP and 27.7% on HumanEval": a difference carries over "and"
+    for i in range(1, len(found)):
+        if reasons[i - 1] == "a difference" and reasons[i] is None:
+            between = sentence[found[i - 1].end():found[i].start()]
+            if not _VERB_RE.search(between) and ";" not in between and re.search(r"(?:,|\band|\bor)\s*(?:an?\s+)?$", between):
+                reasons[i] = "a difference"
+    return [m for m, why in zip(found, reasons, strict=True) if why is None]
+
+
+def find_results(
+    sentence: str,
+    entities: Sequence[tuple[int, int, str]] = (),
+    *,
+    offset: int = 0,
+) -> list[tuple[int, int, ResultRecord]]:
+    """Results reported in one sentence.
+
+    Args:
+        sentence: the sentence text.
+        entities: entity mentions as ``(start, end, label)`` with offsets in ``sentence``
+            (labels Model, Method, Dataset, Benchmark, Task, Metric); may be empty.
+        offset: added to the returned offsets (the sentence's place in the text).
+
+    Returns:
+        ``(start, end, ResultRecord)`` for each result, ``start:end`` covering the value
+        and its unit; records have no evidence yet.
+
+    Example:
+        >>> [(r.value, r.metric, r.benchmark, r.subject) for _, _, r in find_results(
+        ...     "Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0 with our method.")]
+        [(29.44, 'win rate', 'AlpacaEval 2.0', 'Llama3.1-8B')]
+    """
+    entities = [(s, e, _label_of(lab)) for s, e, lab in entities]
+    protected = [(s, e) for s, e, lab in entities if lab in {"Model", "Method", "Dataset", "Benchmark", "Task"}]
+    protected += [(m.start(), m.end()) for m in _CITATION_PAREN.finditer(sentence)]
+    numbers = _accepted_numbers(sentence, protected)
+    out: list[tuple[int, int, ResultRecord]] = []
+    previous: ResultRecord | None = None
+    for i, m in enumerate(numbers):
+        start, end = m.start("num"), m.end()
+        stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
+        unit = (m.group("unit") or "").strip() or None
+        if unit in {"point", "points", "pts", "pp"}:
+            unit = "points"
+        joined = previous is not None and bool(re.search(r"\b(?:and|while|but|or)\b|[,(]", sentence[out[-1][1] - offset:start]))
+        paren = _PAREN_SUBJECT.search(sentence[:m.start()])
+        if paren:  # "outperforming the Self-Rewarding baseline (19.69)", "surpassing GPT-4 (80.1%)"
+            if not joined:
+                continue
+            metric, benchmark = previous.metric, previous.benchmark
+            subject = _clean_subject(paren.group("name"))
+            if not re.match(r"^\s*\)", sentence[end:]) or subject is None:
+                continue
+        else:
+            metric = _metric_near(sentence, start, end, entities)
+            benchmark = _benchmark_near(sentence, start, end, entities, stop)
+            subject = _subject_near(sentence, start, entities, benchmark)
+            after_for = re.match(rf"^\s*(?:{_METRIC_RE.pattern}\s+)?for\s+(?P<name>{_NAME_TOKEN})", sentence[end:stop])
+            if after_for and re.search(r"\bto\s*$", sentence[:start]):  # "from 12.5% to 63.9% for LLaMA2-7B"
+                subject = after_for.group("name").rstrip(",.")
+            of_from = re.search(rf"\bof\s+(?:the\s+)?(?P<name>{_NAME_TOKEN})(?:'s)?(?:\s+[\w-]+){{0,2}}\s+from\s+[\d.]+\s?%?\s+to\s*$", sentence[:start])
+            if of_from and not _is_generic(of_from.group("name")):  # "performance of Qwen-72B from 9.4% to 22.4%"
+                subject = of_from.group("name")
+            if joined:
+                metric = metric or previous.metric
+                subject = subject or previous.subject
+                benchmark = benchmark or previous.benchmark
+        if benchmark is None and metric is None:
+            continue
+        if benchmark is not None and metric is not None and benchmark.lower() == metric.lower():
+            continue
+        if subject is not None and subject.lower() in {(metric or "").lower(), (benchmark or "").lower()}:
+            subject = None
+        value = float(m.group("num").replace(",", ""))
+        if m.group("sign") in {"-", "\u2212"}:
+            value = -value
+        record = ResultRecord(value=value, metric=metric, unit=unit, benchmark=benchmark, subject=subject)
+        out.append((offset + start, offset + end, record))
+        previous = record
+    return out
+
+
+def _sentences(text: str) -> Iterable[tuple[int, str]]:
+    """A plain sentence splitter for texts without a parsed Doc."""
+    for m in re.finditer(r"[^\n]+?(?:\.(?=\s|$)|[!?](?=\s|$)|$)", text):
+        if m.group(0).strip():
+            yield m.start(), m.group(0)
+
+
+def results_from_text(text: str, paper_id: str = "") -> list[ResultRecord]:
+    """:func:`find_results` over every sentence of ``text``, with evidence.
+
+    Example:
+        >>> [(r.value, r.unit, r.benchmark) for r in results_from_text(
+        ...     "Accuracy increases from 70.8% to 77.7% on ProcessBench.")]
+        [(77.7, '%', 'ProcessBench')]
+    """
+    out: list[ResultRecord] = []
+    for start, sent in _sentences(text):
+        for s, e, rec in find_results(sent, offset=start):
+            rec.evidence = Provenance(paper_id=paper_id, sentence=sent.strip(), start=s, end=e, extractor=EXTRACTOR)
+            out.append(rec)
+    return out
+
+
+def _doc_results(doc) -> list[tuple[int, int, ResultRecord, str]]:
+    ents = list(doc.spans[ENTITY_SPAN_KEY]) if ENTITY_SPAN_KEY in doc.spans else []
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        sents = []
+        for sent in doc.sents:  # never across the blank line after the title
+            pos = sent.start_char
+            for piece in sent.text.split("\n\n"):
+                sents.append((pos, piece))
+                pos += len(piece) + 2
+    else:
+        sents = list(_sentences(doc.text))
+    out = []
+    for s_start, text in sents:
+        s_end = s_start + len(text)
+        local = [(e.start_char - s_start, e.end_char - s_start, e.label_) for e in ents if e.start_char >= s_start and e.end_char <= s_end]
+        for s, e, rec in find_results(text, local, offset=s_start):
+            out.append((s, e, rec, text))
+    return out
+
+
+def results_from_doc(doc, paper: Paper) -> list[ResultRecord]:
+    """The results of one paper; uses ``doc.spans["kg_entities"]`` when present.
+
+    Example:
+        >>> import spacy
+        >>> from schema import Paper
+        >>> p = Paper(id="t:1", title="T", abstract="It achieves 85.2% pass@1 on HumanEval.")
+        >>> [(r.value, r.metric, r.benchmark) for r in results_from_doc(spacy.blank("en")("T\\n\\n" + p.abstract), p)]
+        [(85.2, 'pass@1', 'HumanEval')]
+    """
+    out = []
+    for s, e, rec, sentence in _doc_results(doc):
+        rec.evidence = Provenance(paper_id=paper.id, sentence=sentence.strip(), start=s, end=e, extractor=EXTRACTOR)
+        out.append(rec)
+    return out
+
+
+class ResultFinder:
+    """spaCy component: sets ``doc.spans["kg_results"]`` (label RESULT: the value and unit).
+
+    Reads ``doc.spans["kg_entities"]`` when an earlier component wrote it, and the
+    sentences of the parser when present.
+    """
+
+    def __init__(self, nlp=None, name: str = "kg_results", span_key: str = SPAN_KEY):
+        self.name = name
+        self.span_key = span_key
+
+    def __call__(self, doc):
+        spans = []
+        for s, e, _rec, _sent in _doc_results(doc):
+            span = doc.char_span(s, e, label="RESULT", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.span_key] = spans
+        return doc
+
+
+try:  # registering needs spaCy; the pure functions above do not
+    from spacy.language import Language
+
+    @Language.factory("kg_results", default_config={"span_key": SPAN_KEY})
+    def make_result_finder(nlp, name: str, span_key: str) -> ResultFinder:
+        """Factory of the ``kg_results`` component."""
+        return ResultFinder(nlp, name, span_key)
+except ImportError:  # pragma: no cover
+    pass
