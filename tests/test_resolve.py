@@ -1,0 +1,320 @@
+"""Entity resolution rules (kg.resolve), from hand-built extractions."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.graph import build_graph
+from kg.resolve import ancestors, entity_key, looks_like_abbreviation, resolve_entities, versions_differ
+from schema import ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType
+
+
+def make_paper(pid: str, entities: list[tuple[str, str] | tuple[str, str, list[str]]],
+               abbreviations: dict[str, str] | None = None) -> PaperExtraction:
+    """A paper whose entities are (name, type[, aliases]); each gets a one-line evidence sentence."""
+    ents = []
+    for item in entities:
+        name, label = item[0], item[1]
+        aliases = list(item[2]) if len(item) > 2 else []
+        sentence = f"In {pid} we use {name}."
+        ents.append(ExtractedEntity(
+            name=name, type=label, aliases=aliases, roles=[RelType.USES],
+            evidence=[Provenance(paper_id=pid, sentence=sentence, extractor="test", confidence=0.9)],
+        ))
+    return PaperExtraction(paper=Paper(id=pid, title=f"Title {pid}", abstract="An abstract."),
+                           entities=ents, abbreviations=dict(abbreviations or {}))
+
+
+def node_id(res, pid: str, index: int = 0) -> str:
+    return res.node_of[(pid, index)]
+
+
+@pytest.mark.parametrize("forms", [
+    ["Large Language Models", "large language model", "Large-Language-Models"],
+    ["chain-of-thought", "Chain of Thought", "Chain-of-Thoughts"],
+    ["Graph Neural Networks", "graph neural network"],
+    ["Mixture-of-Experts", "mixture of experts"],
+    ["LLaMA", "Llama", "LLAMA"],
+])
+def test_case_hyphen_spacing_and_plural_variants_merge(forms):
+    exts = [make_paper(f"p{i}", [(form, "Method")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    ids = {node_id(res, f"p{i}") for i in range(len(forms))}
+    assert len(ids) == 1
+    node = res.nodes[ids.pop()]
+    assert sorted([node.name, *node.aliases]) == sorted(set(forms))
+
+
+def test_abbreviation_defined_in_one_paper_resolves_in_another():
+    exts = [
+        make_paper("p1", [("CoT", "Method", ["chain-of-thought"])], {"CoT": "chain-of-thought"}),
+        make_paper("p2", [("CoT", "Method")]),
+        make_paper("p3", [("Chain of Thought", "Method")]),
+        make_paper("p4", [("LLMs", "Method")], {"LLMs": "large language models"}),
+        make_paper("p5", [("LLM", "Method")]),
+        make_paper("p6", [("Large Language Models", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") == node_id(res, "p3") == "method:chainofthought"
+    assert node_id(res, "p4") == node_id(res, "p5") == node_id(res, "p6") == "method:largelanguagemodel"
+    cot = res.nodes["method:chainofthought"]
+    assert {"CoT", "chain-of-thought", "Chain of Thought"} == {cot.name, *cot.aliases}
+    entry = next(e for e in res.merge_log if e["rule"] == "abbreviation" and e["into"] == "method:chainofthought"
+                 and e["merged"] in {"Chain of Thought", "chain-of-thought"})
+    assert entry["defined_in"] == ["p1"]
+
+
+def test_abbreviation_in_aliases_counts_as_definition():
+    exts = [
+        make_paper("p1", [("SACFA", "Method", ["Subject-Aware Cross-Frame Attention"])]),
+        make_paper("p2", [("SACFA", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") == "method:subjectawarecrossframeattention"
+
+
+def test_ambiguous_abbreviation_majority_wins_and_is_logged():
+    exts = [
+        make_paper("p1", [("SAM", "Model")], {"SAM": "Segment Anything Model"}),
+        make_paper("p2", [("SAM", "Model")], {"SAM": "Segment Anything Model"}),
+        make_paper("p3", [("SAM", "Model")], {"SAM": "Spatial Attention Module"}),
+        make_paper("p4", [("SAM", "Model")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") == node_id(res, "p4") == "model:segmentanythingmodel"
+    assert node_id(res, "p3") == "model:spatialattentionmodule"  # its own definition wins in its paper
+    entry = next(e for e in res.merge_log if e["rule"] == "ambiguous_abbreviation")
+    assert entry["short"] == "SAM"
+    assert [c["papers"] for c in entry["candidates"]] == [["p1", "p2"], ["p3"]]
+    assert entry["resolved"] == {"Model": "Segment Anything Model"}
+
+
+def test_ambiguous_abbreviation_without_majority_stays_apart():
+    exts = [
+        make_paper("p1", [("SAM", "Method")], {"SAM": "Sharpness-Aware Minimization"}),
+        make_paper("p2", [("SAM", "Method")], {"SAM": "Self-Attention Mechanism"}),
+        make_paper("p3", [("SAM", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    assert len({node_id(res, p) for p in ("p1", "p2", "p3")}) == 3
+    assert node_id(res, "p3") == "method:sam"
+    entry = next(e for e in res.merge_log if e["rule"] == "ambiguous_abbreviation")
+    assert entry["resolved"] == {"Method": None}
+    assert "method:sam" in entry["nodes"]
+
+
+def test_short_form_of_other_label_does_not_steal_definition():
+    exts = [
+        make_paper("p1", [("MAP", "Metric")], {"MAP": "mean average precision"}),
+        make_paper("p2", [("MAP", "Method")], {"MAP": "maximum a posteriori"}),
+        make_paper("p3", [("MAP", "Metric")]),
+        make_paper("p4", [("MAP", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p3") == "metric:meanaverageprecision"
+    assert node_id(res, "p4") == "method:maximumaposteriori"
+
+
+@pytest.mark.parametrize("a,b", [
+    ("GPT-4", "GPT-4o"),
+    ("Llama-3-8B", "Llama-3-70B"),
+    ("Qwen2.5-7B", "Qwen2.5-72B"),
+    ("Qwen2.5-7B", "Qwen2-57B"),
+    ("CIFAR-10", "CIFAR-100"),
+])
+def test_versions_stay_apart(a, b):
+    res = resolve_entities([make_paper("p1", [(a, "Model")]), make_paper("p2", [(b, "Model")])])
+    assert node_id(res, "p1") != node_id(res, "p2")
+
+
+def test_gpt4o_is_variant_of_gpt4():
+    res = resolve_entities([make_paper("p1", [("GPT-4", "Model")]), make_paper("p2", [("GPT-4o", "Model")])])
+    assert node_id(res, "p1") == "model:gpt4" and node_id(res, "p2") == "model:gpt4o"
+    edges = {(e.source, e.target) for e in res.edges if e.type == RelType.VARIANT_OF}
+    assert edges == {("model:gpt4o", "model:gpt4")}
+    edge = res.edges[0]
+    assert edge.provenance.paper_id == "p2" and edge.provenance.extractor == "kg.resolve.variant_of"
+
+
+def test_family_node_created_only_when_variants_branch():
+    alone = resolve_entities([make_paper("p1", [("Llama-3-8B", "Model")])])
+    assert list(alone.nodes) == ["model:llama3.8b"] and alone.edges == []
+
+    res = resolve_entities([
+        make_paper("p1", [("Llama-3-8B", "Model")]),
+        make_paper("p2", [("Llama 3 70B", "Model")]),
+        make_paper("p3", [("Llama-2-7B", "Model")]),
+    ])
+    edges = {(e.source, e.target) for e in res.edges}
+    assert edges == {
+        ("model:llama3.8b", "model:llama3"),
+        ("model:llama3.70b", "model:llama3"),
+        ("model:llama3", "model:llama"),
+        ("model:llama2.7b", "model:llama"),
+    }
+    assert res.nodes["model:llama3"].props == {"inferred_family": True}
+    assert res.nodes["model:llama3"].name == "Llama-3" or res.nodes["model:llama3"].name == "Llama 3"
+    family = [e for e in res.merge_log if e["rule"] == "family_node"]
+    assert {e["node"] for e in family} == {"model:llama3", "model:llama"}
+
+
+def test_variant_links_to_existing_family_of_same_label_only():
+    res = resolve_entities([
+        make_paper("p1", [("Mamba", "Method"), ("BERT", "Model")]),
+        make_paper("p2", [("Mamba-2.8B", "Model"), ("BERT-base", "Model")]),
+    ])
+    edges = {(e.source, e.target) for e in res.edges}
+    assert edges == {("model:bertbase", "model:bert")}
+
+
+def test_type_conflict_kept_apart_and_logged():
+    exts = [
+        make_paper("p1", [("Transformer", "Method")]),
+        make_paper("p2", [("transformers", "Model")]),
+        make_paper("p3", [("Transformer", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p3") == "method:transformer"
+    assert node_id(res, "p2") == "model:transformer"
+    [entry] = [e for e in res.merge_log if e["rule"] == "type_conflict"]
+    assert entry["nodes"] == ["method:transformer", "model:transformer"]
+    assert entry["labels"] == ["Method", "Model"]
+    assert {(ev["paper_id"], ev["label"]) for ev in entry["evidence"]} == {("p1", "Method"), ("p2", "Model"), ("p3", "Method")}
+    assert entry["evidence"][0]["sentence"].startswith("In p")
+
+
+def test_alias_of_another_version_is_kept_apart():
+    exts = [
+        make_paper("p1", [("Llama-3-8B", "Model", ["Llama 3"])]),
+        make_paper("p2", [("Llama 3", "Model")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") != node_id(res, "p2")
+    [entry] = [e for e in res.merge_log if e["rule"] == "versions_kept_apart"]
+    assert entry["forms"] == ["Llama 3", "Llama-3-8B"]
+    assert set(entry["nodes"]) == {"model:llama3.8b", "model:llama3"}
+
+
+def test_alias_joins_nodes_across_papers():
+    exts = [
+        make_paper("p1", [("DeepSeek-R1", "Model", ["R1 model"])]),
+        make_paper("p2", [("R1 model", "Model")]),
+        make_paper("p3", [("R1 model", "Model")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") == node_id(res, "p3")
+    node = res.nodes[node_id(res, "p1")]
+    assert node.name == "R1 model"  # used as a name by two papers, DeepSeek-R1 by one
+    [entry] = res.merge_log
+    assert (entry["rule"], entry["merged"], entry["into"]) == ("alias", "DeepSeek-R1", node.id)
+
+
+def test_merge_log_content():
+    exts = [
+        make_paper("p1", [("Large Language Models", "Method")]),
+        make_paper("p2", [("large language model", "Method")]),
+        make_paper("p3", [("Large Language Models", "Method")]),
+        make_paper("p4", [("large-language models", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    node = res.nodes["method:largelanguagemodel"]
+    assert node.name == "Large Language Models"
+    by_form = {e["merged"]: e for e in res.merge_log}
+    assert set(by_form) == {"large language model", "large-language models"}
+    assert by_form["large language model"]["rule"] == "plural"
+    assert by_form["large-language models"]["rule"] == "normalized_name"
+    entry = by_form["large language model"]
+    assert entry["into"] == "method:largelanguagemodel" and entry["nodes"] == ["method:largelanguagemodel"]
+    assert entry["evidence"] == [{"paper_id": "p2", "sentence": "In p2 we use large language model."}]
+
+
+def test_determinism_and_order_independence():
+    papers = [
+        make_paper("p1", [("CoT", "Method", ["chain-of-thought"]), ("GPT-4", "Model")], {"CoT": "chain-of-thought"}),
+        make_paper("p2", [("Chain of Thought", "Method"), ("GPT-4o", "Model"), ("Llama-3-8B", "Model")]),
+        make_paper("p3", [("CoT", "Method"), ("Llama 3 70B", "Model"), ("Transformer", "Model")]),
+        make_paper("p4", [("transformers", "Method"), ("SAM", "Model")], {"SAM": "Segment Anything Model"}),
+        make_paper("p5", [("SAM", "Model")], {"SAM": "Spatial Attention Module"}),
+    ]
+    first = resolve_entities(papers)
+    again = resolve_entities(papers)
+    shuffled = list(papers)
+    random.Random(7).shuffle(shuffled)
+    reordered = resolve_entities(list(reversed(papers)))
+    other = resolve_entities(shuffled)
+    for res in (again, reordered, other):
+        assert res.node_of == first.node_of
+        assert {k: (n.name, n.aliases, n.props) for k, n in res.nodes.items()} == \
+            {k: (n.name, n.aliases, n.props) for k, n in first.nodes.items()}
+        assert res.merge_log == first.merge_log
+        assert sorted((e.source, e.target) for e in res.edges) == sorted((e.source, e.target) for e in first.edges)
+
+
+def test_build_graph_uses_resolution():
+    exts = [
+        make_paper("p1", [("GPT-4", "Model")]),
+        make_paper("p2", [("GPT-4o", "Model"), ("gpt-4", "Model")]),
+    ]
+    log: list[dict] = []
+    G = build_graph(exts, log)
+    assert G.nodes["model:gpt4"]["label"] == NodeLabel.MODEL.value
+    assert G.nodes["model:gpt4"]["paper_count"] == 2
+    assert G.has_edge("model:gpt4o", "model:gpt4", "VARIANT_OF")
+    assert any(e.get("merged") == "gpt-4" for e in log)
+
+
+def test_resolution_is_linear_in_mentions():
+    """Blocking by key: 20k distinct names resolve without pairwise comparison (no timing asserted)."""
+    exts = [make_paper(f"p{i}", [(f"Method{i} Net", "Method"), ("Transformer", "Method")]) for i in range(3000)]
+    res = resolve_entities(exts)
+    assert len(res.nodes) == 3001
+    assert res.nodes["method:transformer"].aliases == []
+
+
+@pytest.mark.parametrize("short,long,expected", [
+    ("CoT", "chain-of-thought", True),
+    ("LLMs", "large language models", True),
+    ("RLHF", "reinforcement learning from human feedback", True),
+    ("GPT-4", "a large model", False),
+    ("cot", "chain of thought", False),
+])
+def test_looks_like_abbreviation(short, long, expected):
+    assert looks_like_abbreviation(short, long) is expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("Llama-3-8B", "Llama 3", True),
+    ("Llama-3-8B", "LLaMA-3 8B", False),
+    ("BERT", "BERT-base", True),
+    ("CoT", "chain-of-thought", False),
+])
+def test_versions_differ(a, b, expected):
+    assert versions_differ(a, b) is expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Llama3.1-8B-Instruct", ["Llama3.1-8B", "Llama3.1", "Llama"]),
+    ("ResNet-50", ["ResNet"]),
+    ("Task 2", []),
+    ("T5", []),
+    ("knowledge base", []),
+    ("AIME2024", ["AIME"]),
+])
+def test_ancestors(name, expected):
+    assert [a for a, _ in ancestors(name)] == expected
+
+
+def test_entity_key_keeps_version_separators():
+    assert entity_key("Qwen2.5-7B") != entity_key("Qwen2-57B")
+    assert entity_key("Llama 3 8B") == entity_key("Llama-3-8B") == entity_key("llama3-8b")
+
+
+def test_no_inferred_family_for_generic_or_lowercase_stems():
+    res = resolve_entities([make_paper("p1", [
+        ("top-1", "Metric"), ("top-5", "Metric"), ("Task 1", "Task"), ("Task 2", "Task"),
+        ("ROUGE-1", "Metric"), ("ROUGE-L", "Metric"),
+    ])])
+    created = {e["node"] for e in res.merge_log if e["rule"] == "family_node"}
+    assert created == {"metric:rouge"}
+    assert {(e.source, e.target) for e in res.edges} == {("metric:rouge1", "metric:rouge"), ("metric:rougel", "metric:rouge")}
