@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 import networkx as nx
 
 from kg.graph import add_edge, add_node
-from kg.resolve import normalize_name
+from kg.resolve import entity_key
 from schema import (
     Citation, Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType, ResultRecord, paper_text,
 )
@@ -190,7 +190,7 @@ class _PaperIndex:
                 self.by_id.setdefault((kind, normalize_id(kind, rest)), paper.id)
             short = paper.title.split(":")[0].strip() if ":" in paper.title else None
             if short and len(short) <= 40:
-                key = normalize_name(short)
+                key = entity_key(short)
                 self.by_short_title[key] = None if key in self.by_short_title else paper.id
 
     def find(self, ids: dict[str, str]) -> str | None:
@@ -266,7 +266,7 @@ def add_citations(G: nx.MultiDiGraph, extractions: Sequence[PaperExtraction]) ->
     for node_id in proposers:
         data = G.nodes[node_id]
         for name in [data["name"], *data.get("aliases", [])]:
-            entity_by_name[normalize_name(name)].append(node_id)
+            entity_by_name[entity_key(name)].append(node_id)
     added = 0
     for ext in extractions:
         source = ext.paper.id
@@ -299,7 +299,7 @@ def add_citations(G: nx.MultiDiGraph, extractions: Sequence[PaperExtraction]) ->
 
 def _work_in_corpus(G, source: str, cit: Citation, index: _PaperIndex, proposers, entity_by_name) -> str | None:
     """Another corpus paper that is the named work: its short title, or the one paper proposing it."""
-    key = normalize_name(cit.work or "")
+    key = entity_key(cit.work or "")
     hit = index.by_short_title.get(key)
     if hit and hit != source:
         return hit
@@ -416,10 +416,10 @@ class _EntityIndex:
                 continue
             for name in [data.get("name", ""), *data.get("aliases", [])]:
                 if name:
-                    self.index.setdefault((label, normalize_name(name)), node_id)
+                    self.index.setdefault((label, entity_key(name)), node_id)
 
     def find(self, name: str, labels: Iterable[NodeLabel]) -> str | None:
-        key = normalize_name(name)
+        key = entity_key(name)
         for label in labels:
             hit = self.index.get((label.value, key))
             if hit:
@@ -431,9 +431,9 @@ class _EntityIndex:
         if hit:
             return hit
         label = labels[0]
-        node_id = f"{label.value.lower()}:{normalize_name(name)}"
+        node_id = f"{label.value.lower()}:{entity_key(name)}"
         add_node(self.G, Node(id=node_id, label=label, name=name))
-        self.index[(label.value, normalize_name(name))] = node_id
+        self.index[(label.value, entity_key(name))] = node_id
         return node_id
 
 
