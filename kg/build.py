@@ -19,7 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import Diagnostics
-from kg.store import atomic_write_bytes, save_graph
+from kg.store import atomic_write_bytes, save_graph, sync_embedded
 from schema import Paper, PaperExtraction, extraction_from_dict, extraction_to_dict
 
 logger = logging.getLogger(__name__)
@@ -154,6 +154,7 @@ def build(
 
     G = build_graph(cache.values(), merge_log)
     save_graph(G, out)
+    sync_embedded(G, out)
     save_merge_log(merge_log, out)
     summary.papers_total = len(cache)
     summary.skipped = dict(diag.skipped)

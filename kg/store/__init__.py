@@ -3,6 +3,11 @@
 OUT/graph.pickle  the networkx graph (written atomically: temp file + rename)
 OUT/papers.jsonl.gz  the extraction cache: one paper and what was extracted from it
 OUT/merge_log.jsonl  why entities were merged
+OUT/cypher.lbdb  the embedded Cypher store (LadybugDB), rebuilt from the graph
+                 (:mod:`kg.store.embedded`); Neo4j is loaded with ``kg neo4j push``
+                 (:mod:`kg.store.neo4j`)
+
+pandas views of a graph: :func:`nodes_frame`, :func:`edges_frame`.
 """
 from __future__ import annotations
 
@@ -14,6 +19,10 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import StoreError
+from kg.store.frames import edges_frame, nodes_frame
+
+__all__ = ["GRAPH_FILE", "atomic_write_bytes", "edges_frame", "load_graph", "nodes_frame", "save_graph",
+           "sync_embedded"]
 
 GRAPH_FILE = "graph.pickle"
 
@@ -50,3 +59,14 @@ def load_graph(out: str | Path) -> nx.MultiDiGraph:
             return pickle.load(fh)
     except (pickle.UnpicklingError, EOFError, AttributeError) as err:
         raise StoreError(f"{path} is damaged ({err}): rebuild it with 'kg build'") from err
+
+
+def sync_embedded(G: nx.MultiDiGraph, out: str | Path) -> Path:
+    """Rebuild the embedded Cypher store of OUT from ``G`` (call after :func:`save_graph`).
+
+    Example:
+        >>> save_graph(G, "kg-out"); sync_embedded(G, "kg-out")  # doctest: +SKIP
+    """
+    from kg.store.embedded import write_embedded
+
+    return write_embedded(G, out)
