@@ -4,32 +4,160 @@ Public interface used by ``kg build``/``kg extract``:
 
 * :func:`load_nlp` -> a ``spacy.Language`` with the kg components;
 * :func:`extract_papers` -> one :class:`PaperExtraction` per paper, streamed.
+
+The pipeline is the English tagger and parser (``ner`` and ``lemmatizer`` excluded),
+with the name-preserving tokenizer of :mod:`extractors.tokenizer`, then
+``kg_abbreviations`` -> ``kg_entities`` -> ``kg_roles`` and, when their modules are
+installed, ``kg_citations`` and ``kg_results``.
 """
+
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
 
+# importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.entities import SPAN_KEY as ENTITY_KEY
+from extractors.entities import gazetteer_type, merge_key, normalize, title_end_index
 from extractors.model import load_english
-from schema import Paper, PaperExtraction, paper_text
+from extractors.roles import SPAN_KEY as ROLE_KEY
+from extractors.roles import entity_roles
+from extractors.tokenizer import customize_tokenizer
+from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, paper_text
 
 logger = logging.getLogger(__name__)
 
+try:
+    from extractors.citations import citations_from_doc
+except ImportError:  # another helper's module, not there yet
+    citations_from_doc = None
+try:
+    from extractors.results import results_from_doc
+except ImportError:
+    results_from_doc = None
+
+#: Confidence of an entity by the trust of the rule that found its first mention.
+_CONFIDENCE = {"abbreviation": 0.9, "known": 0.85, "pattern": 0.6}
+
 
 def load_nlp():
-    """The English pipeline with what the extractors do not read disabled."""
-    return load_english(exclude=["ner", "lemmatizer"])
+    """The English pipeline with the kg components; ``ner`` and ``lemmatizer`` are not loaded.
+
+    Example:
+        >>> load_nlp().pipe_names[-3:]  # doctest: +SKIP
+        ['kg_abbreviations', 'kg_entities', 'kg_roles']
+    """
+    nlp = customize_tokenizer(load_english(exclude=["ner", "lemmatizer"]))
+    nlp.add_pipe("kg_title_boundary", before="parser")
+    nlp.add_pipe("kg_abbreviations")
+    nlp.add_pipe("kg_entities")
+    nlp.add_pipe("kg_roles")
+    if citations_from_doc is not None:
+        nlp.add_pipe("kg_citations")
+    if results_from_doc is not None:
+        nlp.add_pipe("kg_results")
+    return nlp
 
 
 def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
-    """Read the kg spans of ``doc`` into a :class:`PaperExtraction`."""
-    return PaperExtraction(paper=paper)
+    """Read the kg spans of ``doc`` into a :class:`PaperExtraction`.
+
+    Entities are the mentions of ``doc.spans["kg_entities"]`` grouped by canonical
+    name (``span.kb_id_``); their roles come from the cues in ``doc.spans["kg_roles"]``.
+    """
+    abbreviations: dict[str, str] = {}
+    for span in doc.spans.get(ABBREVIATION_KEY, []):
+        abbreviations.setdefault(span.label_, span.text)
+    cues_at: dict[tuple[int, int], set[str]] = {}
+    for span in doc.spans.get(ROLE_KEY, []):
+        cues_at.setdefault((span.start, span.end), set()).add(span.label_)
+
+    grouped: dict[str, dict] = {}
+    for span in doc.spans.get(ENTITY_KEY, []):
+        name = span.kb_id_ or span.text
+        key = merge_key(name)
+        entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
+        entry["spans"].append(span)
+    title_end = title_end_index(doc)
+    entities = []
+    for key, entry in grouped.items():
+        name = entry["name"]
+        same = [s for s in entry["spans"] if merge_key(s.text) == key]
+        if name not in abbreviations and same:
+            name = _display_name(same, title_end)
+        aliases = {normalize(s.text): s.text for s in entry["spans"] if normalize(s.text) != normalize(name)}
+        if normalize(entry["name"]) != normalize(name):
+            aliases.setdefault(normalize(entry["name"]), entry["name"])
+        if name in abbreviations and normalize(abbreviations[name]) not in aliases:
+            aliases[normalize(abbreviations[name])] = abbreviations[name]
+        cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
+        evidence = [
+            Provenance(
+                paper_id=paper.id,
+                sentence=s.sent.text.strip(),
+                start=s.start_char,
+                end=s.end_char,
+                extractor="kg_entities",
+                confidence=_confidence(name, abbreviations),
+            )
+            for s in entry["spans"]
+        ]
+        entities.append(
+            ExtractedEntity(
+                name=name,
+                type=entry["type"],
+                aliases=list(aliases.values()),
+                roles=entity_roles(entry["type"], cues),
+                evidence=evidence,
+            )
+        )
+    extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
+    if citations_from_doc is not None:
+        extraction.citations = citations_from_doc(doc, paper)
+    if results_from_doc is not None:
+        extraction.results = results_from_doc(doc, paper)
+    return extraction
+
+
+def _display_name(spans, title_end: int) -> str:
+    """The surface form the abstract uses most (singular and lower case preferred on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for span in spans:
+        key = normalize(span.text)
+        counts[key] = counts.get(key, 0) + (1 if span.start >= title_end else 0)
+        if key not in first or (
+            span.start >= title_end and first[key][:1].isupper() and not span.text[:1].isupper()
+        ):
+            first[key] = span.text
+    best = max(counts, key=lambda k: (counts[k], not k.endswith("s"), -list(counts).index(k)))
+    name = first[best]
+    span = next(s for s in spans if s.text == name)
+    head, _, rest = name.partition(" ")
+    if span[0].is_sent_start and head[:1].isupper() and head[1:].islower() and rest == rest.lower() and rest:
+        name = name[0].lower() + name[1:]  # "Knowledge distillation" at a sentence start
+    return name
+
+
+def _confidence(name: str, abbreviations: dict[str, str]) -> float:
+    if name in abbreviations:
+        return _CONFIDENCE["abbreviation"]
+    if gazetteer_type(name):
+        return _CONFIDENCE["known"]
+    return _CONFIDENCE["pattern"]
 
 
 def extract_papers(
     papers: Iterable[Paper], *, nlp=None, n_process: int = 1, batch_size: int = 64
 ) -> Iterator[PaperExtraction]:
-    """Run the pipeline over ``papers``; yields in input order, holds no list of Docs."""
+    """Run the pipeline over ``papers``; yields in input order, holds no list of Docs.
+
+    Example:
+        >>> ext = next(extract_papers([Paper(id="p1", title="T", abstract="We use GSM8K.")]))  # doctest: +SKIP
+        >>> [(e.name, e.type.value) for e in ext.entities]  # doctest: +SKIP
+        [('GSM8K', 'Benchmark')]
+    """
     nlp = nlp or load_nlp()
     pairs = ((paper_text(p), p) for p in papers)
     for doc, paper in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):

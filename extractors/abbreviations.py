@@ -1,0 +1,216 @@
+"""Abbreviation definitions: "Long Form (LF)" and the reverse order "LF (Long Form)".
+
+The matching is the Schwartz-Hearst algorithm (as scispaCy's ``find_abbreviation``):
+the characters of the short form are found right to left in the candidate long form,
+the first one at the start of a word. Digits of the short form that the long form
+does not contain are skipped (``R2I`` = "Recall to Imagine") and a plural ``s`` is
+ignored (``SSMs`` = "state space models").
+
+The component ``kg_abbreviations`` sets ``doc.spans["kg_abbreviations"]``: one span
+per definition covering the long form, whose label is the short form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+SPAN_KEY = "kg_abbreviations"
+_BOUNDARY = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", '"', "\n", "\n\n"})
+_NOT_SHORT = frozenset({"e.g.", "i.e.", "etc.", "et al.", "ii", "iii", "iv", "vs", "cf"})
+
+
+def is_short_form(text: str) -> bool:
+    """Whether ``text`` can be an abbreviation: 2-12 characters, a capital, few words.
+
+    Example:
+        >>> is_short_form("SACFA"), is_short_form("ScPO"), is_short_form("2024"), is_short_form("the model")
+        (True, True, False, False)
+    """
+    text = text.strip()
+    if not 2 <= len(text) <= 12 or text.lower() in _NOT_SHORT:
+        return False
+    if len(text.split()) > 2 or not text[0].isalnum():
+        return False
+    if not any(c.isupper() for c in text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and not re.fullmatch(r"[\d.%]+", text)
+
+
+def _short_chars(short: str, long: str) -> str:
+    chars = short
+    if len(chars) > 2 and chars.endswith("s") and chars[-2].isupper():
+        chars = chars[:-1]  # plural: "SSMs"
+    kept = []
+    low = long.lower()
+    for c in chars.lower():
+        if not c.isalnum():
+            continue
+        if c.isdigit() and c not in low:
+            continue
+        kept.append(c)
+    return "".join(kept)
+
+
+_MINOR = frozenset(
+    ["of", "the", "and", "for", "to", "in", "with", "on", "a", "an", "by", "from", "via", "at", "as"]
+)
+
+
+def _initials_long_form(long: str, chars: str, max_words: int) -> str | None:
+    """The shortest word suffix of ``long`` whose word (and hyphen-part) initials spell ``chars``.
+
+    Minor words ("of", "from") may be skipped. Returns None when no suffix fits.
+    """
+    words = long.split()
+    for k in range(1, min(len(words), max_words) + 1):
+        parts = [(p, w.lower() in _MINOR) for w in words[-k:] for p in re.split(r"[-/]", w) if p]
+        if not parts or not parts[0][0][:1].isalnum():
+            continue
+        if _spells(parts, chars):
+            return " ".join(words[-k:])
+    return None
+
+
+def _spells(parts: list[tuple[str, bool]], chars: str) -> bool:
+    i = 0
+    for part, minor in parts:
+        if i < len(chars) and part[:1].lower() == chars[i]:
+            i += 1
+        elif not minor:
+            return False
+    return i == len(chars)
+
+
+def find_abbreviation(long_candidate: str, short: str) -> str | None:
+    """The long form of ``short`` at the end of ``long_candidate``, or None.
+
+    ``long_candidate`` is the text just before "(short)" (or inside the brackets of
+    "short (long)"); the result is its shortest suffix whose words spell ``short``.
+
+    Example:
+        >>> find_abbreviation("we propose the Subject-Aware Cross-Frame Attention", "SACFA")
+        'Subject-Aware Cross-Frame Attention'
+        >>> find_abbreviation("a new method", "XYZ") is None
+        True
+    """
+    long = long_candidate.rstrip()
+    s = _short_chars(short, long)
+    if len(s) < 2 or not long:
+        return None
+    by_initials = _initials_long_form(
+        long, "".join(c for c in s if not c.isdigit()), min(len(s) + 5, len(s) * 2)
+    )
+    if by_initials is not None and by_initials.lower() != short.lower():
+        return by_initials
+    s_i, l_i = len(s) - 1, len(long) - 1
+    while s_i >= 0:
+        c = s[s_i]
+        while l_i >= 0 and (long[l_i].lower() != c or (s_i == 0 and l_i > 0 and long[l_i - 1].isalnum())):
+            l_i -= 1
+        if l_i < 0:
+            return None
+        l_i -= 1
+        s_i -= 1
+    start = long.rfind(" ", 0, l_i + 1) + 1
+    result = long[start:].strip()
+    words = result.split()
+    if not words or result.lower() == short.lower():
+        return None
+    if len(words) > min(len(s) + 5, len(s) * 2) or (len(words) == 1 and "-" not in result):
+        return None
+    if words[0][0].lower() != s[0]:
+        return None
+    return result
+
+
+def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
+    """All (long form span, short form span) definitions in ``doc``.
+
+    Needs sentence boundaries (the parser). Example:
+        >>> [(lf.text, sf.text) for lf, sf in find_abbreviations(nlp("We use Monte Carlo Tree Search (MCTS)."))]  # doctest: +SKIP
+        [('Monte Carlo Tree Search', 'MCTS')]
+    """
+    pairs: list[tuple[Span, Span]] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if tok.text != "(":
+            continue
+        close = next((j for j in range(i + 1, min(n, i + 14)) if doc[j].text == ")"), None)
+        if close is None or close == i + 1:
+            continue
+        inner = doc[i + 1 : close]
+        if is_short_form(inner.text):
+            pair = _long_before(doc, i, inner)
+        else:
+            pair = _long_inside(doc, i, inner)
+        if pair is not None:
+            pairs.append(pair)
+    return pairs
+
+
+def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
+    start = paren
+    limit = max(0, paren - (len(short.text) + 6) * 2)
+    while start > limit and doc[start - 1].text not in _BOUNDARY and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text not in _BOUNDARY:
+        start -= 1
+    if start >= paren:
+        return None
+    window = doc[start:paren]
+    long = find_abbreviation(window.text, short.text)
+    if long is None:
+        return None
+    offset = window.start_char + window.text.rfind(long)
+    span = doc.char_span(offset, offset + len(long), alignment_mode="expand")
+    if span is None:
+        return None
+    return span, short
+
+
+def _long_inside(doc: Doc, paren: int, inner: Span) -> tuple[Span, Span] | None:
+    if paren == 0 or len(inner) < 2 or len(inner) > 10:
+        return None
+    short = doc[paren - 1 : paren]
+    if not is_short_form(short.text):
+        return None
+    long = find_abbreviation(inner.text, short.text)
+    if long is None or len(long) < len(inner.text) * 0.6:
+        return None
+    offset = inner.start_char + inner.text.rfind(long)
+    span = doc.char_span(offset, offset + len(long), alignment_mode="expand")
+    return (span, short) if span is not None else None
+
+
+def abbreviation_map(doc: Doc) -> dict[str, str]:
+    """``{short: long}`` read from ``doc.spans["kg_abbreviations"]`` (first definition wins)."""
+    out: dict[str, str] = {}
+    for span in doc.spans.get(SPAN_KEY, []):
+        out.setdefault(span.label_, span.text)
+    return out
+
+
+class AbbreviationDetector:
+    """Sets ``doc.spans["kg_abbreviations"]`` (long-form spans labelled with the short form).
+
+    Needs the parser's sentence boundaries.
+    """
+
+    def __init__(self, nlp: Language, name: str = "kg_abbreviations"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for long, short in find_abbreviations(doc):
+            spans.append(Span(doc, long.start, long.end, label=short.text))
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory("kg_abbreviations")
+def make_abbreviation_detector(nlp: Language, name: str) -> AbbreviationDetector:
+    return AbbreviationDetector(nlp, name)

@@ -1,0 +1,1150 @@
+"""Typed entity mentions: Method, Model, Dataset, Benchmark, Task, Metric.
+
+The component ``kg_entities`` reads the tagger, the parser and
+``doc.spans["kg_abbreviations"]`` and sets ``doc.spans["kg_entities"]``: one span per
+mention, ``label_`` = type name, ``kb_id_`` = the entity's canonical name (the
+acronym when the text defines one). Mentions come from, in order of trust:
+
+1. abbreviation definitions (the short form names the entity, the long form is an alias);
+2. gazetteers of well-known names (:mod:`extractors.gazetteers`, PhraseMatcher);
+3. name-like tokens (digits, inner capitals, ``Llama-3.1-8B``, ``HumanEval+``),
+   typed by family prefixes, suffixes (``...Bench``, ``...QA``) and context
+   ("the X benchmark", "on X, Y and Z");
+4. noun chunks whose head is a task word ("... generation", "... answering"), a
+   method word ("... learning", "... optimization") or a metric word ("... accuracy",
+   "... rate"), after stripping determiners and generic adjectives; generic phrases
+   ("our method", "large language models", "complex tasks") are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from extractors import gazetteers as gz
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.gazetteers import wordset as _wordset
+
+SPAN_KEY = "kg_entities"
+
+METHOD, MODEL, DATASET, BENCHMARK, TASK, METRIC = "Method", "Model", "Dataset", "Benchmark", "Task", "Metric"
+
+TASK_HEADS = _wordset(
+    """
+    generation reasoning answering recognition segmentation detection classification translation
+    navigation recommendation recommendations summarization forecasting prediction captioning parsing
+    tagging editing completion understanding manipulation locomotion tracking localization grounding
+    inpainting restoration extraction verification diagnosis driving discovery comprehension solving
+    problem-solving following answering retrieval synthesis reconstruction analysis control coordination
+    """
+)
+METHOD_HEADS = _wordset(
+    """
+    learning fine-tuning finetuning tuning training pre-training pretraining post-training optimization
+    distillation prompting attention search sampling decoding regularization augmentation quantization
+    pruning propagation programming network networks transformer transformers encoder decoder
+    autoencoder modeling modelling play reflection refinement critique voting ensembling retraining
+    curation relabeling shaping coding passing descent guidance merging bootstrapping planning
+    engineering alignment-tuning self-play self-reflection self-refinement self-correction
+    self-consistency self-training self-critique self-verification self-evaluation imitation cloning
+    estimation
+    """
+)
+METRIC_HEADS = _wordset(
+    """
+    accuracy accuracies rate rates score scores ratio ratios precision recall perplexity f1 bleu rouge
+    latency throughput
+    """
+)
+#: Nouns that make a phrase generic when nothing specific modifies them.
+GENERIC_HEADS = _wordset(
+    """
+    method methods approach approaches framework frameworks model models technique techniques strategy
+    strategies system systems pipeline paradigm mechanism mechanisms module modules algorithm algorithms
+    scheme architecture solution solutions task tasks problem problems setting settings scenario
+    scenarios work works study studies paper analysis results result performance experiments experiment
+    baseline baselines data dataset datasets benchmark benchmarks agent agents capability capabilities
+    ability abilities process way ways tool tools application applications domain domains improvement
+    improvements challenge challenges issue issues component components design variant variants version
+    family
+    """
+)
+#: Leading words stripped from a candidate phrase.
+GENERIC_MODIFIERS = _wordset(
+    """
+    our their its his her this that these those a an the novel new existing simple effective various
+    different several multiple many numerous strong recent current traditional standard vanilla
+    conventional previous prior original proposed overall significant substantial high higher better
+    improved key main unified powerful challenging promising popular widely common typical specific
+    particular such other additional further both each every all any some most more less few first
+    second third two three four five same certain diverse extensive comprehensive systematic efficient
+    superior competitive remarkable impressive notable considerable great greater large larger small
+    smaller lightweight advanced modern emerging underlying respective corresponding final initial
+    average relative absolute lower best state-of-the-art sota strong novel general-purpose well-known
+    standard clear practical external special abundant reliable robust poor stable tedious minimal
+    extended explicit good careful proper appropriate weak limited excessive insufficient massive costly
+    expensive cheap fast slow accurate precise direct naive typical generic global further continued
+    real true emergent intelligent deliberate potential own fundamental critical crucial important
+    essential basic necessary sufficient successful unsuccessful meaningful useful helpful valuable rich
+    broad wide deep deeper holistic comprehensive thorough rigorous principled flexible scalable
+    generalizable versatile adaptive dynamic automatic automated manual real-world practical open-source
+    public available proper entire whole full partial joint resulting corresponding underlying simulated
+    commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
+    only either
+    """
+)
+#: Phrases that look like entities but are not (checked after stripping).
+GENERIC_PHRASES = frozenset(
+    """large language model|large language models|language model|language models|llm|llms|neural network
+    neural networks|deep neural networks|deep learning|machine learning|artificial intelligence|ai systems
+    learning rate|training data|training|learning|fine-tuning|search|sampling|reasoning ability|reasoning abilities
+    reasoning capabilities|performance|generalization|efficiency|robustness|quality|scalability|accuracy gains
+    error rate reduction|attention|inference|optimization|planning|evaluation|prediction|generation|understanding
+    control|analysis|estimation|retrieval|detection|recognition|synthesis|decoding|encoder|decoder|network|networks
+    feedback|data augmentation techniques|reasoning tasks|downstream tasks|real-world tasks
+    complex tasks|diverse tasks|new tasks|various tasks|multiple tasks|computational cost|inference time
+    training time|compute|scores|score|rate|rates|error|errors|return|returns|precision|ratio|self|play""".replace(
+        "\n", "|"
+    ).split("|")
+) - {""}
+
+_SIZE = re.compile(r"\d+(\.\d+)?[BbMmKkTt]$")
+_NOT_NAME = re.compile(
+    r"^(\d+(\.\d+)?(%|x|X|×|k|K|M|B|T|s|ms|h|D|d|st|nd|rd|th|v\d+)?|\d+[A-Za-z]?\d*|[A-Za-z]\d|\d+-\w+|[ivx]+)$"
+)
+_NAME_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+*@&'-]*[A-Za-z0-9+*]$")
+_BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world", "leaderboard")
+_CUE_BENCHMARK = frozenset(
+    ["benchmark", "benchmarks", "suite", "leaderboard", "environment", "environments", "testbed", "arena"]
+)
+_CUE_DATASET = frozenset(["dataset", "datasets", "corpus", "corpora", "collection"])
+_EVAL_WORDS = re.compile(
+    r"\b(evaluat\w*|experiment\w*|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|results?|tests?|scores?|"
+    r"accuracy|improv\w*|state-of-the-art|performance|validat\w*|demonstrat\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """The matching key of a name: lower case, no spaces, hyphens, underscores or dots.
+
+    Example:
+        >>> normalize("Llama-3.1 8B"), normalize("GPT_4o")
+        ('llama318b', 'gpt4o')
+    """
+    return re.sub(r"[\s\-_.]+", "", text.lower())
+
+
+@lru_cache(maxsize=65536)
+def merge_key(text: str) -> str:
+    """The key under which mentions of one paper are merged: :func:`normalize` without a plural s.
+
+    Example:
+        >>> merge_key("Item Recommendations") == merge_key("item recommendation")
+        True
+    """
+    key = normalize(text)
+    if len(key) > 4 and key.endswith("s") and not key.endswith("ss") and not key[-2].isdigit():
+        key = key[:-1]
+    elif re.fullmatch(r"[A-Z]{2,}s", text.strip()):
+        key = key[:-1]  # "SSMs" -> "SSM"
+    return key
+
+
+_GAZ_BY_TYPE = (
+    (BENCHMARK, gz.BENCHMARKS),
+    (DATASET, gz.DATASETS),
+    (MODEL, gz.MODEL_FAMILIES),
+    (METRIC, gz.METRICS),
+    (TASK, gz.TASKS),
+    (METHOD, gz.METHODS),
+)
+_GAZ_TYPE: dict[str, str] = {}
+for _type, _terms in reversed(_GAZ_BY_TYPE):
+    for _t in _terms:
+        _GAZ_TYPE[normalize(_t)] = _type
+_MODEL_FAMILIES_LOWER = frozenset(m.lower() for m in gz.MODEL_FAMILIES)
+_CASE_SENSITIVE_KEYS: dict[str, set[str]] = {}
+for _t in gz.CASE_SENSITIVE:
+    _CASE_SENSITIVE_KEYS.setdefault(normalize(_t), set()).add(_t)
+_GENERIC_KEYS = frozenset(normalize(g) for g in gz.GENERIC_NAMES | GENERIC_PHRASES)
+
+
+@lru_cache(maxsize=65536)
+def gazetteer_type(text: str) -> str | None:
+    """The type of a well-known name or term, or None.
+
+    Example:
+        >>> gazetteer_type("GSM8K"), gazetteer_type("reinforcement learning"), gazetteer_type("our method")
+        ('Benchmark', 'Method', None)
+    """
+    key = normalize(text)
+    exact = _CASE_SENSITIVE_KEYS.get(key)
+    if exact is not None and text.strip() not in exact:
+        return None  # "Apps" is not the APPS benchmark
+    return _GAZ_TYPE.get(key)
+
+
+@lru_cache(maxsize=65536)
+def is_generic(text: str) -> bool:
+    """Whether a phrase is too generic to be an entity ("LLMs", "complex tasks").
+
+    Example:
+        >>> is_generic("large language models"), is_generic("semantic segmentation")
+        (True, False)
+    """
+    key = normalize(text)
+    if not key or key in _GENERIC_KEYS:
+        return True
+    words = [w for w in re.split(r"[\s]+", text.lower()) if w]
+    return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or normalize(w) in _GENERIC_KEYS for w in words)
+
+
+@lru_cache(maxsize=65536)
+def is_name_like(text: str) -> bool:
+    """A token that looks like a proper name of a system: digits with letters, inner capitals.
+
+    Example:
+        >>> is_name_like("Qwen2.5-7B"), is_name_like("WebShop"), is_name_like("70%"), is_name_like("method")
+        (True, True, False, False)
+    """
+    core = text.rstrip("*+")
+    if (
+        len(core) < 2
+        or _NOT_NAME.match(core)
+        or core.lower() in gz.GENERIC_NAMES
+        or not _NAME_CHARS.match(core)
+    ):
+        return False
+    letters = sum(c.isalpha() for c in core)
+    if letters < 2 or "--" in core or re.fullmatch(r"[\d.\-BMKbmkTx%]+", core):
+        return False
+    has_digit = any(c.isdigit() for c in core)
+    inner_cap = any(c.isupper() for c in core[1:])
+    return has_digit or inner_cap
+
+
+def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
+    """The type of a name from its spelling and the words right after it.
+
+    Example:
+        >>> name_type("Mistral-7B"), name_type("SkillBench"), name_type("FooNet"), name_type("Foo", ("dataset",))
+        ('Model', 'Benchmark', 'Method', 'Dataset')
+    """
+    known = gazetteer_type(text)
+    if known:
+        return known
+    low = text.lower()
+    nxt = next_words[0].lower() if next_words else ""
+    if nxt in _CUE_BENCHMARK:
+        return BENCHMARK
+    if nxt in _CUE_DATASET:
+        return DATASET
+    if low.startswith(gz.MODEL_PREFIXES) or low in _MODEL_FAMILIES_LOWER:
+        return MODEL
+    parts = re.split(r"[-\s]", text)
+    if any(_SIZE.match(p) for p in parts[1:]):
+        return MODEL
+    if low.endswith(_BENCH_SUFFIX) or "bench" in low:
+        return BENCHMARK
+    return METHOD
+
+
+def head_type(words: list[str]) -> str | None:
+    """The type a phrase gets from its last word: task, method or metric words.
+
+    Example:
+        >>> head_type(["semantic", "segmentation"]), head_type(["contrastive", "learning"]), head_type(["win", "rate"])
+        ('Task', 'Method', 'Metric')
+    """
+    if not words:
+        return None
+    for k in range(max(0, len(words) - 4), len(words) - 1):
+        known = gazetteer_type(" ".join(words[k:]))  # "vertical continual learning" is a Task like its tail
+        if known in {TASK, METHOD, METRIC}:
+            return known
+    head = words[-1].lower()
+    if head in METRIC_HEADS:
+        return METRIC
+    if head == "search":
+        return METHOD if len(words) == 1 or words[-2].lower() in _METHOD_SEARCH else TASK
+    if head in TASK_HEADS:
+        if len(words) > 1 and words[-2].lower() in {
+            "augmented",
+            "retrieval-augmented",
+            "conditional",
+            "guided",
+        }:
+            return METHOD
+        return TASK
+    if head in METHOD_HEADS:
+        return METHOD
+    return None
+
+
+_METHOD_SEARCH = _wordset(
+    """
+    tree beam greedy grid random local heuristic architecture hyperparameter best-first breadth-first
+    depth-first evolutionary guided stochastic
+    """
+)
+
+
+#: Types whose pattern-found variants with one head word are merged within a paper.
+MERGE_VARIANT_TYPES = frozenset({"Metric", "Task"})
+
+
+@dataclass
+class Mention:
+    """A typed candidate mention over tokens ``start:end`` of a Doc, before overlaps are resolved."""
+
+    start: int
+    end: int
+    type: str
+    name: str  # canonical display name
+    priority: int  # higher wins overlaps
+    cued: bool = False  # type read from the context ("the X benchmark"), trusted over spelling
+    title_task: bool = False  # the problem named by the title
+    definition: bool = False  # the long form of an abbreviation definition
+
+
+GENERIC_COMPOUNDS = _wordset(
+    """
+    large-scale small-scale high-quality low-quality well-known state-of-the-art real-world open-source
+    long-standing widely-used so-called cutting-edge high-performance general-purpose cost-effective
+    easy-to-use plug-and-play off-the-shelf well-designed carefully-designed human-like fine-grained
+    coarse-grained human-annotated human-curated widely-adopted commonly-used newly-proposed
+    task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
+    higher-quality web-scale internet-scale large-scale small-scale
+    """
+)
+
+
+def _compound_end(doc: Doc, i: int, end: int) -> int:
+    """End of the hyphenated compound starting at token ``i`` ("in - context" -> after "context")."""
+    k = i
+    while k + 2 < end and doc[k + 1].text == "-" and not doc[k].whitespace_:
+        k += 2
+    return k + 1
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start."""
+    while start < end:
+        tok = doc[start]
+        cend = _compound_end(doc, start, end)
+        if cend > start + 1:
+            compound = doc[start:cend].text.lower()
+            if (
+                compound in GENERIC_COMPOUNDS
+                or tok.like_num
+                or tok.lower_ in {"one", "two", "three", "four", "five"}
+                or compound.endswith(("-like", "-style", "-inspired"))
+            ):
+                start = cend
+                continue
+            break  # "in-context", "few-shot", "multi-step" belong to the name
+        if (
+            tok.lower_ in GENERIC_MODIFIERS
+            or tok.text.startswith(("\\", "{", "}"))
+            or tok.pos_ in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
+            or tok.tag_ in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
+        ):
+            start += 1
+            continue
+        break
+    while end > start and doc[end - 1].pos_ in {"PUNCT", "PART", "ADP", "CCONJ", "DET"}:
+        end -= 1
+    while start < end and doc[start].text in {"-", "–", "/", "%", "~"}:
+        start += 1
+    # possessives: "the model's reasoning" -> "reasoning"
+    for k in range(end - 1, start - 1, -1):
+        if doc[k].tag_ == "POS" or doc[k].text in {"'s", "'"}:
+            start = k + 1
+            break
+    return start, end
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str]:
+    """Words of a span, hyphenated compounds joined ("self - play" -> "self-play")."""
+    text = doc[start:end].text
+    return [w for w in re.split(r"\s+", re.sub(r"\s*-\s*", "-", text)) if w]
+
+
+class EntityRecognizer:
+    """Sets ``doc.spans["kg_entities"]``; needs tagger, parser and ``kg_abbreviations``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entities"):
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cs_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        case_sensitive = set(gz.CASE_SENSITIVE)
+        for label, terms in _GAZ_BY_TYPE:
+            lower = [t for t in terms if t not in case_sensitive]
+            exact = [t for t in terms if t in case_sensitive]
+            self.matcher.add(label, [nlp.make_doc(t) for t in lower])
+            self.cs_matcher.add(label, [nlp.make_doc(t) for t in exact])
+            # hyphenated variants written with spaces and vice versa
+            self.matcher.add(label, [nlp.make_doc(t.replace("-", " ")) for t in lower if "-" in t])
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_mentions(doc, self.matcher, self.cs_matcher)
+        spans = []
+        for m in mentions:
+            span = Span(doc, m.start, m.end, label=m.type, kb_id=m.name)
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+def title_end_index(doc: Doc) -> int:
+    """Index of the blank-line token that ends the title (0 when the text has no title).
+
+    Example:
+        >>> title_end_index(nlp("A Title\n\nThe abstract."))  # doctest: +SKIP
+        2
+    """
+    for tok in doc:
+        if "\n\n" in tok.text or (tok.is_space and "\n" in tok.text):
+            return tok.i
+    return 0
+
+
+def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -> list[Mention]:
+    """All typed mentions of ``doc``, overlaps resolved (higher priority, then longer, wins)."""
+    title_end = title_end_index(doc)
+    cands: list[Mention] = []
+    abbreviations: dict[str, str] = {}  # normalized long form -> short form
+    short_types: dict[str, str] = {}
+
+    # 1. abbreviations
+    for span in doc.spans.get(ABBREVIATION_KEY, []):
+        short = span.label_
+        if normalize(short) in _GENERIC_KEYS or is_generic(span.text):
+            continue
+        words = _words(doc, span.start, span.end)
+        typ = gazetteer_type(short) or gazetteer_type(span.text) or _long_form_type(doc, span, words)
+        abbreviations[normalize(span.text)] = short
+        short_types[short] = typ
+        cands.append(Mention(span.start, span.end, typ, short, 5, definition=True))
+    if short_types:
+        for tok in doc:
+            text = tok.text
+            base = text[:-1] if text.endswith("s") and text[:-1] in short_types else text
+            if base in short_types:
+                cands.append(Mention(tok.i, tok.i + 1, short_types[base], base, 5))
+
+    # 2. gazetteers
+    for match_id, start, end in list(matcher(doc)) + list(cs_matcher(doc)):
+        label = doc.vocab.strings[match_id]
+        text = doc[start:end].text
+        name = abbreviations.get(normalize(text), text)
+        if label == DATASET and (
+            _in_eval_context(doc, start, end) or context_type(doc, start, end) == BENCHMARK
+        ):
+            label = BENCHMARK
+        if label in {MODEL, BENCHMARK}:
+            _, end = _extend_name(doc, end - 1)
+            name = doc[start:end].text
+        cands.append(Mention(start, end, short_types.get(name, label), name, 4))
+
+    # 3. name-like tokens
+    for tok in doc:
+        if tok.text in short_types or not (
+            is_name_like(tok.text) or _capitalized_with_cue(doc, tok, title_end)
+        ):
+            continue
+        start, end = _extend_name(doc, tok.i)
+        if not is_name_like(tok.text):
+            end = _compound_end(doc, tok.i, len(doc))  # "Navi-plus dataset"
+        text = doc[start:end].text
+        typ = name_type(text)
+        cued = METRIC if typ == METHOD and _metric_context(doc, start) else context_type(doc, start, end)
+        if cued and typ in {METHOD, DATASET, BENCHMARK}:
+            typ = cued
+        elif (
+            re.fullmatch(r"[A-Z]{2,8}s?", text)
+            and typ == METHOD
+            and gazetteer_type(text) is None
+            and not any(is_name_like(c.text) or gazetteer_type(c.text) for c in tok.conjuncts)
+        ):
+            continue  # an undefined acronym is kept only in a list with other names ("ToT and rStar")
+        cands.append(Mention(start, end, typ, text, 3, cued=cued is not None))
+    cands.extend(_title_name(doc, title_end, abbreviations, short_types))
+    cands.extend(_titlecase_names(doc, title_end))
+    cands.extend(_title_tasks(doc, title_end, abbreviations))
+    cands.extend(_elliptical_coordination(doc))
+
+    # 4. noun chunks by head word
+    for chunk in _chunks(doc):
+        for part_start, part_end in _split_coordination(chunk):
+            start, end = _strip(doc, part_start, part_end)
+            if end <= start:
+                continue
+            cands.extend(_chunk_mentions(doc, start, end, abbreviations, short_types, title_end))
+
+    return _resolve(cands)
+
+
+def _elliptical_coordination(doc: Doc) -> list[Mention]:
+    """ "offline or online RL", "supervised and unsupervised learning": the first modifier shares the head.
+
+    Only known terms are produced; the mention covers the first modifier and is named
+    after the full term ("offline RL").
+    """
+    out = []
+    modifier = {"ADJ", "VERB", "NOUN", "PROPN"}
+    for tok in doc[:-3]:
+        if tok.pos_ not in modifier or doc[tok.i + 1].lower_ not in {"and", "or", ","}:
+            continue
+        # skip the middle of a list: "mathematical, STEM, and general reasoning"
+        j = tok.i + 1
+        seen_conjunction = False
+        while j + 1 < len(doc) and (
+            doc[j].lower_ in {"and", "or", ","}
+            or (doc[j].pos_ in modifier and doc[j + 1].lower_ in {"and", "or", ","})
+        ):
+            seen_conjunction = seen_conjunction or doc[j].lower_ in {"and", "or"}
+            j += 1
+        second = doc[j] if j < len(doc) else None
+        if not seen_conjunction or second is None or second.pos_ not in modifier or j - tok.i > 8:
+            continue
+        for end in range(min(len(doc), second.i + 4), second.i + 1, -1):
+            if any(t.is_punct or t.is_space for t in doc[second.i + 1 : end]):
+                continue
+            tail = doc[second.i + 1 : end].text
+            name = f"{tok.text} {tail}"
+            typ = gazetteer_type(name)
+            if typ is not None and gazetteer_type(f"{second.text} {tail}") is not None:
+                out.append(Mention(tok.i, tok.i + 1, typ, name, 4))
+                break
+    return out
+
+
+def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
+    tail = words[-1].lower() if words else ""
+    after = doc[span.end : span.end + 4]
+    before = doc[max(span.sent.start, span.start - 3) : span.start]
+    cue = {t.lower_ for t in after} | {t.lower_ for t in before}
+    if _metric_context(doc, span.start):
+        return METRIC
+    if tail in _CUE_BENCHMARK or cue & _CUE_BENCHMARK:
+        return BENCHMARK
+    if tail in _CUE_DATASET or cue & _CUE_DATASET:
+        return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
+    typ = head_type(words)
+    if typ == TASK and _proposal_sentence(span.sent):
+        return METHOD
+    return typ or METHOD
+
+
+_PROPOSAL = re.compile(
+    r"\b(we|this paper|this work|our work|here)\b[^.]{0,40}?\b(propose|introduce|present|develop|design|build|"
+    r"construct|release|contribute|curate|create|devise|formulate|call|name)\w*",
+    re.IGNORECASE,
+)
+
+
+def _proposal_sentence(sent: Span) -> bool:
+    return bool(_PROPOSAL.search(sent.text)) or bool(
+        re.search(r"\b(called|named|dubbed|termed)\b", sent.text)
+    )
+
+
+def _in_eval_context(doc: Doc, start: int, end: int) -> bool:
+    sent = doc[start].sent
+    if not _EVAL_WORDS.search(sent.text):
+        return False
+    before = doc[max(sent.start, start - 3) : start].text.lower()
+    return bool(re.search(r"\b(on|across|using)\b", before)) or "benchmark" in sent.text.lower()
+
+
+_NOT_EVAL_BEFORE = _wordset(
+    """
+    based built relies rely relying focus focuses focusing depend depends trained train training
+    pretrained pre-trained fine-tuned finetuned conditioned
+    """
+)
+
+
+def _list_head(doc: Doc, tok: Token) -> Token:
+    """The first item of the list ``tok`` is in ("X, Y and Z" -> X), climbing only over real lists."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i < first.i:
+        between = doc[first.head.i + 1 : first.i]
+        if not all(
+            t.text in {",", "and", "or", "&", "-"}
+            or is_name_like(t.text)
+            or t.like_num
+            or t.text[:1].isupper()
+            for t in between
+        ):
+            break
+        first = first.head
+    return first
+
+
+def _evaluated_on(doc: Doc, i: int) -> bool:
+    """ "experiments on X", "results on X, Y and Z": X is what the paper evaluates on."""
+    tok = doc[i]
+    first = _list_head(doc, tok)
+    j = first.i
+    preps = {"on", "across", "in", "within"}
+    if j == 0 or doc[j - 1].lower_ not in preps:
+        if not (j > 1 and doc[j - 2].lower_ in preps and doc[j - 1].lower_ in {"the"}):
+            return False
+        j -= 1
+    if doc[j - 1].lower_ in {"in", "within"} and not re.search(
+        r"\b(evaluat\w*|achiev\w*|surpass\w*|outperform\w*|improvement|state-of-the-art)\b",
+        tok.sent.text,
+        re.IGNORECASE,
+    ):
+        return False
+    if j > 1 and doc[j - 2].lower_ in _NOT_EVAL_BEFORE:
+        return False
+    sent = tok.sent
+    return bool(
+        re.search(
+            r"\b(experiment\w*|evaluat\w*|results?|benchmark\w*|performance|accuracy|superior|"
+            r"outperform\w*|achiev\w*|tested|tests|state-of-the-art|sota|success|validat\w*)\b",
+            sent.text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _metric_context(doc: Doc, start: int) -> bool:
+    """ "in terms of X" (or of its list "X and Y"): X is a measure."""
+    first = _list_head(doc, doc[start])
+    i = min(start, first.left_edge.i)
+    return i >= 3 and doc[i - 3 : i].text.lower() == "in terms of"
+
+
+def context_type(doc: Doc, start: int, end: int) -> str | None:
+    """Benchmark or Dataset when the context says so, else None.
+
+    Cues: the next word ("X benchmark", "X dataset"), an apposition ("X, a new benchmark
+    for ..."), a preceding announcement ("two datasets -- X and Y", "benchmarks such as
+    X"), a list with a known benchmark, or "experiments on X".
+    """
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt in _CUE_BENCHMARK:
+        return BENCHMARK
+    if nxt in _CUE_DATASET:
+        if _proposal_sentence(doc[start].sent):
+            return DATASET  # "we release the X dataset"
+        return BENCHMARK if _in_eval_context(doc, start, end) else DATASET
+    if end + 1 < len(doc) and nxt == "," and doc[end + 1].lower_ in {"a", "an", "the"}:
+        for tok in doc[end + 2 : min(len(doc), end + 10)]:
+            if tok.lower_ in _CUE_BENCHMARK:
+                return BENCHMARK
+            if tok.lower_ in _CUE_DATASET:
+                return DATASET
+            if tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ";", "."}:
+                break
+    anchor = doc[end - 1]  # the head of a multi-token name ("Epic - Kitchens")
+    first = _list_head(doc, anchor)
+    first_start = start if first is anchor else min(first.i, first.left_edge.i)
+    before = doc[max(first.sent.start, first_start - 5) : first_start]
+    words = [t.lower_ for t in before]
+    # "two datasets -- X and Y", "a new dataset, X", "benchmarks such as X, Y"
+    announced = None
+    k = len(words)
+    while k > 0 and words[k - 1] in {"--", "-", "—", "–", ":", "(", "including", "like"}:
+        k -= 1
+    if 0 < k < len(words):
+        announced = words[k - 1]
+    elif len(words) >= 2 and words[-1] == "," and (first.dep_ == "appos" or first.head.i == first_start - 2):
+        announced = words[-2]  # "a new preference dataset, X" (not "On the X corpus, Y achieves")
+    elif len(words) >= 3 and words[-2:] == ["such", "as"]:
+        announced = words[-3]
+    if announced in _CUE_BENCHMARK:
+        return BENCHMARK
+    if announced in _CUE_DATASET:
+        if re.search(r"\b(new|novel)\b", before.text, re.IGNORECASE):
+            return DATASET
+        return BENCHMARK if _EVAL_WORDS.search(first.sent.text) else DATASET
+    if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
+        return BENCHMARK
+    return None
+
+
+def _conj_benchmark(doc: Doc, tok: Token) -> bool:
+    """Whether ``tok`` is in a coordination with a known benchmark ("GSM8K, MATH and X")."""
+    group = {tok}
+    head = tok
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+        group.add(head)
+    group.update(head.conjuncts)
+    for other in group:
+        if other is not tok and gazetteer_type(other.text) == BENCHMARK:
+            lo, hi = sorted((other.i, tok.i))
+            between = doc[lo + 1 : hi]
+            if all(
+                t.text in {",", "and", "or", "&", "-"} or is_name_like(t.text) or t.like_num for t in between
+            ):
+                return True  # a real list of names, not a parse across clauses
+    return False
+
+
+def _capitalized_with_cue(doc: Doc, tok: Token, title_end: int) -> bool:
+    """A capitalised word right before "benchmark", "dataset", ... ("the Zorblax benchmark")."""
+    if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        return False  # inside a compound
+    end = _compound_end(doc, tok.i, len(doc))
+    return (
+        end < len(doc)
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.pos_ in {"PROPN", "NOUN"}
+        and not tok.is_sent_start
+        and tok.i > title_end
+        and tok.lower_ not in gz.GENERIC_NAMES
+        and doc[end].lower_ in {"benchmark", "dataset", "corpus", "suite", "environment", "leaderboard"}
+    )
+
+
+def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
+    """Extend a name over version numbers and model suffix words ("Claude 3.5 Sonnet")."""
+    end = i + 1
+    while end < len(doc) and end - i < 4:
+        t = doc[end].text
+        if (
+            re.fullmatch(r"v?\d+(\.\d+)*[BbMmKk]?|\d+x\d+[BbMm]?", t)
+            or t.lower() in gz.MODEL_SUFFIX_WORDS
+            and t[0].isupper()
+        ):
+            end += 1
+        else:
+            break
+    return i, end
+
+
+def title_name_end(doc: Doc, title_end: int) -> int | None:
+    """End of the name before the colon of a title ("RE-Searcher: Robust Agentic Search"), or None."""
+    if title_end <= 0:
+        return None
+    colon = next((t.i for t in doc[:title_end] if t.text == ":"), None)
+    if colon is None or colon == 0 or colon > 6:
+        return None
+    span = doc[0:colon]
+    words = _words(doc, 0, colon)
+    if normalize(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
+        return None
+    if len(words) > 3:
+        return None
+    if len(words) > 1 and not any(is_name_like(w) for w in words):
+        # "Search Self-play: ..." only when the abstract uses the name again
+        rest = doc[title_end:].text.lower()
+        if span.text.lower() not in rest and not _abbreviated(doc, span.text):
+            return None
+    if not all(w[:1].isupper() or not w[:1].isalpha() or is_name_like(w) for w in words) and len(words) > 1:
+        return None
+    return colon
+
+
+_TITLE_TASK_LEAD = _wordset(
+    """
+    for towards toward on advancing managing mastering playing enhancing improving boosting scaling
+    rethinking bootstrapping reinforcing unlocking empowering solving tackling addressing benchmarking
+    evaluating
+    """
+)
+_TITLE_PHRASE_END = _wordset(
+    """
+    with via through using by from under without beyond as at through : ? , ; ( – — is are can do does
+    """
+)
+
+
+def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> list[Mention]:
+    """The problem a title names: "... for Conversational Recommendation with ...", "Mastering X through Y".
+
+    The phrase after a lead word ("for", "towards", "on", a title-initial gerund such
+    as "Mastering") up to the next "with", "via", "through", ... is a Task, split at
+    "and"; generic adjectives are stripped.
+    """
+    if title_end <= 0:
+        return []
+    colon = title_name_end(doc, title_end)
+    first = colon + 1 if colon is not None else 0
+    out = []
+    i = first
+    while i < title_end:
+        tok = doc[i]
+        lead = tok.lower_ in _TITLE_TASK_LEAD and (
+            tok.pos_ == "ADP" or tok.lower_ in {"towards", "toward"} or i == first
+        )
+        learning_to = (
+            tok.lower_ == "learning" and i == first and i + 1 < title_end and doc[i + 1].lower_ == "to"
+        )
+        if not (lead or learning_to):
+            i += 1
+            continue
+        j = i + (2 if learning_to else 1)
+        k = j
+        while (
+            k < title_end
+            and doc[k].lower_ not in _TITLE_PHRASE_END
+            and not (doc[k].lower_ in {"for", "in", "on"} and k > j)
+            and not (doc[k].text == "-" and doc[k - 1].whitespace_)
+        ):
+            k += 1
+        parts = _split_coordination(doc[j:k]) if k > j else []
+        if (
+            len(parts) > 1
+            and parts[0][1] - parts[0][0] == 1
+            and any(t.lower_ == "of" for t in doc[parts[-1][0] : k])
+        ):
+            parts = [(j, k)]  # "Diagnosis and Treatment of X": one problem
+        for part_start, part_end in parts:
+            start, end = _strip(doc, part_start, part_end)
+            words = _words(doc, start, end)
+            if not words or len(words) > 8:
+                continue
+            if words[-1].lower() in {"task", "tasks"} and len(words) > 1 and words[-2].lower() in TASK_HEADS:
+                end -= 1
+                words = words[:-1]
+            if words[-1].lower() in GENERIC_HEADS and words[-1].lower() not in {
+                "task",
+                "tasks",
+                "problem",
+                "problems",
+            }:
+                continue
+            if words[0].lower() in GENERIC_HEADS:
+                continue  # "Applications to Q-Learning"
+            text = doc[start:end].text
+            if is_generic(text) or any(t.like_num for t in doc[start:end]):
+                continue
+            known = gazetteer_type(text)
+            if known is not None and known != TASK:
+                continue
+            if len(words) == 1 and known is None:
+                continue
+            if (
+                tok.lower_ in {"on", "in"}
+                and known is None
+                and head_type(words) != TASK
+                and words[-1].lower() not in {"task", "tasks", "problem", "problems"}
+            ):
+                continue  # "Learning on Point Clouds": a setting, not a problem
+            name = abbreviations.get(normalize(text), text)
+            out.append(Mention(start, end, TASK, name, 3, title_task=True))
+        i = max(k, i + 1)
+    return out
+
+
+def _abbreviated(doc: Doc, text: str) -> bool:
+    key = normalize(text)
+    return any(normalize(s.text) == key for s in doc.spans.get(ABBREVIATION_KEY, []))
+
+
+def _title_name(
+    doc: Doc, title_end: int, abbreviations: dict[str, str], short_types: dict[str, str]
+) -> list[Mention]:
+    colon = title_name_end(doc, title_end)
+    if colon is None:
+        return []
+    span = doc[0:colon]
+    name = abbreviations.get(normalize(span.text), span.text)
+    if name in short_types:
+        return [Mention(span.start, span.end, short_types[name], name, 5)]
+    nxt = " ".join(t.lower_ for t in doc[colon + 1 : title_end])
+    typ = name_type(span.text)
+    if typ == MODEL and not any(_SIZE.match(p) for p in re.split(r"[-\s]", span.text)):
+        typ = METHOD
+    if typ in {BENCHMARK, METHOD}:
+        typ = BENCHMARK if re.search(r"\bbenchmark", nxt) else METHOD
+    return [Mention(span.start, span.end, typ, name, 5)]
+
+
+_NAME_CUES = {
+    "benchmark": BENCHMARK,
+    "benchmarks": BENCHMARK,
+    "suite": BENCHMARK,
+    "dataset": DATASET,
+    "corpus": DATASET,
+    "task": TASK,
+    "method": METHOD,
+    "framework": METHOD,
+    "algorithm": METHOD,
+    "approach": METHOD,
+    "module": METHOD,
+    "mechanism": METHOD,
+    "architecture": METHOD,
+    "metric": METRIC,
+    "score": METRIC,
+}
+
+
+def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
+    """Runs of capitalised words inside abstract sentences ("a Dual-Stream Trajectory Evaluation method")."""
+    out = []
+    i = max(title_end, 0)
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.is_sent_start or not _cap(tok):
+            i += 1
+            continue
+        j = i
+        while j < n and (_cap(doc[j]) or (doc[j].text == "-" and j + 1 < n and _cap(doc[j + 1]))):
+            j += 1
+        words = [t for t in doc[i:j] if t.text != "-"]
+        if words and (
+            words[0].pos_ in {"AUX", "VERB", "PRON"} or any(t.lower_ in gz.GENERIC_NAMES for t in words)
+        ):
+            words = []
+        if len(words) >= 2 and not all(t.text.isupper() for t in words):
+            cue = doc[j].lower_ if j < n else ""
+            text = doc[i:j].text
+            if not is_generic(text) and normalize(text) not in _GENERIC_KEYS:
+                last = doc[j - 1].lower_
+                typ = _NAME_CUES.get(cue) or gazetteer_type(text) or head_type(_words(doc, i, j)) or METHOD
+                cued = None
+                if last.endswith("bench") or last in {"benchmark", "suite", "arena"}:
+                    typ = BENCHMARK
+                elif typ == METHOD:
+                    cued = METRIC if _metric_context(doc, i) else context_type(doc, i, j)
+                    typ = cued or typ
+                if typ == DATASET and _in_eval_context(doc, i, j):
+                    typ = BENCHMARK
+                if typ == BENCHMARK:
+                    j = _extend_name(doc, j - 1)[1]  # "Alpaca Eval 2"
+                    text = doc[i:j].text
+                out.append(Mention(i, j, typ, text, 2, cued=cued is not None))
+        i = max(j, i + 1)
+    return out
+
+
+def _cap(tok: Token) -> bool:
+    t = tok.text
+    return (
+        bool(t)
+        and t[0].isupper()
+        and t.isalpha() is not False
+        and tok.pos_ != "PUNCT"
+        and t.lower()
+        not in {
+            "we",
+            "our",
+            "the",
+            "a",
+            "an",
+            "in",
+            "this",
+            "i",
+            "however",
+            "large",
+            "language",
+            "models",
+        }
+    )
+
+
+_HEAD_WORDS = TASK_HEADS | METHOD_HEADS | METRIC_HEADS
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is joined to a neighbour by a hyphen without spaces ("in-context")."""
+    tok = doc[i]
+    if tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_:
+        return True
+    if i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
+        return True
+    return (
+        i > 0
+        and doc[i - 1].text == "-"
+        and i > 1
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
+def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """Runs of adjectives and nouns ending in a noun, hyphenated compounds kept whole.
+
+    The parser's noun chunks miss phrases that start with a hyphenated compound
+    ("in-context reinforcement learning"); this chunker only reads the tags.
+    """
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and (
+                _glued(doc, j)
+                or doc[j].pos_ in {"ADJ", "NOUN", "PROPN"}
+                or doc[j].tag_ in {"VBN", "VBG"}
+                and doc[j].dep_ in {"amod", "compound", "pobj", "dobj", "nsubj", "conj"}
+            )
+            and not doc[j].is_space
+            and doc[j].text not in {"(", ")", ",", ";", ":", "."}
+        ):
+            j += 1
+        end = j
+        while end > i and not (doc[end - 1].pos_ in {"NOUN", "PROPN"} or doc[end - 1].lower_ in _HEAD_WORDS):
+            end -= 1
+        start = i
+        while (
+            start < end
+            and doc[start].pos_ == "VERB"
+            and doc[start].dep_ not in {"amod", "compound"}
+            and not _glued(doc, start)
+        ):
+            start += 1
+        if end > start:
+            runs.append((start, end))
+        i = max(j, i + 1)
+    return runs
+
+
+def _chunks(doc: Doc):
+    """Noun chunks, plus the tag-based runs of :func:`pos_chunks` the parser left out."""
+    seen = set()
+    for chunk in doc.noun_chunks:
+        seen.add((chunk.start, chunk.end))
+        yield chunk
+    for start, end in pos_chunks(doc):
+        if (start, end) not in seen:
+            yield doc[start:end]
+
+
+def _split_coordination(chunk: Span) -> list[tuple[int, int]]:
+    """Parts of a chunk split at "and", "or" and commas ("search and recommendation")."""
+    parts = []
+    start = chunk.start
+    for tok in chunk:
+        if tok.pos_ == "CCONJ" or tok.text in {",", ";", "/"}:
+            if tok.i > start:
+                parts.append((start, tok.i))
+            start = tok.i + 1
+    if start < chunk.end:
+        parts.append((start, chunk.end))
+    return parts
+
+
+def _chunk_mentions(
+    doc: Doc, start: int, end: int, abbreviations: dict[str, str], short_types: dict[str, str], title_end: int
+) -> list[Mention]:
+    """Typed mentions of one stripped noun phrase ``doc[start:end]`` (head-word rules)."""
+    out = []
+    words = _words(doc, start, end)
+    if not words:
+        return out
+    # drop generic trailing heads ("self-critique mechanism", "robotics tasks")
+    trimmed = list(words)
+    trimmed_end = end
+    while len(trimmed) > 1 and trimmed[-1].lower() in GENERIC_HEADS:
+        trimmed.pop()
+        trimmed_end -= 1
+        while trimmed_end > start and doc[trimmed_end - 1].text in {"-"}:
+            trimmed_end -= 1
+    span_text = doc[start:trimmed_end].text
+    key = normalize(span_text)
+    if key in abbreviations:
+        short = abbreviations[key]
+        return [Mention(start, trimmed_end, short_types.get(short, METHOD), short, 5)]
+    if is_generic(span_text):
+        return out
+    known = gazetteer_type(span_text)
+    if known:
+        return [Mention(start, trimmed_end, known, span_text, 4)]
+    if len(trimmed) > 1 and trimmed[-1].lower() in {"score", "scores", "metric", "metrics"}:
+        rest_end = trimmed_end - 1
+        if gazetteer_type(doc[start:rest_end].text) == METRIC:
+            return [Mention(start, rest_end, METRIC, doc[start:rest_end].text, 4)]
+    typ = head_type(trimmed)
+    was_task = (
+        words[-1].lower() in {"task", "tasks", "problem", "problems"}
+        and len(words) > 1
+        and end - 2 >= start
+        and doc[end - 2].pos_ in {"NOUN", "PROPN"}
+        and not any(t.pos_ == "ADJ" for t in doc[start : end - 1])
+    )
+    if typ is None and was_task:
+        typ = TASK
+        if not re.search(r"(ion|ing|ment|ance|ence)$", trimmed[-1].lower()):
+            trimmed_end = end  # "memory tasks" keeps its noun; "block stacking task" does not
+            span_text = doc[start:end].text
+    if typ is None:
+        return out
+    if len(trimmed) == 1 and typ != METRIC:
+        return out  # single ordinary words need the gazetteer
+    if start < title_end and typ == METHOD:
+        return out  # title phrases in title case are too noisy; the abstract names them again
+    if typ == METRIC and (
+        len(trimmed) > 4
+        or any(t.pos_ == "ADJ" and not _glued(doc, t.i) for t in doc[start : trimmed_end - 1])
+    ):
+        return out  # "needed accuracy", "low observational latency"
+    if len(trimmed) > 6:
+        return out
+    if any(t.like_num or t.like_url or t.text in {"(", ")", ",", ";", ":"} for t in doc[start:trimmed_end]):
+        return out
+    return [Mention(start, trimmed_end, typ, span_text, 1)]
+
+
+def _title_case(name: str) -> bool:
+    """Whether most words of a name are capitalised ("Self-Correction GUI Navigation"): a named thing."""
+    words = name.split()
+    return len(words) > 1 and sum(w[:1].isupper() for w in words) >= len(words) - 1
+
+
+def _resolve(cands: list[Mention]) -> list[Mention]:
+    """Keep non-overlapping mentions: abbreviations first, then longer, then more trusted, then earlier."""
+    cands.sort(key=lambda m: (not m.definition, -(m.end - m.start), -m.priority, m.start))
+    taken: set[int] = set()
+    kept = []
+    for m in cands:
+        toks = range(m.start, m.end)
+        if any(i in taken for i in toks):
+            continue
+        taken.update(toks)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    # one type per name: the type of the most trusted mention
+    best: dict[str, Mention] = {}
+    for m in sorted(kept, key=lambda m: (not m.cued, m.priority < 5, -m.priority)):
+        best.setdefault(merge_key(m.name), m)
+    for m in kept:
+        m.type = best[merge_key(m.name)].type
+        m.name = best[merge_key(m.name)].name
+    # "IDF1" is the metric of "IDF1 score"
+    metric_stems = {
+        merge_key(re.sub(r"\s+(score|scores|metric)$", "", m.name)) for m in kept if m.type == METRIC
+    }
+    for m in kept:
+        if m.type == METHOD and merge_key(m.name) in metric_stems:
+            m.type = METRIC
+    # variants of the title's problem ("complex reasoning" for "LLM Reasoning") are aliases
+    heads = {}
+    for m in kept:
+        if m.title_task:
+            heads.setdefault(merge_key(m.name.split()[-1]), m.name)
+    for m in kept:
+        if m.type == TASK and m.priority <= 1 and " " in m.name and not _title_case(m.name):
+            head = merge_key(m.name.split()[-1])
+            if head in heads and head not in {"task", "problem"}:
+                m.name = heads[head]
+    # pattern-found variants sharing a head ("single-turn accuracy", "per-step accuracy") are one entity
+    first_of_head: dict[tuple[str, str], str] = {}
+    for m in kept:
+        if m.type in MERGE_VARIANT_TYPES and m.priority <= 1 and " " in m.name and not m.title_task:
+            key = (m.type, merge_key(m.name.split()[-1]))
+            m.name = first_of_head.setdefault(key, m.name)
+    return kept
+
+
+@Language.factory("kg_entities")
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, name)

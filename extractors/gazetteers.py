@@ -1,0 +1,391 @@
+"""Well-known names and terms of ML research, from general knowledge, by entity type.
+
+These lists seed the PhraseMatcher of :mod:`extractors.entities`; everything else is
+found by patterns and the parser. Entries are matched case-insensitively unless they
+are in :data:`CASE_SENSITIVE`. Keep the constants frozen: copy before extending.
+"""
+
+from __future__ import annotations
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``.
+
+    Example:
+        >>> sorted(wordset("pro  flash\n ultra"))
+        ['flash', 'pro', 'ultra']
+    """
+    return frozenset(text.split())
+
+
+_wordset = wordset
+
+
+def _terms(block: str) -> frozenset[str]:
+    """The ``|``- and newline-separated terms of ``block``."""
+    return frozenset(t.strip() for line in block.splitlines() for t in line.split("|") if t.strip())
+
+
+METHODS: frozenset[str] = _terms(
+    """
+    reinforcement learning|deep reinforcement learning|RL|deep RL|offline reinforcement learning|offline RL
+    online reinforcement learning|online RL|model-based reinforcement learning|model-free reinforcement learning
+    multi-agent reinforcement learning|MARL|hierarchical reinforcement learning|inverse reinforcement learning
+    goal-conditioned reinforcement learning|goal-conditioned RL|safe reinforcement learning
+    supervised learning|unsupervised learning|self-supervised learning|semi-supervised learning|weakly supervised learning
+    contrastive learning|transfer learning|meta-learning|meta learning|multi-task learning|few-shot learning
+    zero-shot learning|in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|curriculum learning
+    active learning|federated learning|metric learning|deep learning|online learning
+    supervised fine-tuning|supervised finetuning|SFT|fine-tuning|finetuning|full fine-tuning|instruction tuning
+    instruction fine-tuning|prompt tuning|prefix tuning|adapter tuning|LoRA|QLoRA|low-rank adaptation
+    parameter-efficient fine-tuning|parameter-efficient finetuning|PEFT|reinforcement fine-tuning|RFT
+    pre-training|pretraining|continual pre-training|continued pre-training|post-training|knowledge distillation|distillation
+    self-distillation|policy distillation|quantization|pruning|model merging|weight averaging|ensembling
+    mixture of experts|mixture-of-experts|MoE|transformer|transformers|vision transformer|ViT|attention mechanism
+    self-attention|cross-attention|multi-head attention|linear attention|sparse attention|flash attention|FlashAttention
+    diffusion model|diffusion models|latent diffusion|denoising diffusion|DDPM|DDIM|score matching|flow matching
+    rectified flow|consistency models|classifier-free guidance|variational autoencoder|VAE|autoencoder|GAN|GANs
+    generative adversarial network|generative adversarial networks|normalizing flows|energy-based models
+    CNN|CNNs|convolutional neural network|convolutional neural networks|RNN|RNNs|recurrent neural network|LSTM|GRU
+    graph neural network|graph neural networks|GNN|GNNs|GCN|graph convolutional network|graph attention network|GAT|MLP
+    multilayer perceptron|U-Net|UNet|ResNet|Mamba|state space model|state space models|SSM|SSMs|xLSTM|RWKV
+    neural radiance fields|NeRF|Gaussian splatting|3D Gaussian splatting|3DGS|world model|world models
+    reward model|reward models|reward modeling|process reward model|process reward models|PRM|PRMs
+    outcome reward model|ORM|reward shaping|value function|Q-learning|deep Q-network|DQN
+    policy gradient|policy gradients|PPO|proximal policy optimization|TRPO|trust region policy optimization|SAC
+    soft actor-critic|actor-critic|TD3|DDPG|A2C|A3C|GAE|generalized advantage estimation|REINFORCE|GRPO
+    group relative policy optimization|DPO|direct preference optimization|IPO|KTO|ORPO|SimPO|RLHF
+    reinforcement learning from human feedback|RLAIF|reinforcement learning from AI feedback|RLVR
+    reinforcement learning with verifiable rewards|preference optimization|policy optimization|rejection sampling
+    best-of-n sampling|best-of-N|chain-of-thought|chain of thought|chains-of-thought|chains of thought|CoT|chain-of-thought prompting|tree of thoughts
+    tree-of-thought|tree-of-thoughts|ToT|graph of thoughts|self-consistency|Self-Refine|Reflexion|ReAct
+    retrieval-augmented generation|retrieval augmented generation|RAG
+    prompt engineering|few-shot prompting|zero-shot prompting
+    next token prediction|next-token prediction|masked language modeling|language modeling objective
+    Monte Carlo tree search|MCTS|beam search|greedy decoding|greedy search|speculative decoding|nucleus sampling
+    top-k sampling|contrastive decoding|majority voting|self-play|population-based training|evolutionary algorithm
+    evolutionary algorithms|genetic algorithm|genetic algorithms|evolution strategies|Bayesian optimization
+    Gaussian process|Gaussian processes|variational inference|MCMC|Markov chain Monte Carlo|expectation maximization
+    Markov decision process|POMDP|dynamic programming|linear programming|integer programming|Thompson sampling
+    UCB|upper confidence bound|multi-armed bandit|multi-armed bandits|importance sampling|experience replay
+    hindsight experience replay|hindsight relabeling|data augmentation|dropout|batch normalization|layer normalization
+    Adam|AdamW|SGD|stochastic gradient descent|gradient descent|backpropagation|gradient checkpointing
+    test-time scaling|test-time training|test-time compute|predictive coding|message passing|belief propagation
+    optimal transport|kernel methods|support vector machine|SVM|random forest|random forests|gradient boosting
+    XGBoost|logistic regression|linear regression|k-means|PCA|principal component analysis|t-SNE|UMAP|BM25|TF-IDF
+    dense retrieval|word embeddings|word2vec|GloVe|positional encoding|rotary position embedding|RoPE|KV cache
+    model predictive control|MPC|optimal control|motion planning|trajectory optimization|system identification
+    sim-to-real transfer|domain randomization|adversarial training|differential privacy|self-reflection
+    self-critique|self-verification|self-evaluation|self-rewarding|self-training|self-instruct|self-supervision
+    self-refinement|self-improvement|self-correction|self-distillation|self-reward|LLM-as-a-judge|LLM-as-judge|tool learning
+    process supervision|outcome supervision|long chain-of-thought
+    """
+)
+
+MODEL_FAMILIES: frozenset[str] = _terms(
+    """
+    GPT|ChatGPT|GPT-2|GPT-3|GPT-3.5|GPT-4|GPT-4o|GPT-4V|GPT-4o-mini|GPT-4-Turbo|GPT-5|InstructGPT|Codex
+    Llama|LLaMA|Llama-2|Llama-3|Llama2|Llama3|Code Llama|CodeLlama|Alpaca|Vicuna|Qwen|Qwen2|Qwen2.5|Qwen3|QwQ
+    Qwen-VL|Qwen2-VL|Qwen2.5-VL|Mistral|Mixtral|Gemma|Gemini|Claude|DeepSeek|DeepSeek-R1|DeepSeek-V3|DeepSeek-Coder
+    DeepSeekMath|Phi-2|Phi-3|Phi-4|Falcon|T5|Flan-T5|FLAN-T5|mT5|BERT|RoBERTa|DeBERTa|ELECTRA|XLNet|BART
+    ALBERT|DistilBERT|CLIP|BLIP|BLIP-2|LLaVA|InstructBLIP|MiniGPT-4|PaLM|PaLM-2|PaLM-E|Flamingo|Chinchilla|Gopher
+    OPT|BLOOM|Pythia|OLMo|OLMo2|Yi|InternLM|InternVL|Baichuan|ChatGLM|GLM|Stable Diffusion|SDXL|DALL-E|DALL-E 2
+    DALL-E 3|Midjourney|Imagen|Sora|Whisper|wav2vec|Wav2Vec2|HuBERT|SAM|Segment Anything|DINO|DINOv2
+    o1|o1-mini|o1-preview|o3|o3-mini|o4-mini|Grok|StarCoder|WizardLM|WizardMath|AlphaGo|AlphaZero|AlphaFold
+    AlphaCode|MuZero|Kimi|MiniCPM|Nemotron|Granite|SmolLM|Tulu|Zephyr|Orca|OpenVLA|RT-1|RT-2|Octo|Cosmos
+    Llama 2|Llama 3|Llama 3.1|Llama 3.2|Llama 3.3|Llama 4|Claude 2|Claude 3|Claude 3.5|Claude 3.7|Gemini 1.5|Gemini 2.0
+    Gemini 2.5|Mistral-7B|Gemma-2|Gemma 2|Gemma 3|DeepSeek-R1-Distill|VideoPoet|Phenaki
+    """
+)
+
+#: Lower-cased first letters of tokens that start a model name (``Llama-3.1-8B``, ``Qwen2.5-7B``).
+MODEL_PREFIXES: tuple[str, ...] = (
+    "gpt",
+    "chatgpt",
+    "llama",
+    "codellama",
+    "qwen",
+    "qwq",
+    "mistral",
+    "mixtral",
+    "gemma",
+    "gemini",
+    "claude",
+    "deepseek",
+    "phi-",
+    "falcon",
+    "vicuna",
+    "flan-t5",
+    "t5-",
+    "bert-",
+    "roberta",
+    "deberta",
+    "llava",
+    "palm",
+    "opt-",
+    "bloom",
+    "pythia",
+    "olmo",
+    "internlm",
+    "internvl",
+    "baichuan",
+    "chatglm",
+    "glm-",
+    "starcoder",
+    "wizard",
+    "minicpm",
+    "nemotron",
+    "smollm",
+    "tulu",
+    "zephyr",
+    "stable-diffusion",
+    "sdxl",
+    "dall-e",
+    "clip-",
+    "blip",
+    "whisper",
+    "yi-",
+    "kimi",
+    "grok",
+    "o1-",
+    "o3-",
+    "o4-",
+    "codex",
+    "instructgpt",
+    "alpaca-",
+    "vit-",
+    "resnet-",
+    "sam-",
+    "dinov",
+    "openvla",
+    "rt-",
+    "pi0",
+    "text-davinci",
+    "code-davinci",
+    "davinci",
+)
+
+#: Capitalised words that continue a model name ("Claude 3.5 Sonnet", "Gemini 1.5 Pro").
+MODEL_SUFFIX_WORDS: frozenset[str] = _wordset(
+    """
+    pro flash ultra nano sonnet opus haiku turbo mini instruct chat base large small medium xl xxl
+    preview coder math vision vl omni max plus lite distill it
+    """
+)
+
+BENCHMARKS: frozenset[str] = _terms(
+    """
+    GSM8K|GSM-8K|MATH|MATH500|MATH-500|AIME|AIME24|AIME25|AIME 2024|AIME 2025|AIME2024|AIME2025|AMC|AMC23
+    OlympiadBench|Minerva Math|SVAMP|ASDiv|MAWPS|AQuA|TheoremQA|HumanEval|HumanEval+|MBPP|MBPP+|APPS
+    CodeContests|LiveCodeBench|SWE-bench|SWE-bench Verified|DS-1000|Spider|BIRD|MMLU|MMLU-Pro|GPQA|GPQA-Diamond
+    BBH|BIG-Bench|BIG-Bench Hard|ARC|ARC-Challenge|ARC-AGI|HellaSwag|WinoGrande|PIQA|BoolQ|TruthfulQA
+    TriviaQA|Natural Questions|HotpotQA|SQuAD|SQuAD 2.0|StrategyQA|CommonsenseQA|DROP|MuSiQue|2WikiMultihopQA
+    AlpacaEval|AlpacaEval 2|AlpacaEval 2.0|MT-Bench|Arena-Hard|Chatbot Arena|IFEval|WildBench|HELM
+    WebShop|ALFWorld|MiniWoB|MiniWoB++|WebArena|VisualWebArena|Mind2Web|OSWorld|AndroidWorld|ScienceWorld
+    BabyAI|MiniGrid|Atari|Atari 2600|MuJoCo|D4RL|DeepMind Control Suite|DMControl|Procgen|NetHack|Crafter
+    Meta-World|LIBERO|CALVIN|Habitat|AI2-THOR|R2R|VBench|GLUE|SuperGLUE|COCO|MS COCO|CIFAR-10|CIFAR10
+    CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|ScanNet
+    LibriSpeech|WMT|XSum|CNN/DailyMail|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench
+    POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
+    FOLIO|ProofWriter|LogiQA|BigCodeBench|CRUXEval|Countdown|Sudoku|ImageNet-C|ImageNet-R|ImageNet-A
+    Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
+    """
+)
+
+DATASETS: frozenset[str] = _terms(
+    """
+    ImageNet|ImageNet-1K|ImageNet-21K|LAION|LAION-5B|LAION-400M|The Pile|C4|Common Crawl|RedPajama|WikiText
+    WikiText-103|OpenWebText|BookCorpus|UltraFeedback|UltraChat|ShareGPT|Dolly|OpenAssistant|HH-RLHF|Anthropic HH
+    ShapeNet|Objaverse|WebVid|HowTo100M|Kinetics|Kinetics-400|Something-Something|Ego4D|Open X-Embodiment
+    FineWeb|Dolma|SlimPajama|The Stack|OpenMathInstruct|MetaMathQA|NuminaMath|Conceptual Captions|CC3M|CC12M
+    Visual Genome|Flickr30k|YFCC100M|JFT-300M|DataComp|MS-COCO
+    """
+)
+
+METRICS: frozenset[str] = _terms(
+    """
+    accuracy|top-1 accuracy|top-5 accuracy|F1|F1 score|F1-score|macro-F1|micro-F1|macro F1|precision|recall
+    BLEU|ROUGE|ROUGE-L|ROUGE-1|ROUGE-2|METEOR|CIDEr|SPICE|BERTScore|perplexity|exact match|EM|pass@1|pass@k
+    pass@10|pass@100|win rate|win-rate|length-controlled win rate|LC win rate|success rate|task success rate
+    AUC|AUROC|AUPRC|mAP|mean average precision|mIoU|mean IoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|Inception Score
+    CLIP score|CLIPScore|MSE|RMSE|mean absolute error|mean squared error|root mean squared error|NDCG
+    nDCG@10|Recall@k|Recall@1|hit rate|MRR|mean reciprocal rank|WER|word error rate|CER|character error rate
+    Elo|Elo rating|cumulative reward|average return|episodic return|regret|sample efficiency|sample complexity
+    latency|throughput|SPL|ECE|expected calibration error|attack success rate|Sharpe ratio|error rate
+    top-1 error|Kendall's tau|Spearman correlation|Pearson correlation
+    faithfulness|factuality|factual accuracy|inference speed|speedup|FLOPs|memory usage|token usage
+    """
+)
+
+TASKS: frozenset[str] = _terms(
+    """
+    question answering|open-domain question answering|visual question answering|VQA|QA|machine translation
+    summarization|text summarization|abstractive summarization|text classification|sentiment analysis
+    named entity recognition|NER|relation extraction|information extraction|semantic parsing|code generation
+    program synthesis|text generation|image generation|text-to-image generation|text-to-image synthesis
+    video generation|text-to-video generation|image classification|object detection|semantic segmentation
+    instance segmentation|panoptic segmentation|image segmentation|pose estimation|depth estimation
+    image captioning|video captioning|speech recognition|text-to-speech|speech synthesis|language modeling
+    mathematical reasoning|math reasoning|commonsense reasoning|logical reasoning|multi-hop reasoning
+    complex reasoning|robotics|robot learning|robotic manipulation|autonomous driving
+    recommender systems|sequential recommendation|information retrieval|document retrieval
+    dialogue generation|dialogue systems|alignment|continual learning|instruction following
+    representation learning|policy learning|lifelong learning|open-ended learning|embodied decision-making
+    domain adaptation|domain generalization|anomaly detection|time series forecasting
+    link prediction|node classification|graph classification|molecule generation|protein structure prediction
+    drug discovery|web navigation|GUI navigation|vision-and-language navigation|VLN
+    tool use|code completion|theorem proving|text-to-SQL|fact verification|fact-checking
+    hallucination detection|reading comprehension|machine reading comprehension|natural language inference|NLI
+    style transfer|image editing|video editing|3D reconstruction|novel view synthesis|super-resolution
+    image restoration|image inpainting|video understanding|action recognition|object tracking|visual grounding
+    image retrieval|cross-modal retrieval|music generation|audio generation|long video generation|story generation
+    machine unlearning|red teaming|jailbreaking|adversarial robustness|out-of-distribution detection|OOD detection
+    uncertainty estimation|uncertainty quantification|interpretability|explainability|mechanistic interpretability
+    AI safety|fairness|causal discovery|causal inference|structure learning|combinatorial optimization
+    game playing|grasping|humanoid control|multi-agent coordination
+    long-context modeling|long-context understanding|program repair|software engineering|math word problems
+    entity linking|coreference resolution|dependency parsing|part-of-speech tagging|topic modeling
+    generative modeling|visual reasoning|spatial reasoning|temporal reasoning|causal reasoning|scientific discovery
+    medical diagnosis|image understanding|multimodal understanding|multimodal reasoning|language understanding
+    natural language understanding|natural language generation|natural language processing|computer vision
+    speech translation|keyphrase extraction|event extraction|knowledge graph completion|question generation
+    text-to-3D generation|3D generation|motion generation|video prediction|trajectory prediction|image synthesis
+    visual navigation|embodied navigation|mobile manipulation|dexterous manipulation|offline policy evaluation
+    credit assignment|exploration-exploitation|preference learning|reward learning|code reasoning
+    deep research|web search|data selection|data generation|synthetic data generation|model compression
+    efficient inference|long-horizon planning|task planning|path planning|multi-turn dialogue|mathematical problem solving
+    """
+)
+
+#: Names matched on exact case (they are ordinary words in lower case).
+CASE_SENSITIVE: frozenset[str] = frozenset(
+    {
+        "MATH",
+        "ARC",
+        "DROP",
+        "BIRD",
+        "Spider",
+        "Habitat",
+        "CALVIN",
+        "POPE",
+        "GAIA",
+        "MME",
+        "RULER",
+        "Adam",
+        "SAM",
+        "EM",
+        "MSE",
+        "Countdown",
+        "Sudoku",
+        "Atari",
+        "GLM",
+        "Yi",
+        "OPT",
+        "Orca",
+        "Tulu",
+        "Grok",
+        "Kimi",
+        "Cosmos",
+        "Octo",
+        "Falcon",
+        "LIBERO",
+        "Gemini",
+        "Claude",
+        "Granite",
+        "Dolly",
+        "Gemma",
+        "Mistral",
+        "Alpaca",
+        "Vicuna",
+        "Zephyr",
+        "Whisper",
+        "Imagen",
+        "Sora",
+        "Flamingo",
+        "Chinchilla",
+        "Gopher",
+        "BLOOM",
+        "APPS",
+        "mAP",
+        "PaLM",
+        "Codex",
+        "Crafter",
+        "NetHack",
+        "Mamba",
+        "C4",
+        "WMT",
+        "HELM",
+        "AMC",
+        "AIME",
+        "QA",
+        "VQA",
+        "NER",
+        "NLI",
+        "VLN",
+        "PRM",
+        "ORM",
+        "SFT",
+        "RFT",
+        "ICL",
+        "CoT",
+        "ToT",
+        "RL",
+        "MoE",
+        "SSM",
+        "SSMs",
+        "GAT",
+        "GAE",
+        "MDP",
+        "MPC",
+        "UCB",
+        "SVM",
+        "PCA",
+        "SAC",
+        "IPO",
+        "KTO",
+        "GRU",
+        "MLP",
+        "VAE",
+        "GAN",
+        "GANs",
+        "CNN",
+        "CNNs",
+        "RNN",
+        "RNNs",
+        "GNN",
+        "GNNs",
+        "GCN",
+        "ViT",
+        "SGD",
+        "AdamW",
+        "AUC",
+        "FID",
+        "FVD",
+        "SPL",
+        "ECE",
+        "WER",
+        "CER",
+        "MRR",
+        "Elo",
+        "F1",
+        "BLEU",
+        "SPICE",
+        "REINFORCE",
+        "ReAct",
+    }
+)
+
+#: Acronyms and words that are never entities on their own.
+GENERIC_NAMES: frozenset[str] = frozenset(
+    t.lower()
+    for t in _terms(
+        """
+    LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|AI|AGI|ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU
+    API|APIs|SOTA|SoTA|URL|PDF|HTML|JSON|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR|CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL
+    GitHub|Hugging Face|HuggingFace|arXiv|Python|PyTorch|TensorFlow|CUDA|Linux|Windows|Android|iOS|OpenAI|Google
+    Meta|Microsoft|Anthropic|DeepMind|NVIDIA|Apple|Amazon|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU
+    Berkeley|GUI|GUIs|STEM|IID|OOD|OCR|Q&A|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|Fig|Figure|Table|Sec|Section|Appendix
+    Eq|Code|Project|Page|Demo|Abstract|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL|3D|2D|4D|HD|FPS|LLM-based|NeurIPS
+    """
+    )
+)

@@ -1,0 +1,257 @@
+"""Paper-level roles of entities: PROPOSES, USES, EVALUATES_ON, COMPARES_WITH, ADDRESSES, MEASURES, MENTIONS.
+
+The component ``kg_roles`` reads ``doc.spans["kg_entities"]`` and sets
+``doc.spans["kg_roles"]``: for each entity mention, one span per cue found in its
+context, labelled with the cue (``PROPOSES``, ``COMPARES_WITH``, ``USES``,
+``EVALUATES_ON``, ``BACKGROUND``). :func:`entity_roles` turns the cues of all the
+mentions of one entity into its roles, by type:
+
+* Task -> ADDRESSES; Metric -> MEASURES; Benchmark -> EVALUATES_ON (and PROPOSES
+  when the paper introduces it);
+* Method, Model, Dataset -> PROPOSES when the paper introduces it ("we propose X",
+  the name before the title's colon), COMPARES_WITH when it follows "outperforms",
+  "compared with", "than"..., MENTIONS when it only appears in background sentences
+  before the paper says what it does, USES otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.entities import SPAN_KEY as ENTITY_KEY
+from extractors.entities import (
+    gazetteer_type,
+    is_name_like,
+    merge_key,
+    title_end_index,
+    title_name_end,
+)
+from extractors.gazetteers import wordset as _wordset
+from schema import RelType
+
+SPAN_KEY = "kg_roles"
+
+PROPOSES, USES, COMPARES, EVALUATES, BACKGROUND = (
+    "PROPOSES",
+    "USES",
+    "COMPARES_WITH",
+    "EVALUATES_ON",
+    "BACKGROUND",
+)
+EXAMPLE = "EXAMPLE"
+_EXAMPLE_WORDS = frozenset(["like", "including", "from"])
+
+_PROPOSE_VERB = re.compile(
+    r"^(propos|introduc|present|develop|design|build|construct|releas|contribut|curat|creat|devis|formulat|"
+    r"offer|establish|pioneer|unveil)",
+    re.IGNORECASE,
+)
+_PROPOSED_HEADS = _wordset(
+    """
+    framework method approach model benchmark dataset algorithm system agent pipeline architecture
+    module mechanism technique strategy paradigm metric suite environment corpus
+    """
+)
+_CLAUSE_BREAK = _wordset(
+    """
+    that which using use uses with by based on to via from leveraging built where while than replaces
+    over compared against unlike including such
+    """
+)
+_CUE_NOUNS = frozenset(["dataset", "benchmark", "corpus", "suite"])
+_NAMING = frozenset({"called", "named", "dubbed", "termed", "coined"})
+_COMPARE_WORDS = re.compile(
+    r"^(outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|against|versus|vs\.?|compar\w*|superior|inferior|"
+    r"relative|rival\w*|baselines?|competitors?|matches|matching|unlike|favorably)$",
+    re.IGNORECASE,
+)
+_USE_WORDS = re.compile(
+    r"^(using|use|uses|used|based|built|leverag\w*|employ\w*|adopt\w*|fine-?tun\w*|appl\w*)$", re.IGNORECASE
+)
+_WE = re.compile(r"\b(we|our|this paper|this work|this study|this survey|in this|here,)\b", re.IGNORECASE)
+
+
+def _first_own_sentence(doc: Doc, title_end: int) -> int:
+    """Start token of the first abstract sentence where the authors speak ("We ...")."""
+    for sent in doc.sents:
+        if sent.start < title_end:
+            continue
+        if _WE.search(sent.text):
+            return sent.start
+    return len(doc)
+
+
+_TITLE_SUBJECT_END = frozenset(
+    ["for", "with", "via", "through", ":", "in", "on", "towards", "toward", "using", "from", "by"]
+)
+
+
+def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) -> bool:
+    """Whether the title starts with this entity's name or long form ("Prior Prompt Engineering for X")."""
+    if title_end <= 0:
+        return False
+    end = next((t.i for t in doc[:title_end] if t.lower_ in _TITLE_SUBJECT_END), title_end)
+    subject = doc[:end].text.strip()
+    keys = {merge_key(name)} | ({merge_key(long_form)} if long_form else set())
+    return bool(subject) and merge_key(subject) in keys
+
+
+def mention_cues(
+    doc: Doc, span: Span, *, title_end: int, own_start: int, abbreviations: dict[str, str] | None = None
+) -> set[str]:
+    """The role cues of one entity mention.
+
+    Example:
+        >>> sorted(mention_cues(doc, span, title_end=5, own_start=20))  # doctest: +SKIP
+        ['COMPARES_WITH']
+    """
+    cues: set[str] = set()
+    sent = span.sent
+    name = span.kb_id_ or span.text
+    long_form = (abbreviations or {}).get(name, "")
+    known = (
+        gazetteer_type(span.text) is not None
+        or gazetteer_type(name) is not None
+        or (bool(long_form) and gazetteer_type(long_form) is not None)
+    )
+    novel = not known and (
+        is_name_like(name)
+        or name.isupper()
+        or span.label_ in {"Benchmark", "Dataset"}
+        or any(t.text[:1].isupper() for t in span)
+    )
+    if _names_title_subject(doc, title_end, name, long_form) and not known:
+        cues.add(PROPOSES)  # "Prior Prompt Engineering for ..." and the abstract defines it
+    # title
+    if span.start < title_end:
+        if span.start == 0 and span.end == title_name_end(doc, title_end) and not known:
+            cues.add(PROPOSES)
+        return cues or {USES}
+    # proposal sentence: mention after the verb, the entity is new
+    before = doc[sent.start : span.start]
+    verb = next(
+        (t for t in reversed(before) if _PROPOSE_VERB.match(t.text) and t.pos_ in {"VERB", "NOUN", "AUX"}),
+        None,
+    )
+    subject_we = bool(re.search(r"\b(we|this (paper|work|study)|our)\b", sent.text, re.IGNORECASE))
+    if verb is not None and subject_we and not known:
+        between = doc[verb.i + 1 : span.start]
+        clause_break = any(t.lower_ in _CLAUSE_BREAK and doc[t.i - 1].text != "-" for t in between)
+        if not clause_break and ((novel and span.start - verb.i <= 15) or len(between) <= 4):
+            cues.add(PROPOSES)
+        elif (
+            long_form
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+            and span.start > 0
+            and doc[span.start - 1].text == "("
+        ):
+            cues.add(PROPOSES)  # a new component named where the paper introduces its method
+    if (
+        not known
+        and novel
+        and span.start > 1
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].lower_ in _PROPOSED_HEADS
+    ):
+        cues.add(PROPOSES)  # "a harmonized agent framework (UniAct)"
+    near = [t.lower_ for t in doc[max(sent.start, span.start - 7) : span.start]]
+    if (
+        not known
+        and novel
+        and any(w in {"new", "novel", "our"} for w in near)
+        and any(w in _CUE_NOUNS for w in near)
+    ):
+        cues.add(PROPOSES)  # "compiled into a new preference dataset, X"
+    if span.start > 0 and doc[span.start - 1].lower_ in _NAMING and not known:
+        cues.add(PROPOSES)
+    if (
+        span.start > 1
+        and doc[span.start - 2].lower_ in _NAMING
+        and doc[span.start - 1].is_punct
+        and not known
+    ):
+        cues.add(PROPOSES)
+    # comparison, also for the later items of a list ("outperforms X, Y and Z")
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    window_start = min(span.start, first.i)
+    window = doc[max(sent.start, window_start - 8) : window_start]
+    if any(_COMPARE_WORDS.match(t.text) for t in window) or (
+        span.end < sent.end and doc[span.end].lower_ in {"baseline", "baselines"}
+    ):
+        cues.add(COMPARES)
+    if any(_USE_WORDS.match(t.text) for t in doc[max(sent.start, span.start - 5) : span.start]):
+        cues.add(USES)
+    lead = doc[max(sent.start, window_start - 4) : window_start]
+    if any(t.lower_ in _EXAMPLE_WORDS for t in lead) or "such as" in lead.text.lower() or "e.g." in lead.text:
+        cues.add(EXAMPLE)
+    if span.start < own_start and not (sent.start == title_end + 1 or sent.start == title_end):
+        cues.add(BACKGROUND)  # the first sentence names the paper's own field: not background
+    return cues
+
+
+def entity_roles(entity_type: str, cues: Iterable[set[str]]) -> list[RelType]:
+    """The roles of an entity from the cues of its mentions.
+
+    Example:
+        >>> [r.value for r in entity_roles("Method", [{"COMPARES_WITH"}, {"BACKGROUND"}])]
+        ['COMPARES_WITH']
+        >>> [r.value for r in entity_roles("Task", [set()])]
+        ['ADDRESSES']
+    """
+    cues = list(cues)
+    flat = set().union(*cues) if cues else set()
+    if entity_type == "Task":
+        if cues and all(EXAMPLE in c for c in cues):
+            return [RelType.MENTIONS]  # "application areas like text generation and computer vision"
+        return [RelType.ADDRESSES]
+    if entity_type == "Metric":
+        return [RelType.MEASURES]
+    if entity_type == "Benchmark":
+        return [RelType.PROPOSES, RelType.EVALUATES_ON] if PROPOSES in flat else [RelType.EVALUATES_ON]
+    if PROPOSES in flat:
+        return [RelType.PROPOSES]
+    roles: list[RelType] = []
+    if COMPARES in flat:
+        roles.append(RelType.COMPARES_WITH)
+        if any(COMPARES not in c and BACKGROUND not in c for c in cues):
+            roles.insert(0, RelType.USES)
+        return roles
+    if cues and all(BACKGROUND in c for c in cues):
+        return [RelType.MENTIONS]
+    return [RelType.USES]
+
+
+class RoleTagger:
+    """Sets ``doc.spans["kg_roles"]`` (cue spans over entity mentions); needs ``kg_entities``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_roles"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        title_end = title_end_index(doc)
+        own_start = _first_own_sentence(doc, title_end)
+        abbreviations = {s.label_: s.text for s in doc.spans.get(ABBREVIATION_KEY, [])}
+        spans = []
+        for span in doc.spans.get(ENTITY_KEY, []):
+            cues = mention_cues(
+                doc, span, title_end=title_end, own_start=own_start, abbreviations=abbreviations
+            )
+            for cue in sorted(cues):
+                spans.append(Span(doc, span.start, span.end, label=cue, kb_id=span.kb_id_))
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory("kg_roles")
+def make_role_tagger(nlp: Language, name: str) -> RoleTagger:
+    return RoleTagger(nlp, name)

@@ -1,0 +1,182 @@
+"""Tokenizer adjustments that keep model and method names whole.
+
+The stock English tokenizer splits on hyphens between letters and digits, so
+``Llama-3.1-8B`` becomes ``Llama-3.1 | - | 8B`` and ``ReST-MCTS*`` becomes
+``ReST | - | MCTS | *``. :func:`is_name_token` recognises such names and
+:func:`customize_tokenizer` installs it as the tokenizer's ``token_match`` (tried on
+each whitespace-separated piece before infix splitting), keeping the previous
+``token_match`` as a fallback. Ordinary compounds (``self-reflection``,
+``state-of-the-art``, ``RL-based``) are still split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.util import compile_suffix_regex
+
+from extractors.gazetteers import wordset as _wordset
+
+_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]*$")
+_ADJECTIVAL_TAILS = frozenset(
+    {
+        "like",
+        "free",
+        "aware",
+        "specific",
+        "level",
+        "wise",
+        "centric",
+        "agnostic",
+        "only",
+        "style",
+        "scale",
+        "intensive",
+        "efficient",
+        "friendly",
+        "native",
+        "time",
+        "shot",
+        "step",
+        "turn",
+        "round",
+        "order",
+        "source",
+        "domain",
+        "modal",
+        "stage",
+        "task",
+        "agent",
+        "of",
+        "the",
+        "to",
+        "and",
+        "or",
+    }
+)
+
+
+#: A sentence period after a name ending in a digit-letter mix ("GSM8K.", "Ego4D."), which the
+#: stock rules keep attached because they protect abbreviations such as "U.S."; a trailing hyphen.
+EXTRA_SUFFIXES: tuple[str, ...] = (
+    r"(?<=[0-9][A-Za-z])\.",
+    r"(?<=[A-Za-z][0-9])\.",
+    r"(?<=[a-z][A-Z])\.",
+    r"(?<=[A-Za-z0-9])-",  # "RNN- and attention-based": the dangling hyphen of a shared compound
+)
+
+
+_ALNUM_NAME = re.compile(r"^[A-Za-z]+[0-9][A-Za-z0-9.]*[A-Za-z0-9][+*]*$")
+
+
+_PREFIXES = _wordset(
+    """
+    non anti pre post semi multi cross inter intra sub co self un re de
+    """
+)
+
+
+def _name_like_part(part: str) -> bool:
+    """A digit, or an upper-case letter after the first character (``ReST``, ``MCTS``, ``4o``)."""
+    return (
+        any(c.isdigit() for c in part)
+        or any(c.isupper() for c in part[1:])
+        or (len(part) == 1 and part.isupper())
+    )
+
+
+def is_name_token(text: str) -> bool:
+    """Whether a hyphenated string is a name to keep as one token.
+
+    A name has at least two hyphen-joined parts of letters, digits and dots, one of
+    them with a digit or an inner capital, and does not end in an adjectival word
+    (``-based``, ``-like``, ``-aware``...). A trailing ``*`` or ``+`` is kept.
+
+    Example:
+        >>> is_name_token("Llama-3.1-8B"), is_name_token("ReST-MCTS*"), is_name_token("RL-based")
+        (True, True, False)
+    """
+    core = text.rstrip("*+")
+    if "-" not in core or core.startswith("-") or core.endswith("-") or "--" in core:
+        return False
+    parts = core.split("-")
+    if not all(_PART.match(p) and not p.endswith(".") for p in parts):
+        return False
+    if not any(_name_like_part(p) for p in parts):
+        return False
+    last = parts[-1]
+    if parts[0].lower() in _PREFIXES:
+        return False  # "non-PD", "pre-LN": a prefixed word, not a name
+    if (
+        last.isalpha()
+        and (last.lower() in _ADJECTIVAL_TAILS or last.lower().endswith(("ed", "ing")))
+        and not any(c.isupper() for c in last[1:])
+    ):
+        return False  # "LLM-Guided", "RL-based"
+    if last.isalpha() and last.islower():
+        if last in _ADJECTIVAL_TAILS or last.endswith(("ed", "ing", "ly")):
+            return False
+        if not any(_name_like_part(p) for p in parts[1:]) and parts[0].isupper() and len(parts[0]) > 1:
+            # "LLM-agents": an acronym modifying an ordinary noun
+            return False
+    # "text-to-SQL" style compounds stay split
+    return not (
+        parts[0].isalpha() and parts[0].islower() and len(parts) > 2 and not any(c.isdigit() for c in core)
+    )
+
+
+class NameTokenMatch:
+    """A picklable ``token_match``: :func:`is_name_token` first, then the previous rule."""
+
+    def __init__(self, previous=None):
+        self.previous = previous
+
+    def __call__(self, text: str):
+        if is_name_token(text) or _ALNUM_NAME.match(text):
+            return True
+        return self.previous(text) if self.previous is not None else None
+
+
+def customize_tokenizer(nlp):
+    """Install :class:`NameTokenMatch` on ``nlp.tokenizer``; idempotent; returns ``nlp``.
+
+    Example:
+        >>> [t.text for t in customize_tokenizer(nlp)("We tune Llama-3.1-8B.")]  # doctest: +SKIP
+        ['We', 'tune', 'Llama-3.1-8B', '.']
+    """
+    current = nlp.tokenizer.token_match
+    if not isinstance(current, NameTokenMatch):
+        nlp.tokenizer.token_match = NameTokenMatch(current)
+        suffixes = list(nlp.Defaults.suffixes or []) + list(EXTRA_SUFFIXES)
+        nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp
+
+
+def _after_blank_line(doc) -> int | None:
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            return tok.i + 1
+    return None
+
+
+class TitleBoundary:
+    """Starts a sentence after the blank line between title and abstract.
+
+    Without it the parser joins a title that has no final period to the first
+    sentence of the abstract. Must run before the parser.
+    """
+
+    def __init__(self, nlp=None, name: str = "kg_title_boundary"):
+        self.name = name
+
+    def __call__(self, doc):
+        i = _after_blank_line(doc)
+        if i is not None and i < len(doc):
+            doc[i].is_sent_start = True
+        return doc
+
+
+@Language.factory("kg_title_boundary")
+def make_title_boundary(nlp, name: str) -> TitleBoundary:
+    return TitleBoundary(nlp, name)

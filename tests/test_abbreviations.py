@@ -1,0 +1,95 @@
+"""Abbreviation definitions: the pure matcher and the spaCy component."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.abbreviations import (
+    abbreviation_map,
+    find_abbreviation,
+    find_abbreviations,
+    is_short_form,
+)
+
+
+@pytest.mark.parametrize(
+    ("long_candidate", "short", "expected"),
+    [
+        (
+            "we propose the Subject-Aware Cross-Frame Attention",
+            "SACFA",
+            "Subject-Aware Cross-Frame Attention",
+        ),
+        ("combines guided Monte Carlo Tree Search", "MCTS", "Monte Carlo Tree Search"),
+        ("a variant of the Direct Preference Optimization", "DPO", "Direct Preference Optimization"),
+        ("the model, Recall to Imagine", "R2I", "Recall to Imagine"),
+        ("built on state space models", "SSMs", "state space models"),
+        (
+            "we call it Self-Consistency Preference Optimization",
+            "ScPO",
+            "Self-Consistency Preference Optimization",
+        ),
+        ("a new method", "XYZ", None),
+        ("a simple baseline", "GPT", None),
+    ],
+)
+def test_find_abbreviation(long_candidate, short, expected):
+    assert find_abbreviation(long_candidate, short) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SACFA", True),
+        ("ScPO", True),
+        ("R2I", True),
+        ("LLMs", True),
+        ("2024", False),
+        ("the model", False),
+        ("e.g.", False),
+        ("a", False),
+        ("x", False),
+    ],
+)
+def test_is_short_form(text, expected):
+    assert is_short_form(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        (
+            "We propose Subject-Aware Cross-Frame Attention (SACFA) for video.",
+            [("Subject-Aware Cross-Frame Attention", "SACFA")],
+        ),
+        (
+            "SACFA (Subject-Aware Cross-Frame Attention) keeps subjects stable.",
+            [("Subject-Aware Cross-Frame Attention", "SACFA")],
+        ),
+        (
+            "Retrieval Augmented Generation (RAG) and Monte Carlo Tree Search (MCTS) help.",
+            [("Retrieval Augmented Generation", "RAG"), ("Monte Carlo Tree Search", "MCTS")],
+        ),
+        ("The accuracy improves by 3 (see Table 2).", []),
+        ("We test on two datasets (Foo and Bar).", []),
+    ],
+)
+def test_find_abbreviations_in_doc(nlp, sentence, pairs):
+    doc = nlp(sentence)
+    assert [(lf.text, sf.text) for lf, sf in find_abbreviations(doc)] == pairs
+
+
+def test_component_writes_spans_labelled_with_short_form(nlp):
+    doc = nlp("We apply Direct Preference Optimization (DPO) to a Transformer.")
+    spans = doc.spans["kg_abbreviations"]
+    assert [(s.text, s.label_) for s in spans] == [("Direct Preference Optimization", "DPO")]
+    assert abbreviation_map(doc) == {"DPO": "Direct Preference Optimization"}
+
+
+def test_spans_survive_multiprocessing(nlp):
+    texts = ["We use Proximal Policy Optimization (PPO).", "Graph Neural Networks (GNNs) work."]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [abbreviation_map(d) for d in docs] == [
+        {"PPO": "Proximal Policy Optimization"},
+        {"GNNs": "Graph Neural Networks"},
+    ]

@@ -1,0 +1,89 @@
+"""Tokenizer adjustments: model and method names stay one token; titles end a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.tokenizer import NameTokenMatch, is_name_token
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Llama-3.1-8B", True),
+        ("ReST-MCTS*", True),
+        ("Qwen2.5-7B-Instruct", True),
+        ("GPT-4o", True),
+        ("Critique-GRPO", True),
+        ("AI2-THOR", True),
+        ("gemma-2-9b-it", True),
+        ("T-REG", True),
+        ("self-reflection", False),
+        ("state-of-the-art", False),
+        ("RL-based", False),
+        ("LLM-powered", False),
+        ("o1-like", False),
+        ("text-to-SQL", False),
+        ("LLM-agents", False),
+        ("well-known", False),
+        ("-4o", False),
+        ("GPT-", False),
+        ("LLM-Guided", False),
+        ("non-PD", False),
+    ],
+)
+def test_is_name_token(text, expected):
+    assert is_name_token(text) is expected
+
+
+def test_name_token_match_falls_back_to_previous_rule():
+    seen = []
+
+    def previous(text):
+        seen.append(text)
+
+    match = NameTokenMatch(previous)
+    assert match("Llama-3-8B") is True
+    assert match("hello") is None
+    assert seen == ["hello"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "token"),
+    [
+        ("We fine-tune Llama-3.1-8B on math.", "Llama-3.1-8B"),
+        ("Our ReST-MCTS* search is simple.", "ReST-MCTS*"),
+        ("We use Qwen2.5-7B-Instruct as the policy.", "Qwen2.5-7B-Instruct"),
+        ("It beats GPT-4o, Claude and others.", "GPT-4o"),
+        ("Results on HumanEval+ improve.", "HumanEval+"),
+    ],
+)
+def test_pipeline_keeps_names_whole(nlp, sentence, token):
+    assert token in [t.text for t in nlp.make_doc(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tokens"),
+    [
+        ("We evaluate on GSM8K.", ["GSM8K", "."]),
+        ("It beats RNN- and attention-based models.", ["RNN", "-", "and"]),
+        ("Data from the U.S. only.", ["U.S."]),
+    ],
+)
+def test_sentence_final_period_and_dangling_hyphen(nlp, sentence, tokens):
+    words = [t.text for t in nlp.make_doc(sentence)]
+    start = words.index(tokens[0])
+    assert words[start : start + len(tokens)] == tokens
+
+
+def test_pipeline_still_splits_ordinary_compounds(nlp):
+    tokens = [t.text for t in nlp.make_doc("A state-of-the-art RL-based agent.")]
+    assert "state-of-the-art" not in tokens
+    assert "RL" in tokens
+
+
+def test_title_ends_a_sentence(nlp):
+    doc = nlp("Foo: A Title Without A Period\n\nWe study things. We find more.")
+    first_abstract_token = next(t for t in doc if t.text == "We")
+    assert first_abstract_token.is_sent_start
+    assert len(list(doc.sents)) == 3
