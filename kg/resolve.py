@@ -786,6 +786,10 @@ def _families(nodes: dict[str, Node], key_index: dict[tuple[str, str], str],
             for o in items:
                 if nid not in first_evidence or (o.paper_id, o.sentence) < first_evidence[nid]:
                     first_evidence[nid] = (o.paper_id, o.sentence)
+    for entry in log:  # a family no paper names takes the evidence of its first variant
+        found = [first_evidence[m] for m in entry["nodes"] if m in first_evidence]
+        if found:
+            first_evidence.setdefault(entry["node"], min(found))
     edges: list[Edge] = []
     for nid in sorted(chains):
         node = nodes[nid]

@@ -1,0 +1,125 @@
+"""kg build and kg stats end to end on the shipped sample: incremental and idempotent."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.build import load_cache
+from kg.cli import main
+from kg.store import load_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"
+
+EXTRA_PAPER = {
+    "id": "extra-1",
+    "title": "Gradient Echo Training: Stable Fine-Tuning with Delayed Gradients",
+    "abstract": (
+        "We propose Gradient Echo Training (GET), a fine-tuning method that replays delayed gradients. "
+        "GET fine-tunes Mistral-7B and improves accuracy on GSM8K over LoRA."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("kg-out")
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def _stats(out: Path) -> dict:
+    result = CliRunner().invoke(main, ["stats", "-o", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
+    return (
+        dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+        and sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr)
+    )
+
+
+def test_build_summary_and_stats(built):
+    out, result = built
+    assert "papers read: 13 (13 new, 13 in the graph)" in result.output
+    stats = _stats(out)
+    G = load_graph(out)
+    read = [n for n, d in G.nodes(data=True) if d["label"] == "Paper" and not d.get("stub")]
+    assert len(read) == 13
+    assert stats["nodes"]["Paper"] >= 13  # plus stubs of cited works
+    for label in ("Method", "Model", "Benchmark", "Metric", "Task", "Repository"):
+        assert stats["nodes"].get(label, 0) > 0, label
+    for rel in ("PROPOSES", "EVALUATES_ON", "HAS_CODE"):
+        assert stats["edges"].get(rel, 0) > 0, rel
+    assert sum(stats["nodes"].values()) == G.number_of_nodes()
+    assert sum(stats["edges"].values()) == G.number_of_edges()
+
+
+def test_every_edge_has_provenance(built):
+    out, _ = built
+    G = load_graph(out)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        assert data["type"] == key
+        assert data["paper_id"], (u, v, key)
+        assert data["extractor"], (u, v, key)
+        assert 0.0 <= data["confidence"] <= 1.0
+
+
+def test_rebuild_on_same_input_changes_nothing(built, tmp_path):
+    out, _ = built
+    before = load_graph(out)
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "(0 new, 13 in the graph)" in result.output
+    assert _same_graph(before, load_graph(out))
+
+
+def test_adding_an_input_extracts_only_the_new_paper(built, tmp_path):
+    out, _ = built
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(EXTRA_PAPER) + "\n", encoding="utf-8")
+    before = load_graph(out)
+    result = CliRunner().invoke(main, ["build", str(extra), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "(1 new, 14 in the graph)" in result.output
+    after = load_graph(out)
+    assert set(before.nodes) < set(after.nodes)
+    new_paper = [n for n, d in after.nodes(data=True) if d["label"] == "Paper" and n not in before]
+    assert len(new_paper) == 1
+    assert after.nodes[new_paper[0]]["title"] == EXTRA_PAPER["title"]
+    assert len(load_cache(out)) == 14
+
+
+def test_missing_input_beside_a_good_one_warns_and_builds(tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), str(tmp_path / "nope.txt"), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "nope.txt" in result.output
+    assert "Traceback" not in result.output
+    G = load_graph(out)
+    assert sum(1 for _, d in G.nodes(data=True) if d["label"] == "Paper" and not d.get("stub")) == 13
+
+
+def test_no_usable_input_exits_non_zero_and_keeps_the_store(built, tmp_path):
+    out, _ = built
+    before = _stats(out)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(empty), "-o", str(out), "--quiet"])
+    assert result.exit_code != 0
+    assert "empty.txt" in result.output
+    assert _stats(out) == before
+
+
+def test_stats_without_a_store_is_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["stats", "-o", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert result.output.strip().count("\n") == 0
+    assert "kg build" in result.output
