@@ -429,7 +429,11 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
         if normalize(short) in _GENERIC_KEYS or is_generic(span.text):
             continue
         words = _words(doc, span.start, span.end)
-        typ = gazetteer_type(short) or gazetteer_type(span.text) or _long_form_type(doc, span, words)
+        # the long form the text defines decides: "ECE" is a metric in the gazetteer, but
+        # "Emotion Cause Extraction (ECE)" is a task
+        typ = gazetteer_type(span.text) or (
+            _long_form_type(doc, span, words) if head_type(words) else gazetteer_type(short)
+        ) or _long_form_type(doc, span, words)
         abbreviations[normalize(span.text)] = short
         short_types[short] = typ
         cands.append(Mention(span.start, span.end, typ, short, 5, definition=True))

@@ -136,6 +136,8 @@ def test_specific_phrases_are_not_generic(phrase):
         ("We study semantic segmentation of street scenes.", "semantic segmentation", "Task"),
         ("Our agent reaches a higher success rate than prior work.", "success rate", "Metric"),
         ("We introduce FooBench, a benchmark for tool use.", "FooBench", "Benchmark"),
+        # a defined long form beats the gazetteer's reading of the short form (ECE the metric)
+        ("The Emotion Cause Extraction (ECE) task finds the clauses behind an emotion.", "ECE", "Task"),
         ("We evaluate on the Zorblax benchmark.", "Zorblax", "Benchmark"),
         ("We compare with Claude 3.5 Sonnet and Gemini 1.5 Pro.", "Claude 3.5 Sonnet", "Model"),
         ("We compare with Claude 3.5 Sonnet and Gemini 1.5 Pro.", "Gemini 1.5 Pro", "Model"),
