@@ -118,6 +118,18 @@ def _merge_with_cache(read: list[Paper], cache: dict[str, PaperExtraction]) -> l
     return merged
 
 
+def rebuild_graph(cache: dict[str, PaperExtraction], out: str | Path) -> nx.MultiDiGraph:
+    """Resolve and build the graph from the whole cache, then save it, its Cypher store and merge log."""
+    from kg.graph import build_graph
+
+    merge_log: list[dict] = []
+    G = build_graph(cache.values(), merge_log)
+    save_graph(G, out)
+    sync_embedded(G, out)
+    save_merge_log(merge_log, out)
+    return G
+
+
 def build(
     inputs: Iterable[str | Path],
     out: str | Path = "kg-out",
@@ -149,13 +161,7 @@ def build(
     if todo:
         _extract_into(cache, todo, n_process=n_process, batch_size=batch_size, progress=progress)
     save_cache(cache, out)
-    merge_log: list[dict] = []
-    from kg.graph import build_graph
-
-    G = build_graph(cache.values(), merge_log)
-    save_graph(G, out)
-    sync_embedded(G, out)
-    save_merge_log(merge_log, out)
+    G = rebuild_graph(cache, out)
     summary.papers_total = len(cache)
     summary.skipped = dict(diag.skipped)
     summary.nodes, summary.edges = graph_counts(G)

@@ -18,13 +18,8 @@ import click
 
 from kg import __version__
 from kg.errors import Diagnostics, KGError
+from kg.options import out_option
 
-DEFAULT_OUT = "kg-out"
-
-out_option = click.option(
-    "-o", "--out", "out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-    help="Folder holding the graph store.",
-)
 
 EXIT_NO_INPUT = 2
 EXIT_PROBLEMS = 3

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from kg.errors import Diagnostics, QueryError
+from kg.options import out_option
 
 MAX_SUGGESTIONS = 5
 SENTENCE_WIDTH = 220
@@ -201,8 +202,7 @@ def explain_lines(G, node_id: str, entries: list[dict[str, Any]], max_papers: in
 
 @click.command()
 @click.argument("name")
-@click.option("-o", "--out", "out", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-              help="Folder holding the graph store.")
+@out_option
 @click.option("--max-papers", type=int, default=20, show_default=True, help="Papers listed per entity.")
 def explain(name: str, out: str, max_papers: int) -> None:
     """Why NAME is in the graph: aliases, variants, papers with evidence, merges."""

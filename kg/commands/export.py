@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import click
 
-DEFAULT_OUT = "kg-out"
+from kg.options import store_option
+
 FORMATS = ("graphml", "gexf", "json", "csv", "cypher", "neo4j-csv")
 
 
 @click.command("export")
-@click.option("-o", "out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-              help="Folder holding the graph store.")
+@store_option("-o")  # --out names the file to write, as in `kg export --format graphml --out g.graphml`
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMATS, case_sensitive=False),
               help="Export format.")
 @click.option("--out", "--to", "--output", "dest", required=True, type=click.Path(),

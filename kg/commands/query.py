@@ -15,15 +15,10 @@ from typing import Any
 import click
 
 from kg.errors import QueryError
+from kg.options import out_option
 
 FORMATS = ("table", "csv", "json")
 
-#: Same as kg.cli.out_option, defined here so importing this module never imports kg.cli
-#: (which would register the commands before this module has defined them).
-out_option = click.option(
-    "-o", "--out", "out", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-    help="Folder holding the graph store.",
-)
 
 
 def neo4j_options(func):

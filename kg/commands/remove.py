@@ -30,9 +30,8 @@ def remove_papers(paper_ids: list[str], out: str) -> tuple[int, int, int, int]:
     """
     from pathlib import Path
 
-    from kg.build import CACHE_FILE, load_cache, save_cache, save_merge_log
-    from kg.graph import build_graph
-    from kg.store import GRAPH_FILE, load_graph, save_graph, sync_embedded
+    from kg.build import CACHE_FILE, load_cache, rebuild_graph, save_cache
+    from kg.store import GRAPH_FILE, load_graph
 
     if not (Path(out) / CACHE_FILE).exists():
         raise StoreError(f"no extraction cache in {out} ({CACHE_FILE}): run 'kg build INPUT -o {out}' first")
@@ -47,11 +46,7 @@ def remove_papers(paper_ids: list[str], out: str) -> tuple[int, int, int, int]:
     for pid in paper_ids:
         del cache[pid]
     save_cache(cache, out)
-    merge_log: list[dict] = []
-    G = build_graph(cache.values(), merge_log)
-    save_graph(G, out)
-    sync_embedded(G, out)
-    save_merge_log(merge_log, out)
+    G = rebuild_graph(cache, out)
     logger.info("removed %d papers from %s", len(paper_ids), out)
     n_before = before.number_of_nodes() if before is not None else 0
     e_before = before.number_of_edges() if before is not None else 0

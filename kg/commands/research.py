@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import click
 
+from kg.options import out_option
 from schema import ENTITY_LABELS
 
-_out_option = click.option(  # as kg.cli.out_option (not imported: kg.cli imports this module)
-    "-o", "--out", "out", default="kg-out", show_default=True, type=click.Path(file_okay=False),
-    help="Folder holding the graph store.",
-)
 
 
 def leaderboard_rows(G, benchmark: str, metric: str | None = None, ascending: bool = False) -> list[dict]:
@@ -57,7 +54,7 @@ def _clip(text: str, width: int) -> str:
 
 @click.command()
 @click.argument("benchmark")
-@_out_option
+@out_option
 @click.option("--metric", default=None, help="Keep only results with this metric (e.g. accuracy).")
 @click.option("--ascending", is_flag=True, help="Lowest value first (for perplexity, error rates...).")
 @click.option("--full", is_flag=True, help="Do not shorten titles and evidence sentences.")
@@ -79,7 +76,7 @@ def leaderboard(benchmark, out, metric, ascending, full):
 
 
 @click.command()
-@_out_option
+@out_option
 @click.option("--label", type=click.Choice([lab.value for lab in ENTITY_LABELS]), default=None,
               help="Only entities of this type.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows per table.")

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import click
 
-DEFAULT_OUT = "kg-out"
+from kg.options import out_option
 
 
 @click.command("viz")
-@click.option("-o", "--out", "out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-              help="Folder holding the graph store.")
+@out_option
 @click.option("--html", "html_path", required=True, type=click.Path(dir_okay=False),
               help="HTML file to write (one self-contained file, works offline).")
 @click.option("--focus", default=None, help="Show only the neighbourhood of this node (name, alias or id).")
