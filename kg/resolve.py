@@ -25,10 +25,12 @@ so the work grows linearly with the number of mentions):
    long forms already joined as one meaning. A short form whose meanings tie is kept
    as its own node (``method:sam``). Short forms with several meanings are logged
    (rule ``ambiguous_abbreviation``) with what was decided for each label.
-3. **Aliases**: the aliases an extractor gives for one entity of one paper are the same
-   entity, so their keys are joined (rule ``alias``), except when the two names are
+3. **Aliases**: an alias that abbreviates the entity name (or that the name abbreviates)
+   joins the two keys corpus-wide (rule ``alias``), except when the two names are
    different versions of one family (``Llama-3`` given as alias of ``Llama-3-8B``:
-   logged as ``versions_kept_apart``) or the alias is an ambiguous short form.
+   logged as ``versions_kept_apart``) or the alias is an ambiguous short form. Any
+   other alias is kept as a surface form of that paper's entity only: joining such
+   keys corpus-wide chains unrelated entities into one node through loose aliases.
 
 Labels are never merged: the same key under two labels gives two nodes and a
 ``type_conflict`` entry in the merge log.
@@ -597,9 +599,14 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
                 st.kept_keys[(label, pair)].update((name_key, alias_key))
             elif ahow is None and len(st.abbr.votes.get(alias_key, ())) > 1:
                 continue  # an ambiguous short form does not join this entity everywhere
-            else:
+            elif looks_like_abbreviation(name, alias) or looks_like_abbreviation(alias, name):
                 st.occurrences[label][alias_key].append(occ)
                 st.uf[label].union(name_key, alias_key)
+            else:
+                # any other alias is a surface form of this paper's entity only: joining its
+                # key corpus-wide chains unrelated entities ("3D action recognition" ->
+                # "action recognition" -> "face recognition"...) into one node
+                st.occurrences[label][name_key].append(occ)
 
 
 def _expand_short_forms(st: _State) -> None:

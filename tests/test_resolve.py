@@ -196,18 +196,34 @@ def test_alias_of_another_version_is_kept_apart():
     assert set(entry["nodes"]) == {"model:llama3.8b", "model:llama3"}
 
 
-def test_alias_joins_nodes_across_papers():
+def test_abbreviation_alias_joins_nodes_across_papers():
     exts = [
-        make_paper("p1", [("DeepSeek-R1", "Model", ["R1 model"])]),
-        make_paper("p2", [("R1 model", "Model")]),
-        make_paper("p3", [("R1 model", "Model")]),
+        make_paper("p1", [("MCTS", "Method", ["Monte Carlo Tree Search"])]),
+        make_paper("p2", [("Monte Carlo tree search", "Method")]),
+        make_paper("p3", [("MCTS", "Method")]),
     ]
     res = resolve_entities(exts)
     assert node_id(res, "p1") == node_id(res, "p2") == node_id(res, "p3")
-    node = res.nodes[node_id(res, "p1")]
-    assert node.name == "R1 model"  # used as a name by two papers, DeepSeek-R1 by one
-    [entry] = res.merge_log
-    assert (entry["rule"], entry["merged"], entry["into"]) == ("alias", "DeepSeek-R1", node.id)
+
+
+def test_other_aliases_stay_with_their_paper():
+    exts = [
+        make_paper("p1", [("DeepSeek-R1", "Model", ["R1 model"])]),
+        make_paper("p2", [("R1 model", "Model")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") != node_id(res, "p2")
+    assert "R1 model" in res.nodes[node_id(res, "p1")].aliases
+
+
+def test_loose_aliases_do_not_chain_entities_together():
+    exts = [
+        make_paper("p1", [("action recognition", "Task", ["3D action recognition"])]),
+        make_paper("p2", [("3D action recognition", "Task", ["3D face recognition"])]),
+        make_paper("p3", [("face recognition", "Task", ["3D face recognition"])]),
+    ]
+    res = resolve_entities(exts)
+    assert len({node_id(res, p) for p in ("p1", "p2", "p3")}) == 3
 
 
 def test_merge_log_content():
