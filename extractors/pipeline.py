@@ -14,13 +14,18 @@ installed, ``kg_citations`` and ``kg_results``.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
+
+import numpy
+from spacy.language import Language
 
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import gazetteer_type, merge_key, normalize, title_end_index
 from extractors.model import load_english
+from extractors.pos import use_fast_pos
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
 from extractors.tokenizer import customize_tokenizer
@@ -48,7 +53,7 @@ def load_nlp():
         >>> load_nlp().pipe_names[-3:]  # doctest: +SKIP
         ['kg_abbreviations', 'kg_entities', 'kg_roles']
     """
-    nlp = customize_tokenizer(load_english(exclude=["ner", "lemmatizer"]))
+    nlp = use_fast_pos(customize_tokenizer(load_english(exclude=["ner", "lemmatizer"])))
     nlp.add_pipe("kg_title_boundary", before="parser")
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_entities")
@@ -57,7 +62,16 @@ def load_nlp():
         nlp.add_pipe("kg_citations")
     if results_from_doc is not None:
         nlp.add_pipe("kg_results")
+    nlp.add_pipe("kg_release_tensor")
     return nlp
+
+
+@Language.component("kg_release_tensor")
+def release_tensor(doc):
+    """Drop ``doc.tensor`` once every component has run: no extractor reads it, and it is
+    three quarters of what ``nlp.pipe(n_process=2)`` sends between processes."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
@@ -153,12 +167,57 @@ def extract_papers(
 ) -> Iterator[PaperExtraction]:
     """Run the pipeline over ``papers``; yields in input order, holds no list of Docs.
 
+    With ``n_process > 1`` each worker process runs the whole pipeline *and*
+    :func:`doc_to_extraction` on a batch of papers and sends back only the
+    extractions: no Doc crosses processes (``nlp.pipe(n_process=...)`` would serialize
+    every Doc in the worker and rebuild it in the parent, which then competes with the
+    workers for the cores).
+
     Example:
         >>> ext = next(extract_papers([Paper(id="p1", title="T", abstract="We use GSM8K.")]))  # doctest: +SKIP
         >>> [(e.name, e.type.value) for e in ext.entities]  # doctest: +SKIP
         [('GSM8K', 'Benchmark')]
     """
+    global _worker_nlp
     nlp = nlp or load_nlp()
+    if n_process <= 1:
+        yield from _extract_batch(papers, nlp, batch_size)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # with fork the workers share the parent's loaded pipeline; with spawn each loads its own
+    _worker_nlp = nlp if ctx.get_start_method() == "fork" else None
+    try:
+        with ctx.Pool(n_process) as pool:
+            for extractions in pool.imap(_extract_chunk, _batches(papers, batch_size)):
+                yield from extractions
+    finally:
+        _worker_nlp = None
+
+
+_worker_nlp = None
+
+
+def _extract_batch(papers: Iterable[Paper], nlp, batch_size: int) -> Iterator[PaperExtraction]:
     pairs = ((paper_text(p), p) for p in papers)
-    for doc, paper in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield doc_to_extraction(doc, paper)
+
+
+def _extract_chunk(papers: list[Paper]) -> list[PaperExtraction]:
+    """Worker side of :func:`extract_papers`."""
+    global _worker_nlp
+    if _worker_nlp is None:
+        _worker_nlp = load_nlp()
+    return list(_extract_batch(papers, _worker_nlp, len(papers)))
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    batch: list[Paper] = []
+    for paper in papers:
+        batch.append(paper)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
