@@ -146,19 +146,22 @@ LIMIT $limit""",
     ),
     NamedQuery(
         "co-occurring",
-        "Pairs of concepts found together in at least min_papers papers.",
-        f"""MATCH (p:Paper)-->(c:{CONCEPTS})
-WITH p, collect(DISTINCT c) AS found
-UNWIND found AS a
-UNWIND found AS b
-WITH a, b, p
-WHERE a.id < b.id
-WITH a, b, count(*) AS papers
+        "Concepts found in the same papers as a concept (by id, name or alias, any case); "
+        "the whole co-occurrence table is kg.analytics.cooccurrence.",
+        f"""WITH toLower($concept) AS wanted
+MATCH (a:{CONCEPTS})
+WHERE a.id = $concept OR toLower(a.name) = wanted OR any(x IN a.aliases WHERE toLower(x) = wanted)
+WITH a
+MATCH (a)<--(p:Paper)
+WITH DISTINCT a, p
+MATCH (p)-->(b:{CONCEPTS})
+WHERE b.id <> a.id
+WITH a, b, count(DISTINCT p) AS papers
 WHERE papers >= $min_papers
-RETURN a.name AS concept_a, b.name AS concept_b, papers, a.id AS id_a, b.id AS id_b
-ORDER BY papers DESC, id_a, id_b
+RETURN a.name AS concept, b.name AS with_concept, papers, b.id AS id
+ORDER BY papers DESC, id
 LIMIT $limit""",
-        {"min_papers": 2, "limit": 50},
+        {"concept": None, "min_papers": 2, "limit": 50},
     ),
     NamedQuery(
         "neighbourhood",

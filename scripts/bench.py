@@ -451,7 +451,7 @@ def worker_bare(subset: str, workers: str, batch_size: str) -> dict[str, Any]:
 def worker_queries(out: str, repeat: str) -> dict[str, Any]:
     """Open OUT's embedded Cypher store once, then time every named query ``repeat`` times.
 
-    Required parameters (a paper, a benchmark, a method, an entity) are picked from the
+    Required parameters (a paper, a benchmark, a method, an entity or concept) are picked from the
     graph before timing starts: the busiest one of each kind.
     """
     try:
@@ -500,9 +500,11 @@ _PARAM_PICKS = {
     "entity": ("MATCH (p:Paper)-->(m:Method|Model|Dataset|Benchmark|Task|Metric) WITH m, count(DISTINCT p) AS n "
                "RETURN m.id AS v ORDER BY n DESC, v LIMIT 1"),
 }
+_PARAM_PICKS["concept"] = _PARAM_PICKS["entity"]
 # when the graph has none of that kind (no extraction yet): the query still runs, finds nothing
 _PARAM_FALLBACKS = {"paper": "MATCH (p:Paper) RETURN p.id AS v ORDER BY v LIMIT 1",
-                    "entity": "MATCH (p:Paper) RETURN p.id AS v ORDER BY v LIMIT 1"}
+                    "entity": "MATCH (p:Paper) RETURN p.id AS v ORDER BY v LIMIT 1",
+                    "concept": "MATCH (p:Paper) RETURN p.id AS v ORDER BY v LIMIT 1"}
 
 
 def _pick_params(store) -> dict[str, Any]:

@@ -199,16 +199,21 @@ def test_compared_with(out, method, expected):
     assert {r["compared_with"]: r["papers"] for r in rows} == expected
 
 
-def test_co_occurring(out):
-    rows = run_json(out, "--name", "co-occurring")
-    pairs: Counter = Counter()
+@pytest.mark.parametrize("min_papers", [1, 2])
+def test_co_occurring(out, min_papers):
+    names = Counter(e.name for ext in fixture_extractions() for e in ext.entities)
+    concept = names.most_common(1)[0][0]
+    together: Counter = Counter()
     for ext in fixture_extractions():
-        pairs.update(combinations(sorted({e.name for e in ext.entities}), 2))
-    expected = {frozenset(p) for p, n in pairs.items() if n >= 2}
-    assert {frozenset((r["concept_a"], r["concept_b"])) for r in rows} == expected
-    assert all(r["papers"] == 2 for r in rows)
-    rows = run_json(out, "--name", "co-occurring", "--param", "min_papers=1")
-    assert len(rows) == len(pairs)
+        found = {e.name for e in ext.entities}
+        if concept in found:
+            together.update(found - {concept})
+    expected = {name: n for name, n in together.items() if n >= min_papers}
+    assert expected  # the fixture has co-occurring concepts
+    rows = run_json(out, "--name", "co-occurring", "--param", f"concept={concept.lower()}",
+                    "--param", f"min_papers={min_papers}")
+    assert {r["with_concept"]: r["papers"] for r in rows} == expected
+    assert {r["concept"] for r in rows} == {concept}
 
 
 def test_neighbourhood(out):

@@ -35,8 +35,9 @@ from schema.types import NodeLabel, RelType
 logger = logging.getLogger(__name__)
 
 DB_FILE = "cypher.lbdb"
-#: Buffer pool of a read-only connection; the default (80% of RAM) is far more than queries need.
-READ_BUFFER_POOL = 1 << 30
+#: Buffer pool of a read-only connection: the default (80% of RAM) is more than queries need, and
+#: 1 GiB was too little for the co-occurrence query on the 52k-paper graph ("buffer pool is full").
+READ_BUFFER_POOL = 4 << 30
 
 
 def embedded_path(out: str | Path) -> Path:
