@@ -175,12 +175,12 @@ def test_cli_extract_missing_input_is_reported(tmp_path):
 
 @pytest.fixture(scope="module")
 def dev_scores(shared_dir):
-    from kg.commands.extract import _extract_records, read_jsonl_papers
+    from kg.commands.extract import _extract_records, read_inputs
     from kg.errors import Diagnostics
 
     path = shared_dir / "gold" / "dev.jsonl"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pred = list(_extract_records(read_jsonl_papers(path, Diagnostics(echo=False)), 1))
+    pred = list(_extract_records(read_inputs([path], Diagnostics(echo=False), "jsonl"), 1))
     return score(gold, pred)
 
 

@@ -17,92 +17,22 @@ def _open_text(path: Path):
     return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
 
 
-def _is_jsonl(path: Path) -> bool:
-    name = path.name.lower()
-    return name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
-
-
-def read_jsonl_papers(path: Path, diag: Diagnostics):
-    """Papers of a JSON Lines file whose records have ``title`` and ``abstract``; ids kept from ``id``.
-
-    A record without an ``id`` gets ``<file stem>:<line>``; bad lines are reported and skipped.
-
-    Example:
-        >>> # {"id": "p1", "title": "T", "abstract": "A"} -> Paper(id="p1", ...)
-    """
-    from schema import Paper
-    from schema.records import SchemaError
-
-    try:
-        fh = _open_text(path)
-    except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}: check the path") from err
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                diag.warn(
-                    str(path),
-                    lineno,
-                    f"not valid JSON ({err.msg}): fix or remove the line",
-                    reason="bad json",
-                )
-                continue
-            if not isinstance(record, dict):
-                diag.warn(str(path), lineno, "expected a JSON object per line", reason="bad record")
-                continue
-            title = str(record.get("title") or "").strip()
-            abstract = str(record.get("abstract") or record.get("summary") or "").strip()
-            if not abstract:
-                diag.warn(
-                    str(path), lineno, "no abstract: expected an 'abstract' field", reason="no abstract"
-                )
-                continue
-            pid = str(record.get("id") or f"{path.stem}:{lineno}")
-            try:
-                yield Paper(
-                    id=pid, title=title or abstract[:80], abstract=abstract, sources=[f"{path}:{lineno}"]
-                )
-            except SchemaError as err:
-                diag.warn(str(path), lineno, f"{err}", reason="bad record")
-
-
-def _has_ids(path: Path) -> bool:
-    """Whether the first record of a JSON Lines file has an ``id`` (then ids are kept as given)."""
-    try:
-        with _open_text(path) as fh:
-            for line in fh:
-                if line.strip():
-                    record = json.loads(line)
-                    return isinstance(record, dict) and "id" in record
-    except (OSError, ValueError):
-        return False
-    return False
-
-
 def read_inputs(inputs, diag: Diagnostics, fmt=None):
-    """Papers from INPUTS: JSON Lines read here (ids kept), other formats through :mod:`kg.readers`."""
-    for raw in inputs:
-        path = Path(raw)
-        if not path.exists():
-            diag.warn(raw, None, "no such file: check the path", reason="missing file")
-            continue
-        if fmt in (None, "jsonl") and _is_jsonl(path) and _has_ids(path):
-            yield from read_jsonl_papers(path, diag)  # keep the records' own ids (gold files)
-        else:
-            from kg.readers import read_papers
+    """Papers from INPUTS through :mod:`kg.readers`, as ``kg build`` reads them."""
+    from kg.readers import read_papers
 
-            yield from read_papers([raw], fmt=fmt, diag=diag)
+    return read_papers(inputs, fmt=fmt, diag=diag)
 
 
 def _extract_records(papers, workers: int):
     from extractors.pipeline import extract_papers
 
+    from kg.readers.records import RECORD_ID
+
     for ext in extract_papers(papers, n_process=workers):
-        yield ext.to_gold()
+        record = ext.to_gold()
+        record["id"] = ext.paper.ids.get(RECORD_ID, ext.paper.id)  # ids taken from the input
+        yield record
 
 
 @click.command("extract")
@@ -170,7 +100,7 @@ def evaluate(gold, pred, as_json, show_errors):
         pred_records = _read_records(pred, "prediction")
     else:
         diag = Diagnostics()
-        pred_records = list(_extract_records(read_jsonl_papers(Path(gold), diag), 1))
+        pred_records = list(_extract_records(read_inputs([gold], diag, "jsonl"), 1))
     scores = score(gold_records, pred_records)
     if as_json:
         click.echo(json.dumps(scores.to_dict(), indent=2))

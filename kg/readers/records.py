@@ -343,6 +343,11 @@ def _url_values(value: Any) -> list[str]:
     return []
 
 
+#: Key in ``Paper.ids`` of the ``id`` a JSON record or CSV row carries, kept as given. It is
+#: no identity kind: papers never merge on it (``kg.identity.ID_KINDS``).
+RECORD_ID = "record"
+
+
 def generic_record(
     record: dict[str, Any],
     source: str,
@@ -390,6 +395,8 @@ def generic_record(
                     ids[kind] = str(v)
     for kind, value in ids_from_value(loose.get("id")).items():
         ids.setdefault(kind, value)
+    if isinstance(record.get("id"), (str, int)) and str(record["id"]).strip():
+        ids[RECORD_ID] = str(record["id"]).strip()  # the input's own id, as given (kg extract keeps it)
     urls: list[str] = []
     for key in _URL_KEYS:
         if key in loose:
