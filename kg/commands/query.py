@@ -88,13 +88,10 @@ def run_query(cypher: str, params: dict[str, Any], *, out: str, write: bool = Fa
         >>> run_query("MATCH (p:Paper) RETURN count(*) AS n", {}, out="kg-out").rows  # doctest: +SKIP
         [[52]]
     """
-    from kg.store.cypher import write_clause
+    from kg.store.cypher import refuse_writes
 
     if not write:
-        keyword = write_clause(cypher)
-        if keyword:
-            raise QueryError(f"refused: the query would write ({keyword}); queries are read-only "
-                             "unless --write is given (the graph is unchanged)")
+        refuse_writes(cypher)
     if neo4j:
         from kg.store.neo4j import Neo4jSettings, Neo4jStore
 

@@ -14,6 +14,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from kg.errors import QueryError
+
 #: Clauses that change the graph, its schema, or reach files and other databases.
 WRITE_KEYWORDS: tuple[str, ...] = (
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "COPY", "ALTER", "INSTALL",
@@ -56,6 +58,18 @@ def write_clause(query: str) -> str | None:
             continue
         return match.group(1).upper()
     return None
+
+
+def refuse_writes(query: str) -> None:
+    """Raise :class:`QueryError` when ``query`` would write (see :func:`write_clause`).
+
+    Example:
+        >>> refuse_writes("MATCH (n) RETURN n")
+    """
+    keyword = write_clause(query)
+    if keyword:
+        raise QueryError(f"refused: the query would write ({keyword}); queries are read-only "
+                         "unless --write is given (the graph is unchanged)")
 
 
 def parse_param(text: str) -> tuple[str, Any]:

@@ -28,8 +28,17 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import QueryError, StoreError
-from kg.store.base import BOOLEAN, DOUBLE, INT64, GraphRows, GraphStore, QueryResult, StoreSchema, graph_rows
-from kg.store.cypher import first_line, plain_value, write_clause
+from kg.store.base import (
+    BOOLEAN,
+    DOUBLE,
+    INT64,
+    GraphRows,
+    GraphStore,
+    QueryResult,
+    StoreSchema,
+    graph_rows,
+)
+from kg.store.cypher import first_line, plain_value, refuse_writes
 from schema.types import NodeLabel, RelType
 
 logger = logging.getLogger(__name__)
@@ -187,9 +196,7 @@ class EmbeddedStore(GraphStore):
                 refused it (its message, one line).
         """
         if not write:
-            keyword = write_clause(cypher)
-            if keyword:
-                raise QueryError(f"refused: the query would write ({keyword}); queries are read-only unless --write is given")
+            refuse_writes(cypher)
         result = self._execute(cypher, params or {}, error=QueryError)
         results = result if isinstance(result, list) else [result]
         last = results[-1]

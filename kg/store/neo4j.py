@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.errors import QueryError, StoreError
 from kg.store.base import GraphRows, GraphStore, QueryResult, StoreSchema, graph_rows
-from kg.store.cypher import first_line, plain_value, write_clause
+from kg.store.cypher import first_line, plain_value, refuse_writes
 from schema.types import NodeLabel, RelType
 
 logger = logging.getLogger(__name__)
@@ -300,9 +300,7 @@ class Neo4jStore(GraphStore):
         from neo4j.exceptions import DriverError, Neo4jError
 
         if not write:
-            keyword = write_clause(cypher)
-            if keyword:
-                raise QueryError(f"refused: the query would write ({keyword}); queries are read-only unless --write is given")
+            refuse_writes(cypher)
         try:
             if not write:
                 return self._read(cypher, params)
