@@ -1,0 +1,98 @@
+"""Draw the abstracts the team annotates for training and held-out evaluation.
+
+Writes ``extractors/training/sample.jsonl``: one line per drawn abstract with its corpus
+id, venue, year, split (``train`` or ``heldout``), the batch (annotator) it goes to and,
+for the doubly annotated ones, the second batch. The abstract text stays in
+``../shared/corpora/abstracts.jsonl.gz``; annotations are keyed by the corpus id.
+
+The draw is fixed by its seed: venues drawn with weight sqrt(size) within two eras
+(before 2020, 2020 onwards) so that every venue is represented and more than 40% of the papers are
+from 2020-2025. Papers whose title occurs in a seed page are never drawn.
+
+    python scripts/sample_annotation.py [--n 840] [--heldout 170] [--double 60]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def seed_titles() -> set[str]:
+    keys = set()
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            k = _key(line)
+            if len(k) >= 12:
+                keys.add(k)
+    return keys
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=840)
+    ap.add_argument("--heldout", type=int, default=170)
+    ap.add_argument("--double", type=int, default=60)
+    ap.add_argument("--batches", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument("--out", type=Path, default=ROOT / "extractors/training/sample.jsonl")
+    args = ap.parse_args()
+
+    seeds = seed_titles()
+    pools: dict[tuple[bool, str], list[dict]] = defaultdict(list)
+    with gzip.open(SHARED / "corpora/abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            abstract = rec.get("abstract") or ""
+            if len(abstract.split()) < 40 or _key(rec.get("title") or "") in seeds:
+                continue
+            recent = bool(rec.get("year")) and rec["year"] >= 2020
+            pools[(recent, rec["venue"])].append(
+                {"id": rec["id"], "venue": rec["venue"], "year": rec["year"]})
+
+    rng = random.Random(args.seed)
+    for pool in pools.values():
+        rng.shuffle(pool)
+    quota = {True: round(args.n * 0.6), False: args.n - round(args.n * 0.6)}
+    drawn: list[dict] = []
+    for recent, want in quota.items():
+        venues = sorted(v for (r, v) in pools if r == recent)
+        for _ in range(want):
+            # venue drawn with weight sqrt(size): big venues lead, small ones still appear
+            live = [v for v in venues if pools[(recent, v)]]
+            weights = [len(pools[(recent, v)]) ** 0.5 for v in live]
+            v = rng.choices(live, weights)[0]
+            drawn.append(pools[(recent, v)].pop())
+    rng.shuffle(drawn)
+    for i, rec in enumerate(drawn):
+        rec["split"] = "heldout" if i < args.heldout else "train"
+        rec["batch"] = chr(ord("A") + i % args.batches)
+    # doubly annotated: spread over both splits, each given to the next batch's annotator
+    for k, rec in enumerate(drawn[::max(1, len(drawn) // args.double)][: args.double]):
+        second = k % args.batches
+        if second == ord(rec["batch"]) - ord("A"):
+            second = (second + 1) % args.batches
+        rec["second_batch"] = chr(ord("A") + second)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
+        for rec in drawn:
+            fh.write(json.dumps(rec) + "\n")
+    recent = sum(1 for r in drawn if r["year"] and r["year"] >= 2020)
+    print(f"{len(drawn)} abstracts ({recent / len(drawn):.0%} from 2020-2025), "
+          f"{sum(r['split'] == 'heldout' for r in drawn)} held out, "
+          f"{sum('second_batch' in r for r in drawn)} doubly annotated -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
