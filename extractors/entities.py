@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
+from schema.names import name_key
 
 SPAN_KEY = "kg_entities"
 
@@ -130,15 +131,6 @@ _EVAL_WORDS = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
-def normalize(text: str) -> str:
-    """The matching key of a name: lower case, no spaces, hyphens, underscores or dots.
-
-    Example:
-        >>> normalize("Llama-3.1 8B"), normalize("GPT_4o")
-        ('llama318b', 'gpt4o')
-    """
-    return re.sub(r"[\s\-_.]+", "", text.lower())
 
 
 @lru_cache(maxsize=65536)
@@ -149,7 +141,7 @@ def merge_key(text: str) -> str:
         >>> merge_key("Item Recommendations") == merge_key("item recommendation")
         True
     """
-    key = normalize(text)
+    key = name_key(text)
     if len(key) > 4 and key.endswith("s") and not key.endswith("ss") and not key[-2].isdigit():
         key = key[:-1]
     elif re.fullmatch(r"[A-Z]{2,}s", text.strip()):
@@ -168,12 +160,12 @@ _GAZ_BY_TYPE = (
 _GAZ_TYPE: dict[str, str] = {}
 for _type, _terms in reversed(_GAZ_BY_TYPE):
     for _t in _terms:
-        _GAZ_TYPE[normalize(_t)] = _type
+        _GAZ_TYPE[name_key(_t)] = _type
 _MODEL_FAMILIES_LOWER = frozenset(m.lower() for m in gz.MODEL_FAMILIES)
 _CASE_SENSITIVE_KEYS: dict[str, set[str]] = {}
 for _t in gz.CASE_SENSITIVE:
-    _CASE_SENSITIVE_KEYS.setdefault(normalize(_t), set()).add(_t)
-_GENERIC_KEYS = frozenset(normalize(g) for g in gz.GENERIC_NAMES | GENERIC_PHRASES)
+    _CASE_SENSITIVE_KEYS.setdefault(name_key(_t), set()).add(_t)
+_GENERIC_KEYS = frozenset(name_key(g) for g in gz.GENERIC_NAMES | GENERIC_PHRASES)
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +176,7 @@ def gazetteer_type(text: str) -> str | None:
         >>> gazetteer_type("GSM8K"), gazetteer_type("reinforcement learning"), gazetteer_type("our method")
         ('Benchmark', 'Method', None)
     """
-    key = normalize(text)
+    key = name_key(text)
     exact = _CASE_SENSITIVE_KEYS.get(key)
     if exact is not None and text.strip() not in exact:
         return None  # "Apps" is not the APPS benchmark
@@ -199,11 +191,11 @@ def is_generic(text: str) -> bool:
         >>> is_generic("large language models"), is_generic("semantic segmentation")
         (True, False)
     """
-    key = normalize(text)
+    key = name_key(text)
     if not key or key in _GENERIC_KEYS:
         return True
     words = [w for w in re.split(r"[\s]+", text.lower()) if w]
-    return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or normalize(w) in _GENERIC_KEYS for w in words)
+    return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or name_key(w) in _GENERIC_KEYS for w in words)
 
 
 @lru_cache(maxsize=65536)
@@ -426,7 +418,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
     # 1. abbreviations
     for span in doc.spans.get(ABBREVIATION_KEY, []):
         short = span.label_
-        if normalize(short) in _GENERIC_KEYS or is_generic(span.text):
+        if name_key(short) in _GENERIC_KEYS or is_generic(span.text):
             continue
         words = _words(doc, span.start, span.end)
         # the long form the text defines decides: "ECE" is a metric in the gazetteer, but
@@ -434,7 +426,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
         typ = gazetteer_type(span.text) or (
             _long_form_type(doc, span, words) if head_type(words) else gazetteer_type(short)
         ) or _long_form_type(doc, span, words)
-        abbreviations[normalize(span.text)] = short
+        abbreviations[name_key(span.text)] = short
         short_types[short] = typ
         cands.append(Mention(span.start, span.end, typ, short, 5, definition=True))
     if short_types:
@@ -448,7 +440,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
     for match_id, start, end in list(matcher(doc)) + list(cs_matcher(doc)):
         label = doc.vocab.strings[match_id]
         text = doc[start:end].text
-        name = abbreviations.get(normalize(text), text)
+        name = abbreviations.get(name_key(text), text)
         if label == DATASET and (
             _in_eval_context(doc, start, end) or context_type(doc, start, end) == BENCHMARK
         ):
@@ -740,7 +732,7 @@ def title_name_end(doc: Doc, title_end: int) -> int | None:
         return None
     span = doc[0:colon]
     words = _words(doc, 0, colon)
-    if normalize(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
+    if name_key(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
         return None
     if len(words) > 3:
         return None
@@ -840,15 +832,15 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
                 and words[-1].lower() not in {"task", "tasks", "problem", "problems"}
             ):
                 continue  # "Learning on Point Clouds": a setting, not a problem
-            name = abbreviations.get(normalize(text), text)
+            name = abbreviations.get(name_key(text), text)
             out.append(Mention(start, end, TASK, name, 3, title_task=True))
         i = max(k, i + 1)
     return out
 
 
 def _abbreviated(doc: Doc, text: str) -> bool:
-    key = normalize(text)
-    return any(normalize(s.text) == key for s in doc.spans.get(ABBREVIATION_KEY, []))
+    key = name_key(text)
+    return any(name_key(s.text) == key for s in doc.spans.get(ABBREVIATION_KEY, []))
 
 
 def _title_name(
@@ -858,7 +850,7 @@ def _title_name(
     if colon is None:
         return []
     span = doc[0:colon]
-    name = abbreviations.get(normalize(span.text), span.text)
+    name = abbreviations.get(name_key(span.text), span.text)
     if name in short_types:
         return [Mention(span.start, span.end, short_types[name], name, 5)]
     nxt = " ".join(t.lower_ for t in doc[colon + 1 : title_end])
@@ -910,7 +902,7 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
         if len(words) >= 2 and not all(t.text.isupper() for t in words):
             cue = doc[j].lower_ if j < n else ""
             text = doc[i:j].text
-            if not is_generic(text) and normalize(text) not in _GENERIC_KEYS:
+            if not is_generic(text) and name_key(text) not in _GENERIC_KEYS:
                 last = doc[j - 1].lower_
                 typ = _NAME_CUES.get(cue) or gazetteer_type(text) or head_type(_words(doc, i, j)) or METHOD
                 cued = None
@@ -1054,7 +1046,7 @@ def _chunk_mentions(
         while trimmed_end > start and doc[trimmed_end - 1].text in {"-"}:
             trimmed_end -= 1
     span_text = doc[start:trimmed_end].text
-    key = normalize(span_text)
+    key = name_key(span_text)
     if key in abbreviations:
         short = abbreviations[key]
         return [Mention(start, trimmed_end, short_types.get(short, METHOD), short, 5)]

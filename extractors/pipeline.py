@@ -23,7 +23,8 @@ from spacy.language import Language
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import gazetteer_type, merge_key, normalize, title_end_index
+from extractors.entities import gazetteer_type, merge_key, title_end_index
+from schema.names import name_key
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.roles import SPAN_KEY as ROLE_KEY
@@ -100,11 +101,11 @@ def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
         same = [s for s in entry["spans"] if merge_key(s.text) == key]
         if name not in abbreviations and same:
             name = _display_name(same, title_end)
-        aliases = {normalize(s.text): s.text for s in entry["spans"] if normalize(s.text) != normalize(name)}
-        if normalize(entry["name"]) != normalize(name):
-            aliases.setdefault(normalize(entry["name"]), entry["name"])
-        if name in abbreviations and normalize(abbreviations[name]) not in aliases:
-            aliases[normalize(abbreviations[name])] = abbreviations[name]
+        aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
+        if name_key(entry["name"]) != name_key(name):
+            aliases.setdefault(name_key(entry["name"]), entry["name"])
+        if name in abbreviations and name_key(abbreviations[name]) not in aliases:
+            aliases[name_key(abbreviations[name])] = abbreviations[name]
         cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
         evidence = [
             Provenance(
@@ -139,7 +140,7 @@ def _display_name(spans, title_end: int) -> str:
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for span in spans:
-        key = normalize(span.text)
+        key = name_key(span.text)
         counts[key] = counts.get(key, 0) + (1 if span.start >= title_end else 0)
         if key not in first or (
             span.start >= title_end and first[key][:1].isupper() and not span.text[:1].isupper()

@@ -11,6 +11,6 @@ def load(out="kg-out"):
         >>> import kg
         >>> G = kg.load("kg-out")  # doctest: +SKIP
     """
-    from kg.store import load_graph
+    from kg.out import load_graph
 
     return load_graph(out)

@@ -9,6 +9,7 @@ from schema.records import (
     Provenance,
     ResultRecord,
     SchemaError,
+    Subgraph,
     check_endpoints,
     extraction_from_dict,
     extraction_to_dict,
@@ -18,7 +19,7 @@ from schema.types import EDGE_ENDPOINTS, ENTITY_LABELS, ROLE_TYPES, NodeLabel, R
 
 __all__ = [
     "Citation", "Edge", "ExtractedEntity", "Node", "Paper", "PaperExtraction", "Provenance",
-    "ResultRecord", "SchemaError", "check_endpoints", "paper_text",
+    "ResultRecord", "SchemaError", "Subgraph", "check_endpoints", "paper_text",
     "extraction_from_dict", "extraction_to_dict",
     "EDGE_ENDPOINTS", "ENTITY_LABELS", "ROLE_TYPES", "NodeLabel", "RelType",
 ]

@@ -9,13 +9,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from schema.errors import SchemaError
 from schema.types import ENTITY_LABELS, EDGE_ENDPOINTS, NodeLabel, RelType
 
 _PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2}|--\d{2})$")
-
-
-class SchemaError(ValueError):
-    """A record does not fit the schema."""
 
 
 def _check_date(value: str | None) -> None:
@@ -211,6 +208,60 @@ class Edge:
 
     def __post_init__(self) -> None:
         self.type = RelType(self.type)
+
+
+@dataclass
+class Subgraph:
+    """Nodes and edges as data: what resolution returns and the graph is built from.
+
+    A node added twice is one node: the later one's aliases join the first's and its
+    properties fill only what the first lacks. An edge is one per (source, type, target):
+    the first evidence is kept and ``count`` says how often it was found.
+
+    Example:
+        >>> g = Subgraph()
+        >>> g.add_node(Node(id="method:lora", label=NodeLabel.METHOD, name="LoRA"))
+        >>> g.add_node(Node(id="method:lora", label=NodeLabel.METHOD, name="LoRA", aliases=["low-rank adaptation"]))
+        >>> g.nodes["method:lora"].aliases
+        ['low-rank adaptation']
+    """
+
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+    counts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    _out: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict, repr=False)
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.nodes
+
+    def add_node(self, node: Node) -> None:
+        old = self.nodes.get(node.id)
+        if old is None:
+            self.nodes[node.id] = Node(id=node.id, label=node.label, name=node.name,
+                                       aliases=list(node.aliases), props=dict(node.props))
+            return
+        for alias in node.aliases:
+            if alias not in old.aliases and alias != old.name:
+                old.aliases.append(alias)
+        for key, value in node.props.items():
+            old.props.setdefault(key, value)
+
+    def add_edge(self, edge: Edge) -> bool:
+        """Add ``edge``; False (and its count raised) when that edge was already there."""
+        key = (edge.source, edge.target, edge.type.value)
+        if key in self.edges:
+            self.counts[key] += 1
+            return False
+        self.edges[key] = edge
+        self.counts[key] = 1
+        self._out.setdefault(edge.source, []).append(key)
+        return True
+
+    def has_edge(self, source: str, target: str, rel: RelType) -> bool:
+        return (source, target, RelType(rel).value) in self.edges
+
+    def out_edges(self, source: str) -> list[Edge]:
+        return [self.edges[k] for k in self._out.get(source, ())]
 
 
 def check_endpoints(rel: RelType, source: NodeLabel, target: NodeLabel) -> None:

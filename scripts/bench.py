@@ -62,8 +62,8 @@ def na(reason: str) -> str:
     """The value of a figure that could not be measured.
 
     Example:
-        >>> na("kg.viz is not there yet")
-        'n/a (kg.viz is not there yet)'
+        >>> na("kg.views.html is not there yet")
+        'n/a (kg.views.html is not there yet)'
     """
     return f"n/a ({reason})"
 
@@ -316,7 +316,7 @@ def dir_size_mb(path: Path) -> float:
 
 
 def kg_command() -> list[str]:
-    """The ``kg`` console script of this interpreter, else ``python -m kg.cli``."""
+    """The ``kg`` console script of this interpreter, else ``python -m kg.cli.app``."""
     script = Path(sys.executable).with_name("kg")
     return [str(script)] if script.exists() else [sys.executable, "-m", "kg.cli"]
 
@@ -423,7 +423,7 @@ def measure_queries(out: Path, repeat: int) -> dict[str, Any]:
 
 
 def measure_html(out: Path, html_path: Path, max_nodes: int) -> dict[str, Any]:
-    """Time of ``kg.viz.to_html(G, path, max_nodes=...)`` on the graph in ``out`` (subprocess)."""
+    """Time of ``kg.views.html.to_html(G, path, max_nodes=...)`` on the graph in ``out`` (subprocess)."""
     data, _ = run_worker("html", str(out), str(html_path), str(max_nodes))
     if "error" in data:
         return {k: na(data["error"]) for k in HTML_KEYS}
@@ -455,8 +455,8 @@ def worker_queries(out: str, repeat: str) -> dict[str, Any]:
     graph before timing starts: the busiest one of each kind.
     """
     try:
-        from kg.queries import QUERIES
-        from kg.store.embedded import EmbeddedStore, ensure_embedded
+        from kg.stores.queries import QUERIES
+        from kg.stores.embedded import EmbeddedStore, ensure_embedded
     except ImportError as err:
         return {"error": f"no named queries or embedded store yet ({err})"}
     start = time.perf_counter()
@@ -486,7 +486,7 @@ def worker_queries(out: str, repeat: str) -> dict[str, Any]:
     finally:
         store.close()
     if not results:
-        return {"error": "kg.queries.QUERIES is empty"}
+        return {"error": "kg.stores.queries.QUERIES is empty"}
     return {"open_s": opened - fresh, "store_rebuild_s": fresh - start, "queries": results}
 
 
@@ -521,20 +521,20 @@ def _pick_params(store) -> dict[str, Any]:
 
 
 def worker_html(out: str, html_path: str, max_nodes: str) -> dict[str, Any]:
-    """Load the graph, then time ``kg.viz.to_html``."""
+    """Load the graph, then time ``kg.views.html.to_html``."""
     import importlib.util
 
-    if importlib.util.find_spec("kg.viz") is None:
-        return {"error": "kg.viz is not there yet"}
-    import kg.viz
-    from kg.store import load_graph
+    if importlib.util.find_spec("kg.views.html") is None:
+        return {"error": "kg.views.html is not there yet"}
+    import kg.views.html
+    from kg.out import load_graph
 
-    if not hasattr(kg.viz, "to_html"):
-        return {"error": "kg.viz has no to_html"}
+    if not hasattr(kg.views.html, "to_html"):
+        return {"error": "kg.views.html has no to_html"}
     start = time.perf_counter()
     G = load_graph(out)
     loaded = time.perf_counter()
-    kg.viz.to_html(G, html_path, max_nodes=int(max_nodes))
+    kg.views.html.to_html(G, html_path, max_nodes=int(max_nodes))
     done = time.perf_counter()
     size = Path(html_path).stat().st_size if Path(html_path).exists() else 0
     if not size:

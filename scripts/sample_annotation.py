@@ -10,6 +10,13 @@ The draw is fixed by its seed: venues drawn with weight sqrt(size) within two er
 from 2020-2025. Papers whose title occurs in a seed page are never drawn.
 
     python scripts/sample_annotation.py [--n 840] [--heldout 170] [--double 60]
+    python scripts/sample_annotation.py --repair --top-up 45
+
+Repair (done once, after the first annotation round): a few corpus ids carry no paper
+key (``cvpr2019:``) and are shared by hundreds of records. Such an id is kept once, with
+``line`` (the corpus line of the record the annotators read: the last one of that id);
+its repeats are dropped, and ``--top-up`` new abstracts with unique ids (batch ``G``,
+split ``train``) replace them.
 """
 from __future__ import annotations
 
@@ -39,6 +46,40 @@ def seed_titles() -> set[str]:
     return keys
 
 
+def repair(path: Path, top_up: int, seed: int) -> None:
+    counts: dict[str, int] = defaultdict(int)
+    last: dict[str, int] = {}
+    records: list[dict] = []
+    seeds = seed_titles()
+    with gzip.open(SHARED / "corpora/abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            rec = json.loads(line)
+            counts[rec["id"]] += 1
+            last[rec["id"]] = i
+            records.append({"id": rec["id"], "venue": rec["venue"], "year": rec["year"],
+                            "ok": len((rec.get("abstract") or "").split()) >= 40
+                            and _key(rec.get("title") or "") not in seeds})
+    sample = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    kept, seen = [], set()
+    for rec in sample:
+        if rec["id"] in seen:
+            continue
+        if counts[rec["id"]] > 1:
+            rec["line"] = last[rec["id"]]
+        seen.add(rec["id"])
+        kept.append(rec)
+    rng = random.Random(seed + 1)
+    pool = [r for r in records if r["ok"] and counts[r["id"]] == 1 and r["id"] not in seen]
+    rng.shuffle(pool)
+    recent = [r for r in pool if r["year"] and r["year"] >= 2020]
+    older = [r for r in pool if not (r["year"] and r["year"] >= 2020)]
+    n_recent = round(top_up * 0.6)
+    for rec in recent[:n_recent] + older[: top_up - n_recent]:
+        kept.append({"id": rec["id"], "venue": rec["venue"], "year": rec["year"], "split": "train", "batch": "G"})
+    path.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+    print(f"{len(sample)} -> {len(kept)} abstracts ({len(sample) - len(seen)} repeats dropped, {top_up} added)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=840)
@@ -47,7 +88,12 @@ def main() -> None:
     ap.add_argument("--batches", type=int, default=6)
     ap.add_argument("--seed", type=int, default=20261202)
     ap.add_argument("--out", type=Path, default=ROOT / "extractors/training/sample.jsonl")
+    ap.add_argument("--repair", action="store_true", help="drop repeated keyless ids and top the sample up")
+    ap.add_argument("--top-up", type=int, default=45)
     args = ap.parse_args()
+    if args.repair:
+        repair(args.out, args.top_up, args.seed)
+        return
 
     seeds = seed_titles()
     pools: dict[tuple[bool, str], list[dict]] = defaultdict(list)

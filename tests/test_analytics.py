@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 from test_store import fixture_extractions, fixture_graph, write_fixture_out
 
-import kg.cli
-from kg.analytics import communities, cooccurrence, counts_by_month, importance, pagerank
+import kg.cli.app
+from kg.views.analytics import communities, cooccurrence, counts_by_month, importance, pagerank
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def out(tmp_path_factory):
 
 
 def test_kg_top(out, graph):
-    result = CliRunner().invoke(kg.cli.main, ["top", "--label", "Method", "--by", "papers", "--limit", "2",
+    result = CliRunner().invoke(kg.cli.app.main, ["top", "--label", "Method", "--by", "papers", "--limit", "2",
                                               "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
@@ -141,22 +141,22 @@ def test_kg_top(out, graph):
 
 
 def test_kg_top_table(out):
-    result = CliRunner().invoke(kg.cli.main, ["top", "--label", "Model", "-o", str(out)])
+    result = CliRunner().invoke(kg.cli.app.main, ["top", "--label", "Model", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split() == ["rank", "id", "name", "papers", "degree", "pagerank"]
     assert {"BERT", "ViT"} <= set(result.stdout.split())
 
 
 def test_kg_communities(out, graph):
-    result = CliRunner().invoke(kg.cli.main, ["communities", "--seed", "7", "--format", "json", "-o", str(out)])
+    result = CliRunner().invoke(kg.cli.app.main, ["communities", "--seed", "7", "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     expected = communities(graph, seed=7)
     assert [(r["community"], r["id"]) for r in rows] == list(zip(expected["community"], expected["id"]))
-    table = CliRunner().invoke(kg.cli.main, ["communities", "--seed", "7", "-o", str(out)])
+    table = CliRunner().invoke(kg.cli.app.main, ["communities", "--seed", "7", "-o", str(out)])
     assert table.exit_code == 0 and "Transformer" in table.stdout
 
 
 def test_kg_top_without_graph(tmp_path):
-    result = CliRunner().invoke(kg.cli.main, ["top", "-o", str(tmp_path)])
+    result = CliRunner().invoke(kg.cli.app.main, ["top", "-o", str(tmp_path)])
     assert result.exit_code != 0 and "kg build" in result.stderr and "Traceback" not in result.output

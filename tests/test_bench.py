@@ -90,8 +90,8 @@ def test_smoke_ratio_and_graph(smoke_run):
 
 def test_smoke_queries(smoke_run):
     queries = smoke_run["report"]["queries"]
-    if importlib.util.find_spec("kg.queries") is None:
-        assert queries["open_s"].startswith("n/a (") and "kg.queries" in queries["open_s"]
+    if importlib.util.find_spec("kg.stores.queries") is None:
+        assert queries["open_s"].startswith("n/a (") and "kg.stores.queries" in queries["open_s"]
         return
     _assert_figure(queries["open_s"], "store open time")
     assert queries["queries"], "no named query was timed"
@@ -102,8 +102,8 @@ def test_smoke_queries(smoke_run):
 
 def test_smoke_html(smoke_run):
     html = smoke_run["report"]["html"]
-    if importlib.util.find_spec("kg.viz") is None:
-        assert html["seconds"].startswith("n/a (") and "kg.viz" in html["seconds"]
+    if importlib.util.find_spec("kg.views.html") is None:
+        assert html["seconds"].startswith("n/a (") and "kg.views.html" in html["seconds"]
         return
     for key in ("seconds", "html_mb", "graph_nodes"):
         _assert_figure(html[key], f"html {key}")

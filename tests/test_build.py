@@ -8,9 +8,9 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.build import load_cache
-from kg.cli import main
-from kg.store import load_graph
+from kg.pipeline import load_cache
+from kg.cli.app import main
+from kg.out import load_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"

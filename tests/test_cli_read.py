@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
+from kg.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"

@@ -11,7 +11,7 @@ from extractors.entities import (
     is_name_like,
     merge_key,
     name_type,
-    normalize,
+    name_key,
 )
 from extractors.pipeline import doc_to_extraction
 from schema import Paper, paper_text
@@ -31,7 +31,7 @@ def typed(nlp, abstract: str, title: str = "A Study") -> set[tuple[str, str]]:
     [("Llama-3.1 8B", "llama318b"), ("GPT_4o", "gpt4o"), ("Self-Refine", "selfrefine"), ("pass@1", "pass@1")],
 )
 def test_normalize(text, expected):
-    assert normalize(text) == expected
+    assert name_key(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.evaluate import errors, match_entities, normalize_name, score
+from kg.cli.app import main
+from extractors.evaluate import errors, match_entities, score
+from schema.names import name_key
 
 GOLD = [
     {
@@ -41,7 +42,7 @@ def ent(name, type_, *roles):
     ("a", "b"), [("Llama-3 8B", "llama3_8b"), ("Self-Refine", "self refine"), ("GPT-4.o", "gpt4o")]
 )
 def test_normalize_name_ignores_case_spaces_hyphens_underscores_dots(a, b):
-    assert normalize_name(a) == normalize_name(b)
+    assert name_key(a) == name_key(b)
 
 
 def test_alias_matches_and_matching_is_one_to_one():
@@ -175,8 +176,8 @@ def test_cli_extract_missing_input_is_reported(tmp_path):
 
 @pytest.fixture(scope="module")
 def dev_scores(shared_dir):
-    from kg.commands.extract import _extract_records, read_inputs
-    from kg.errors import Diagnostics
+    from kg.cli.extract import _extract_records, read_inputs
+    from schema.errors import Diagnostics
 
     path = shared_dir / "gold" / "dev.jsonl"
     gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

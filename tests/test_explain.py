@@ -6,11 +6,11 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kg.build import save_merge_log
-from kg.cli import main
-from kg.commands.explain import describe_entry
-from kg.graph import build_graph
-from kg.store import save_graph
+from kg.pipeline import save_merge_log
+from kg.cli.app import main
+from kg.cli.explain import describe_entry
+from kg.pipeline import build_graph
+from kg.out import save_graph
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, RelType
 
 

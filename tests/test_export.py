@@ -6,16 +6,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.errors import InputError
-from kg.export import FORMATS, cypher_statements, cypher_string, write
-from kg.graph import build_graph
-from kg.store import save_graph
+from schema.errors import InputError
+from kg.views.export import FORMATS, cypher_statements, cypher_string, write
+from kg.pipeline import build_graph
+from kg.out import save_graph
 from schema import ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType
 
 NASTY = "it's a \"quote\" \\ back\nslash; semi</script>\x01 \u2028 \u6f22\u5b57 \U0001f600"
@@ -252,7 +251,7 @@ def test_unknown_format(graph, tmp_path):
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cli_export(graph, tmp_path, fmt):
-    from kg.cli import main
+    from kg.cli.app import main
 
     save_graph(graph, tmp_path / "store")
     dest = tmp_path / ("export" if fmt in ("csv", "neo4j-csv") else f"g.{fmt}")
@@ -263,7 +262,7 @@ def test_cli_export(graph, tmp_path, fmt):
 
 
 def test_cli_export_folder_format_onto_a_file(graph, tmp_path):
-    from kg.cli import main
+    from kg.cli.app import main
 
     save_graph(graph, tmp_path / "store")
     target = tmp_path / "file.txt"

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.identity import (
-    merge_papers,
-    near_duplicate_titles,
+from kg.resolve.papers import merge_papers, near_duplicate_titles, same_abstract
+from schema.names import (
     normalize_arxiv_id,
     normalize_doi,
     paper_id,
-    same_abstract,
     title_slug,
 )
 from schema import Paper

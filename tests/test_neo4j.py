@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from test_store import fixture_graph, write_fixture_out
 
-import kg.cli
-from kg.queries import QUERIES
-from kg.store.base import graph_rows
-from kg.store.embedded import EmbeddedStore
-from kg.store.neo4j import Neo4jSettings, Neo4jStore, loader_statements
+import kg.cli.app
+from kg.stores.queries import QUERIES
+from kg.stores.base import graph_rows
+from kg.stores.embedded import EmbeddedStore
+from kg.stores.neo4j import Neo4jSettings, Neo4jStore, loader_statements
 from schema.types import NodeLabel, RelType
 
 LINT_DIR = Path(__file__).resolve().parent / "cypher-lint"
@@ -87,14 +87,14 @@ def test_settings_never_show_the_password(monkeypatch):
 def test_push_without_server_settings_is_one_line(tmp_path, monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     write_fixture_out(tmp_path)
-    result = CliRunner().invoke(kg.cli.main, ["neo4j", "push", "-o", str(tmp_path)])
+    result = CliRunner().invoke(kg.cli.app.main, ["neo4j", "push", "-o", str(tmp_path)])
     assert result.exit_code != 0
     assert result.stderr.strip() == "error: no Neo4j server given: pass --uri or set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)"
 
 
 def test_unreachable_server_is_one_line_without_password(tmp_path, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw")
-    result = CliRunner().invoke(kg.cli.main, ["query", "--neo4j", "--uri", "bolt://127.0.0.1:9", "MATCH (n) RETURN n"])
+    result = CliRunner().invoke(kg.cli.app.main, ["query", "--neo4j", "--uri", "bolt://127.0.0.1:9", "MATCH (n) RETURN n"])
     assert result.exit_code != 0
     assert result.stderr.startswith("error: cannot reach Neo4j at bolt://127.0.0.1:9")
     assert "s3cret-pw" not in result.output and "Traceback" not in result.output
@@ -205,7 +205,7 @@ def test_push_sends_linted_statements_in_batches(recorder):
 
 
 def test_prune_deletes_what_the_graph_lacks(recorder):
-    from kg.store.neo4j import edge_ids_statement, node_ids_statement
+    from kg.stores.neo4j import edge_ids_statement, node_ids_statement
 
     G = fixture_graph()
     stale = {node_ids_statement(NodeLabel.METHOD): [{"id": "method:gone"}, {"id": "method:lora"}],
@@ -276,5 +276,5 @@ def test_named_queries_agree_with_the_embedded_store(server, pushed, tmp_path):
 
 @pytest.mark.neo4j
 def test_query_on_server_refuses_writes(server):
-    result = CliRunner().invoke(kg.cli.main, ["query", "--neo4j", "MATCH (n) DETACH DELETE n"])
+    result = CliRunner().invoke(kg.cli.app.main, ["query", "--neo4j", "MATCH (n) DETACH DELETE n"])
     assert result.exit_code != 0 and "read-only unless --write" in result.stderr

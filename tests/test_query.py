@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from itertools import combinations
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from test_store import fixture_extractions, write_fixture_out
 
-import kg.cli
-from kg.errors import QueryError
-from kg.queries import QUERIES, get_query
-from kg.store import GRAPH_FILE
-from kg.store.cypher import parse_param, plain_value, write_clause
-from kg.store.embedded import EmbeddedStore, embedded_path
+import kg.cli.app
+from schema.errors import QueryError
+from kg.stores.queries import QUERIES, get_query
+from kg.out import GRAPH_FILE
+from kg.stores.cypher import parse_param, plain_value, write_clause
+from kg.stores.embedded import EmbeddedStore, embedded_path
 
 CONCEPT_TYPES = {"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"}
 
@@ -34,7 +33,7 @@ def store(out):
 
 
 def run(*args: str):
-    return CliRunner().invoke(kg.cli.main, list(args))
+    return CliRunner().invoke(kg.cli.app.main, list(args))
 
 
 def run_json(out: Path, *args: str) -> list[dict]:

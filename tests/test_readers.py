@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import Diagnostics, InputError
-from kg.readers import FORMATS, detect_format, read_papers
-from kg.readers.bibtex import latex_to_text
-from kg.readers.dailypapers import (
+from schema.errors import Diagnostics, InputError
+from kg.sources import FORMATS, detect_format, read_papers
+from kg.sources.bibtex import latex_to_text
+from kg.sources.dailypapers import (
     looks_like_abstract,
     parse_date_line,
     parse_organization,
 )
-from kg.readers.openalex import rebuild_abstract
-from kg.readers.records import extract_urls, parse_date
+from kg.sources.openalex import rebuild_abstract
+from kg.sources.records import extract_urls, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import Diagnostics
-from kg.identity import merge_papers
-from kg.readers import detect_format, read_papers
-from kg.readers.dailypapers import is_chrome, parse_date_line, read_daily_papers
-from kg.readers.source import Report, Source
+from schema.errors import Diagnostics
+from kg.resolve.papers import merge_papers
+from kg.sources import detect_format, read_papers
+from kg.sources.dailypapers import is_chrome, parse_date_line, read_daily_papers
+from kg.sources.source import Report, Source
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

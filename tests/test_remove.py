@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 from test_store import write_fixture_out
 
-import kg.cli
-from kg.build import CACHE_FILE, MERGE_LOG_FILE, load_cache
-from kg.store import GRAPH_FILE, load_graph
-from kg.store.embedded import embedded_path, is_stale
+import kg.cli.app
+from kg.out import CACHE_FILE, MERGE_LOG_FILE, load_cache
+from kg.out import GRAPH_FILE, load_graph
+from kg.stores.embedded import embedded_path, is_stale
 
 ORPHAN = "arxiv:2403.00004"  # the only paper of method:onlyhere
 SHARED = "arxiv:2402.00003"  # shares Transformer, BERT and GLUE with others; only it proposes LoRA
@@ -24,7 +24,7 @@ def out(tmp_path):
 
 
 def run(*args: str):
-    return CliRunner().invoke(kg.cli.main, list(args))
+    return CliRunner().invoke(kg.cli.app.main, list(args))
 
 
 def query_json(out, cypher: str) -> list[dict]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg.graph import build_graph
-from kg.research import normalize_github, stub_id
+from kg.pipeline import build_graph
+from kg.resolve.links import normalize_github, stub_id
 from schema import (
     Citation, ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType, ResultRecord,
     check_endpoints,
@@ -250,14 +250,14 @@ def test_results_link_to_entity_nodes():
 
 
 def test_leaderboard_command(tmp_path):
-    from kg.store import save_graph
+    from kg.out import save_graph
 
     other = PaperExtraction(paper=_paper("p:o", "Other paper"), results=[
         ResultRecord(value=41.5, unit="%", metric="length-controlled win rate", benchmark="AlpacaEval 2.0", subject="INPO",
                      evidence=Provenance(paper_id="p:o", sentence="INPO achieves 41.5%.", extractor="kg_results"))])
     G = build_graph([_result_extraction(), other])
     save_graph(G, tmp_path)
-    from kg.cli import main
+    from kg.cli.app import main
 
     res = CliRunner().invoke(main, ["leaderboard", "alpacaeval 2.0", "-o", str(tmp_path)])
     assert res.exit_code == 0, res.output
@@ -277,7 +277,7 @@ def test_leaderboard_command(tmp_path):
 
 def test_stub_id():
     assert stub_id(Citation(first_author="van den Oord", year=2016)) == "ref:van-den-oord-2016"
-    assert stub_id(Citation(ids={"doi": "10.1/ABC", "s2": "x"})) == "doi:10.1/abc"
+    assert stub_id(Citation(ids={"doi": "10.1000/ABC", "s2": "x"})) == "doi:10.1000/abc"
 
 
 # ---------------------------------------------------------------- the seeds
@@ -286,11 +286,11 @@ def test_stub_id():
 @pytest.fixture(scope="module")
 def seed_graph(seeds_dir):
     """The seeds read, identity-merged and linked (no NLP: text citations and results by the pure rules)."""
-    pytest.importorskip("kg.readers")
+    pytest.importorskip("kg.sources")
     from extractors.citations import find_citations
     from extractors.results import results_from_text
-    from kg.identity import merge_papers
-    from kg.readers import read_papers
+    from kg.resolve.papers import merge_papers
+    from kg.sources import read_papers
     from schema import paper_text
 
     papers = merge_papers(read_papers(sorted(seeds_dir.glob("*.txt"))))

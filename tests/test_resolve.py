@@ -1,12 +1,12 @@
-"""Entity resolution rules (kg.resolve), from hand-built extractions."""
+"""Entity resolution rules (kg.resolve.entities), from hand-built extractions."""
 from __future__ import annotations
 
 import random
 
 import pytest
 
-from kg.graph import build_graph
-from kg.resolve import ancestors, entity_key, looks_like_abbreviation, resolve_entities, versions_differ
+from kg.pipeline import build_graph
+from kg.resolve.entities import ancestors, entity_key, looks_like_abbreviation, resolve_entities, versions_differ
 from schema import ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType
 
 

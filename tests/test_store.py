@@ -12,19 +12,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.errors import StoreError
-from kg.graph import build_graph
-from kg.store import (
-    GRAPH_FILE,
-    atomic_write_bytes,
-    edges_frame,
-    load_graph,
-    nodes_frame,
-    save_graph,
-    sync_embedded,
-)
-from kg.store.base import DOUBLE, INT64, STRING, STRING_LIST, coerce, graph_rows, infer_type
-from kg.store.embedded import DB_FILE, EmbeddedStore, embedded_path, ensure_embedded, is_stale
+from schema.errors import StoreError
+from kg.pipeline import build_graph
+from kg.out import GRAPH_FILE, atomic_write_bytes, load_graph, save_cache, save_graph, save_merge_log
+from kg.stores.embedded import write_embedded as sync_embedded
+from kg.views.frames import edges_frame, nodes_frame
+from kg.stores.base import DOUBLE, INT64, STRING, STRING_LIST, coerce, graph_rows, infer_type
+from kg.stores.embedded import DB_FILE, EmbeddedStore, embedded_path, ensure_embedded, is_stale
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance
 from schema.types import NodeLabel, RelType
 
@@ -90,8 +84,6 @@ def fixture_graph() -> nx.MultiDiGraph:
 
 def write_fixture_out(out: Path) -> nx.MultiDiGraph:
     """OUT as ``kg build`` leaves it: cache, graph, Cypher store, merge log."""
-    from kg.build import save_cache, save_merge_log
-
     extractions = fixture_extractions()
     save_cache({e.paper.id: e for e in extractions}, out)
     log: list[dict] = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg import trends
-from kg.graph import build_graph
+from kg.views import trends
+from kg.pipeline import build_graph
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance
 
 
@@ -103,8 +103,8 @@ def test_plot_png(graph, tmp_path):
 
 
 def test_trends_command(graph, tmp_path):
-    from kg.cli import main
-    from kg.store import save_graph
+    from kg.cli.app import main
+    from kg.out import save_graph
 
     save_graph(graph, tmp_path)
     png = tmp_path / "out" / "trends.png"
@@ -121,8 +121,8 @@ def test_trends_command(graph, tmp_path):
 
 
 def test_trends_png_unwritable(graph, tmp_path):
-    from kg.cli import main
-    from kg.store import save_graph
+    from kg.cli.app import main
+    from kg.out import save_graph
 
     save_graph(graph, tmp_path)
     blocker = tmp_path / "file"

@@ -1,4 +1,4 @@
-"""kg.viz without a browser: selection, layout, escaping, the page's data, the CLI.
+"""kg.views.html without a browser: selection, layout, escaping, the page's data, the CLI.
 
 The page itself is exercised in a real browser in test_viz_browser.py.
 """
@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from kg.errors import InputError
-from kg.graph import build_graph
-from kg.store import save_graph
-from kg.viz import (
+from schema.errors import InputError
+from kg.pipeline import build_graph
+from kg.out import save_graph
+from kg.views.html import (
     DEFAULT_MAX_NODES,
     find_node,
     force_layout,
@@ -234,7 +234,7 @@ def test_page_data_types_and_sizes(graph):
 
 
 def test_cli_viz_writes_the_page(graph, tmp_path):
-    from kg.cli import main
+    from kg.cli.app import main
 
     save_graph(graph, tmp_path / "store")
     out = tmp_path / "g.html"
@@ -252,7 +252,7 @@ def test_cli_viz_writes_the_page(graph, tmp_path):
     (["--since", "2024/1"], "error: --since '2024/1' is not a date"),
 ])
 def test_cli_viz_bad_arguments_are_one_line(graph, tmp_path, args, message):
-    from kg.cli import main
+    from kg.cli.app import main
 
     save_graph(graph, tmp_path / "store")
     result = CliRunner().invoke(main, ["viz", "-o", str(tmp_path / "store"), "--html", str(tmp_path / "g.html"), *args])
@@ -262,7 +262,7 @@ def test_cli_viz_bad_arguments_are_one_line(graph, tmp_path, args, message):
 
 
 def test_cli_viz_without_a_graph(tmp_path):
-    from kg.cli import main
+    from kg.cli.app import main
 
     result = CliRunner().invoke(main, ["viz", "-o", str(tmp_path / "none"), "--html", str(tmp_path / "g.html")])
     assert result.exit_code == 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import quote
@@ -18,8 +17,8 @@ from urllib.parse import quote
 import networkx as nx
 import pytest
 
-from kg.graph import build_graph
-from kg.viz import find_node, to_html
+from kg.pipeline import build_graph
+from kg.views.html import find_node, to_html
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,73 @@
+"""``kg top`` and ``kg communities``: rankings and Louvain communities of the graph in OUT."""
+from __future__ import annotations
+
+import math
+
+import click
+
+from kg.cli.query import FORMATS, out_option, render
+from schema.types import ENTITY_LABELS, NodeLabel
+
+LABELS = [label.value for label in NodeLabel]
+
+
+def _plain(value):
+    """A DataFrame cell as a plain Python value (numpy scalars unwrapped, NaN as None)."""
+    value = value.item() if hasattr(value, "item") else value
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+def _echo_frame(frame, fmt: str) -> None:
+    rows = [[_plain(v) for v in row] for row in frame.itertuples(index=False)]
+    click.echo(render(list(frame.columns), rows, fmt))
+
+
+@click.command("top")
+@click.option("--label", type=click.Choice(LABELS), default="Method", show_default=True, help="Which nodes to rank.")
+@click.option("--by", type=click.Choice(["pagerank", "degree", "papers"]), default="pagerank", show_default=True)
+@click.option("--limit", "-k", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@out_option
+def top(label, by, limit, fmt, out):
+    """The most important nodes of a label, by PageRank, degree or number of papers."""
+    from kg.views.analytics import importance
+    from kg.out import load_graph
+
+    frame = importance(load_graph(out), label, by=by, limit=limit)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    _echo_frame(frame.drop(columns=["label"]), fmt)
+
+
+@click.command("communities")
+@click.option("--label", "labels", type=click.Choice(LABELS), multiple=True,
+              help="Labels to group (repeatable; default: the six concept labels).")
+@click.option("--projection", type=click.Choice(["cooccurrence", "graph"]), default="cooccurrence", show_default=True,
+              help="Group concepts by shared papers, or run on the whole graph.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--resolution", type=float, default=1.0, show_default=True, help="Higher gives smaller communities.")
+@click.option("--limit", "-k", type=click.IntRange(min=1), default=10, show_default=True, help="Communities shown.")
+@click.option("--members", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Members shown per community (table format).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table: one line per community; csv/json: every member of the communities shown.")
+@out_option
+def communities(labels, projection, seed, resolution, limit, members, fmt, out):
+    """Louvain communities of concepts (seeded: the same graph gives the same communities)."""
+    from kg.views.analytics import communities as find_communities
+    from kg.out import load_graph
+
+    frame = find_communities(load_graph(out), labels or ENTITY_LABELS, seed=seed, resolution=resolution,
+                             projection=projection)
+    frame = frame[frame["community"] < limit]
+    if fmt != "table":
+        _echo_frame(frame, fmt)
+        return
+    rows = []
+    for community, group in frame.groupby("community", sort=True):
+        names = [str(n) for n in group["name"].head(members)]
+        more = len(group) - len(names)
+        rows.append([int(community), len(group), ", ".join(names) + (f" (+{more})" if more > 0 else "")])
+    click.echo(render(["community", "size", "top members (by papers)"], rows, "table", max_width=120))
+
+
+commands = [top, communities]

@@ -1,0 +1,118 @@
+"""``kg extract`` (papers -> gold-format entity records) and ``kg eval`` (scores against gold)."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from schema.errors import Diagnostics, InputError
+
+
+def _open_text(path: Path):
+    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+
+
+def read_inputs(inputs, diag: Diagnostics, fmt=None):
+    """Papers from INPUTS through :mod:`kg.sources`, as ``kg build`` reads them."""
+    from kg.sources import read_papers
+
+    return read_papers(inputs, fmt=fmt, diag=diag)
+
+
+def _extract_records(papers, workers: int):
+    from extractors.pipeline import extract_papers
+
+    from kg.sources.records import RECORD_ID
+
+    for ext in extract_papers(papers, n_process=workers):
+        record = ext.to_gold()
+        record["id"] = ext.paper.ids.get(RECORD_ID, ext.paper.id)  # ids taken from the input
+        yield record
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", "output", default="-", show_default=True, help="Output JSON Lines file (- = stdout)."
+)
+@click.option("--format", "fmt", default=None, help="Force the input format (jsonl, dailypapers, csv, ...).")
+@click.option("--workers", type=int, default=1, show_default=True, help="spaCy processes.")
+def extract(inputs, output, fmt, workers):
+    """Extract entities and roles from INPUTS into gold-format JSON Lines."""
+    diag = Diagnostics()
+    records = _extract_records(read_inputs(inputs, diag, fmt), workers)
+    with contextlib.ExitStack() as stack:
+        out = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
+        n = 0
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n += 1
+    click.echo(f"extracted {n} papers" + ("" if output == "-" else f" into {output}"), err=True)
+    if n == 0:
+        click.echo("error: no usable paper in the input: see the warnings above", err=True)
+        sys.exit(2)
+
+
+def _read_records(path: str, what: str) -> list[dict]:
+    p = Path(path)
+    try:
+        fh = _open_text(p)
+    except OSError as err:
+        raise InputError(f"cannot read the {what} file {path}: {err.strerror}") from err
+    records = []
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the {what} file") from err
+            if not isinstance(record, dict) or "id" not in record:
+                raise InputError(f"{path}:{lineno}: expected an object with an 'id' (gold record format)")
+            records.append(record)
+    return records
+
+
+@click.command("eval")
+@click.option("--gold", required=True, type=click.Path(dir_okay=False), help="Gold JSON Lines file.")
+@click.option(
+    "--pred",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="Predicted JSON Lines (from kg extract); extracted from the gold papers when omitted.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--errors", "show_errors", is_flag=True, help="Also list missed and spurious entities per paper."
+)
+def evaluate(gold, pred, as_json, show_errors):
+    """Entity P/R/F1 (untyped, typed, per type) and role F1 against GOLD."""
+    from extractors.evaluate import errors, format_scores, score
+
+    gold_records = _read_records(gold, "gold")
+    if pred:
+        pred_records = _read_records(pred, "prediction")
+    else:
+        diag = Diagnostics()
+        pred_records = list(_extract_records(read_inputs([gold], diag, "jsonl"), 1))
+    scores = score(gold_records, pred_records)
+    if as_json:
+        click.echo(json.dumps(scores.to_dict(), indent=2))
+    else:
+        click.echo(format_scores(scores))
+    if show_errors:
+        for e in errors(gold_records, pred_records):
+            click.echo(f"\n## {e['id']}")
+            click.echo("  missed:   " + "; ".join(e["missed"]))
+            click.echo("  spurious: " + "; ".join(e["spurious"]))
+            for w in e["wrong_roles"]:
+                click.echo("  roles:    " + w)
+
+
+commands = [extract, evaluate]

@@ -1,0 +1,809 @@
+"""Entity resolution: one node per real entity across papers.
+
+:func:`resolve_entities` maps every ``(paper id, entity index)`` of the extractions
+to a node id, adds ``VARIANT_OF`` edges between versions and their family, and says
+why entities were merged or kept apart (the merge log).
+
+How two mentions end up in one node (all lookups are by key: no pairwise comparison,
+so the work grows linearly with the number of mentions):
+
+1. **Key** (:func:`entity_key`): lower case, spaces, hyphens, underscores and dots
+   ignored, except that a separator between two digits is kept as ``.`` (so
+   ``Qwen2.5-7B`` and ``Qwen2-57B`` stay apart), and every word made singular by
+   spelling rules (``Large Language Models`` = ``large language model``,
+   ``LLMs`` = ``llm``, ``Hierarchies of X`` = ``hierarchy of X``).
+   Mentions of the same label with the same key are one entity (rules
+   ``normalized_name`` and ``plural``). Versions differ in their key, so ``GPT-4``,
+   ``GPT-4o``, ``Llama-3-8B`` and ``Llama-3-70B`` are never merged by this rule.
+2. **Abbreviations** (:class:`AbbreviationDictionary`): every ``short -> long`` pair
+   of every paper (``PaperExtraction.abbreviations`` and entity aliases that spell
+   the name, Schwartz-Hearst style; a short form that is just some words of the long
+   one, ``Mamba`` / ``Mamba block``, is no abbreviation) is collected over the whole
+   corpus. In a paper that defines a short form, it takes that paper's long form. In
+   the other papers it takes the meaning most defining papers give, counting only
+   definitions made for an entity of the same label when there are any, and counting
+   long forms already joined as one meaning. A short form whose meanings tie is kept
+   as its own node (``method:sam``). Short forms with several meanings are logged
+   (rule ``ambiguous_abbreviation``) with what was decided for each label.
+3. **Aliases**: an alias that abbreviates the entity name (or that the name abbreviates)
+   joins the two keys corpus-wide (rule ``alias``), except when the two names are
+   different versions of one family (``Llama-3`` given as alias of ``Llama-3-8B``:
+   logged as ``versions_kept_apart``) or the alias is an ambiguous short form. Any
+   other alias is kept as a surface form of that paper's entity only: joining such
+   keys corpus-wide chains unrelated entities into one node through loose aliases.
+
+Labels are never merged: the same key under two labels gives two nodes and a
+``type_conflict`` entry in the merge log.
+
+Node ids are ``<label lower>:<key>``; the key is that of a long form when the node has
+one (``method:chainofthought`` for CoT), else the key most papers use, then the
+shortest, then the alphabetically first: they do not depend on the order of the input
+and do not change when a paper adds yet another surface form.
+The node name is its most frequent surface form; ``aliases`` are all other surface
+forms seen, most frequent first.
+
+Families (``VARIANT_OF``, same label at both ends as the schema requires): a name is
+split into a stem and trailing variant parts (versions ``3``/``3.1``/``4o``/``v2``/
+``2024``, sizes ``8B``/``1.5B``/``8x7B``/``1K``, single-letter sizes ``B``/``L``,
+qualifiers ``base``/``large``/``mini``/``instruct``/``chat``/``pro``... after a
+capitalised or numbered part). ``Llama-3.1-8B-Instruct`` has the ancestors
+``Llama-3.1-8B``, ``Llama-3.1`` and ``Llama``; ``GPT-4o`` has ``GPT-4`` and ``GPT``.
+A node links to its nearest ancestor that is a node of the same label. A family node
+that no paper names is created only when it is sensible: at least two nodes of that
+label branch below it with different next parts (``Llama-3-8B`` and ``Llama-3-70B``
+create ``Llama-3``; ``Llama-3-8B`` alone creates nothing), its stem has at least two
+letters and is not a generic word (``Task 1``/``Task 2`` create no ``Task``), and its
+name has a capital letter (``top-1``/``top-5`` create no ``top``). Such a
+node has the property ``inferred_family=True`` and a ``family_node`` log entry.
+
+Merge-log entries (JSON-ready dicts; every entry has ``rule`` and ``nodes``, the ids it
+concerns):
+
+* ``normalized_name`` / ``plural`` / ``abbreviation`` / ``alias``: ``into`` (node id),
+  ``name`` (node name), ``merged`` (the surface form merged into it), ``label``,
+  ``evidence`` (up to 3 ``{"paper_id", "sentence"}`` where the form occurs), ``papers``
+  (how many papers use it); abbreviations add ``short``, ``long``, ``scope``
+  (``same paper`` / ``corpus``), ``defined_in`` (up to 5 paper ids) and
+  ``defined_in_count``.
+* ``type_conflict``: ``key``, ``labels``, ``evidence`` (``paper_id``, ``sentence``,
+  ``label``, ``name``), ``action: "kept apart"``.
+* ``ambiguous_abbreviation``: ``short``, ``candidates`` (``long``, ``papers``),
+  ``resolved`` (label -> long form its undefined uses took, or null: kept apart).
+* ``versions_kept_apart``: ``forms``, ``label``, ``evidence``.
+* ``family_node``: ``node``, ``name``, ``label``, ``variants``, ``reason``.
+
+``VARIANT_OF`` edges carry the provenance of the variant's first mention (paper and
+sentence), ``extractor="kg.resolve.variant_of"``, confidence 0.9 (0.8 when an end is an
+inferred family node) and a ``reason``.
+
+Identical strings under one label are grouped without a log entry: there is nothing
+to explain.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
+
+logger = logging.getLogger(__name__)
+
+EVIDENCE_PER_ENTRY = 3
+DEFINED_IN_PER_ENTRY = 5
+VARIANT_EXTRACTOR = "kg.resolve.variant_of"
+VARIANT_CONFIDENCE = 0.9
+INFERRED_FAMILY_CONFIDENCE = 0.8
+
+_SEPARATORS = " \t\n\r_-\u2010\u2011\u2012\u2013\u2014\u2015\u2212/"
+_SEP_CLASS = r"[\s_\-\u2010-\u2015\u2212]"
+_DIGIT_SEP = re.compile(rf"(?<=\d)(?:{_SEP_CLASS}|\.)+(?=\d)")
+_OTHER_SEP = re.compile(rf"(?:{_SEP_CLASS}|\.)+")
+_WORDS = re.compile(rf"(?:{_SEP_CLASS})+")
+
+# Words ending in "s" that are singular: not stripped by the plural rule.
+_SINGULAR_S = frozenset({
+    "series", "species", "news", "bias", "gas", "atlas", "canvas", "pandas", "alias", "lens",
+    "chaos", "kudos", "cosmos", "ethos", "logos", "pathos", "whereas", "thus", "always",
+    "perhaps", "across", "towards", "various", "previous", "numerous", "yes",
+})
+_SINGULAR_SUFFIXES = ("ss", "us", "is", "ous")
+# "-ics" nouns that are fields, not plurals of "-ic" ("metrics" and "topics" are plurals).
+_FIELD_ICS = ("physics", "matics", "robotics", "istics", "dynamics", "nomics", "antics",
+              "graphics", "lytics", "omics", "ethics", "optics", "chanics", "netics", "tronics")
+_IE_PLURALS = frozenset({"movies", "cookies", "zombies", "selfies", "calories", "lies", "ties", "pies"})
+_E_PLURALS = frozenset({"caches", "niches", "avalanches", "headaches", "moustaches"})
+
+
+
+
+def singular(word: str) -> str:
+    """``word`` (lower case) made singular by English spelling rules; unchanged when unsure.
+
+    Example:
+        >>> [singular(w) for w in ("models", "llms", "strategies", "approaches", "analysis", "metrics", "robotics")]
+        ['model', 'llm', 'strategy', 'approach', 'analysis', 'metric', 'robotics']
+    """
+    if len(word) < 4 or not word.endswith("s") or any(c.isdigit() for c in word) or not word.isalpha():
+        return word
+    if word in _SINGULAR_S or word.endswith(_SINGULAR_SUFFIXES) or word.endswith(_FIELD_ICS):
+        return word
+    if word.endswith("ies") and len(word) > 4 and word not in _IE_PLURALS:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zzes")) and word not in _E_PLURALS:
+        return word[:-2]
+    return word[:-1]
+
+
+def _clean(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().strip("\"'`\u201c\u201d\u2018\u2019,;:").strip()
+
+
+@lru_cache(maxsize=200_000)
+def base_key(name: str) -> str:
+    """:func:`entity_key` without the plural rule.
+
+    Example:
+        >>> base_key("Large-Language Models"), base_key("Llama 3 8B")
+        ('largelanguagemodels', 'llama3.8b')
+    """
+    text = _clean(name).lower()
+    text = _DIGIT_SEP.sub("\x00", text)
+    return _OTHER_SEP.sub("", text).replace("\x00", ".")
+
+
+@lru_cache(maxsize=200_000)
+def entity_key(name: str) -> str:
+    """The resolution key of a name: case, spacing, hyphens and plurals ignored, versions kept.
+
+    A separator between two digits is kept as ``.``, so sizes and versions stay apart.
+
+    Example:
+        >>> entity_key("Large Language Models") == entity_key("large-language model")
+        True
+        >>> entity_key("Llama-3-8B"), entity_key("Llama 3 70B"), entity_key("Qwen2.5-7B")
+        ('llama3.8b', 'llama3.70b', 'qwen2.5.7b')
+    """
+    text = _clean(name).lower()
+    words = [w for w in _WORDS.split(text) if w]
+    if not words:
+        return ""
+    return base_key(" ".join(singular(w) for w in words))
+
+
+@lru_cache(maxsize=200_000)
+def _is_part_of(short: str, long: str) -> bool:
+    """Whether ``short`` is some consecutive words of ``long`` ("Mamba" in "Mamba block")."""
+    target = entity_key(short)
+    words = [w for w in _WORDS.split(_clean(long)) if w]
+    return any(entity_key(" ".join(words[i:j])) == target
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+@lru_cache(maxsize=200_000)
+def looks_like_abbreviation(short: str, long: str) -> bool:
+    """Whether ``short`` spells ``long`` (Schwartz-Hearst: letters in order, first at a word start).
+
+    Example:
+        >>> looks_like_abbreviation("CoT", "chain-of-thought"), looks_like_abbreviation("LLMs", "large language models")
+        (True, True)
+        >>> looks_like_abbreviation("GPT-4", "Generative model")
+        False
+    """
+    short, long = _clean(short), _clean(long)
+    if not 2 <= len(short) <= 12 or len(short) >= len(long) or len(short.split()) > 1:
+        return False
+    if not any(c.isupper() for c in short) or len(_WORDS.split(long.strip())) < 2:
+        return False
+    if _is_part_of(short, long):
+        return False
+    chars = short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+    chars = [c for c in chars.lower() if c.isalnum()]
+    low = long.lower()
+    chars = [c for c in chars if not c.isdigit() or c in low]
+    if len(chars) < 2:
+        return False
+    li = len(low) - 1
+    for si in range(len(chars) - 1, -1, -1):
+        c = chars[si]
+        while li >= 0 and (low[li] != c or (si == 0 and li > 0 and low[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        li -= 1
+    return True
+
+
+# --- versions and families -------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\s_\-\u2010-\u2015\u2212/]+")
+_STEM_VERSION = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z]*?[A-Za-z])(?P<ver>[vV]?\d+(?:\.\d+)*[A-Za-z]?)$")
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)*[a-z]?$")
+_SIZE = re.compile(r"^(?:\d+x)?\d+(?:\.\d+)?[kmbt]$")
+_CODE_VERSION = re.compile(r"^[a-z]\d+(?:\.\d+)?$")
+_QUALIFIERS = frozenset({
+    "base", "large", "small", "mini", "tiny", "medium", "xl", "xxl", "xs", "instruct", "chat",
+    "turbo", "preview", "pro", "plus", "lite", "nano", "ultra", "flash", "max", "it", "hf",
+    "opus", "sonnet", "haiku", "vl",
+})
+_SIZE_LETTERS = frozenset("SBLHGM")
+_GENERIC_FAMILIES = frozenset({
+    "task", "subtask", "model", "method", "dataset", "benchmark", "metric", "version", "stage",
+    "phase", "level", "step", "round", "setting", "track", "part", "type", "experiment", "table",
+    "figure", "section", "layer", "split", "set", "test", "day", "week", "year", "top", "rank",
+})
+
+
+@dataclass(frozen=True)
+class _Segment:
+    text: str
+    start: int
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+def _segments(name: str) -> list[_Segment]:
+    segs: list[_Segment] = []
+    for m in _TOKEN.finditer(name):
+        sv = _STEM_VERSION.match(m.group())
+        if sv:
+            segs.append(_Segment(sv.group("stem"), m.start()))
+            segs.append(_Segment(sv.group("ver"), m.start() + sv.start("ver")))
+        else:
+            segs.append(_Segment(m.group(), m.start()))
+    return segs
+
+
+def _is_variant(seg: _Segment, prev: _Segment | None) -> bool:
+    k = seg.key
+    if _VERSION.match(k) or _SIZE.match(k) or _CODE_VERSION.match(k):
+        return True
+    if len(seg.text) == 1 and seg.text in _SIZE_LETTERS:
+        return True
+    if k in _QUALIFIERS and prev is not None:
+        return prev.text[:1].isupper() or any(c.isdigit() for c in prev.text)
+    return False
+
+
+def _sensible_family(prefix: str) -> bool:
+    segs = _segments(prefix)
+    if not segs:
+        return False
+    letters = sum(c.isalpha() for c in segs[0].text)
+    return letters >= 2 and entity_key(prefix) not in _GENERIC_FAMILIES
+
+
+def ancestors(name: str) -> list[tuple[str, str]]:
+    """The family names of ``name``, nearest first, each with the part that follows it.
+
+    Example:
+        >>> [a for a, _ in ancestors("Llama-3.1-8B-Instruct")]
+        ['Llama-3.1-8B', 'Llama-3.1', 'Llama']
+        >>> ancestors("GPT-4o")
+        [('GPT-4', 'o'), ('GPT', '4')]
+        >>> ancestors("chain-of-thought")
+        []
+    """
+    return list(_ancestors(name))
+
+
+@lru_cache(maxsize=100_000)
+def _ancestors(name: str) -> tuple[tuple[str, str], ...]:
+    name = _clean(name)
+    segs = _segments(name)
+    out: list[tuple[str, str]] = []
+    i = len(segs) - 1
+    while i >= 1 and _is_variant(segs[i], segs[i - 1]):
+        seg = segs[i]
+        prefix = name[: seg.start].rstrip(_SEPARATORS)
+        k = seg.key
+        if _VERSION.match(k) and k[-1].isalpha() and k[-1] not in "kmbt" and len(k) > 1:
+            core = seg.text[:-1]
+            out.append((name[: seg.start] + core, seg.text[-1].lower()))
+            k = core.lower()
+        if not _sensible_family(prefix):
+            break
+        out.append((prefix, k))
+        i -= 1
+    return tuple((p, nxt) for p, nxt in out if _sensible_family(p))
+
+
+@lru_cache(maxsize=200_000)
+def variant_signature(name: str) -> tuple[str, tuple[str, ...]]:
+    """``(stem key, variant parts)`` of a name: two names with the same stem and different parts are different versions.
+
+    Example:
+        >>> variant_signature("Llama-3-8B")
+        ('llama', ('3', '8b'))
+    """
+    chain = ancestors(name)
+    if not chain:
+        return entity_key(name), ()
+    stem = chain[-1][0]
+    rest = _clean(name)[len(stem):]
+    parts = tuple(re.sub(r"(?:\.0)+$", "", s.key) for s in _segments(rest))
+    return entity_key(stem), parts
+
+
+@lru_cache(maxsize=200_000)
+def versions_differ(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are different versions of one family (never to be merged).
+
+    Example:
+        >>> versions_differ("Llama-3-8B", "Llama 3"), versions_differ("Llama-3-8B", "LLaMA 3 8B")
+        (True, False)
+    """
+    stem_a, parts_a = variant_signature(a)
+    stem_b, parts_b = variant_signature(b)
+    return stem_a == stem_b and parts_a != parts_b
+
+
+# --- the corpus-wide abbreviation dictionary --------------------------------------
+
+
+def _nested_sets() -> defaultdict:
+    return defaultdict(lambda: defaultdict(set))
+
+
+@dataclass
+class AbbreviationDictionary:
+    """Every ``short -> long`` definition of the corpus, by key, with the papers that give it.
+
+    ``votes[short][long]`` and ``labelled[(label, short)][long]`` are sets of paper ids
+    (``label`` is None when no entity of the defining paper carries either form);
+    ``local[paper][short]`` is the paper's own definition.
+
+    Example:
+        >>> from schema import Paper
+        >>> ext = PaperExtraction(paper=Paper(id="p1", title="T", abstract="A"), abbreviations={"CoT": "chain-of-thought"})
+        >>> d = AbbreviationDictionary.collect([ext])
+        >>> d.local["p1"]["cot"], d.display("chainofthought")
+        ('chainofthought', 'chain-of-thought')
+    """
+
+    votes: dict[str, dict[str, set[str]]] = field(default_factory=_nested_sets)
+    labelled: dict[tuple[str | None, str], dict[str, set[str]]] = field(default_factory=_nested_sets)
+    local: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    surface: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    long_keys: set[str] = field(default_factory=set)
+    _how: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def add(self, paper_id: str, short: str, long: str, labels: Iterable[str | None] = (None,)) -> None:
+        """Record that ``paper_id`` defines ``short`` as ``long`` (ignored when it is no abbreviation)."""
+        sk, lk = entity_key(short), entity_key(long)
+        if not sk or not lk or sk == lk or len(lk) <= len(sk) or _is_part_of(short, long):
+            return
+        self.votes[sk][lk].add(paper_id)
+        for label in labels:
+            self.labelled[(label, sk)][lk].add(paper_id)
+        self.local[paper_id].setdefault(sk, lk)
+        self.surface[sk][_clean(short)] += 1
+        self.surface[lk][_clean(long)] += 1
+        self.long_keys.add(lk)
+
+    @classmethod
+    def collect(cls, extractions: Sequence[PaperExtraction]) -> "AbbreviationDictionary":
+        """Definitions from ``abbreviations`` and from entity aliases that spell the entity name."""
+        d = cls()
+        for ext in extractions:
+            pid = ext.paper.id
+            labels_of: dict[str, set[str]] = defaultdict(set)
+            for ent in ext.entities:
+                for form in (ent.name, *ent.aliases):
+                    labels_of[entity_key(form)].add(ent.type.value)
+            for short, long in sorted(ext.abbreviations.items()):
+                labels = labels_of.get(entity_key(short), set()) | labels_of.get(entity_key(long), set())
+                d.add(pid, short, long, sorted(labels) or [None])
+            for ent in ext.entities:
+                for alias in sorted(ent.aliases):
+                    if looks_like_abbreviation(ent.name, alias):
+                        d.add(pid, ent.name, alias, [ent.type.value])
+                    elif looks_like_abbreviation(alias, ent.name):
+                        d.add(pid, alias, ent.name, [ent.type.value])
+        return d
+
+    def candidates(self, short_key: str, label: str | None) -> dict[str, set[str]]:
+        """Long forms of ``short_key`` with their papers: those defined for ``label``, else unlabelled ones, else all."""
+        return (self.labelled.get((label, short_key)) or self.labelled.get((None, short_key))
+                or self.votes.get(short_key) or {})
+
+    def display(self, key: str) -> str:
+        """The most frequent surface form of a short or long key (ties: alphabetical)."""
+        forms = self.surface.get(key)
+        if not forms:
+            return key
+        return min(forms, key=lambda f: (-forms[f], f))
+
+    def how(self, short_key: str, long_key: str, scope: str) -> dict[str, Any]:
+        """The merge-log fields of one expansion (the same dict for every use: do not mutate)."""
+        ck = (short_key, long_key, scope)
+        if ck not in self._how:
+            papers = self.votes[short_key][long_key]
+            self._how[ck] = {"short": self.display(short_key), "long": self.display(long_key), "scope": scope,
+                             "defined_in": sorted(papers)[:DEFINED_IN_PER_ENTRY], "defined_in_count": len(papers)}
+        return self._how[ck]
+
+
+# --- resolution --------------------------------------------------------------------
+
+
+@dataclass
+class Resolution:
+    """What :func:`resolve_entities` decided.
+
+    ``node_of`` maps ``(paper id, entity index)`` to a node id; ``nodes`` holds the
+    entity nodes by id; ``edges`` the entity-entity edges (``VARIANT_OF``);
+    ``merge_log`` the JSON-ready entries explained in the module docstring.
+    """
+
+    node_of: dict[tuple[str, int], str] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)  # VARIANT_OF and other entity-entity edges
+    merge_log: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Occurrence:
+    form: str
+    paper_id: str
+    sentence: str
+    how: dict[str, Any] | None
+    is_name: bool
+
+
+class _UnionFind:
+    """Union-find over keys; the root of a set is always its smallest key (order-independent)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _evidence(items: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
+    seen: dict[str, str] = {}
+    for pid, sentence in sorted(items):
+        if pid not in seen or (not seen[pid] and sentence):
+            seen[pid] = sentence
+    return [{"paper_id": p, "sentence": s} for p, s in list(seen.items())[:EVIDENCE_PER_ENTRY]]
+
+
+def _sentence(ent) -> str:
+    return ent.evidence[0].sentence if ent.evidence else ""
+
+
+@dataclass
+class _State:
+    abbr: AbbreviationDictionary
+    occurrences: dict[str, dict[str, list[_Occurrence]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    uf: dict[str, _UnionFind] = field(default_factory=lambda: defaultdict(_UnionFind))
+    mention_key: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
+    kept_apart: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = field(
+        default_factory=lambda: defaultdict(list))
+    kept_keys: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=lambda: defaultdict(set))
+    decisions: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def local_key(self, form: str, paper_id: str) -> tuple[str, dict[str, Any] | None]:
+        key = entity_key(form)
+        long = self.abbr.local.get(paper_id, {}).get(key)
+        if long is not None:
+            return long, self.abbr.how(key, long, "same paper")
+        return key, None
+
+
+def resolve_entities(extractions: Sequence[PaperExtraction]) -> Resolution:
+    """Group the entities of all papers into nodes; see the module docstring for the rules.
+
+    Example:
+        >>> from schema import ExtractedEntity, Paper
+        >>> def ext(pid, name, abbr=None):
+        ...     return PaperExtraction(paper=Paper(id=pid, title="T", abstract="A"),
+        ...                            entities=[ExtractedEntity(name=name, type="Method")], abbreviations=abbr or {})
+        >>> res = resolve_entities([ext("p1", "Chain of Thought", {"CoT": "chain-of-thought"}), ext("p2", "CoT")])
+        >>> res.node_of[("p1", 0)] == res.node_of[("p2", 0)] == "method:chainofthought"
+        True
+    """
+    extractions = list(extractions)
+    st = _State(AbbreviationDictionary.collect(extractions))
+    for ext in extractions:
+        _add_mentions(st, ext)
+    _expand_short_forms(st)
+
+    res = Resolution()
+    log: list[dict[str, Any]] = []
+    key_index: dict[tuple[str, str], str] = {}
+    for label in sorted(st.uf):
+        components: dict[str, list[str]] = defaultdict(list)
+        for key in list(st.uf[label].parent):
+            components[st.uf[label].find(key)].append(key)
+        for keys in components.values():
+            node = _make_node(label, sorted(keys), st)
+            res.nodes[node.id] = node
+            for key in keys:
+                key_index[(label, key)] = node.id
+            log.extend(_merge_entries(node, keys, st.occurrences[label]))
+    for mention, (label, key) in st.mention_key.items():
+        res.node_of[mention] = key_index[(label, key)]
+
+    log.extend(_type_conflicts(st, key_index))
+    log.extend(_ambiguities(st, key_index))
+    for (label, pair), ev in sorted(st.kept_apart.items()):
+        ids = sorted({key_index[(label, k)] for k in st.kept_keys[(label, pair)] if (label, k) in key_index})
+        log.append({"rule": "versions_kept_apart", "label": label, "forms": list(pair), "nodes": ids,
+                    "evidence": _evidence(ev)})
+
+    edges, family_log = _families(res.nodes, key_index, st.occurrences)
+    res.edges.extend(edges)
+    log.extend(family_log)
+
+    res.nodes = dict(sorted(res.nodes.items()))
+    res.edges.sort(key=lambda e: (e.source, e.target))
+    res.merge_log = sorted(log, key=lambda e: (e["rule"], e["nodes"], e.get("merged", ""), str(e.get("key", ""))))
+    logger.info("resolved %d mentions into %d nodes (%d merge-log entries)",
+                len(res.node_of), len(res.nodes), len(res.merge_log))
+    return res
+
+
+def _add_mentions(st: _State, ext: PaperExtraction) -> None:
+    """Keys of the names and aliases of one paper (own abbreviations expanded); aliases joined."""
+    pid = ext.paper.id
+    for i, ent in enumerate(ext.entities):
+        label = ent.type.value
+        sentence = _sentence(ent)
+        name = ent.name.strip()
+        name_key, how = st.local_key(name, pid)
+        if not name_key:
+            name_key = name.lower()
+        st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True))
+        st.mention_key[(pid, i)] = (label, name_key)
+        st.uf[label].find(name_key)
+        for alias in ent.aliases:
+            alias = alias.strip()
+            alias_key, ahow = st.local_key(alias, pid)
+            if not alias_key:
+                continue
+            occ = _Occurrence(alias, pid, sentence, ahow, False)
+            if alias_key == name_key:
+                st.occurrences[label][name_key].append(occ)
+            elif versions_differ(name, alias):
+                pair = tuple(sorted((name, alias)))
+                st.kept_apart[(label, pair)].append((pid, sentence))
+                st.kept_keys[(label, pair)].update((name_key, alias_key))
+            elif ahow is None and len(st.abbr.votes.get(alias_key, ())) > 1:
+                continue  # an ambiguous short form does not join this entity everywhere
+            elif looks_like_abbreviation(name, alias) or looks_like_abbreviation(alias, name):
+                st.occurrences[label][alias_key].append(occ)
+                st.uf[label].union(name_key, alias_key)
+            else:
+                # any other alias is a surface form of this paper's entity only: joining its
+                # key corpus-wide chains unrelated entities ("3D action recognition" ->
+                # "action recognition" -> "face recognition"...) into one node
+                st.occurrences[label][name_key].append(occ)
+
+
+def _expand_short_forms(st: _State) -> None:
+    """Short forms a paper uses without defining: the long form most defining papers give.
+
+    Long forms already joined (as aliases of one entity) count as one meaning. A tie
+    between meanings keeps the short form apart. Decisions are taken on the state
+    before any of them is applied, so they do not depend on each other's order.
+    """
+    plans: list[tuple[str, str, str]] = []
+    for label in sorted(st.occurrences):
+        uf = st.uf[label]
+        for short in sorted(k for k in st.occurrences[label] if k in st.abbr.votes):
+            groups: dict[str, set[str]] = defaultdict(set)
+            best_long: dict[str, tuple[int, str]] = {}
+            for long, papers in st.abbr.candidates(short, label).items():
+                group = uf.find(long) if long in uf.parent else long
+                groups[group] |= papers
+                best_long[group] = min(best_long.get(group, (0, long)), (-len(papers), long))
+            ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            own = uf.find(short)
+            if len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1]):
+                group = ranked[0][0]
+                if own != group and any(own == g for g, _ in ranked[1:]):
+                    st.decisions[(label, short)] = None  # already joined to another meaning
+                    continue
+                long = best_long[group][1]
+                st.decisions[(label, short)] = long
+                plans.append((label, short, long))
+            else:
+                st.decisions[(label, short)] = None
+    for label, short, long in plans:
+        how = st.abbr.how(short, long, "corpus")
+        for occ in st.occurrences[label][short]:
+            if occ.how is None:
+                occ.how = how
+        st.uf[label].union(short, long)
+
+
+def _make_node(label: str, keys: list[str], st: _State) -> Node:
+    occ = st.occurrences[label]
+    papers_of_key = {k: len({o.paper_id for o in occ.get(k, ()) if o.is_name}) for k in keys}
+    rep = min(keys, key=lambda k: (k not in st.abbr.long_keys, -papers_of_key[k], len(k), k))
+    names: Counter = Counter()
+    forms: Counter = Counter()
+    for k in keys:
+        for o in occ.get(k, ()):
+            forms[o.form] += 1
+            if o.is_name:
+                names[o.form] += 1
+    pool = names or forms or Counter({st.abbr.display(rep): 1})
+    name = min(pool, key=lambda f: (-pool[f], f))
+    aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
+    return Node(id=f"{label.lower()}:{rep}", label=NodeLabel(label), name=name, aliases=aliases)
+
+
+def _first_how(items: list[_Occurrence]) -> dict[str, Any] | None:
+    """The abbreviation expansion of these occurrences, same-paper definitions first (deterministic)."""
+    hows = sorted((o.how["scope"] != "same paper", o.paper_id, o.form, sorted(o.how.items())) for o in items if o.how)
+    return dict(hows[0][3]) if hows else None
+
+
+def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]]) -> list[dict[str, Any]]:
+    by_form: dict[str, list[_Occurrence]] = defaultdict(list)
+    for k in keys:
+        for o in occ.get(k, ()):
+            by_form[o.form].append(o)
+    name_how = _first_how(by_form.get(node.name, []))
+    entries = []
+    for form, items in sorted(by_form.items()):
+        if form == node.name:
+            continue
+        entry: dict[str, Any] = {"into": node.id, "name": node.name, "merged": form,
+                                 "label": node.label.value, "nodes": [node.id],
+                                 "papers": len({o.paper_id for o in items}),
+                                 "evidence": _evidence((o.paper_id, o.sentence) for o in items)}
+        how = _first_how(items)
+        if base_key(form) == base_key(node.name):
+            entry["rule"] = "normalized_name"
+        elif entity_key(form) == entity_key(node.name):
+            entry["rule"] = "plural"
+        elif how:
+            entry["rule"] = "abbreviation"
+            entry.update(how)
+        elif name_how and entity_key(form) == entity_key(name_how["long"]):
+            entry["rule"] = "abbreviation"
+            entry.update(name_how)
+        else:
+            entry["rule"] = "alias"
+        entries.append(entry)
+    return entries
+
+
+def _type_conflicts(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    """One entry per set of nodes that share a key under different labels."""
+    labels_of: dict[str, list[str]] = defaultdict(list)
+    for label, key in sorted(key_index):
+        labels_of[key].append(label)
+    by_nodes: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, labels in labels_of.items():
+        if len(labels) > 1:
+            by_nodes[tuple(sorted({key_index[(lab, key)] for lab in labels}))].append(key)
+    entries = []
+    for nodes, keys in sorted(by_nodes.items()):
+        labels = sorted({lab for k in keys for lab in labels_of[k]})
+        evidence = []
+        for label in labels:
+            items = sorted(((o.paper_id, o.form, o.sentence) for k in keys
+                            for o in st.occurrences[label].get(k, ())))
+            seen = set()
+            for pid, form, sentence in items:
+                if pid not in seen and len(seen) < EVIDENCE_PER_ENTRY:
+                    seen.add(pid)
+                    evidence.append({"paper_id": pid, "sentence": sentence, "label": label, "name": form})
+        entries.append({"rule": "type_conflict", "key": keys[0] if len(keys) == 1 else sorted(keys),
+                        "labels": labels, "action": "kept apart", "nodes": list(nodes), "evidence": evidence})
+    return entries
+
+
+def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
+    """Short forms whose long forms are different entities of one label."""
+    abbr = st.abbr
+    relevant: dict[str, set[str]] = defaultdict(set)
+    for (label, short) in abbr.labelled:
+        if label is not None:
+            relevant[short].add(label)
+    for label, by_key in st.occurrences.items():
+        for key in by_key:
+            if key in abbr.votes:
+                relevant[key].add(label)
+    entries = []
+    for short in sorted(k for k, longs in abbr.votes.items() if len(longs) > 1):
+        labels = sorted(relevant[short]) or [None]
+        targets = {lab: {key_index.get((lab, lk), f"?{lk}") for lk in abbr.votes[short]} for lab in labels}
+        if all(len(t) < 2 for t in targets.values()):
+            continue
+        nodes = {t for ts in targets.values() for t in ts if not t.startswith("?")}
+        nodes |= {key_index[(lab, short)] for lab in labels if (lab, short) in key_index}
+        ranked = sorted(abbr.votes[short].items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        entries.append({
+            "rule": "ambiguous_abbreviation",
+            "short": abbr.display(short),
+            "candidates": [{"long": abbr.display(lk), "papers": sorted(p)} for lk, p in ranked],
+            "resolved": {lab: (abbr.display(st.decisions[(lab, short)]) if st.decisions[(lab, short)] else None)
+                         for lab in labels if (lab, short) in st.decisions},
+            "nodes": sorted(nodes),
+        })
+    return entries
+
+
+def _families(nodes: dict[str, Node], key_index: dict[tuple[str, str], str],
+              occurrences: dict[str, dict[str, list[_Occurrence]]]) -> tuple[list[Edge], list[dict[str, Any]]]:
+    """VARIANT_OF edges to the nearest existing ancestor, creating branching family nodes."""
+    chains = {nid: ancestors(node.name) for nid, node in nodes.items()}
+    branches: dict[tuple[str, str], set[str]] = defaultdict(set)
+    members: dict[tuple[str, str], set[str]] = defaultdict(set)
+    surface: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for nid, chain in chains.items():
+        label = nodes[nid].label.value
+        for prefix, nxt in chain:
+            fk = (label, entity_key(prefix))
+            branches[fk].add(nxt)
+            members[fk].add(nid)
+            surface[fk][prefix] += 1
+    log: list[dict[str, Any]] = []
+    for (label, key), nexts in sorted(branches.items()):
+        if len(nexts) < 2 or (label, key) in key_index:
+            continue
+        name = min(surface[(label, key)], key=lambda f: (-surface[(label, key)][f], f))
+        if not any(c.isupper() for c in name):
+            continue  # "top-1"/"top-5" make no "top": an inferred family is a capitalised name
+        node = Node(id=f"{label.lower()}:{key}", label=NodeLabel(label), name=name, props={"inferred_family": True})
+        nodes[node.id] = node
+        key_index[(label, key)] = node.id
+        chains[node.id] = ancestors(name)
+        log.append({"rule": "family_node", "node": node.id, "name": name, "label": label,
+                    "variants": sorted(nodes[m].name for m in members[(label, key)]),
+                    "nodes": sorted({node.id, *members[(label, key)]}),
+                    "reason": f"{len(members[(label, key)])} {label} nodes branch below '{name}', which no paper names"})
+    first_evidence: dict[str, tuple[str, str]] = {}
+    for label, by_key in occurrences.items():
+        for key, items in by_key.items():
+            nid = key_index[(label, key)]
+            for o in items:
+                if nid not in first_evidence or (o.paper_id, o.sentence) < first_evidence[nid]:
+                    first_evidence[nid] = (o.paper_id, o.sentence)
+    for entry in log:  # a family no paper names takes the evidence of its first variant
+        found = [first_evidence[m] for m in entry["nodes"] if m in first_evidence]
+        if found:
+            first_evidence.setdefault(entry["node"], min(found))
+    edges: list[Edge] = []
+    for nid in sorted(chains):
+        node = nodes[nid]
+        label = node.label.value
+        for prefix, _ in chains[nid]:
+            target = key_index.get((label, entity_key(prefix)))
+            if target is None or target == nid:
+                continue
+            pid, sentence = first_evidence.get(nid, ("", ""))
+            inferred = bool(nodes[target].props.get("inferred_family") or node.props.get("inferred_family"))
+            edges.append(Edge(
+                source=nid, target=target, type=RelType.VARIANT_OF,
+                provenance=Provenance(paper_id=pid, sentence=sentence, extractor=VARIANT_EXTRACTOR,
+                                      confidence=INFERRED_FAMILY_CONFIDENCE if inferred else VARIANT_CONFIDENCE),
+                props={"reason": f"name structure: '{node.name}' is '{nodes[target].name}' plus a version, size or qualifier"},
+            ))
+            break
+    return edges, log

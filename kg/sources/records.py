@@ -1,0 +1,443 @@
+"""Turning one source record into a :class:`~schema.Paper`: shared by every format.
+
+Field names are matched loosely (case, ``_``, ``-`` and spaces ignored), so
+``title``/``Title``/``paper_title`` and ``abstract``/``summary``/``paperAbstract``
+are all understood; ``--title-field`` / ``--abstract-field`` name others.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from schema.names import (
+    normalize_arxiv_id,
+    normalize_doi,
+    normalize_ids,
+    normalize_openalex_id,
+    normalize_s2_id,
+    paper_id,
+)
+from schema import Paper
+
+TITLE_KEYS: tuple[str, ...] = ("title", "papertitle", "titles", "articletitle")
+ABSTRACT_KEYS: tuple[str, ...] = (
+    "abstract", "paperabstract", "abstracttext", "abstracts", "summary", "summaries", "text",
+)
+_URL_KEYS = (
+    "url", "urls", "link", "links", "pdfurl", "pdfurls", "absurl", "code", "codeurl", "github", "githubrepo",
+    "githuburl", "repo", "repourl", "repository", "projectpage", "homepage", "s2url",
+)
+_DATE_KEYS = ("date", "publicationdate", "publisheddate", "published", "publishedat", "submittedonDailyAt".lower(),
+              "created", "updatedate", "update")
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
+_MONTHS["sept"] = 9
+MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$")
+_MONTH_DAY = re.compile(rf"^\s*({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\s*$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"^\s*(\d{{1,2}})\s+({MONTH_RE})\.?(?:,?\s+(\d{{4}}))?\s*$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"^\s*({MONTH_RE})\.?,?\s+(\d{{4}})\s*$", re.IGNORECASE)
+
+_SCHEME_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"'`{}|\\^\[\]]+", re.IGNORECASE)
+_BARE_URL = re.compile(
+    r"(?<![\w@/.-])(?:www\.[\w-]+(?:\.[\w-]+)+|(?:github\.com|gitlab\.com|huggingface\.co)|[\w-]+\.github\.io)"
+    r"(?:/[^\s<>\"'`{}|\\^\[\]]*)?",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?'\"*>"
+_FIELD_PUNCT = re.compile(r"[\s_\-.]+")
+_BARE_HINTS = ("www.", "github", "gitlab.com", "huggingface.co")
+_ARXIV_STRICT = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
+#: Pages that only restate an id kept in Paper.ids (dropped from a record's url fields).
+_ID_PAGE = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|doi\.org/|openalex\.org/|semanticscholar\.org/paper/)",
+                      re.IGNORECASE)
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def field_key(name: str) -> str:
+    """A field name reduced for loose matching: ``paper_Title`` -> ``papertitle``."""
+    return _FIELD_PUNCT.sub("", str(name)).casefold()
+
+
+def clean_text(value: Any) -> str:
+    """``value`` as one line of text: whitespace runs (newlines too) become one space.
+
+    Example:
+        >>> clean_text("  Deep\\n  nets\\t! ")
+        'Deep nets !'
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value if v is not None)
+    return " ".join(str(value).split())
+
+
+def _strip_url(url: str) -> str:
+    while url:
+        last = url[-1]
+        unbalanced = (last == ")" and url.count("(") < url.count(")")) or (
+            last == "]" and url.count("[") < url.count("]"))
+        if last not in _TRAILING and not unbalanced:
+            break
+        url = url[:-1]
+    return url
+
+
+def extract_urls(text: str) -> list[str]:
+    """URLs in ``text``, trailing punctuation stripped, in order, without duplicates.
+
+    Bare ``github.com/...``, ``*.github.io`` and ``www.`` addresses get ``https://``.
+
+    Example:
+        >>> extract_urls("Code: https://github.com/a/b. Demo at a.github.io/x, see (https://x.org/p).")
+        ['https://github.com/a/b', 'https://x.org/p', 'https://a.github.io/x']
+    """
+    if not text:
+        return []
+    urls: list[str] = []
+    masked = text
+    if "://" in text:
+        for match in _SCHEME_URL.finditer(text):
+            url = _strip_url(match.group(0))
+            if len(url) > len(url.split("://", 1)[0]) + 3 and url not in urls:
+                urls.append(url)
+        masked = _SCHEME_URL.sub(lambda m: " " * len(m.group(0)), text)
+    low = masked.lower()
+    if not any(hint in low for hint in _BARE_HINTS):
+        return urls
+    for match in _BARE_URL.finditer(masked):
+        url = _strip_url(match.group(0))
+        if "/" not in url and not url.lower().startswith("www.") and not url.lower().endswith(".github.io"):
+            continue  # a bare "github.com" names the site, not an address
+        url = "https://" + url
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return False
+    return 1000 <= year <= 2999
+
+
+def format_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """ISO 8601 (possibly partial) for what is known; never invents a year.
+
+    Example:
+        >>> format_date(None, 1, 15), format_date(2024, 3, None), format_date(2024, 2, 30)
+        ('--01-15', '2024-03', None)
+    """
+    if year is None:
+        if month and day and _valid(2000, month, day):  # 2000 is a leap year: Feb 29 allowed
+            return f"--{month:02d}-{day:02d}"
+        return None
+    if month is None:
+        return f"{year:04d}" if 1000 <= year <= 2999 else None
+    if not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
+def parse_date(value: Any, year: int | None = None) -> str | None:
+    """An ISO 8601 date from ISO strings, "Mar 22, 2024", "22 March 2024", "Jan 15" or a year.
+
+    A date without a year gets ``year`` when given, else stays ``--MM-DD``.
+    Returns None for anything else.
+
+    Example:
+        >>> parse_date("Mar 22, 2024"), parse_date("Jan 15"), parse_date("Jan 15", year=2025)
+        ('2024-03-22', '--01-15', '2025-01-15')
+        >>> parse_date("2024-03-22T17:59:00.000Z"), parse_date(2021)
+        ('2024-03-22', '2021')
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return format_date(value, None, None)
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _ISO.match(text)
+    if m:
+        y, mo, d = m.groups()
+        return format_date(int(y), int(mo) if mo else None, int(d) if d else None)
+    m = _MONTH_DAY.match(text)
+    if m:
+        mon, day, y = m.groups()
+        return _with_year(int(y) if y else year, _MONTHS[mon.lower()], int(day))
+    m = _DAY_MONTH.match(text)
+    if m:
+        day, mon, y = m.groups()
+        return _with_year(int(y) if y else year, _MONTHS[mon.lower()], int(day))
+    m = _MONTH_YEAR.match(text)
+    if m:
+        return format_date(int(m.group(2)), _MONTHS[m.group(1).lower()], None)
+    return None
+
+
+def _with_year(year: int | None, month: int, day: int) -> str | None:
+    return format_date(year, month, day) or format_date(None, month, day)
+
+
+def ids_from_value(value: Any) -> dict[str, str]:
+    """External ids named by one id or URL string (strict: a DOI's digits are no arXiv id).
+
+    Example:
+        >>> ids_from_value("https://arxiv.org/abs/2401.00001v2")
+        {'arxiv': '2401.00001'}
+        >>> ids_from_value("https://openalex.org/W2741809807")
+        {'openalex': 'W2741809807'}
+        >>> ids_from_value("3dv2025:05T81ScPFb")
+        {}
+    """
+    if value is None or isinstance(value, (dict, list, bool)):
+        return {}
+    text = str(value).strip()
+    if not text:
+        return {}
+    low = text.lower()
+    if _ARXIV_STRICT.match(text) or _ARXIV_URL.search(text):
+        arxiv = normalize_arxiv_id(text.split("arxiv.org/", 1)[-1] if "arxiv.org/" in low else text)
+        return {"arxiv": arxiv} if arxiv else {}
+    if "doi.org/" in low or low.startswith(("10.", "doi:")):
+        doi = normalize_doi(text)
+        return normalize_ids({"doi": doi}) if doi else {}
+    if "openalex.org/" in low or re.fullmatch(r"[Ww]\d{4,}", text):
+        oa = normalize_openalex_id(text)
+        return {"openalex": oa} if oa else {}
+    if re.fullmatch(r"[0-9a-fA-F]{40}", text) or "semanticscholar.org/paper/" in low:
+        s2 = normalize_s2_id(text)
+        return {"s2": s2} if s2 else {}
+    return {}
+
+
+def as_int(value: Any) -> int | None:
+    """A non-negative int from an int, float or numeric string, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = int(float(str(value).strip().replace(",", "")))
+    except ValueError:
+        return None
+    return number if number >= 0 else None
+
+
+def author_names(value: Any) -> list[str]:
+    """Author names from a list of names or of ``{"name": ...}`` dicts, or a "A, B and C" string.
+
+    Example:
+        >>> author_names("Ada Lovelace and Alan Turing"), author_names([{"name": "Grace Hopper"}])
+        (['Ada Lovelace', 'Alan Turing'], ['Grace Hopper'])
+    """
+    if not value:
+        return []
+    if isinstance(value, str):
+        parts = re.split(r"\s*;\s*|\s+and\s+|\s*,\s*(?:and\s+)?", value.strip())
+        return [clean_text(p) for p in parts if clean_text(p)]
+    names: list[str] = []
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, dict):
+                name = item.get("name") or item.get("display_name") or item.get("fullname")
+                if not name and isinstance(item.get("author"), dict):
+                    name = item["author"].get("display_name") or item["author"].get("name")
+                if not name and ("first" in item or "last" in item):
+                    name = f"{item.get('first', '')} {item.get('last', '')}"
+            else:
+                name = item
+            if clean_text(name):
+                names.append(clean_text(name))
+    return names
+
+
+def make_paper(
+    title: Any,
+    abstract: Any,
+    *,
+    source: str,
+    ids: dict[str, str] | None = None,
+    date: str | None = None,
+    authors: Iterable[str] = (),
+    authors_count: int | None = None,
+    upvotes: int | None = None,
+    organization: str | None = None,
+    urls: Iterable[str] = (),
+    references: Iterable[dict[str, str]] = (),
+) -> Paper:
+    """A :class:`Paper` with cleaned text, URLs from the abstract, normalized ids and its id.
+
+    Example:
+        >>> p = make_paper(" Deep  Nets ", "See https://github.com/a/b.", source="x.txt:3")
+        >>> p.id, p.urls, p.sources
+        ('title:deep-nets', ['https://github.com/a/b'], ['x.txt:3'])
+    """
+    title, abstract = clean_text(title), clean_text(abstract)
+    ids = normalize_ids(ids or {})
+    authors = [a for a in authors if a]
+    if authors_count is None and authors:
+        authors_count = len(authors)
+    all_urls: list[str] = []
+    given = [u for u in urls if not _ID_PAGE.search(u or "")]
+    for url in [*given, *extract_urls(abstract)]:
+        url = _strip_url(clean_text(url))
+        if url and url not in all_urls:
+            all_urls.append(url)
+    return Paper(
+        id=paper_id(ids, title),
+        title=title,
+        abstract=abstract,
+        authors_count=authors_count,
+        date=date,
+        upvotes=upvotes,
+        organization=clean_text(organization) or None,
+        urls=all_urls,
+        sources=[source],
+        ids=ids,
+        references=[dict(r) for r in references if r],
+        authors=authors,
+    )
+
+
+def pick(record: dict[str, Any], keys: Iterable[str], explicit: str | None = None) -> tuple[str | None, Any]:
+    """The first field of ``record`` whose loose name is in ``keys`` (or exactly ``explicit``).
+
+    Returns ``(field name, value)``; empty values are skipped.
+
+    Example:
+        >>> pick({"Paper_Title": "A", "summary": "B"}, TITLE_KEYS)
+        ('Paper_Title', 'A')
+    """
+    if explicit:
+        if explicit in record:
+            return explicit, record[explicit]
+        loose = {field_key(k): k for k in record}
+        name = loose.get(field_key(explicit))
+        return (name, record[name]) if name else (None, None)
+    loose: dict[str, str] = {}
+    for k in record:
+        loose.setdefault(field_key(k), k)
+    for key in keys:
+        name = loose.get(key)
+        if name is not None and record[name] not in (None, "", [], {}):
+            return name, record[name]
+    return None, None
+
+
+def _url_values(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if re.match(r"(?:https?://|www\.)", value.strip(), re.IGNORECASE) else extract_urls(value)
+    if isinstance(value, (list, tuple)):
+        return [u for v in value for u in _url_values(v)]
+    if isinstance(value, dict):
+        return [u for v in value.values() for u in _url_values(v)]
+    return []
+
+
+#: Key in ``Paper.ids`` of the ``id`` a JSON record or CSV row carries, kept as given. It is
+#: no identity kind: papers never merge on it (``kg.resolve.papers.ID_KINDS``).
+RECORD_ID = "record"
+
+
+def generic_record(
+    record: dict[str, Any],
+    source: str,
+    *,
+    year: int | None = None,
+    title_field: str | None = None,
+    abstract_field: str | None = None,
+) -> tuple[Paper | None, str | None]:
+    """A paper from a flat record (JSON object, CSV row), or ``(None, problem)``.
+
+    The problem is a message saying what is missing and what to do.
+
+    Example:
+        >>> p, problem = generic_record({"Title": "A", "summary": "B", "arxiv_id": "2401.00001v2"}, "x.csv:2")
+        >>> p.id, problem
+        ('arxiv:2401.00001', None)
+    """
+    if isinstance(record.get("paper"), dict):  # Hugging Face daily papers API: {"paper": {...}, ...}
+        record = {**{k: v for k, v in record.items() if k != "paper"}, **record["paper"]}
+    tkey, title = pick(record, TITLE_KEYS, title_field)
+    akey, abstract = pick(record, ABSTRACT_KEYS, abstract_field)
+    fields = ", ".join(repr(k) for k in list(record)[:12])
+    if not clean_text(title):
+        hint = f"--title-field {title_field!r} matched nothing" if title_field else "name it with --title-field"
+        why = "empty title" if tkey else f"no title field among {fields}"
+        return None, f"{why}: {hint}"
+    if not clean_text(abstract):
+        hint = (f"--abstract-field {abstract_field!r} matched nothing" if abstract_field
+                else "name it with --abstract-field")
+        why = "empty abstract" if akey else f"no abstract field among {fields}"
+        return None, f"{why}: {hint}"
+    ids: dict[str, str] = {}
+    loose = {field_key(k): v for k, v in record.items()}
+    for key, kind in (("arxivid", "arxiv"), ("arxiv", "arxiv"), ("eprint", "arxiv"), ("doi", "doi"),
+                      ("openalex", "openalex"), ("openalexid", "openalex"), ("paperid", "s2"), ("s2id", "s2")):
+        value = loose.get(key)
+        if isinstance(value, (str, int)) and str(value).strip() and kind not in ids:
+            ids[kind] = str(value)
+    for key in ("ids", "externalids"):
+        if isinstance(loose.get(key), dict):
+            for k, v in loose[key].items():
+                kind = {"arxiv": "arxiv", "doi": "doi", "openalex": "openalex", "paperid": "s2", "s2": "s2"}.get(
+                    field_key(k))
+                if kind and v and kind not in ids:
+                    ids[kind] = str(v)
+    for kind, value in ids_from_value(loose.get("id")).items():
+        ids.setdefault(kind, value)
+    if isinstance(record.get("id"), (str, int)) and str(record["id"]).strip():
+        ids[RECORD_ID] = str(record["id"]).strip()  # the input's own id, as given (kg extract keeps it)
+    urls: list[str] = []
+    for key in _URL_KEYS:
+        if key in loose:
+            urls.extend(_url_values(loose[key]))
+    for url in urls:
+        for kind, value in ids_from_value(url).items():
+            if kind == "arxiv":
+                ids.setdefault(kind, value)
+    date = None
+    for key in _DATE_KEYS:
+        if loose.get(key):
+            date = parse_date(loose[key], year)
+            if date:
+                break
+    if not date and loose.get("year"):
+        date = parse_date(as_int(loose["year"]))
+    authors = author_names(loose.get("authors") or loose.get("author"))
+    count = as_int(loose.get("authorscount") or loose.get("numauthors") or loose.get("nauthors"))
+    org = loose.get("organization") or loose.get("organisation") or loose.get("org")
+    if isinstance(org, dict):
+        org = org.get("fullname") or org.get("display_name") or org.get("name")
+    references = [r for r in (_reference(v) for v in loose.get("references") or [] ) if r] \
+        if isinstance(loose.get("references"), list) else []
+    paper = make_paper(
+        title, abstract, source=source, ids=ids, date=date, authors=authors, authors_count=count,
+        upvotes=as_int(loose.get("upvotes")), organization=org if isinstance(org, str) else None,
+        urls=urls, references=references,
+    )
+    return paper, None
+
+
+def _reference(value: Any) -> dict[str, str]:
+    if isinstance(value, dict):
+        ref: dict[str, str] = {}
+        for k, v in value.items():
+            kind = {"arxiv": "arxiv", "arxivid": "arxiv", "doi": "doi", "openalex": "openalex", "paperid": "s2",
+                    "s2": "s2", "title": "title"}.get(field_key(k))
+            if kind and isinstance(v, (str, int)) and str(v).strip():
+                ref[kind] = clean_text(v) if kind == "title" else str(v)
+        ids = normalize_ids({k: v for k, v in ref.items() if k != "title"})
+        if "title" in ref:
+            ids["title"] = ref["title"]
+        return ids
+    return ids_from_value(value)
