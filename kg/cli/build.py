@@ -1,0 +1,28 @@
+"""``kg build INPUTS -o OUT``: read, extract, resolve and save the graph (:func:`kg.pipeline.build`)."""
+from __future__ import annotations
+
+import click
+
+from kg.cli.options import finish, out_option, reader_kwargs, reader_options
+from schema.errors import Diagnostics
+
+
+@click.command()
+@reader_options
+@out_option
+@click.option("--workers", type=int, default=None, help="spaCy processes (default: 2 for large inputs).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, quiet):
+    """Read INPUTS, extract, resolve and save the graph in OUT."""
+    from kg.pipeline import build as run_build
+
+    diag = Diagnostics()
+    summary = run_build(inputs, out, fmt=fmt, year=year, diag=diag, n_process=workers, progress=not quiet,
+                        reader_options=reader_kwargs(title_field, abstract_field))
+    for line in summary.lines():
+        click.echo(line, err=True)
+    click.echo(f"graph saved in {out}", err=True)
+    finish(diag, summary.papers_read, strict)
+
+
+commands = [build]
