@@ -290,12 +290,9 @@ class CitationFinder:
         return doc
 
 
-try:  # registering needs spaCy; the pure functions above do not
-    from spacy.language import Language
+from spacy.language import Language
 
-    @Language.factory("kg_citations", default_config={"span_key": SPAN_KEY})
-    def make_citation_finder(nlp, name: str, span_key: str) -> CitationFinder:
-        """Factory of the ``kg_citations`` component."""
-        return CitationFinder(nlp, name, span_key)
-except ImportError:  # pragma: no cover
-    pass
+@Language.factory("kg_citations", default_config={"span_key": SPAN_KEY})
+def make_citation_finder(nlp, name: str, span_key: str) -> CitationFinder:
+    """Factory of the ``kg_citations`` component."""
+    return CitationFinder(nlp, name, span_key)

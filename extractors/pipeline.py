@@ -7,8 +7,7 @@ Public interface used by ``kg build``/``kg extract``:
 
 The pipeline is the English tagger and parser (``ner`` and ``lemmatizer`` excluded),
 with the name-preserving tokenizer of :mod:`extractors.tokenizer`, then
-``kg_abbreviations`` -> ``kg_entities`` -> ``kg_roles`` and, when their modules are
-installed, ``kg_citations`` and ``kg_results``.
+``kg_abbreviations`` -> ``kg_entities`` -> ``kg_roles`` -> ``kg_citations`` -> ``kg_results``.
 """
 
 from __future__ import annotations
@@ -22,11 +21,13 @@ from spacy.language import Language
 
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.citations import citations_from_doc
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import gazetteer_type, merge_key, title_end_index
 from schema.names import name_key
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
+from extractors.results import results_from_doc
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
 from extractors.tokenizer import customize_tokenizer
@@ -34,14 +35,6 @@ from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, paper_te
 
 logger = logging.getLogger(__name__)
 
-try:
-    from extractors.citations import citations_from_doc
-except ImportError:  # another helper's module, not there yet
-    citations_from_doc = None
-try:
-    from extractors.results import results_from_doc
-except ImportError:
-    results_from_doc = None
 
 #: Confidence of an entity by the trust of the rule that found its first mention.
 _CONFIDENCE = {"abbreviation": 0.9, "known": 0.85, "pattern": 0.6}
@@ -59,10 +52,8 @@ def load_nlp():
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_entities")
     nlp.add_pipe("kg_roles")
-    if citations_from_doc is not None:
-        nlp.add_pipe("kg_citations")
-    if results_from_doc is not None:
-        nlp.add_pipe("kg_results")
+    nlp.add_pipe("kg_citations")
+    nlp.add_pipe("kg_results")
     nlp.add_pipe("kg_release_tensor")
     return nlp
 
@@ -128,10 +119,8 @@ def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
             )
         )
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
-    if citations_from_doc is not None:
-        extraction.citations = citations_from_doc(doc, paper)
-    if results_from_doc is not None:
-        extraction.results = results_from_doc(doc, paper)
+    extraction.citations = citations_from_doc(doc, paper)
+    extraction.results = results_from_doc(doc, paper)
     return extraction
 
 

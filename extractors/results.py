@@ -450,12 +450,9 @@ class ResultFinder:
         return doc
 
 
-try:  # registering needs spaCy; the pure functions above do not
-    from spacy.language import Language
+from spacy.language import Language
 
-    @Language.factory("kg_results", default_config={"span_key": SPAN_KEY})
-    def make_result_finder(nlp, name: str, span_key: str) -> ResultFinder:
-        """Factory of the ``kg_results`` component."""
-        return ResultFinder(nlp, name, span_key)
-except ImportError:  # pragma: no cover
-    pass
+@Language.factory("kg_results", default_config={"span_key": SPAN_KEY})
+def make_result_finder(nlp, name: str, span_key: str) -> ResultFinder:
+    """Factory of the ``kg_results`` component."""
+    return ResultFinder(nlp, name, span_key)

@@ -141,10 +141,8 @@ def plain_value(value: Any) -> Any:
 
 
 def _neo4j_value(value: Any) -> Any:
-    try:
-        from neo4j.graph import Node, Path, Relationship
-    except ImportError:  # pragma: no cover - neo4j is a dependency
-        return str(value)
+    from neo4j.graph import Node, Path, Relationship
+
     if isinstance(value, Node):
         labels = sorted(value.labels)
         props = {k: plain_value(v) for k, v in dict(value).items() if v is not None}
