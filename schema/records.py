@@ -32,6 +32,8 @@ class Paper:
     ``references`` holds identifiers of cited works given by the source
     (OpenAlex ``referenced_works``, Semantic Scholar ``references``).
     ``sources`` lists ``path:line`` of every record this paper was read from.
+    ``authors`` holds the authors' names as given; ``venue`` the journal, conference
+    or proceedings the source names (None when it gives none).
 
     Example:
         >>> Paper(id="arxiv:2401.00001", title="A", abstract="B").date is None
@@ -51,6 +53,7 @@ class Paper:
     references: list[dict[str, str]] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     stub: bool = False
+    venue: str | None = None
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -6,9 +6,12 @@ gzip is read transparently. Problems in one file or record are reported through
 :class:`~schema.errors.Diagnostics` as one line naming the file and line, and the
 rest of the input is read.
 
-Formats: ``dailypapers`` (saved Hugging Face Daily Papers pages), ``jsonl``,
-``json``, ``csv``, ``tsv``, ``arxiv`` (Atom XML from the arXiv API), ``openalex``
-(works), ``s2`` (Semantic Scholar papers) and ``bibtex``.
+Formats: ``dailypapers`` (saved Hugging Face Daily Papers pages, plain or captured
+with links), ``jsonl``, ``json`` (lists, ``results``-style envelopes, JSON Feed, one
+object keyed by id), ``csv``, ``tsv`` (Scopus, IEEE Xplore, arXiv snapshot, Web of
+Science tab-delimited headers), ``arxiv`` (Atom XML from the arXiv API), ``openalex``
+(works), ``s2`` (Semantic Scholar papers), ``bibtex`` and ``wos`` (Web of Science
+plain-text export). Abstracts are cut at :data:`MAX_ABSTRACT_CHARS`.
 """
 from __future__ import annotations
 
@@ -24,15 +27,20 @@ from schema.errors import Diagnostics, InputError
 from kg.sources.arxiv import read_arxiv_atom
 from kg.sources.bibtex import read_bibtex
 from kg.sources.dailypapers import read_daily_papers
+from kg.sources.hfpages import is_hf_capture, read_hf_capture
 from kg.sources.jsonfmt import read_json, read_jsonl
 from kg.sources.records import ABSTRACT_KEYS, TITLE_KEYS, field_key
 from kg.sources.source import Report, Source, expand_inputs, open_source
 from kg.sources.tabular import read_table
+from kg.sources.wos import is_wos_header, read_wos_tagged
 from schema import Paper
 
 logger = logging.getLogger(__name__)
 
-FORMATS: tuple[str, ...] = ("dailypapers", "jsonl", "json", "csv", "tsv", "arxiv", "openalex", "s2", "bibtex")
+FORMATS: tuple[str, ...] = ("dailypapers", "jsonl", "json", "csv", "tsv", "arxiv", "openalex", "s2", "bibtex", "wos")
+#: Abstracts longer than this are cut here, with a warning naming the record: such "abstracts"
+#: are whole reports or tables of contents, and would give one paper hundreds of nodes.
+MAX_ABSTRACT_CHARS = 10_000
 _EXTENSIONS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
     ".bib": "bibtex", ".bibtex": "bibtex", ".xml": "arxiv", ".atom": "arxiv",
@@ -60,6 +68,10 @@ def _header_format(first: str, title_field: str | None, abstract_field: str | No
         except (csv.Error, StopIteration):
             continue
         cells = [c.strip() for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()  # a trailing delimiter
+        if is_wos_header(cells):
+            return fmt
         if len(cells) < 2:
             continue
         if any(field_key(c) in known for c in cells):
@@ -96,6 +108,8 @@ def detect_format(head: str, name: str = "", title_field: str | None = None, abs
         return "json"
     if re.match(r"(?:%[^\n]*\n\s*)*@\s*[A-Za-z]+\s*[{(]", text):
         return "bibtex"
+    if re.match(r"(?:FN [^\n]*\n(?:VR [^\n]*\n)?\s*)?PT [A-Z]\s*\n", text):
+        return "wos"
     if ext in (".csv", ".tsv", ".tab"):
         return _EXTENSIONS[ext]
     first = text.splitlines()[0] if text else ""
@@ -109,6 +123,8 @@ def detect_format(head: str, name: str = "", title_field: str | None = None, abs
 
 def _reader_for(fmt: str, source: Source):
     if fmt == "dailypapers":
+        if is_hf_capture(source.head_text()):
+            return read_hf_capture
         return lambda src, rep, year=None, **_: read_daily_papers(src, rep, year)
     if fmt in ("csv", "tsv"):
         return partial(read_table, delimiter="," if fmt == "csv" else "\t")
@@ -116,6 +132,8 @@ def _reader_for(fmt: str, source: Source):
         return read_arxiv_atom
     if fmt == "bibtex":
         return read_bibtex
+    if fmt == "wos":
+        return read_wos_tagged
     if fmt in ("jsonl", "json"):
         return partial(read_jsonl if fmt == "jsonl" else read_json, fmt=fmt)
     # openalex / s2: the container is whichever JSON shape the file has
@@ -137,15 +155,34 @@ def _read_one(path: str, fmt: str | None, year: int | None, diag: Diagnostics,
     try:
         for paper in reader(source, report, year=year, title_field=title_field, abstract_field=abstract_field):
             produced += 1
-            yield paper
+            yield _cut_abstract(paper, report)
     except OSError as err:
         report.warn(None, f"read failed ({err}): check the file", reason="unreadable file")
     finally:
         report.close()
     if produced == 0 and report.count == 0:
-        hint = "" if fmt else f" (read as {chosen}; force another format with --format)"
-        diag.warn(path, None, f"no paper found{hint}", reason="no paper found")
+        if report.empty_page:
+            diag.warn(path, None, f"valid {chosen} page with no record (an empty result): nothing to read",
+                      reason="empty page")
+        else:
+            hint = "" if fmt else f" (read as {chosen}; force another format with --format)"
+            diag.warn(path, None, f"no paper found{hint}", reason="no paper found")
     logger.info("read %d papers from %s", produced, path)
+
+
+def _cut_abstract(paper: Paper, report: Report) -> Paper:
+    """``paper`` with its abstract cut at :data:`MAX_ABSTRACT_CHARS` (at a word boundary), with a warning."""
+    if len(paper.abstract) <= MAX_ABSTRACT_CHARS:
+        return paper
+    where = paper.sources[0] if paper.sources else report.path
+    line = where.rsplit(":", 1)[-1]
+    cut = paper.abstract[:MAX_ABSTRACT_CHARS]
+    cut = cut[:cut.rfind(" ")] if " " in cut[-200:] else cut
+    report.warn(int(line) if line.isdigit() else None,
+                f"abstract of {paper.title[:60]!r} has {len(paper.abstract):,} characters: cut at "
+                f"{MAX_ABSTRACT_CHARS:,} (is it the whole text rather than the abstract?)", reason="long abstract")
+    paper.abstract = cut
+    return paper
 
 
 def read_papers(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-from kg.sources.records import clean_text, ids_from_value, make_paper, parse_date
+from kg.sources.records import clean_text, ids_from_value, make_paper, one_record, parse_date
 from kg.sources.source import Report, Source
 from schema import Paper
 
@@ -17,6 +17,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 
 
+@one_record
 def _entry_paper(entry: ET.Element, source: str, year: int | None) -> tuple[Paper | None, str | None]:
     def text(tag: str) -> str:
         el = entry.find(tag)
@@ -53,6 +54,7 @@ def read_arxiv_atom(source: Source, report: Report, *, year: int | None = None, 
     entry_line: int | None = None
     lineno = 0
     seen_feed = False
+    entries = 0
     try:
         for lineno, text in source.lines(report):
             parser.feed(text + "\n")
@@ -62,6 +64,7 @@ def read_arxiv_atom(source: Source, report: Report, *, year: int | None = None, 
                         seen_feed = True
                     if elem.tag == f"{ATOM}entry":
                         entry_line = lineno
+                        entries += 1
                     continue
                 if elem.tag != f"{ATOM}entry":
                     continue
@@ -78,3 +81,5 @@ def read_arxiv_atom(source: Source, report: Report, *, year: int | None = None, 
         return
     if not seen_feed:
         report.warn(None, "XML without an Atom <feed>: expected an arXiv API response", reason="invalid XML")
+    elif entries == 0:
+        report.empty_page = True

@@ -1,8 +1,10 @@
 """BibTeX files whose entries carry an ``abstract`` field.
 
-A small parser (no dependency): ``@type{key, field = {value} | "value" | number | macro}``
-with nested braces, ``#`` concatenation, ``@string`` macros; ``@comment`` and
-``@preamble`` are skipped. Common LaTeX accents and escapes are turned into text.
+A small entry splitter: ``@type{key, field = {value} | "value" | number | macro}``
+with nested braces, ``#`` concatenation, ``@string`` macros and ``%`` comment lines
+between fields; ``@comment`` and ``@preamble`` are skipped. Field text goes through
+pylatexenc, so LaTeX accents and escapes (``P\\r{a}l``, ``Bal\\'azs``, ``\\{``) become text.
+Each entry is read on its own: a broken one is reported and the next is read.
 """
 from __future__ import annotations
 
@@ -16,17 +18,18 @@ from kg.sources.records import (
     format_date,
     ids_from_value,
     make_paper,
+    one_record,
 )
+from pylatexenc.latex2text import LatexNodes2Text
+
 from kg.sources.source import Report, Source
 from schema import Paper
 
+_FIELD = re.compile(r"(?:\s*(?:%[^\n]*)?\n)*\s*,?(?:\s*%[^\n]*\n)*\s*([A-Za-z][\w\-:.]*)\s*=\s*")
+#: Fields naming where an entry appeared, in order of preference.
+_VENUE_FIELDS = ("journal", "booktitle", "journaltitle", "series", "publisher")
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
-_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
-            ".": "\u0307", "c": "\u0327", "u": "\u0306", "v": "\u030c", "H": "\u030b", "k": "\u0328"}
-_ACCENT_RE = re.compile(r"\\([\"'`^~=.]|[cuvHk](?=[\s{]))\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))")
-_SYMBOLS = {r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\ae": "æ", r"\AE": "Æ", r"\aa": "å", r"\AA": "Å",
-            r"\l": "ł", r"\L": "Ł", r"\i": "ı", r"\&": "&", r"\%": "%", r"\_": "_", r"\$": "$", r"\#": "#",
-            r"\textendash": "–", r"\textemdash": "—", r"\ldots": "...", r"\dots": "..."}
+_LATEX = LatexNodes2Text(math_mode="verbatim")
 
 
 class BibError(ValueError):
@@ -34,33 +37,34 @@ class BibError(ValueError):
 
 
 def latex_to_text(value: str) -> str:
-    """BibTeX field text without braces, with accents and escapes resolved.
+    """BibTeX field text as plain text: braces dropped, accents and escapes resolved (pylatexenc).
+
+    Math stays as written (``$O(n^2)$``).
 
     Example:
-        >>> latex_to_text(r"{M}ixture of {E}xperts for G{\\"o}del \\& Co.~{\\'E}tudes")
-        'Mixture of Experts for Gödel & Co. Études'
+        >>> latex_to_text(r"{M}ixture of {E}xperts for G{\\"o}del \\& Co.~{\\'E}tudes, P\\r{a}l")
+        'Mixture of Experts for Gödel & Co. Études, Pål'
     """
-    def accent(m: re.Match) -> str:
-        letter = (m.group(2) or m.group(3)).lstrip("\\")
-        return unicodedata.normalize("NFC", letter + _ACCENTS[m.group(1)])
-
-    text = _ACCENT_RE.sub(accent, value)
-    for macro, char in sorted(_SYMBOLS.items(), key=lambda kv: -len(kv[0])):
-        tail = r"(?![A-Za-z])\s*(?:\{\})?" if macro[1:].isalpha() else ""
-        text = re.sub(re.escape(macro) + tail, lambda _m, c=char: c, text)
-    text = re.sub(r"(?<!\\)~", " ", text)
-    text = re.sub(r"\\(?:emph|textit|textbf|textsc|texttt|mathrm|mathbf|url|href)\s*", "", text)
-    text = text.replace("{", "").replace("}", "").replace("$", "")
-    return clean_text(text)
+    if "\\" not in value and "{" not in value and "~" not in value:
+        return clean_text(value)
+    try:
+        text = _LATEX.latex_to_text(value)
+    except Exception:  # noqa: BLE001 - pylatexenc raises several kinds on broken LaTeX; keep the raw text
+        text = value.replace("{", "").replace("}", "")
+    return clean_text(unicodedata.normalize("NFC", text))
 
 
-def _read_braced(text: str, pos: int, close: str) -> tuple[str, int]:
-    """Content from ``text[pos]`` (just after an opening delimiter) to its matching ``close``."""
+def _read_braced(text: str, pos: int, close: str, escapes: bool = True) -> tuple[str, int]:
+    """Content from ``text[pos]`` (just after an opening delimiter) to its matching ``close``.
+
+    With ``escapes``, ``\\{`` and ``\\}`` are not counted (Zotero, an unbalanced ``\\{``);
+    without, every brace counts as BibTeX itself does (Web of Science writes ``\\{x\\}`` pairs).
+    """
     depth = 0
     start = pos
     while pos < len(text):
         ch = text[pos]
-        if ch == "\\":
+        if ch == "\\" and escapes:
             pos += 2
             continue
         if ch == "{":
@@ -73,7 +77,7 @@ def _read_braced(text: str, pos: int, close: str) -> tuple[str, int]:
     raise BibError("unbalanced braces: the entry never closes")
 
 
-def _parse_value(body: str, pos: int, macros: dict[str, str]) -> tuple[str, int]:
+def _parse_value(body: str, pos: int, macros: dict[str, str], escapes: bool = True) -> tuple[str, int]:
     parts: list[str] = []
     while True:
         while pos < len(body) and body[pos].isspace():
@@ -82,9 +86,9 @@ def _parse_value(body: str, pos: int, macros: dict[str, str]) -> tuple[str, int]
             break
         ch = body[pos]
         if ch == "{":
-            part, pos = _read_braced(body, pos + 1, "}")
+            part, pos = _read_braced(body, pos + 1, "}", escapes)
         elif ch == '"':
-            part, pos = _read_braced(body, pos + 1, '"')
+            part, pos = _read_braced(body, pos + 1, '"', escapes)
         else:
             m = re.match(r"[^\s,#}]+", body[pos:])
             if not m:
@@ -102,17 +106,17 @@ def _parse_value(body: str, pos: int, macros: dict[str, str]) -> tuple[str, int]
     return "".join(parts), pos
 
 
-def parse_fields(body: str, macros: dict[str, str]) -> dict[str, str]:
+def parse_fields(body: str, macros: dict[str, str], escapes: bool = True) -> dict[str, str]:
     """``name -> raw value`` of an entry body after its key (``title = {...}, year = 2024``)."""
     fields: dict[str, str] = {}
     pos = 0
     while True:
-        m = re.compile(r"\s*,?\s*([A-Za-z][\w\-:.]*)\s*=\s*").match(body, pos)
+        m = _FIELD.match(body, pos)
         if not m:
-            if body[pos:].strip(" \t\r\n,"):
+            if re.sub(r"%[^\n]*", "", body[pos:]).strip(" \t\r\n,"):
                 raise BibError(f"cannot read a field near {body[pos:pos + 30].strip()!r}")
             return fields
-        value, pos = _parse_value(body, m.end(), macros)
+        value, pos = _parse_value(body, m.end(), macros, escapes)
         fields[m.group(1).lower()] = value
 
 
@@ -137,22 +141,17 @@ def read_bibtex(source: Source, report: Report, *, year: int | None = None, **_o
         last = m.start()
         kind = m.group(1).lower()
         close = "}" if m.group(2) == "{" else ")"
-        try:
-            body, pos = _read_braced(text, m.end(), close)
-        except BibError as err:
-            report.warn(line, f"{err}: fix the entry", reason="invalid record")
-            return
+        parsed, pos, error = _parse_entry(text, m.end(), close, kind, macros)
+        if parsed is None:
+            report.warn(line, f"{error}: fix the entry", reason="invalid record")
+            if pos is None:
+                return
+            continue
         if kind in ("comment", "preamble"):
             continue
-        try:
-            if kind == "string":
-                fields = parse_fields(body, macros)
-                macros.update({k: v for k, v in fields.items()})
-                continue
-            key, _, rest = body.partition(",")
-            fields = parse_fields(rest, macros)
-        except BibError as err:
-            report.warn(line, f"{err}: fix the entry", reason="invalid record")
+        key, fields = parsed
+        if kind == "string":
+            macros.update(fields)
             continue
         paper, problem = _entry_paper(key.strip(), fields, f"{source.path}:{line}", year)
         if problem:
@@ -161,12 +160,40 @@ def read_bibtex(source: Source, report: Report, *, year: int | None = None, **_o
             yield paper
 
 
+def _parse_entry(text: str, pos: int, close: str, kind: str, macros: dict[str, str]):
+    """``((key, fields), end, None)`` of the entry body at ``pos``, else ``(None, end or None, error)``.
+
+    The body is read first with ``\\{`` as an escape, then with every brace counted; the
+    first reading whose fields parse wins.
+    """
+    error: BibError | None = None
+    end: int | None = None
+    for escapes in (True, False):
+        try:
+            body, stop = _read_braced(text, pos, close, escapes)
+        except BibError as err:
+            error = error or err
+            continue
+        end = end if end is not None else stop
+        if kind in ("comment", "preamble"):
+            return ("", {}), stop, None
+        try:
+            if kind == "string":
+                return ("", parse_fields(body, macros, escapes)), stop, None
+            key, _, rest = body.partition(",")
+            return (key.strip(), parse_fields(rest, macros, escapes)), stop, None
+        except BibError as err:
+            error = error or err
+    return None, end, error
+
+
 def _first_last(name: str) -> str:
     """"Last, First" -> "First Last"."""
     last, sep, first = name.partition(",")
     return clean_text(f"{first} {last}") if sep else clean_text(name)
 
 
+@one_record
 def _entry_paper(key: str, fields: dict[str, str], source: str, year: int | None) -> tuple[Paper | None, str | None]:
     title = latex_to_text(fields.get("title", ""))
     abstract = latex_to_text(fields.get("abstract", ""))
@@ -189,5 +216,12 @@ def _entry_paper(key: str, fields: dict[str, str], source: str, year: int | None
     month = latex_to_text(fields.get("month", "")).lower()
     month_num = _MONTHS.get(month[:3]) if month[:3] in _MONTHS else (int(month) if month.isdigit() else None)
     date = format_date(int(y), month_num if month_num and 1 <= month_num <= 12 else None, None) if y.isdigit() else None
-    authors = [_first_last(name) for name in re.split(r"\s+and\s+", latex_to_text(fields.get("author", ""))) if name]
-    return make_paper(title, abstract, source=source, ids=ids, date=date, authors=authors, urls=urls), None
+    authors = [_first_last(latex_to_text(name)) for name in re.split(r"\s+and\s+", fields.get("author", "")) if name.strip()]
+    for name in ("unique-id", "wos", "pmid", "isbn"):
+        value = latex_to_text(fields.get(name, ""))
+        if value:
+            kind = "wos" if value.upper().startswith("WOS:") else name.replace("unique-id", "id")
+            ids.setdefault(kind, value)
+    venue = next((latex_to_text(fields[k]) for k in _VENUE_FIELDS if fields.get(k, "").strip()), None)
+    return make_paper(title, abstract, source=source, ids=ids, date=date, authors=authors, urls=urls,
+                      venue=venue), None

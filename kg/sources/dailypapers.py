@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.sources.records import _MONTHS, MONTH_RE, _with_year, as_int, make_paper
+from kg.sources.records import _MONTHS, MONTH_RE, _with_year, as_int, make_paper, one_record
 from kg.sources.source import Report, Source
 from schema import Paper
 
@@ -196,11 +196,19 @@ def read_daily_papers(source: Source, report: Report, year: int | None = None) -
                         "next line or paragraph, or remove the title", reason="title without abstract")
             pending = None
 
-    def emit(c: _Card) -> Paper:
+    @one_record
+    def convert(title: str, c: _Card) -> tuple[Paper | None, str | None]:
         return make_paper(
-            c.title, c.abstract, source=f"{source.path}:{c.title_line}", date=c.date,
+            title, c.abstract, source=f"{source.path}:{c.title_line}", date=c.date,
             authors_count=c.authors_count, upvotes=c.upvotes, organization=c.organization,
-        )
+        ), None
+
+    def emit(c: _Card) -> Iterator[Paper]:
+        paper, problem = convert(c.title, c)
+        if problem:
+            report.warn(c.title_line, problem, reason="no title")
+        if paper is not None:
+            yield paper
 
     for lineno, kind, text in _classified(source, report):
         if kind in ("chrome", "sep"):
@@ -211,11 +219,11 @@ def read_daily_papers(source: Source, report: Report, year: int | None = None) -
                     report.warn(lineno, f"abstract without title ({text[:60]!r}...): put the title on the line "
                                 "before it", reason="abstract without title")
                     if card is not None:
-                        yield emit(card)
+                        yield from emit(card)
                         card = None
                     continue
                 if card is not None:
-                    yield emit(card)
+                    yield from emit(card)
                 card = _Card(title=pending[1], title_line=pending[0], abstract=text)
                 pending = None
             else:
@@ -226,7 +234,7 @@ def read_daily_papers(source: Source, report: Report, year: int | None = None) -
         if pending is not None:
             drop_pending()
             if card is not None:
-                yield emit(card)
+                yield from emit(card)
                 card = None
             continue
         if card is None or kind in card.has_meta:
@@ -240,7 +248,7 @@ def read_daily_papers(source: Source, report: Report, year: int | None = None) -
             card.date, card.upvotes = parse_date_line(text, year) or (None, None)
     drop_pending()
     if card is not None:
-        yield emit(card)
+        yield from emit(card)
 
 
 def _authors_count(text: str) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kg.sources.openalex import looks_like_openalex, openalex_record
-from kg.sources.records import generic_record
+from kg.sources.records import TITLE_KEYS, generic_record, pick
 from kg.sources.s2 import looks_like_s2, s2_record
 from kg.sources.source import Report, Source
 from schema import Paper
@@ -32,12 +32,40 @@ def converter_for(record: dict[str, Any], fmt: str | None) -> Converter:
 
 
 def _container_list(obj: dict[str, Any]) -> tuple[str, list] | None:
+    if is_json_feed(obj):
+        return "items", obj["items"]
     if "title" in obj or "display_name" in obj:
         return None
     for key in CONTAINER_KEYS:
         if isinstance(obj.get(key), list):
             return key, obj[key]
+    keyed = keyed_records(obj)
+    if keyed is not None:
+        return "", keyed
     return None
+
+
+def is_json_feed(obj: dict[str, Any]) -> bool:
+    """Whether ``obj`` is a JSON Feed (https://jsonfeed.org): ``{"version": ".../version/1", "items": [...]}``."""
+    return "jsonfeed.org" in str(obj.get("version", "")) and isinstance(obj.get("items"), list)
+
+
+def keyed_records(obj: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The records of one object keyed by id (``{"2312.17653": {"title": ...}, ...}``), else None.
+
+    Each record gets its key as ``id`` unless it has one.
+
+    Example:
+        >>> keyed_records({"2312.17653": {"title": "A", "abstract": "B"}})
+        [{'title': 'A', 'abstract': 'B', 'id': '2312.17653'}]
+        >>> keyed_records({"meta": {"count": 0}, "results": []}) is None
+        True
+    """
+    if not obj or not all(isinstance(v, dict) for v in obj.values()):
+        return None
+    if not all(pick(v, TITLE_KEYS)[0] for v in obj.values()):
+        return None
+    return [{**value, "id": value.get("id", key)} for key, value in obj.items()]
 
 
 def unwrap(obj: Any) -> Iterator[Any]:
@@ -91,6 +119,8 @@ def read_jsonl(source: Source, report: Report, fmt: str | None = None, **options
             report.warn(lineno, f"not valid JSON at column {err.colno} ({err.msg}): fix or remove the line",
                         reason="invalid JSON")
             continue
+        if obj == [] or (isinstance(obj, dict) and (_container_list(obj) or ("", [None]))[1] == []):
+            report.empty_page = True
         for record in unwrap(obj):
             paper = _convert(record, f"{source.path}:{lineno}", None if fmt == "jsonl" else fmt, report, lineno, options)
             if paper is not None:
@@ -128,6 +158,8 @@ def read_json(source: Source, report: Report, fmt: str | None = None, **options)
                     "(for one record per line use --format jsonl)", reason="invalid JSON")
         return
     fmt = None if fmt == "json" else fmt
+    if doc == [] or (isinstance(doc, dict) and (_container_list(doc) or ("", [None]))[1] == []):
+        report.empty_page = True
     located = _locate(text, doc)
     if located is None:
         for record in unwrap(doc):
@@ -157,6 +189,15 @@ def _locate(text: str, doc: Any) -> list[tuple[int, Any]] | None:
     if found is None:
         return [(start, doc)]
     key, items = found
+    if key == "":  # one object keyed by id: each record starts at its key
+        located, pos = [], start
+        for name, item in zip(doc, items):
+            at = text.find(json.dumps(name, ensure_ascii=False), pos)
+            if at < 0:
+                at = text.find(json.dumps(name), pos)
+            pos = at if at >= 0 else pos
+            located.append((pos, item))
+        return located
     for match in re.finditer(rf'"{re.escape(key)}"\s*:\s*\[', text):
         try:
             elements = list(_array_elements(text, match.end() - 1))

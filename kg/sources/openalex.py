@@ -13,6 +13,7 @@ from kg.sources.records import (
     author_names,
     ids_from_value,
     make_paper,
+    one_record,
     parse_date,
     pick,
 )
@@ -41,6 +42,7 @@ def rebuild_abstract(inverted: dict[str, list[int]] | None) -> str:
     return " ".join(slots[i] for i in sorted(slots))
 
 
+@one_record
 def openalex_record(
     record: dict[str, Any], source: str, *, year: int | None = None,
     title_field: str | None = None, abstract_field: str | None = None,
@@ -71,8 +73,8 @@ def openalex_record(
     if record.get("doi"):
         ids["doi"] = record["doi"]
     for kind, value in (record.get("ids") or {}).items():
-        if kind in ("doi", "openalex", "arxiv") and value:
-            ids.setdefault(kind, value)
+        if isinstance(value, (str, int)) and str(value).strip():  # doi, openalex, arxiv, mag, pmid, pmcid
+            ids.setdefault(kind, normalize_openalex_id(value) if kind == "openalex" else str(value))
     urls: list[str] = []
     for loc in [record.get("primary_location") or {}, *(record.get("locations") or [])]:
         if not isinstance(loc, dict):

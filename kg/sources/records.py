@@ -6,12 +6,17 @@ are all understood; ``--title-field`` / ``--abstract-field`` name others.
 """
 from __future__ import annotations
 
+import ast
 import calendar
 import datetime as dt
+import email.utils
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
+
+from schema.errors import SchemaError
 
 from schema.names import (
     normalize_arxiv_id,
@@ -23,16 +28,23 @@ from schema.names import (
 )
 from schema import Paper
 
-TITLE_KEYS: tuple[str, ...] = ("title", "papertitle", "titles", "articletitle")
+TITLE_KEYS: tuple[str, ...] = ("title", "papertitle", "titles", "articletitle", "documenttitle")
 ABSTRACT_KEYS: tuple[str, ...] = (
-    "abstract", "paperabstract", "abstracttext", "abstracts", "summary", "summaries", "text",
+    "abstract", "paperabstract", "abstracttext", "abstracts", "summary", "summaries", "text", "contenttext",
 )
+#: Fields naming the journal, conference or proceedings (Scopus ``Source title``, IEEE
+#: ``Publication Title``, arXiv snapshot ``journal-ref``...).
+VENUE_KEYS: tuple[str, ...] = (
+    "venue", "journal", "journalname", "sourcetitle", "publicationtitle", "booktitle", "containertitle",
+    "conference", "conferencename", "journalref",
+)
+_YEAR_KEYS = ("year", "publicationyear", "pubyear")
 _URL_KEYS = (
     "url", "urls", "link", "links", "pdfurl", "pdfurls", "absurl", "code", "codeurl", "github", "githubrepo",
     "githuburl", "repo", "repourl", "repository", "projectpage", "homepage", "s2url",
 )
 _DATE_KEYS = ("date", "publicationdate", "publisheddate", "published", "publishedat", "submittedonDailyAt".lower(),
-              "created", "updatedate", "update")
+              "datepublished", "created", "updatedate", "update")
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_name) if name})
 _MONTHS["sept"] = 9
@@ -57,6 +69,46 @@ _ARXIV_STRICT = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za
 _ID_PAGE = re.compile(r"(?:arxiv\.org/(?:abs|pdf|html)/|doi\.org/|openalex\.org/|semanticscholar\.org/paper/)",
                       re.IGNORECASE)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf|html)/", re.IGNORECASE)
+#: A Hugging Face paper page names the paper by its arXiv id: huggingface.co/papers/2410.05434.
+_HF_PAPER_URL = re.compile(r"huggingface\.co/papers/(\d{4}\.\d{4,5})(?:v\d+)?(?![\d.])", re.IGNORECASE)
+
+
+Converted = tuple[Paper | None, str | None]
+
+
+def one_record(convert: Callable[..., Converted]) -> Callable[..., Converted]:
+    """Make a record converter return ``(None, problem)`` instead of raising for an unusable record.
+
+    A record whose title has no letter or digit and that carries no id (``"***"``, an emoji)
+    cannot become a paper; every converter of every reader goes through this, so one such
+    record is reported and skipped while the rest of the file is read.
+
+    Example:
+        >>> @one_record
+        ... def convert(title): return make_paper(title, "B.", source="x.csv:2"), None
+        >>> convert("***")
+        (None, "unusable record ('***'): a paper needs a title with a letter or digit, or an external id: give it a real title or an id (arXiv, DOI), or remove it")
+    """
+    @functools.wraps(convert)
+    def guarded(*args, **kwargs) -> Converted:
+        try:
+            return convert(*args, **kwargs)
+        except SchemaError as err:
+            title = clean_text(_title_hint(args))[:60]
+            what = f" ({title!r})" if title else ""
+            return None, f"unusable record{what}: {err}: give it a real title or an id (arXiv, DOI), or remove it"
+    return guarded
+
+
+def _title_hint(args: tuple) -> str:
+    for arg in args:
+        if isinstance(arg, dict):
+            for key in ("title", "TI", "Title", "display_name"):
+                if isinstance(arg.get(key), str):
+                    return arg[key]
+        elif isinstance(arg, str):
+            return arg
+    return ""
 
 
 @lru_cache(maxsize=4096)
@@ -182,6 +234,12 @@ def parse_date(value: Any, year: int | None = None) -> str | None:
     m = _MONTH_YEAR.match(text)
     if m:
         return format_date(int(m.group(2)), _MONTHS[m.group(1).lower()], None)
+    if "," in text and ":" in text:  # RFC 2822: "Mon, 2 Apr 2007 19:18:42 GMT" (arXiv snapshot versions)
+        try:
+            stamp = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            return None
+        return format_date(stamp.year, stamp.month, stamp.day)
     return None
 
 
@@ -206,6 +264,10 @@ def ids_from_value(value: Any) -> dict[str, str]:
     if not text:
         return {}
     low = text.lower()
+    hf = _HF_PAPER_URL.search(text)
+    if hf:
+        arxiv = normalize_arxiv_id(hf.group(1))
+        return {"arxiv": arxiv} if arxiv else {}
     if _ARXIV_STRICT.match(text) or _ARXIV_URL.search(text):
         arxiv = normalize_arxiv_id(text.split("arxiv.org/", 1)[-1] if "arxiv.org/" in low else text)
         return {"arxiv": arxiv} if arxiv else {}
@@ -242,7 +304,17 @@ def author_names(value: Any) -> list[str]:
     if not value:
         return []
     if isinstance(value, str):
-        parts = re.split(r"\s*;\s*|\s+and\s+|\s*,\s*(?:and\s+)?", value.strip())
+        text = value.strip()
+        if text.startswith("[") and text.endswith("]"):  # a Python/JSON list written into a CSV cell
+            try:
+                parsed = ast.literal_eval(text)
+            except (ValueError, SyntaxError):
+                parsed = None
+            if isinstance(parsed, (list, tuple)):
+                return author_names(list(parsed))
+        if ";" in text:  # "Last, First; Last, First" (Web of Science, IEEE)
+            return [_first_last(p) for p in text.split(";") if clean_text(p)]
+        parts = re.split(r"\s+and\s+|\s*,\s*(?:and\s+)?", text)
         return [clean_text(p) for p in parts if clean_text(p)]
     names: list[str] = []
     if isinstance(value, (list, tuple)):
@@ -260,6 +332,17 @@ def author_names(value: Any) -> list[str]:
     return names
 
 
+def _first_last(name: str) -> str:
+    """"Last, First" -> "First Last"; other names unchanged.
+
+    Example:
+        >>> _first_last("Hassan, Syed Ibrahim"), _first_last("P. Kogge")
+        ('Syed Ibrahim Hassan', 'P. Kogge')
+    """
+    last, sep, first = name.partition(",")
+    return clean_text(f"{first} {last}") if sep and first.strip() else clean_text(name)
+
+
 def make_paper(
     title: Any,
     abstract: Any,
@@ -273,6 +356,7 @@ def make_paper(
     organization: str | None = None,
     urls: Iterable[str] = (),
     references: Iterable[dict[str, str]] = (),
+    venue: Any = None,
 ) -> Paper:
     """A :class:`Paper` with cleaned text, URLs from the abstract, normalized ids and its id.
 
@@ -283,7 +367,7 @@ def make_paper(
     """
     title, abstract = clean_text(title), clean_text(abstract)
     ids = normalize_ids(ids or {})
-    authors = [a for a in authors if a]
+    authors = [clean_text(a) for a in authors if clean_text(a)]
     if authors_count is None and authors:
         authors_count = len(authors)
     all_urls: list[str] = []
@@ -305,6 +389,7 @@ def make_paper(
         ids=ids,
         references=[dict(r) for r in references if r],
         authors=authors,
+        venue=clean_text(venue) or None,
     )
 
 
@@ -318,11 +403,7 @@ def pick(record: dict[str, Any], keys: Iterable[str], explicit: str | None = Non
         ('Paper_Title', 'A')
     """
     if explicit:
-        if explicit in record:
-            return explicit, record[explicit]
-        loose = {field_key(k): k for k in record}
-        name = loose.get(field_key(explicit))
-        return (name, record[name]) if name else (None, None)
+        return _pick_path(record, explicit)
     loose: dict[str, str] = {}
     for k in record:
         loose.setdefault(field_key(k), k)
@@ -330,6 +411,34 @@ def pick(record: dict[str, Any], keys: Iterable[str], explicit: str | None = Non
         name = loose.get(key)
         if name is not None and record[name] not in (None, "", [], {}):
             return name, record[name]
+    for outer, inner in record.items():  # one level down: {"details": {"abstract": ...}}
+        if isinstance(inner, dict):
+            name, value = pick(inner, keys)
+            if name is not None:
+                return f"{outer}.{name}", value
+    return None, None
+
+
+def _pick_path(record: dict[str, Any], path: str) -> tuple[str | None, Any]:
+    """The field named by ``path``, exactly or loosely, dots stepping into nested objects.
+
+    Example:
+        >>> _pick_path({"details": {"Abstract": "B"}}, "details.abstract")
+        ('details.Abstract', 'B')
+    """
+    if path in record:
+        return path, record[path]
+    loose = {field_key(k): k for k in record}
+    name = loose.get(field_key(path))
+    if name:
+        return name, record[name]
+    head, dot, rest = path.partition(".")
+    if dot:
+        inner = record.get(head, record.get(loose.get(field_key(head), ""), None))
+        if isinstance(inner, dict):
+            found, value = _pick_path(inner, rest)
+            if found is not None:
+                return f"{head}.{found}", value
     return None, None
 
 
@@ -348,6 +457,7 @@ def _url_values(value: Any) -> list[str]:
 RECORD_ID = "record"
 
 
+@one_record
 def generic_record(
     record: dict[str, Any],
     source: str,
@@ -390,8 +500,8 @@ def generic_record(
         if isinstance(loose.get(key), dict):
             for k, v in loose[key].items():
                 kind = {"arxiv": "arxiv", "doi": "doi", "openalex": "openalex", "paperid": "s2", "s2": "s2"}.get(
-                    field_key(k))
-                if kind and v and kind not in ids:
+                    field_key(k), field_key(k))  # other ids (wos, pmid, mag...) are kept under their own name
+                if kind and isinstance(v, (str, int)) and str(v).strip() and kind not in ids:
                     ids[kind] = str(v)
     for kind, value in ids_from_value(loose.get("id")).items():
         ids.setdefault(kind, value)
@@ -411,9 +521,17 @@ def generic_record(
             date = parse_date(loose[key], year)
             if date:
                 break
-    if not date and loose.get("year"):
-        date = parse_date(as_int(loose["year"]))
+    for key in _YEAR_KEYS:
+        if not date and loose.get(key):
+            date = parse_date(as_int(loose[key]))
     authors = author_names(loose.get("authors") or loose.get("author"))
+    snapshot = arxiv_snapshot_fields(loose)
+    if snapshot:
+        date = snapshot.get("date") or date
+        authors = snapshot.get("authors") or authors
+        if snapshot.get("arxiv"):
+            ids["arxiv"] = snapshot["arxiv"]
+    venue = next((loose[k] for k in VENUE_KEYS if isinstance(loose.get(k), str) and loose[k].strip()), None)
     count = as_int(loose.get("authorscount") or loose.get("numauthors") or loose.get("nauthors"))
     org = loose.get("organization") or loose.get("organisation") or loose.get("org")
     if isinstance(org, dict):
@@ -423,9 +541,68 @@ def generic_record(
     paper = make_paper(
         title, abstract, source=source, ids=ids, date=date, authors=authors, authors_count=count,
         upvotes=as_int(loose.get("upvotes")), organization=org if isinstance(org, str) else None,
-        urls=urls, references=references,
+        urls=urls, references=references, venue=venue,
     )
     return paper, None
+
+
+def _literal(value: Any) -> Any:
+    """A list written as text into a CSV cell (``"[{'version': 'v1', ...}]"``), parsed; else ``value``."""
+    if isinstance(value, str) and value.strip().startswith("["):
+        try:
+            return ast.literal_eval(value.strip())
+        except (ValueError, SyntaxError):
+            return None
+    return value
+
+
+def _snapshot_arxiv_id(value: Any) -> str | None:
+    """The arXiv id of a snapshot row, repairing ids a spreadsheet read as numbers (``704.0001``).
+
+    Example:
+        >>> _snapshot_arxiv_id("704.0001"), _snapshot_arxiv_id("704.001"), _snapshot_arxiv_id("hep-th/9901001")
+        ('0704.0001', '0704.0010', 'hep-th/9901001')
+    """
+    text = str(value or "").strip()
+    m = re.fullmatch(r"(\d{3,4})\.(\d{1,5})", text)
+    if m:
+        yymm = m.group(1).zfill(4)
+        digits = 5 if int(yymm) >= 1501 else 4
+        text = f"{yymm}.{m.group(2).ljust(digits, '0')}"
+    return normalize_arxiv_id(text)
+
+
+def arxiv_snapshot_fields(loose: dict[str, Any]) -> dict[str, Any]:
+    """Date of the first version, authors and arXiv id of a Kaggle arXiv metadata record.
+
+    The snapshot's ``update_date`` is its last change, not the paper's date; ``versions[0].created``
+    is the first submission. ``authors_parsed`` (``[last, first, suffix]``) is used instead of
+    splitting ``authors`` on commas. Returns ``{}`` for other records. ``loose`` is keyed by
+    :func:`field_key`.
+
+    Example:
+        >>> arxiv_snapshot_fields({"id": "0704.0001", "versions": [{"created": "Mon, 2 Apr 2007 19:18:42 GMT"}],
+        ...                        "authorsparsed": [["Balázs", "C.", ""]]})
+        {'date': '2007-04-02', 'authors': ['C. Balázs'], 'arxiv': '0704.0001'}
+    """
+    if "authorsparsed" not in loose and not ("versions" in loose and "submitter" in loose):
+        return {}
+    out: dict[str, Any] = {}
+    versions = _literal(loose.get("versions"))
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+        date = parse_date(versions[0].get("created"))
+        if date:
+            out["date"] = date
+    parsed = _literal(loose.get("authorsparsed"))
+    if isinstance(parsed, list):
+        names = [clean_text(" ".join([*(p[1:2]), p[0], *(p[2:3])])) for p in parsed
+                 if isinstance(p, (list, tuple)) and p]
+        if names:
+            out["authors"] = [n for n in names if n]
+    arxiv = _snapshot_arxiv_id(loose.get("id"))
+    if arxiv:
+        out["arxiv"] = arxiv
+    return out
 
 
 def _reference(value: Any) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from schema.names import normalize_ids
-from kg.sources.records import author_names, clean_text, make_paper, parse_date
+from kg.sources.records import author_names, clean_text, make_paper, one_record, parse_date
 from schema import Paper
 
 
@@ -47,6 +47,7 @@ def s2_reference(ref: Any) -> dict[str, str]:
     return out
 
 
+@one_record
 def s2_record(
     record: dict[str, Any], source: str, *, year: int | None = None,
     title_field: str | None = None, abstract_field: str | None = None,

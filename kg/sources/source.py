@@ -34,7 +34,7 @@ class Report:
         >>> r = Report(d, "x.jsonl", cap=1)
         >>> r.warn(1, "bad", reason="invalid JSON"); r.warn(2, "bad", reason="invalid JSON"); r.close()
         >>> [str(p) for p in d.problems], d.skipped
-        (['x.jsonl:1: bad', 'x.jsonl: 1 more record(s) skipped for the same reason (invalid JSON)'], {'invalid JSON': 2})
+        (['x.jsonl:1: bad', 'x.jsonl: 1 more warning(s) of the same kind (invalid JSON)'], {'invalid JSON': 2})
     """
 
     def __init__(self, diag: Diagnostics, path: str, cap: int = 20) -> None:
@@ -42,6 +42,8 @@ class Report:
         self.path = path
         self.cap = cap
         self.count = 0
+        #: Set by a reader that found a valid but empty result page (OpenAlex ``results: []``, arXiv 0 entries).
+        self.empty_page = False
         self._by_reason: dict[str, int] = {}
         self._hidden: dict[str, int] = {}
 
@@ -59,7 +61,7 @@ class Report:
 
     def close(self) -> None:
         for key, n in self._hidden.items():
-            self.diag.warn(self.path, None, f"{n} more record(s) skipped for the same reason ({key})")
+            self.diag.warn(self.path, None, f"{n} more warning(s) of the same kind ({key})")
         self._hidden.clear()
 
 
@@ -158,11 +160,14 @@ def looks_binary(head: bytes) -> bool:
 
 
 def expand_inputs(inputs, diag: Diagnostics) -> Iterator[str]:
-    """Input paths with folders replaced by the files they hold (sorted, hidden ones skipped)."""
+    """Input paths with folders replaced by the files they hold, sub-folders included (sorted;
+    hidden files and folders and ``*.md`` notes skipped)."""
     for item in inputs:
         path = Path(item)
         if str(item) != "-" and path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                           and p.suffix.lower() != ".md")
             if not files:
                 diag.warn(str(item), None, "folder holds no file to read: give files or a folder of them",
                           reason="empty folder")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from kg.sources.records import ABSTRACT_KEYS, TITLE_KEYS, generic_record, pick
 from kg.sources.source import Report, Source
+from kg.sources.wos import WOS_FIELDS, is_wos_header, wos_record
 from schema import Paper
 
 
@@ -57,7 +58,8 @@ def read_table(
         report.warn(1, f"cannot read the header row ({err}): check the delimiter or give --format", reason="invalid record")
         return
     header = [h.strip().lstrip("\ufeff") for h in header]
-    probe = {h: "x" for h in header}
+    wos = is_wos_header(header)  # Web of Science tags (TI, AB...) stand for title, abstract...
+    probe = {WOS_FIELDS.get(h, h) if wos else h: "x" for h in header}
     columns = ", ".join(repr(h) for h in header)
     missing = []
     if pick(probe, TITLE_KEYS, title_field)[0] is None:
@@ -83,10 +85,16 @@ def read_table(
         line, start = start, physical["line"] + 1
         if not any(cell.strip() for cell in row):
             continue
+        while len(row) > len(header) and not row[-1].strip():
+            row = row[:-1]  # a trailing delimiter (Scopus) adds an empty cell, not a shifted column
         if len(row) != len(header):
             report.warn(line, f"row has {len(row)} cells but the header has {len(header)}: check quoting; "
-                        "the cells were matched to columns in order", reason=None)
-        record = dict(zip(header, row))
+                        "the cells were matched to columns in order (the row was read)", reason="row length")
+        record = {}
+        for name, cell in zip(header, row):
+            record.setdefault(name, cell)  # a repeated column keeps its first cell
+        if wos:
+            record = wos_record(record)
         paper, problem = generic_record(record, f"{source.path}:{line}", year=year,
                                         title_field=title_field, abstract_field=abstract_field)
         if problem:
