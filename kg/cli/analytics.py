@@ -1,37 +1,30 @@
 """``kg top`` and ``kg communities``: rankings and Louvain communities of the graph in OUT."""
 from __future__ import annotations
 
-import math
-
 import click
 
-from kg.cli.query import FORMATS, out_option, render
+from kg.cli.options import FORMATS, out_option, render
+from kg.stores.cypher import python_value
 from schema.types import ENTITY_LABELS, NodeLabel
 
 LABELS = [label.value for label in NodeLabel]
 
 
-def _plain(value):
-    """A DataFrame cell as a plain Python value (numpy scalars unwrapped, NaN as None)."""
-    value = value.item() if hasattr(value, "item") else value
-    return None if isinstance(value, float) and math.isnan(value) else value
-
-
 def _echo_frame(frame, fmt: str) -> None:
-    rows = [[_plain(v) for v in row] for row in frame.itertuples(index=False)]
+    rows = [[python_value(v) for v in row] for row in frame.itertuples(index=False)]
     click.echo(render(list(frame.columns), rows, fmt))
 
 
 @click.command("top")
-@click.option("--label", type=click.Choice(LABELS), default="Method", show_default=True, help="Which nodes to rank.")
+@click.option("--label", type=click.Choice(LABELS), default=NodeLabel.METHOD.value, show_default=True, help="Which nodes to rank.")
 @click.option("--by", type=click.Choice(["pagerank", "degree", "papers"]), default="pagerank", show_default=True)
 @click.option("--limit", "-k", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @out_option
 def top(label, by, limit, fmt, out):
     """The most important nodes of a label, by PageRank, degree or number of papers."""
-    from kg.views.analytics import importance
     from kg.out import load_graph
+    from kg.views.analytics import importance
 
     frame = importance(load_graph(out), label, by=by, limit=limit)
     frame.insert(0, "rank", range(1, len(frame) + 1))
@@ -53,8 +46,8 @@ def top(label, by, limit, fmt, out):
 @out_option
 def communities(labels, projection, seed, resolution, limit, members, fmt, out):
     """Louvain communities of concepts (seeded: the same graph gives the same communities)."""
-    from kg.views.analytics import communities as find_communities
     from kg.out import load_graph
+    from kg.views.analytics import communities as find_communities
 
     frame = find_communities(load_graph(out), labels or ENTITY_LABELS, seed=seed, resolution=resolution,
                              projection=projection)

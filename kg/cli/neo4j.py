@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli.query import neo4j_options, out_option
+from kg.cli.options import neo4j_options, out_option
 
 
 @click.group("neo4j")

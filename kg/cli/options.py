@@ -1,7 +1,16 @@
-"""CLI options shared by several commands (kept apart from kg.cli.app so command modules can import them)."""
+"""CLI options and output shared by several commands (kept apart from kg.cli.app so command modules can import them).
+
+Inputs (:func:`reader_options`), the OUT folder (:func:`store_option`), a Neo4j server
+(:func:`neo4j_options`), and rows printed as a table, CSV or JSON (:data:`FORMATS`, :func:`render`).
+"""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -23,6 +32,13 @@ def store_option(*flags: str):
 out_option = store_option()
 
 
+def _stacked(func, decorators):
+    """``func`` under ``decorators``, the first one outermost (as if written above it in order)."""
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
 def reader_options(func):
     """Options shared by every command that reads inputs."""
     opts = [
@@ -34,9 +50,7 @@ def reader_options(func):
         click.option("--abstract-field", default=None, help="Column or key holding the abstract."),
         click.option("--strict", is_flag=True, help="Exit non-zero if any input had a problem."),
     ]
-    for opt in reversed(opts):
-        func = opt(func)
-    return func
+    return _stacked(func, opts)
 
 
 def reader_kwargs(title_field, abstract_field) -> dict:
@@ -58,3 +72,62 @@ def finish(diag: Diagnostics, produced: int, strict: bool) -> None:
         sys.exit(EXIT_PROBLEMS)
 
 
+FORMATS = ("table", "csv", "json")
+
+
+
+def neo4j_options(func):
+    """``--uri/--user/--password/--database`` (defaults from the NEO4J_* environment)."""
+    opts = [
+        click.option("--uri", default=None, help="Neo4j URI [env NEO4J_URI]."),
+        click.option("--user", default=None, help="Neo4j user [env NEO4J_USER, default neo4j]."),
+        click.option("--password", default=None, help="Neo4j password [env NEO4J_PASSWORD]."),
+        click.option("--database", default=None, help="Neo4j database [env NEO4J_DATABASE, default: the server's]."),
+    ]
+    return _stacked(func, opts)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table", *, max_width: int = 60) -> str:
+    """``rows`` as text: ``table`` (aligned, long cells cut), ``csv`` or ``json``.
+
+    Example:
+        >>> print(render(["name", "n"], [["BERT", 3]], "json"))
+        [{"name": "BERT", "n": 3}]
+        >>> print(render(["name", "n"], [["BERT", 3]]))
+        name  n
+        ----  -
+        BERT  3
+        (1 row)
+    """
+    if not columns:
+        return "[]" if fmt == "json" else ("" if fmt == "csv" else "(no rows returned)")
+    if fmt == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(v) for v in row] for row in rows])
+        return buf.getvalue().rstrip("\n")
+    cells = [[_cell(v).replace("\n", " ") for v in row] for row in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(str(col))] + [len(row[i]) for row in cells]) for i, col in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(str(v).ljust(w) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)

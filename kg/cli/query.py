@@ -6,78 +6,12 @@ array of row objects keyed by the RETURN names. Named example queries:
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Sequence
 from typing import Any
 
 import click
 
+from kg.cli.options import FORMATS, neo4j_options, out_option, render
 from schema.errors import QueryError
-from kg.cli.options import out_option
-
-FORMATS = ("table", "csv", "json")
-
-
-
-def neo4j_options(func):
-    """``--uri/--user/--password/--database`` (defaults from the NEO4J_* environment)."""
-    opts = [
-        click.option("--uri", default=None, help="Neo4j URI [env NEO4J_URI]."),
-        click.option("--user", default=None, help="Neo4j user [env NEO4J_USER, default neo4j]."),
-        click.option("--password", default=None, help="Neo4j password [env NEO4J_PASSWORD]."),
-        click.option("--database", default=None, help="Neo4j database [env NEO4J_DATABASE, default: the server's]."),
-    ]
-    for opt in reversed(opts):
-        func = opt(func)
-    return func
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table", *, max_width: int = 60) -> str:
-    """``rows`` as text: ``table`` (aligned, long cells cut), ``csv`` or ``json``.
-
-    Example:
-        >>> print(render(["name", "n"], [["BERT", 3]], "json"))
-        [{"name": "BERT", "n": 3}]
-        >>> print(render(["name", "n"], [["BERT", 3]]))
-        name  n
-        ----  -
-        BERT  3
-        (1 row)
-    """
-    if not columns:
-        return "[]" if fmt == "json" else ("" if fmt == "csv" else "(no rows returned)")
-    if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, default=str)
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_cell(v) for v in row] for row in rows])
-        return buf.getvalue().rstrip("\n")
-    cells = [[_cell(v).replace("\n", " ") for v in row] for row in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(str(col))] + [len(row[i]) for row in cells]) for i, col in enumerate(columns)]
-
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(str(v).ljust(w) for v, w in zip(values, widths)).rstrip()
-
-    out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
 
 
 def run_query(cypher: str, params: dict[str, Any], *, out: str, write: bool = False, neo4j: bool = False,

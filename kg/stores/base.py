@@ -36,6 +36,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.stores.cypher import refuse_writes
 from schema.types import EDGE_ENDPOINTS, ENTITY_LABELS, NodeLabel, RelType
 
 logger = logging.getLogger(__name__)
@@ -362,9 +363,20 @@ class GraphStore(ABC):
                      rows: Sequence[tuple[str, str, dict[str, Any]]]) -> int:
         """Insert or update ``rel`` edges from ``source`` to ``target`` nodes; returns how many."""
 
-    @abstractmethod
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        """Run ``cypher``; refuses statements that write unless ``write``."""
+        """Run ``cypher`` with ``params``; values come back as plain data.
+
+        Raises:
+            QueryError: the query would write and ``write`` is false, or the engine
+                refused it (its message, one line).
+        """
+        if not write:
+            refuse_writes(cypher)
+        return self._run(cypher, params or {}, write=write)
+
+    @abstractmethod
+    def _run(self, cypher: str, params: dict[str, Any], *, write: bool) -> QueryResult:
+        """Run ``cypher`` on the backend (a write transaction when ``write``)."""
 
     def close(self) -> None:  # pragma: no cover - trivial
         """Release the connection."""

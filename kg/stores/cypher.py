@@ -1,4 +1,4 @@
-"""Cypher text helpers shared by the stores: write detection, parameters, values.
+"""Cypher text helpers shared by the stores: write detection, parameters, values, literals.
 
 ``kg query`` is read-only unless ``--write``: :func:`write_clause` finds a clause that
 would change the graph (or reach outside it: files, extensions, other databases)
@@ -106,7 +106,25 @@ def first_line(message: str) -> str:
     return str(message).strip() or "unknown error"
 
 
+#: Internal keys of LadybugDB nodes and relationships.
 _INTERNAL_KEYS = {"_ID", "_SRC", "_DST"}
+
+
+def python_value(value: Any) -> Any:
+    """numpy scalars and other number-likes as Python values; NaN and infinities as None.
+
+    Example:
+        >>> python_value(float("nan")), python_value(3)
+        (None, 3)
+    """
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
+        try:
+            value = value.item()
+        except (TypeError, ValueError):
+            value = str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def plain_value(value: Any) -> Any:
@@ -155,3 +173,81 @@ def _neo4j_value(value: Any) -> Any:
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return str(value)
+
+
+# -- literals (parameter-free scripts for cypher-shell: kg export --format cypher) ----------
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def cypher_string(text: str) -> str:
+    """A single-quoted Cypher string literal of ``text``.
+
+    Backslash, quote and control characters are escaped (``\\n``, ``\\uXXXX``...).
+
+    Example:
+        >>> print(cypher_string("it's a \\\\ \\n"))
+        'it\\'s a \\\\ \\n'
+    """
+    out = []
+    for ch in str(text):
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == "'":
+            out.append("\\'")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) in (0x7F, 0x2028, 0x2029):
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "'" + "".join(out) + "'"
+
+
+def cypher_key(key: str) -> str:
+    """A map key or property name, backquoted unless it is a plain identifier.
+
+    Example:
+        >>> cypher_key("paper_id"), cypher_key("a b")
+        ('paper_id', '`a b`')
+    """
+    return key if _PLAIN_KEY.fullmatch(key) else "`" + key.replace("`", "``") + "`"
+
+
+def cypher_literal(value: Any) -> str:
+    """The Cypher literal of a typed value (what :func:`kg.stores.base.coerce` gives) or of
+    rows made of them: maps drop their null entries, lists keep their order.
+
+    Example:
+        >>> cypher_literal({"id": "a'b", "props": {"aliases": ["x"], "upvotes": 3, "stub": None}})
+        "{id: 'a\\\\'b', props: {aliases: ['x'], upvotes: 3}}"
+    """
+    value = python_value(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{cypher_key(str(k))}: {cypher_literal(v)}" for k, v in value.items()
+                               if python_value(v) is not None) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    return cypher_string(str(value))
+
+
+def cypher_rows(rows: list[Any]) -> str:
+    """A list literal of ``rows``, one row a line (what ``UNWIND`` reads in a script).
+
+    Example:
+        >>> print(cypher_rows([{"id": "a"}, {"id": "b"}]))
+        [
+          {id: 'a'},
+          {id: 'b'}
+        ]
+    """
+    return "[\n  " + ",\n  ".join(cypher_literal(row) for row in rows) + "\n]"

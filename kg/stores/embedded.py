@@ -27,7 +27,6 @@ from typing import Any
 
 import networkx as nx
 
-from schema.errors import QueryError, StoreError
 from kg.stores.base import (
     BOOLEAN,
     DOUBLE,
@@ -38,7 +37,8 @@ from kg.stores.base import (
     StoreSchema,
     graph_rows,
 )
-from kg.stores.cypher import first_line, plain_value, refuse_writes
+from kg.stores.cypher import first_line, plain_value
+from schema.errors import QueryError, StoreError
 from schema.types import NodeLabel, RelType
 
 logger = logging.getLogger(__name__)
@@ -188,16 +188,8 @@ class EmbeddedStore(GraphStore):
                 f"MERGE (a)-[r:{rel.value}]->(b)" + (f" SET {sets}" if sets else ""), params)
         return len(rows)
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        """Run ``cypher`` with ``params``; values come back as plain data.
-
-        Raises:
-            QueryError: the query would write and ``write`` is false, or the engine
-                refused it (its message, one line).
-        """
-        if not write:
-            refuse_writes(cypher)
-        result = self._execute(cypher, params or {}, error=QueryError)
+    def _run(self, cypher: str, params: dict[str, Any], *, write: bool) -> QueryResult:
+        result = self._execute(cypher, params, error=QueryError)
         results = result if isinstance(result, list) else [result]
         last = results[-1]
         columns = list(last.get_column_names())

@@ -22,14 +22,16 @@ from typing import Any
 
 import networkx as nx
 
-from schema.errors import QueryError, StoreError
 from kg.stores.base import GraphRows, GraphStore, QueryResult, StoreSchema, graph_rows
-from kg.stores.cypher import first_line, plain_value, refuse_writes
+from kg.stores.cypher import cypher_rows, first_line, plain_value
+from schema.errors import InputError, QueryError, StoreError
 from schema.types import NodeLabel, RelType
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
+#: Rows per statement of a script (literals: smaller than a push's batches).
+SCRIPT_BATCH = 500
 
 
 # -- statements (every statement the loader sends; linted by tests/test_neo4j.py) ---------
@@ -44,18 +46,20 @@ def constraint_statement(label: NodeLabel) -> str:
     return f"CREATE CONSTRAINT kg_{label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
 
 
-def node_statement(label: NodeLabel) -> str:
-    """The batched upsert of ``label`` nodes; rows are ``{id, props}``.
+def node_statement(label: NodeLabel, rows: str = "$rows") -> str:
+    """The batched upsert of ``label`` nodes; rows are ``{id, props}`` (``rows``: the parameter,
+    or a list literal in a script).
 
     Example:
         >>> node_statement(NodeLabel.METHOD)
         'UNWIND $rows AS row MERGE (n:Method {id: row.id}) SET n += row.props'
     """
-    return f"UNWIND $rows AS row MERGE (n:{NodeLabel(label).value} {{id: row.id}}) SET n += row.props"
+    return f"UNWIND {rows} AS row MERGE (n:{NodeLabel(label).value} {{id: row.id}}) SET n += row.props"
 
 
-def edge_statement(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
-    """The batched upsert of ``rel`` relationships; rows are ``{source, target, props}``.
+def edge_statement(rel: RelType, source: NodeLabel, target: NodeLabel, rows: str = "$rows") -> str:
+    """The batched upsert of ``rel`` relationships; rows are ``{source, target, props}``
+    (``rows``: the parameter, or a list literal in a script).
 
     Example:
         >>> edge_statement(RelType.USES, NodeLabel.PAPER, NodeLabel.MODEL)  # doctest: +NORMALIZE_WHITESPACE
@@ -63,7 +67,7 @@ def edge_statement(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
          MERGE (a)-[r:USES]->(b) SET r += row.props'
     """
     rel, source, target = RelType(rel), NodeLabel(source), NodeLabel(target)
-    return (f"UNWIND $rows AS row MATCH (a:{source.value} {{id: row.source}}) "
+    return (f"UNWIND {rows} AS row MATCH (a:{source.value} {{id: row.source}}) "
             f"MATCH (b:{target.value} {{id: row.target}}) MERGE (a)-[r:{rel.value}]->(b) SET r += row.props")
 
 
@@ -107,6 +111,48 @@ def loader_statements(schema: StoreSchema | None = None) -> list[str]:
     return statements
 
 
+def check_schema(G: nx.MultiDiGraph) -> None:
+    """Refuse a graph with a node label or an edge type outside :mod:`schema.types`.
+
+    Raises:
+        InputError: names the first such node or edge.
+    """
+    labels, rels = {lab.value for lab in NodeLabel}, {rel.value for rel in RelType}
+    for node, data in G.nodes(data=True):
+        if data.get("label") not in labels:
+            raise InputError(f"node {node!r} has label {data.get('label')!r}, which is not a kg node label "
+                             f"({', '.join(sorted(labels))}): rebuild the graph with 'kg build'")
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if data.get("type", key) not in rels:
+            raise InputError(f"edge {u!r} -> {v!r} has type {data.get('type', key)!r}, which is not a kg "
+                             "relationship type: rebuild the graph with 'kg build'")
+
+
+def script_statements(G: nx.MultiDiGraph, batch: int = SCRIPT_BATCH) -> Iterator[str]:
+    """The statements of a ``cypher-shell -f`` script loading ``G`` (each ending in ``;``):
+    what :meth:`Neo4jStore.push` sends, with the rows written as literals.
+
+    Example:
+        >>> G = nx.MultiDiGraph(); G.add_node("m", label="Method", name="M", aliases=[])
+        >>> list(script_statements(G))[1].splitlines()[-1]
+        '] AS row MERGE (n:Method {id: row.id}) SET n += row.props;'
+
+    Raises:
+        InputError: a node label or an edge type is not in the schema.
+    """
+    check_schema(G)
+    rows = graph_rows(G)
+    labels = sorted(rows.nodes, key=lambda lab: lab.value)
+    for label in labels:
+        yield constraint_statement(label) + ";"
+    for label in labels:
+        for chunk in _batches(_node_payload(rows.nodes[label]), batch):
+            yield node_statement(label, cypher_rows(list(chunk))) + ";"
+    for key in sorted(rows.edges, key=lambda k: (k[0].value, k[1].value, k[2].value)):
+        for chunk in _batches(_edge_payload(rows.edges[key]), batch):
+            yield edge_statement(*key, cypher_rows(list(chunk))) + ";"
+
+
 # -- rows ------------------------------------------------------------------------
 def _node_payload(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"id": r["id"], "props": {k: v for k, v in r.items() if k != "id"}} for r in rows]
@@ -114,6 +160,12 @@ def _node_payload(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _edge_payload(rows: Sequence[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
     return [{"source": u, "target": v, "props": dict(props)} for u, v, props in rows]
+
+
+def _records(tx, statement: str, params: dict[str, Any]) -> QueryResult:
+    """Run ``statement`` in the transaction ``tx``; its rows as plain data."""
+    result = tx.run(statement, params)
+    return QueryResult(list(result.keys()), [[plain_value(v) for v in record.values()] for record in result])
 
 
 def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -207,13 +259,8 @@ class Neo4jStore(GraphStore):
             session.execute_write(work)
 
     def _read(self, statement: str, params: dict[str, Any] | None = None) -> QueryResult:
-        def work(tx):
-            result = tx.run(statement, params or {})
-            keys = list(result.keys())
-            return QueryResult(keys, [[plain_value(v) for v in record.values()] for record in result])
-
         with self._session() as session:
-            return session.execute_read(work)
+            return session.execute_read(lambda tx: _records(tx, statement, params or {}))
 
     # -- GraphStore ----------------------------------------------------------------
     def create_constraints(self) -> None:
@@ -290,28 +337,13 @@ class Neo4jStore(GraphStore):
                     self._write(delete_edges_statement(rel, src, dst), batch)
                 summary.deleted_edges += len(gone_pairs)
 
-    def query(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False) -> QueryResult:
-        """Run ``cypher`` in a read transaction (a write transaction with ``write``).
-
-        Raises:
-            QueryError: the query would write and ``write`` is false, or the server
-                refused it (its message, one line).
-        """
+    def _run(self, cypher: str, params: dict[str, Any], *, write: bool) -> QueryResult:
+        """Run ``cypher`` in a read transaction (a write transaction with ``write``)."""
         from neo4j.exceptions import DriverError, Neo4jError
 
-        if not write:
-            refuse_writes(cypher)
         try:
-            if not write:
-                return self._read(cypher, params)
-
-            def work(tx):
-                result = tx.run(cypher, params or {})
-                keys = list(result.keys())
-                return QueryResult(keys, [[plain_value(v) for v in record.values()] for record in result])
-
             with self._session() as session:
-                return session.execute_write(work)
+                return (session.execute_write if write else session.execute_read)(lambda tx: _records(tx, cypher, params))
         except Neo4jError as err:
             raise QueryError(first_line(getattr(err, "message", None) or err)) from err
         except DriverError as err:

@@ -54,9 +54,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schema.errors import QueryError
+from schema.types import ENTITY_LABELS
 
 #: The six concept labels as a label expression ("either of").
-CONCEPTS = "Method|Model|Dataset|Benchmark|Task|Metric"
+CONCEPTS = "|".join(label.value for label in ENTITY_LABELS)
 
 
 @dataclass(frozen=True)
@@ -92,27 +93,20 @@ class NamedQuery:
         return bound
 
 
+def _most_linked(name: str, description: str, pattern: str, column: str) -> NamedQuery:
+    """A named query ranking the ``x`` of ``pattern`` by the papers ``p`` linked to them."""
+    return NamedQuery(name, description, f"""MATCH {pattern}
+WITH x, count(DISTINCT p) AS papers
+RETURN x.name AS {column}, papers, x.id AS id
+ORDER BY papers DESC, {column}
+LIMIT $limit""", {"limit": 20})
+
+
 _QUERIES = [
-    NamedQuery(
-        "top-methods",
-        "Methods linked from the most papers (any role).",
-        """MATCH (p:Paper)-->(m:Method)
-WITH m, count(DISTINCT p) AS papers
-RETURN m.name AS method, papers, m.id AS id
-ORDER BY papers DESC, method
-LIMIT $limit""",
-        {"limit": 20},
-    ),
-    NamedQuery(
-        "top-benchmarks",
-        "Benchmarks and datasets most papers evaluate on.",
-        """MATCH (p:Paper)-[:EVALUATES_ON]->(b:Benchmark|Dataset)
-WITH b, count(DISTINCT p) AS papers
-RETURN b.name AS benchmark, papers, b.id AS id
-ORDER BY papers DESC, benchmark
-LIMIT $limit""",
-        {"limit": 20},
-    ),
+    _most_linked("top-methods", "Methods linked from the most papers (any role).",
+                 "(p:Paper)-->(x:Method)", "method"),
+    _most_linked("top-benchmarks", "Benchmarks and datasets most papers evaluate on.",
+                 "(p:Paper)-[:EVALUATES_ON]->(x:Benchmark|Dataset)", "benchmark"),
     NamedQuery(
         "paper-proposes",
         "What a paper proposes; 'paper' is its id or part of its title (any case).",

@@ -3,7 +3,8 @@
 * :func:`importance`: degree, PageRank and paper counts of nodes, by label;
 * :func:`communities`: Louvain communities (seeded, so reproducible) of concepts;
 * :func:`cooccurrence`: pairs of concepts found in the same papers;
-* :func:`counts_by_month`: papers and concepts per month.
+* :func:`counts_by_month`: papers and concepts per month (from :mod:`kg.views.trends`);
+* :func:`leaderboard`: results reported on a benchmark.
 
 Example:
     >>> import kg
@@ -12,17 +13,17 @@ Example:
 """
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 
 import networkx as nx
 
-from schema.types import ENTITY_LABELS, NodeLabel
+from kg.views.lookup import find_nodes, is_named
+from kg.views.trends import counts_by_month  # noqa: F401  (its home is trends; listed here with the analytics)
+from schema.types import ENTITY_LABELS, NodeLabel, RelType
 
 RANKINGS = ("pagerank", "degree", "papers")
-_MONTH = re.compile(r"^(\d{4}-\d{2})")
 PAPER = NodeLabel.PAPER.value
 
 
@@ -195,35 +196,45 @@ def communities(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_L
                              kind="mergesort").reset_index(drop=True)
 
 
-def counts_by_month(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_LABELS):
-    """Papers per month and the distinct concepts of each label they link to.
+LEADERBOARD_COLUMNS = ["value", "unit", "metric", "model", "paper", "paper_id", "evidence"]
 
-    Papers dated to the month (``YYYY-MM`` or ``YYYY-MM-DD``) count; stubs, year-only and
-    year-less dates (``--MM-DD``) do not. Columns: ``month``, ``papers``, then one per label.
+
+def _result_row(G: nx.MultiDiGraph, data: dict) -> dict:
+    paper_id = data.get("paper_id")
+    return {
+        "value": data.get("value"), "unit": data.get("unit") or "", "metric": data.get("metric") or "",
+        "model": data.get("subject") or "", "paper": G.nodes[paper_id].get("title", "") if paper_id in G else "",
+        "paper_id": paper_id, "evidence": data.get("sentence") or "",
+    }
+
+
+def leaderboard(G: nx.MultiDiGraph, benchmark: str, metric: str | None = None, *, ascending: bool = False):
+    """Results reported on ``benchmark`` (found by name or alias, :mod:`kg.views.lookup`), highest first.
+
+    A result counts when it links (``ON_BENCHMARK``) to a benchmark or dataset of that name,
+    or names it itself; ``metric`` keeps one metric (matched the same way). ``ascending=True``
+    puts the lowest value first (perplexity, error rates). Columns: :data:`LEADERBOARD_COLUMNS`.
 
     Example:
         >>> G = nx.MultiDiGraph()
-        >>> G.add_node("p", label="Paper", name="P", date="2024-03-02"); G.add_node("m", label="Method", name="M")
-        >>> _ = G.add_edge("p", "m", key="USES")
-        >>> counts_by_month(G, ["Method"]).values.tolist()
-        [['2024-03', 1, 1]]
+        >>> G.add_node("r", label="Result", benchmark="GSM8K", metric="accuracy", value=91.0, subject="M")
+        >>> leaderboard(G, "gsm-8k")[["value", "model"]].values.tolist()
+        [[91.0, 'M']]
     """
     import pandas as pd
 
-    wanted = [NodeLabel(lab).value for lab in labels]
-    papers: Counter[str] = Counter()
-    concepts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    benches = set(find_nodes(G, benchmark, [NodeLabel.BENCHMARK, NodeLabel.DATASET]))
+    on_benchmark = RelType.ON_BENCHMARK.value
+    rows = []
     for node, data in G.nodes(data=True):
-        if data.get("label") != PAPER or data.get("stub"):
+        if data.get("label") != NodeLabel.RESULT.value:
             continue
-        match = _MONTH.match(str(data.get("date") or ""))
-        if not match:
+        linked = any(k == on_benchmark and v in benches for _, v, k in G.out_edges(node, keys=True))
+        if not (linked or is_named(benchmark, data.get("benchmark"))):
             continue
-        month = match.group(1)
-        papers[month] += 1
-        for v in G.successors(node):
-            label = G.nodes[v].get("label")
-            if label in wanted:
-                concepts[(month, label)].add(v)
-    rows = [{"month": m, "papers": papers[m], **{lab: len(concepts[(m, lab)]) for lab in wanted}} for m in sorted(papers)]
-    return pd.DataFrame(rows, columns=["month", "papers", *wanted])
+        if metric and not is_named(metric, data.get("metric")):
+            continue
+        rows.append(_result_row(G, data))
+    sign = 1.0 if ascending else -1.0
+    rows.sort(key=lambda r: (sign * (r["value"] or 0.0), r["paper"]))
+    return pd.DataFrame(rows, columns=LEADERBOARD_COLUMNS)

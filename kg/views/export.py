@@ -30,14 +30,31 @@ import math
 import re
 import shlex
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from kg.stores.base import (
+    BOOLEAN,
+    DOUBLE,
+    INT64,
+    STRING,
+    STRING_LIST,
+    Prop,
+    graph_rows,
+    infer_type,
+)
+from kg.stores.cypher import cypher_string, python_value  # noqa: F401  (the literal the script uses; tests import it here)
+from kg.stores.neo4j import check_schema, script_statements
+from kg.views.frames import edges_frame, flat_value, nodes_frame
+from kg.views.html import NODE_STYLE, OTHER_STYLE
 from schema.errors import InputError, KGError
-from schema import NodeLabel, RelType
+from schema.types import RelType
+
+#: The statements of the ``cypher`` export (see :func:`kg.stores.neo4j.script_statements`).
+cypher_statements = script_statements
 
 logger = logging.getLogger(__name__)
 
@@ -46,50 +63,15 @@ FORMATS = ("graphml", "gexf", "json", "csv", "cypher", "neo4j-csv")
 FOLDER_FORMATS = ("csv", "neo4j-csv")
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CYPHER_BATCH = 500
 _ARRAY_DELIMITER = ";"
 
 
 # --------------------------------------------------------------------------- values
 
 
-def _plain(value: Any) -> Any:
-    """numpy scalars and other number-likes as Python values; NaN/inf as None."""
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str, bytes)):
-        try:
-            value = value.item()
-        except (TypeError, ValueError):
-            value = str(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def _to_json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def flat_value(value: Any) -> bool | int | float | str | None:
-    """A value a flat format can hold: lists and dicts as JSON text, ``None`` kept.
-
-    Example:
-        >>> flat_value(["LoRA", "Low-Rank Adaptation"])
-        '["LoRA", "Low-Rank Adaptation"]'
-    """
-    value = _plain(value)
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (list, tuple, set, frozenset)):
-        value = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
-        return _to_json_text([_plain(v) for v in value])
-    if isinstance(value, dict):
-        return _to_json_text(value)
-    return str(value)
-
-
 def _unify(records: list[dict[str, Any]]) -> None:
-    """Give each attribute one type over all records: ints with floats become floats,
-    anything mixed with text becomes text (in place)."""
+    """Give each attribute one type over all records (in place), the type the stores give it
+    (:func:`kg.stores.base.infer_type`): ints with floats become floats, other mixes text."""
     kinds: dict[str, set[type]] = defaultdict(set)
     for rec in records:
         for k, v in rec.items():
@@ -97,10 +79,8 @@ def _unify(records: list[dict[str, Any]]) -> None:
     for k, types in kinds.items():
         if len(types) < 2:
             continue
-        if types <= {int, float}:
-            cast: Callable[[Any], Any] = float
-        else:
-            cast = lambda v: v if isinstance(v, str) else json.dumps(v)  # noqa: E731
+        as_double = infer_type(rec[k] for rec in records if k in rec) == DOUBLE
+        cast: Callable[[Any], Any] = float if as_double else (lambda v: v if isinstance(v, str) else json.dumps(v))
         for rec in records:
             if k in rec:
                 rec[k] = cast(rec[k])
@@ -119,9 +99,9 @@ def typed_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         >>> typed_graph(G).nodes["a"]
         {'label': 'Method', 'name': 'A', 'aliases': '["B"]'}
     """
-    nodes = [(str(n), {k: _xml_text(flat_value(v)) for k, v in d.items() if _plain(v) is not None})
+    nodes = [(str(n), {k: _xml_text(flat_value(v)) for k, v in d.items() if python_value(v) is not None})
              for n, d in G.nodes(data=True)]
-    edges = [(str(u), str(v), str(key), {k: _xml_text(flat_value(x)) for k, x in d.items() if _plain(x) is not None})
+    edges = [(str(u), str(v), str(key), {k: _xml_text(flat_value(x)) for k, x in d.items() if python_value(x) is not None})
              for u, v, key, d in G.edges(keys=True, data=True)]
     _unify([d for _, d in nodes])
     _unify([d for *_, d in edges])
@@ -143,11 +123,13 @@ def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     return path
 
 
-_GEXF_RGB = {
-    "Paper": (78, 121, 167), "Method": (242, 142, 43), "Model": (225, 87, 89), "Dataset": (118, 183, 178),
-    "Benchmark": (89, 161, 79), "Task": (212, 160, 23), "Metric": (176, 122, 161), "Repository": (156, 117, 95),
-    "Organization": (255, 157, 167), "Result": (140, 140, 140),
-}
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+#: Gephi colours by label: the HTML view's (:data:`kg.views.html.NODE_STYLE`).
+_GEXF_RGB = {label: _rgb(style[0]) for label, style in NODE_STYLE.items()}
+_GEXF_OTHER = _rgb(OTHER_STYLE[0])
 
 
 def write_gexf(G: nx.MultiDiGraph, path: Path) -> Path:
@@ -159,7 +141,7 @@ def write_gexf(G: nx.MultiDiGraph, path: Path) -> Path:
         attrs = {"label": str(data.get("name") or node), **data}
         if kind is not None:
             attrs["node_label"] = kind
-            r, g, b = _GEXF_RGB.get(kind, (186, 176, 172))
+            r, g, b = _GEXF_RGB.get(kind, _GEXF_OTHER)
             attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0},
                             "size": float(5 + 3 * math.log1p(G.degree(node) if node in G else 0))}
         X.add_node(node, **attrs)
@@ -181,252 +163,87 @@ def write_json(G: nx.MultiDiGraph, path: Path) -> Path:
     return path
 
 
-def _frames(G: nx.MultiDiGraph):
-    import pandas as pd
-
-    node_rows = [{"id": str(n), **{k: flat_value(v) for k, v in d.items()}} for n, d in G.nodes(data=True)]
-    edge_rows = [
-        {"source": str(u), "target": str(v), "type": str(d.get("type") or key),
-         **{k: flat_value(x) for k, x in d.items() if k != "type"}}
-        for u, v, key, d in G.edges(keys=True, data=True)
-    ]
-
-    def frame(rows: list[dict[str, Any]], first: list[str]) -> Any:
-        cols = first + sorted({k for r in rows for k in r} - set(first))
-        return pd.DataFrame(rows, columns=cols)
-
-    return frame(node_rows, ["id", "label", "name", "aliases"]), frame(edge_rows, ["source", "target", "type"])
-
-
 def write_csv(G: nx.MultiDiGraph, path: Path) -> Path:
-    nodes, edges = _frames(G)
+    nodes, edges = nodes_frame(G, flat=True), edges_frame(G, flat=True)
     path.mkdir(parents=True, exist_ok=True)
     _atomic_text(path / "nodes.csv", nodes.to_csv(index=False))
     _atomic_text(path / "edges.csv", edges.to_csv(index=False))
     return path
 
 
-# ---- Cypher
-
-
-def cypher_string(text: str) -> str:
-    """A single-quoted Cypher string literal of ``text``.
-
-    Backslash, quote and control characters are escaped (``\\n``, ``\\uXXXX``...).
-
-    Example:
-        >>> print(cypher_string("it's a \\\\ \\n"))
-        'it\\'s a \\\\ \\n'
-    """
-    out = []
-    for ch in str(text):
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == "'":
-            out.append("\\'")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) in (0x7F, 0x2028, 0x2029):
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return "'" + "".join(out) + "'"
-
-
-def _cypher_key(key: str) -> str:
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
-        return key
-    return "`" + key.replace("`", "``") + "`"
-
-
-def cypher_value(value: Any) -> str | None:
-    """A Cypher literal of ``value`` (``None`` when it has none).
-
-    Lists of strings, numbers or booleans stay lists (Neo4j needs one type per list,
-    so mixed lists become lists of strings); dicts become JSON text.
-
-    Example:
-        >>> cypher_value(["a'b", "c"])
-        "['a\\\\'b', 'c']"
-    """
-    value = _plain(value)
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, str):
-        return cypher_string(value)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = [_plain(v) for v in value if _plain(v) is not None]
-        kinds = {bool if isinstance(v, bool) else (float if isinstance(v, (int, float)) else type(v)) for v in items}
-        if len(kinds) > 1 or (kinds and next(iter(kinds)) not in (bool, float, str)):
-            items = [v if isinstance(v, str) else _to_json_text(v) for v in items]
-        return "[" + ", ".join(cypher_value(v) or "null" for v in items) + "]"
-    if isinstance(value, dict):
-        return cypher_string(_to_json_text(value))
-    return cypher_string(str(value))
-
-
-def _cypher_map(props: dict[str, Any]) -> str:
-    parts = []
-    for k in sorted(props):
-        lit = cypher_value(props[k])
-        if lit is not None:
-            parts.append(f"{_cypher_key(str(k))}: {lit}")
-    return "{" + ", ".join(parts) + "}"
-
-
-def _node_label(G: nx.MultiDiGraph, node: Any) -> NodeLabel:
-    value = G.nodes[node].get("label")
-    try:
-        return NodeLabel(value)
-    except ValueError as err:
-        raise InputError(
-            f"node {node!r} has label {value!r}, which is not a kg node label "
-            f"({', '.join(lab.value for lab in NodeLabel)}): rebuild the graph with 'kg build'"
-        ) from err
-
-
-def _rel_type(u: Any, v: Any, key: Any, data: dict[str, Any]) -> RelType:
-    value = data.get("type") or key
-    try:
-        return RelType(value)
-    except ValueError as err:
-        raise InputError(
-            f"edge {u!r} -> {v!r} has type {value!r}, which is not a kg relationship type: "
-            "rebuild the graph with 'kg build'"
-        ) from err
-
-
-def cypher_statements(G: nx.MultiDiGraph, batch: int = _CYPHER_BATCH) -> Iterable[str]:
-    """The statements of the Cypher script for ``G``, one string each (ending in ``;``)."""
-    by_label: dict[NodeLabel, list[Any]] = defaultdict(list)
-    for node in G.nodes:
-        by_label[_node_label(G, node)].append(node)
-    for label in sorted(by_label, key=lambda lab: lab.value):
-        yield (f"CREATE CONSTRAINT kg_{label.value.lower()}_id IF NOT EXISTS "
-               f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE;")
-    for label in sorted(by_label, key=lambda lab: lab.value):
-        nodes = by_label[label]
-        for start in range(0, len(nodes), batch):
-            rows = []
-            for node in nodes[start:start + batch]:
-                props = {k: v for k, v in G.nodes[node].items() if k not in ("id", "label")}
-                rows.append(f"{{id: {cypher_string(str(node))}, props: {_cypher_map(props)}}}")
-            yield ("UNWIND [\n  " + ",\n  ".join(rows) + f"\n] AS row\n"
-                   f"MERGE (n:{label.value} {{id: row.id}}) SET n += row.props;")
-    groups: dict[tuple[NodeLabel, RelType, NodeLabel], list[str]] = defaultdict(list)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        rel = _rel_type(u, v, key, data)
-        props = {k: x for k, x in data.items() if k != "type"}
-        groups[(_node_label(G, u), rel, _node_label(G, v))].append(
-            f"{{src: {cypher_string(str(u))}, dst: {cypher_string(str(v))}, props: {_cypher_map(props)}}}"
-        )
-    for (src, rel, dst) in sorted(groups, key=lambda g: (g[1].value, g[0].value, g[2].value)):
-        rows = groups[(src, rel, dst)]
-        for start in range(0, len(rows), batch):
-            yield ("UNWIND [\n  " + ",\n  ".join(rows[start:start + batch]) + f"\n] AS row\n"
-                   f"MATCH (a:{src.value} {{id: row.src}}) MATCH (b:{dst.value} {{id: row.dst}})\n"
-                   f"MERGE (a)-[r:{rel.value}]->(b) SET r += row.props;")
+# ---- Cypher: the statements and literals are the stores' (kg.stores.neo4j, kg.stores.cypher)
 
 
 def write_cypher(G: nx.MultiDiGraph, path: Path) -> Path:
     header = (f"// kg export: {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships.\n"
               f"// Run with: cypher-shell -f {path.name}   (re-running changes nothing)\n")
-    _atomic_text(path, header + "\n".join(cypher_statements(G)) + "\n")
+    _atomic_text(path, header + "\n".join(script_statements(G)) + "\n")
     return path
 
 
 # ---- neo4j-admin CSV
 
 
-def _neo4j_type(values: list[Any]) -> str:
-    """The neo4j-admin header type of a column (``''`` for string)."""
-    kinds = {type(v) for v in values}
-    if kinds == {bool}:
-        return "boolean"
-    if kinds <= {int} and kinds:
-        return "int" if all(-(2 ** 31) <= v < 2 ** 31 for v in values) else "long"
-    if kinds <= {int, float} and kinds:
-        return "double"
-    if kinds == {list} and all(isinstance(x, str) for v in values for x in v):
-        return "string[]"
-    return "string"
+#: neo4j-admin header type of each store type (``string`` is written without a type).
+_ADMIN_TYPES = {STRING: "string", INT64: "long", DOUBLE: "double", BOOLEAN: "boolean", STRING_LIST: "string[]"}
 
 
-def _neo4j_cell(value: Any, kind: str, replaced: list[int]) -> str:
+def _admin_type(prop: Prop, values: list[Any]) -> str:
+    """The neo4j-admin header type of a column: ``int`` for 32-bit integers, else as the store types it."""
+    if prop.type == INT64 and all(-(2 ** 31) <= v < 2 ** 31 for v in values):
+        return "int"
+    return _ADMIN_TYPES[prop.type]
+
+
+def _admin_cell(value: Any, kind: str, replaced: list[int]) -> str:
     if value is None:
         return ""
     if kind == "string[]":
-        items = []
-        for item in value:
-            if _ARRAY_DELIMITER in item:
-                replaced[0] += 1
-                item = item.replace(_ARRAY_DELIMITER, "\uff1b")
-            items.append(item)
-        return _ARRAY_DELIMITER.join(items)
+        replaced[0] += sum(_ARRAY_DELIMITER in item for item in value)
+        return _ARRAY_DELIMITER.join(item.replace(_ARRAY_DELIMITER, "\uff1b") for item in value)
     if kind == "boolean":
         return "true" if value else "false"
-    if kind in ("int", "long"):
-        return str(int(value))
-    if kind == "double":
-        return repr(float(value))
-    if isinstance(value, str):
-        return value
-    return _to_json_text(value)
+    return repr(value) if kind == "double" else str(value)
 
 
-def _neo4j_table(records: list[dict[str, Any]], fixed: list[str], fixed_values: Callable[[dict], list[str]],
-                 replaced: list[int]) -> str:
-    cleaned = [{k: (list(v) if isinstance(v, (tuple, set, frozenset)) else _plain(v)) for k, v in r.items()}
-               for r in records]
-    names = sorted({k for r in cleaned for k, v in r.items() if v is not None and not k.startswith("_")})
-    kinds = {k: _neo4j_type([r[k] for r in cleaned if r.get(k) is not None]) for k in names}
+def _admin_table(records: list[dict[str, Any]], props: tuple[Prop, ...], fixed: list[str],
+                 fixed_values: Callable[[dict], list[str]], replaced: list[int]) -> str:
+    """One neo4j-admin CSV: the ``fixed`` columns, then every typed property some record has."""
+    columns = []
+    for prop in sorted(props, key=lambda p: p.name):
+        values = [r[prop.name] for r in records if r.get(prop.name) is not None]
+        if prop.name != "id" and values:
+            columns.append((prop.name, _admin_type(prop, values)))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(fixed + [f"{k}:{kinds[k]}" if kinds[k] != "string" else k for k in names])
-    for rec, raw in zip(cleaned, records):
-        writer.writerow(fixed_values(raw) + [_neo4j_cell(rec.get(k), kinds[k], replaced) for k in names])
+    writer.writerow(fixed + [name if kind == "string" else f"{name}:{kind}" for name, kind in columns])
+    for rec in records:
+        writer.writerow(fixed_values(rec) + [_admin_cell(rec.get(name), kind, replaced) for name, kind in columns])
     return buf.getvalue()
 
 
 def write_neo4j_csv(G: nx.MultiDiGraph, path: Path) -> Path:
+    """A folder for ``neo4j-admin database import full``: the store's typed rows (:func:`graph_rows`)."""
+    check_schema(G)
+    rows = graph_rows(G)
     path.mkdir(parents=True, exist_ok=True)
     replaced = [0]
-    by_label: dict[NodeLabel, list[dict[str, Any]]] = defaultdict(list)
-    for node, data in G.nodes(data=True):
-        label = _node_label(G, node)
-        rec = {k: v for k, v in data.items() if k not in ("id", "label")}
-        rec["_id"] = str(node)
-        by_label[label].append(rec)
-    by_type: dict[RelType, list[dict[str, Any]]] = defaultdict(list)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        rel = _rel_type(u, v, key, data)
-        rec = {k: x for k, x in data.items() if k != "type"}
-        rec["_src"], rec["_dst"] = str(u), str(v)
-        by_type[rel].append(rec)
     args = ["neo4j-admin", "database", "import", "full", "--overwrite-destination",
             f"--array-delimiter={_ARRAY_DELIMITER}", "--multiline-fields=true"]
     written = []
-    for label in sorted(by_label, key=lambda lab: lab.value):
+    for label in sorted(rows.nodes, key=lambda lab: lab.value):
         name = f"nodes_{label.value}.csv"
-        _atomic_text(path / name, _neo4j_table(
-            by_label[label], ["id:ID", ":LABEL"], lambda r, lab=label.value: [r["_id"], lab], replaced))
+        _atomic_text(path / name, _admin_table(rows.nodes[label], rows.schema.node_props[label], ["id:ID", ":LABEL"],
+                                               lambda r, lab=label.value: [r["id"], lab], replaced))
         args.append(f"--nodes={label.value}={name}")
         written.append(name)
+    by_type: dict[RelType, list[dict[str, Any]]] = defaultdict(list)
+    for (rel, _, _), edges in rows.edges.items():
+        by_type[rel].extend({**props, "_src": u, "_dst": v} for u, v, props in edges)
     for rel in sorted(by_type, key=lambda r: r.value):
         name = f"rels_{rel.value}.csv"
-        _atomic_text(path / name, _neo4j_table(
-            by_type[rel], [":START_ID", ":END_ID", ":TYPE"], lambda r, t=rel.value: [r["_src"], r["_dst"], t],
-            replaced))
+        _atomic_text(path / name, _admin_table(by_type[rel], rows.schema.rel_props[rel], [":START_ID", ":END_ID", ":TYPE"],
+                                               lambda r, t=rel.value: [r["_src"], r["_dst"], t], replaced))
         args.append(f"--relationships={rel.value}={name}")
         written.append(name)
     args.append('"${1:-neo4j}"')

@@ -20,16 +20,16 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from schema.errors import InputError, KGError
+from kg.views.lookup import find_node
 from schema import NodeLabel
-from schema.names import name_key
+from schema.errors import InputError, KGError
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ NODE_STYLE: dict[str, tuple[str, str, str]] = {
     NodeLabel.ORGANIZATION.value: ("#ff9da7", "diamond", "\u25c6"),
     NodeLabel.RESULT.value: ("#8c8c8c", "dot", "\u25cf"),
 }
-_OTHER_STYLE = ("#bab0ac", "dot", "\u25cf")
+OTHER_STYLE = ("#bab0ac", "dot", "\u25cf")
 
 #: World units of :func:`force_layout` to canvas pixels (small graphs; big ones are denser).
 _PIXELS_PER_UNIT = 120.0
@@ -61,38 +61,6 @@ _TEMPLATE = "viz_template.html"
 
 
 # --------------------------------------------------------------------------- selection
-
-
-def find_node(G: nx.MultiDiGraph, name: str) -> str:
-    """The id of the node whose id, name or alias is ``name`` (case and spacing ignored).
-
-    When several nodes match, the most connected one is returned.
-
-    Example:
-        >>> G = nx.MultiDiGraph(); G.add_node("method:lora", label="Method", name="LoRA", aliases=["Low-Rank Adaptation"])
-        >>> find_node(G, "low-rank adaptation")
-        'method:lora'
-
-    Raises:
-        InputError: no node has that name; the message suggests close names.
-    """
-    if name in G:
-        return name
-    key = name_key(name)
-    matches = [
-        node for node, data in G.nodes(data=True)
-        if key in {name_key(str(n)) for n in [data.get("name") or "", *(data.get("aliases") or [])]}
-    ]
-    if matches:
-        return max(matches, key=lambda n: (G.degree(n), n))
-    import difflib
-
-    names = {name_key(str(d.get("name") or "")): str(d.get("name")) for _, d in G.nodes(data=True)}
-    close = [names[k] for k in difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)]
-    hint = f": did you mean {', '.join(repr(c) for c in close)}?" if close else ": give a node name, alias or id"
-    raise InputError(f"no node named {name!r} in the graph{hint}")
-
-
 
 
 def parse_labels(labels: Iterable[str | NodeLabel] | str | None) -> set[str] | None:
@@ -379,7 +347,7 @@ class _GridRepulsion:
 
 
 def _style(label: str | None) -> tuple[str, str, str]:
-    return NODE_STYLE.get(label or "", _OTHER_STYLE)
+    return NODE_STYLE.get(label or "", OTHER_STYLE)
 
 
 def _short(text: str, limit: int) -> str:
@@ -390,7 +358,7 @@ def _short(text: str, limit: int) -> str:
 def _http_urls(values: Any) -> list[str]:
     if isinstance(values, str):
         values = [values]
-    return [str(u) for u in values or [] if re.match(r"^https?://", str(u), re.I)]
+    return [str(u) for u in values or [] if re.match(r"^https?://", str(u), re.IGNORECASE)]
 
 
 def repository_url(data: dict[str, Any]) -> str | None:
@@ -531,7 +499,7 @@ def page_data(H: nx.MultiDiGraph, G: nx.MultiDiGraph | None = None, *, title: st
     return {
         "meta": {
             "title": title,
-            "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "total_nodes": G.number_of_nodes(),
             "total_edges": G.number_of_edges(),
         },
@@ -589,25 +557,15 @@ def render_page(data: dict[str, Any]) -> str:
     return pattern.sub(lambda m: parts[m.group(0)], template)
 
 
-def to_html(
-    G: nx.MultiDiGraph,
-    path: str | Path,
-    *,
-    focus: str | None = None,
-    hops: int = 1,
-    labels: Iterable[str] | str | None = None,
-    min_degree: int = 0,
-    max_nodes: int | None = None,
-    since: str | None = None,
-    title: str | None = None,
-) -> Path:
+def to_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, **selection: Any) -> Path:
     """Write an interactive, self-contained HTML view of ``G`` to ``path``.
 
     The page colours and shapes nodes by label (with a legend), sizes them by
     importance, finds nodes by name or alias, filters by label, relation and date
     in the browser, and shows aliases, papers and evidence of a clicked node.
     Open ``page.html#node=ID`` to select a node at load. See
-    :func:`select_subgraph` for the arguments that choose what is drawn.
+    :func:`select_subgraph` for the arguments that choose what is drawn (``focus``,
+    ``hops``, ``labels``, ``min_degree``, ``max_nodes``, ``since``).
 
     Example:
         >>> to_html(load_graph("kg-out"), "graph.html", focus="LoRA", hops=2)  # doctest: +SKIP
@@ -616,8 +574,7 @@ def to_html(
     Raises:
         InputError: an argument is invalid (unknown label, focus or date).
     """
-    return write_html(G, path, focus=focus, hops=hops, labels=labels, min_degree=min_degree, max_nodes=max_nodes,
-                      since=since, title=title)[0]
+    return write_html(G, path, title=title, **selection)[0]
 
 
 def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, **selection: Any

@@ -10,17 +10,20 @@ instead of 1.
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
-from schema.errors import KGError
 from schema import ENTITY_LABELS, ROLE_TYPES, NodeLabel
+from schema.errors import KGError
 
 logger = logging.getLogger(__name__)
 
 _ROLES = {r.value for r in ROLE_TYPES}
 _ENTITY_LABELS = {lab.value for lab in ENTITY_LABELS}
+PAPER = NodeLabel.PAPER.value
 
 
 def paper_month(date: str | None) -> str | None:
@@ -35,6 +38,24 @@ def paper_month(date: str | None) -> str | None:
     return date[:7]
 
 
+def paper_months(G: nx.MultiDiGraph) -> dict[str, str]:
+    """The month (``YYYY-MM``) of every non-stub paper dated to the month.
+
+    Example:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_node("p", label="Paper", date="2024-03-02"); G.add_node("q", label="Paper", date="2024")
+        >>> paper_months(G)
+        {'p': '2024-03'}
+    """
+    months = {}
+    for node, data in G.nodes(data=True):
+        if data.get("label") == PAPER and not data.get("stub"):
+            month = paper_month(data.get("date"))
+            if month is not None:
+                months[node] = month
+    return months
+
+
 def date_coverage(G: nx.MultiDiGraph) -> dict[str, int]:
     """How many (non-stub) papers have a month, and why the others are excluded.
 
@@ -46,7 +67,7 @@ def date_coverage(G: nx.MultiDiGraph) -> dict[str, int]:
     """
     out = {"papers": 0, "with_month": 0, "no_year": 0, "year_only": 0, "no_date": 0}
     for _, data in G.nodes(data=True):
-        if data.get("label") != NodeLabel.PAPER.value or data.get("stub"):
+        if data.get("label") != PAPER or data.get("stub"):
             continue
         out["papers"] += 1
         date = data.get("date")
@@ -73,23 +94,43 @@ def mentions(G: nx.MultiDiGraph, label: str | None = None, by_upvotes: bool = Fa
     """
     import pandas as pd
 
+    months = paper_months(G)
     rows = []
     seen: set[tuple[str, str]] = set()
     for u, v, key in G.edges(keys=True):
-        if key not in _ROLES or (u, v) in seen:
+        if key not in _ROLES or (u, v) in seen or u not in months:
             continue
-        paper, ent = G.nodes[u], G.nodes[v]
-        if paper.get("label") != NodeLabel.PAPER.value or paper.get("stub") or ent.get("label") not in _ENTITY_LABELS:
-            continue
-        if label is not None and ent["label"] != label:
-            continue
-        month = paper_month(paper.get("date"))
-        if month is None:
+        ent = G.nodes[v]
+        if ent.get("label") not in _ENTITY_LABELS or (label is not None and ent["label"] != label):
             continue
         seen.add((u, v))
-        weight = (paper.get("upvotes") or 0) if by_upvotes else 1
-        rows.append((month, u, v, ent.get("name", v), ent["label"], weight))
+        weight = (G.nodes[u].get("upvotes") or 0) if by_upvotes else 1
+        rows.append((months[u], u, v, ent.get("name", v), ent["label"], weight))
     return pd.DataFrame(rows, columns=["month", "paper", "entity", "name", "label", "weight"])
+
+
+def counts_by_month(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_LABELS):
+    """Papers per month and the distinct entities of each label they name.
+
+    Papers dated to the month (``YYYY-MM`` or ``YYYY-MM-DD``) count; stubs, year-only and
+    year-less dates (``--MM-DD``) do not. Columns: ``month``, ``papers``, then one per label
+    (entity labels: what role edges reach).
+
+    Example:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_node("p", label="Paper", name="P", date="2024-03-02"); G.add_node("m", label="Method", name="M")
+        >>> _ = G.add_edge("p", "m", key="USES")
+        >>> counts_by_month(G, ["Method"]).values.tolist()
+        [['2024-03', 1, 1]]
+    """
+    import pandas as pd
+
+    wanted = [NodeLabel(lab).value for lab in labels]
+    papers = Counter(paper_months(G).values())
+    seen = mentions(G).groupby(["month", "label"])["entity"].nunique().to_dict()
+    rows = [{"month": m, "papers": papers[m], **{lab: int(seen.get((m, lab), 0)) for lab in wanted}}
+            for m in sorted(papers)]
+    return pd.DataFrame(rows, columns=["month", "papers", *wanted])
 
 
 def counts_by_label(G: nx.MultiDiGraph, by_upvotes: bool = False):
@@ -193,6 +234,38 @@ def fastest_growing(
     out = out[out["growth"] > 0]
     out = out.sort_values(["growth", "ratio", "name"], ascending=[False, False, True], kind="stable")
     return out[cols].head(top).reset_index(drop=True)
+
+
+def report(G: nx.MultiDiGraph, *, label: str | None = None, top: int = 10, window: int = 3,
+           by_upvotes: bool = False) -> str:
+    """The text ``kg trends`` prints: date coverage, mentions by month and type, the newest
+    and the fastest-growing entities (of ``label``, default all).
+
+    Example:
+        >>> report(nx.MultiDiGraph()).splitlines()[0]
+        'papers with a month: 0 of 0; excluded 0 (0 without year, 0 with a year only, 0 undated)'
+    """
+    import pandas as pd
+
+    def table(frame, **kwargs) -> str:
+        return frame.to_string(**kwargs) if not frame.empty else "  (none)"
+
+    cov = date_coverage(G)
+    what = label or "entities"
+    by_label = counts_by_label(G, by_upvotes=by_upvotes)
+    new = new_entities(G, label=label).head(top)
+    grow = fastest_growing(G, label=label, window=window, top=top, by_upvotes=by_upvotes)
+    with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 40):
+        return "\n".join([
+            (f"papers with a month: {cov['with_month']} of {cov['papers']}; excluded {cov['excluded']} "
+             f"({cov['no_year']} without year, {cov['year_only']} with a year only, {cov['no_date']} undated)"),
+            "\nmentions by month and type" + (" (weighted by upvotes)" if by_upvotes else ""),
+            table(by_label),
+            f"\nnewest {what} (first month seen)",
+            table(new.drop(columns=["entity"]), index=False),
+            f"\nfastest-growing {what} (last {window} months against the {window} before)",
+            table(grow.drop(columns=["entity"]), index=False),
+        ])
 
 
 def _monthly_axis(table):
