@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli.app import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"
 KEYS = ["id", "title", "abstract", "authors_count", "date", "upvotes", "organization", "urls", "sources"]
 

@@ -185,6 +185,7 @@ def dev_scores(shared_dir):
     return score(gold, pred)
 
 
+@pytest.mark.slow
 def test_dev_set_floor(dev_scores):
     """Guards the level reached on ../shared/gold/dev.jsonl (floors slightly below it)."""
     assert dev_scores.papers == 80

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import networkx as nx
@@ -12,7 +13,9 @@ from kg.pipeline import load_cache
 from kg.cli.app import main
 from kg.out import load_graph
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # end to end: the full spaCy pipeline over the sample, several builds
+
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"
 
 EXTRA_PAPER = {
@@ -26,10 +29,20 @@ EXTRA_PAPER = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built_once(tmp_path_factory):
+    """The sample built once per module; tests never touch this folder, they get a copy."""
     out = tmp_path_factory.mktemp("kg-out")
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
+    return out, result
+
+
+@pytest.fixture()
+def built(built_once, tmp_path):
+    """A private copy of the built OUT: a test that rebuilds or adds papers changes no other test's input."""
+    pristine, result = built_once
+    out = tmp_path / "built"
+    shutil.copytree(pristine, out)
     return out, result
 
 

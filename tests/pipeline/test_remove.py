@@ -5,7 +5,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from test_store import write_fixture_out
 
 import kg.cli.app
 from kg.out import CACHE_FILE, MERGE_LOG_FILE, load_cache
@@ -17,9 +16,9 @@ SHARED = "arxiv:2402.00003"  # shares Transformer, BERT and GLUE with others; on
 
 
 @pytest.fixture()
-def out(tmp_path):
+def out(tmp_path, write_corpus_out):
     folder = tmp_path / "out"
-    write_fixture_out(folder)
+    write_corpus_out(folder)
     return folder
 
 

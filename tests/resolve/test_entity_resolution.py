@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 
@@ -280,12 +281,41 @@ def test_build_graph_uses_resolution():
     assert any(e.get("merged") == "gpt-4" for e in log)
 
 
+def _lines_run(fn, *args) -> tuple[object, int]:
+    """``fn(*args)`` and the number of Python lines it executed (a loop's lines count once per turn).
+
+    Example: a pairwise loop over n names runs ~n*n lines, a keyed pass ~n.
+    """
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    previous = sys.gettrace()
+    sys.settrace(lambda frame, event, arg: local)
+    try:
+        result = fn(*args)
+    finally:
+        sys.settrace(previous)
+    return result, count
+
+
 def test_resolution_is_linear_in_mentions():
-    """Blocking by key: 20k distinct names resolve without pairwise comparison (no timing asserted)."""
-    exts = [make_paper(f"p{i}", [(f"Method{i} Net", "Method"), ("Transformer", "Method")]) for i in range(3000)]
-    res = resolve_entities(exts)
-    assert len(res.nodes) == 3001
-    assert res.nodes["method:transformer"].aliases == []
+    """Blocking by key: 4x the mentions costs ~4x the work, not 16x (pairwise comparison).
+
+    Work is counted as Python lines executed, so the bound is deterministic (no timing).
+    """
+    def corpus(n: int) -> list[PaperExtraction]:
+        return [make_paper(f"p{i}", [(f"Method{i} Net", "Method"), ("Transformer", "Method")]) for i in range(n)]
+
+    small, work_small = _lines_run(resolve_entities, corpus(500))
+    large, work_large = _lines_run(resolve_entities, corpus(2000))
+    assert len(small.nodes) == 501 and len(large.nodes) == 2001
+    assert large.nodes["method:transformer"].aliases == []
+    assert work_large <= 5 * work_small, f"4x the mentions cost {work_large / work_small:.1f}x the work"
 
 
 @pytest.mark.parametrize("short,long,expected", [

@@ -4,11 +4,15 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from extractors.citations import find_citations
+from extractors.results import results_from_text
 from kg.pipeline import build_graph
 from kg.resolve.links import normalize_github, stub_id
+from kg.resolve.papers import merge_papers
+from kg.sources import read_papers
 from schema import (
     Citation, ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType, ResultRecord,
-    check_endpoints,
+    check_endpoints, paper_text,
 )
 
 
@@ -286,12 +290,6 @@ def test_stub_id():
 @pytest.fixture(scope="module")
 def seed_graph(seeds_dir):
     """The seeds read, identity-merged and linked (no NLP: text citations and results by the pure rules)."""
-    pytest.importorskip("kg.sources")
-    from extractors.citations import find_citations
-    from extractors.results import results_from_text
-    from kg.resolve.papers import merge_papers
-    from kg.sources import read_papers
-    from schema import paper_text
 
     papers = merge_papers(read_papers(sorted(seeds_dir.glob("*.txt"))))
     exts = []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "bench.py"
 
 
@@ -54,6 +54,7 @@ def _assert_figure(value, what: str) -> None:
     assert value > 0, f"{what} = {value}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["wall_s", "abstracts_per_s", "cpu_s", "peak_rss_mb", "peak_rss_max_process_mb",
                                  "store_mb"])
 def test_smoke_build_figures(smoke_run, key):
@@ -62,6 +63,7 @@ def test_smoke_build_figures(smoke_run, key):
     _assert_figure(size["build"][key], f"build {key}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["wall_s", "abstracts_per_s", "cpu_s", "pipe_abstracts_per_s", "load_s", "tokens",
                                  "peak_rss_mb"])
 def test_smoke_bare_figures(smoke_run, key):
@@ -69,11 +71,13 @@ def test_smoke_bare_figures(smoke_run, key):
     _assert_figure(size["bare"][key], f"bare {key}")
 
 
+@pytest.mark.slow
 def test_smoke_bare_runs_the_full_pipeline(smoke_run):
     (size,) = smoke_run["report"]["sizes"]
     assert {"ner", "lemmatizer", "parser", "tagger"} <= set(size["bare"]["pipeline"])
 
 
+@pytest.mark.slow
 def test_smoke_ratio_and_graph(smoke_run):
     report = smoke_run["report"]
     (size,) = report["sizes"]
@@ -88,6 +92,7 @@ def test_smoke_ratio_and_graph(smoke_run):
     assert (smoke_run["out"] / "build-20").is_dir()
 
 
+@pytest.mark.slow
 def test_smoke_queries(smoke_run):
     queries = smoke_run["report"]["queries"]
     if importlib.util.find_spec("kg.stores.queries") is None:
@@ -100,6 +105,7 @@ def test_smoke_queries(smoke_run):
         _assert_figure(q["median_ms"], f"query {q['name']}")
 
 
+@pytest.mark.slow
 def test_smoke_html(smoke_run):
     html = smoke_run["report"]["html"]
     if importlib.util.find_spec("kg.views.html") is None:
@@ -110,6 +116,7 @@ def test_smoke_html(smoke_run):
     assert html["max_nodes"] == 5000
 
 
+@pytest.mark.slow
 def test_smoke_machine_and_outputs(smoke_run):
     report = smoke_run["report"]
     machine = report["machine"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "eval_external.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_external.py"
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +83,7 @@ def test_shared_readers_place_every_gold_mention(ev, shared_dir):
         assert sorted(set(got)) == want
 
 
+@pytest.mark.slow
 def test_real_pipeline_scores_every_type(ev, shared_dir, nlp):
     """A few sentences of each set through the real pipeline: every figure is a proportion."""
     for dataset in ev.load_datasets(shared_dir, "all", limit=40):
@@ -100,6 +101,7 @@ def test_real_pipeline_scores_every_type(ev, shared_dir, nlp):
         assert result["scores"]["all"]["exact"]["predicted"] > 0  # the script reads the kg_entities spans
 
 
+@pytest.mark.slow
 def test_cli_json_on_a_few_sentences(shared_dir):
     proc = subprocess.run([sys.executable, str(SCRIPT), "--limit", "3", "--json", "--shared", str(shared_dir)],
                           capture_output=True, text=True, timeout=600, check=False)

@@ -19,7 +19,7 @@ from kg.sources.dailypapers import (
 from kg.sources.openalex import rebuild_abstract
 from kg.sources.records import extract_urls, parse_date
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "kg" / "data" / "sample_daily_papers.txt"
 
 ABSTRACT_1 = ("We propose Gated Token Mixing, a layer that mixes tokens with learned gates instead of attention. "

@@ -13,7 +13,7 @@ from kg.sources import detect_format, read_papers
 from kg.sources.dailypapers import is_chrome, parse_date_line, read_daily_papers
 from kg.sources.source import Report, Source
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")

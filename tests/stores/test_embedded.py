@@ -1,7 +1,6 @@
 """The graph store: pickle round trip, pandas views, the embedded Cypher store.
 
-The fixture corpus (:func:`fixture_extractions`) is shared with test_query, test_analytics,
-test_neo4j and test_remove (imported from here).
+The four-paper corpus (``corpus_graph``, ``write_corpus_out``) comes from tests/conftest.py.
 """
 from __future__ import annotations
 
@@ -13,96 +12,23 @@ import networkx as nx
 import pytest
 
 from schema.errors import StoreError
-from kg.pipeline import build_graph
-from kg.out import GRAPH_FILE, atomic_write_bytes, load_graph, save_cache, save_graph, save_merge_log
+from kg.out import GRAPH_FILE, atomic_write_bytes, load_graph, save_graph
 from kg.stores.embedded import write_embedded as sync_embedded
 from kg.views.frames import edges_frame, nodes_frame
 from kg.stores.base import DOUBLE, INT64, STRING, STRING_LIST, coerce, graph_rows, infer_type
 from kg.stores.embedded import DB_FILE, EmbeddedStore, embedded_path, ensure_embedded, is_stale
-from schema import ExtractedEntity, Paper, PaperExtraction, Provenance
 from schema.types import NodeLabel, RelType
 
 
-def _entity(name: str, type_: str, role: str, paper_id: str, aliases=()) -> ExtractedEntity:
-    sentence = f"We study {name} in this work."
-    return ExtractedEntity(
-        name=name, type=type_, aliases=list(aliases), roles=[role],
-        evidence=[Provenance(paper_id=paper_id, sentence=sentence, start=9, end=9 + len(name),
-                             extractor="fixture", confidence=0.9)],
-    )
-
-
-def fixture_extractions() -> list[PaperExtraction]:
-    """Four papers with known overlaps: Transformer in three, GLUE and ImageNet in two each,
-    OnlyHere only in the last paper (dated to the year only)."""
-    p1, p2, p3, p4 = "arxiv:2401.00001", "arxiv:2402.00002", "arxiv:2402.00003", "arxiv:2403.00004"
-    return [
-        PaperExtraction(
-            paper=Paper(id=p1, title="SparseFormer: Efficient Attention for Vision", abstract="We propose SparseFormer.",
-                        date="2024-01-15", upvotes=12, authors_count=3, urls=["https://arxiv.org/abs/2401.00001"],
-                        ids={"arxiv": "2401.00001", "doi": "10.1000/sparse"}),
-            entities=[
-                _entity("SparseFormer", "Method", "PROPOSES", p1),
-                _entity("ImageNet", "Dataset", "EVALUATES_ON", p1, aliases=["ILSVRC"]),
-                _entity("image classification", "Task", "ADDRESSES", p1),
-                _entity("top-1 accuracy", "Metric", "MEASURES", p1),
-                _entity("ViT", "Model", "COMPARES_WITH", p1),
-                _entity("Transformer", "Method", "USES", p1),
-            ],
-        ),
-        PaperExtraction(
-            paper=Paper(id=p2, title="Scaling Transformers", abstract="We scale Transformers.", date="2024-02-03"),
-            entities=[
-                _entity("Transformer", "Method", "USES", p2),
-                _entity("ViT", "Model", "USES", p2),
-                _entity("ImageNet", "Dataset", "EVALUATES_ON", p2),
-                _entity("GLUE", "Benchmark", "EVALUATES_ON", p2),
-                _entity("BERT", "Model", "COMPARES_WITH", p2),
-            ],
-        ),
-        PaperExtraction(
-            paper=Paper(id=p3, title="LoRA-Adapters for Language Models", abstract="We propose LoRA.",
-                        date="2024-02-20", upvotes=4),
-            entities=[
-                _entity("LoRA", "Method", "PROPOSES", p3),
-                _entity("BERT", "Model", "USES", p3),
-                _entity("GLUE", "Benchmark", "EVALUATES_ON", p3),
-                _entity("Transformer", "Method", "MENTIONS", p3),
-                _entity("accuracy", "Metric", "MEASURES", p3),
-            ],
-        ),
-        PaperExtraction(
-            paper=Paper(id=p4, title="An Orphan Study", abstract="We propose OnlyHere.", date="2024"),
-            entities=[_entity("OnlyHere", "Method", "PROPOSES", p4)],
-        ),
-    ]
-
-
-def fixture_graph() -> nx.MultiDiGraph:
-    return build_graph(fixture_extractions())
-
-
-def write_fixture_out(out: Path) -> nx.MultiDiGraph:
-    """OUT as ``kg build`` leaves it: cache, graph, Cypher store, merge log."""
-    extractions = fixture_extractions()
-    save_cache({e.paper.id: e for e in extractions}, out)
-    log: list[dict] = []
-    G = build_graph(extractions, log)
-    save_graph(G, out)
-    sync_embedded(G, out)
-    save_merge_log(log, out)
-    return G
+@pytest.fixture()
+def graph(corpus_graph) -> nx.MultiDiGraph:
+    return corpus_graph
 
 
 @pytest.fixture()
-def graph() -> nx.MultiDiGraph:
-    return fixture_graph()
-
-
-@pytest.fixture()
-def out(tmp_path: Path) -> Path:
+def out(tmp_path: Path, write_corpus_out) -> Path:
     folder = tmp_path / "out"
-    write_fixture_out(folder)
+    write_corpus_out(folder)
     return folder
 
 

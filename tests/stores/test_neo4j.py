@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store import fixture_graph, write_fixture_out
 
 import kg.cli.app
 from kg.stores.queries import QUERIES
@@ -20,7 +19,7 @@ from kg.stores.embedded import EmbeddedStore
 from kg.stores.neo4j import Neo4jSettings, Neo4jStore, loader_statements
 from schema.types import NodeLabel, RelType
 
-LINT_DIR = Path(__file__).resolve().parent / "cypher-lint"
+LINT_DIR = Path(__file__).resolve().parents[1] / "cypher-lint"
 LABELS = [label.value for label in NodeLabel]
 TYPES = [rel.value for rel in RelType]
 
@@ -49,6 +48,7 @@ def _problems(results: list[dict], severities=(1, 2)) -> list[tuple[str, str]]:
     return [(r["statement"], d["message"]) for r in results for d in r["diagnostics"] if d["severity"] in severities]
 
 
+@pytest.mark.slow
 def test_linter_reports_errors_and_dialect_functions(lint):
     # the check can fail: a syntax error, a LadybugDB-only function and an unknown label are reported
     results = lint(["MATCH (n) RETRN n", "MATCH (n:Paper) RETURN label(n) AS l", "MATCH (n:Paperz) RETURN n"])
@@ -56,20 +56,22 @@ def test_linter_reports_errors_and_dialect_functions(lint):
     assert _problems([results[2]], (2,))
 
 
-def test_loader_statements_pass_neo4j_parser(lint):
-    schema = graph_rows(fixture_graph()).schema
+@pytest.mark.slow
+def test_loader_statements_pass_neo4j_parser(lint, corpus_graph):
+    schema = graph_rows(corpus_graph).schema
     statements = loader_statements(schema)
     assert len(statements) == len(set(statements))
     assert _problems(lint(statements)) == []
 
 
+@pytest.mark.slow
 def test_named_queries_pass_neo4j_parser(lint):
     assert _problems(lint([q.cypher for q in QUERIES.values()])) == []
 
 
-def test_loader_uses_only_schema_labels_and_types():
+def test_loader_uses_only_schema_labels_and_types(corpus_graph):
     allowed = set(LABELS) | set(TYPES)
-    for statement in loader_statements(graph_rows(fixture_graph()).schema):
+    for statement in loader_statements(graph_rows(corpus_graph).schema):
         names = set(re.findall(r"[(\[]\w*:(\w+)", statement))
         assert names and names <= allowed, statement
         assert "'" not in statement and '"' not in statement  # values only as parameters
@@ -84,9 +86,9 @@ def test_settings_never_show_the_password(monkeypatch):
     assert Neo4jSettings.from_env(uri="bolt://other:1").uri == "bolt://other:1"
 
 
-def test_push_without_server_settings_is_one_line(tmp_path, monkeypatch):
+def test_push_without_server_settings_is_one_line(tmp_path, monkeypatch, write_corpus_out):
     monkeypatch.delenv("NEO4J_URI", raising=False)
-    write_fixture_out(tmp_path)
+    write_corpus_out(tmp_path)
     result = CliRunner().invoke(kg.cli.app.main, ["neo4j", "push", "-o", str(tmp_path)])
     assert result.exit_code != 0
     assert result.stderr.strip() == "error: no Neo4j server given: pass --uri or set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD)"
@@ -183,8 +185,8 @@ def recorder(monkeypatch):
     return recorders
 
 
-def test_push_sends_linted_statements_in_batches(recorder):
-    G = fixture_graph()
+def test_push_sends_linted_statements_in_batches(recorder, corpus_graph):
+    G = corpus_graph
     with Neo4jStore(Neo4jSettings(uri="bolt://recorded:7687", user="neo4j", password="pw")) as store:
         summary = store.push(G, batch_size=3, progress=False)
     sent = recorder[0].sent
@@ -204,10 +206,10 @@ def test_push_sends_linted_statements_in_batches(recorder):
     assert all("label" not in row["props"] and "type" not in row["props"] for batch in batches for row in batch)
 
 
-def test_prune_deletes_what_the_graph_lacks(recorder):
+def test_prune_deletes_what_the_graph_lacks(recorder, corpus_graph):
     from kg.stores.neo4j import edge_ids_statement, node_ids_statement
 
-    G = fixture_graph()
+    G = corpus_graph
     stale = {node_ids_statement(NodeLabel.METHOD): [{"id": "method:gone"}, {"id": "method:lora"}],
              edge_ids_statement(RelType.USES, NodeLabel.PAPER, NodeLabel.METHOD): [
                  {"source": "arxiv:2401.00001", "target": "method:transformer"},
@@ -235,8 +237,8 @@ def server():
 
 
 @pytest.fixture()
-def pushed(server):
-    G = fixture_graph()
+def pushed(server, corpus_graph):
+    G = corpus_graph
     ids = list(G.nodes)
     server.query("UNWIND $ids AS id MATCH (n {id: id}) DETACH DELETE n", {"ids": ids}, write=True)
     yield G, ids
@@ -263,10 +265,10 @@ def test_push_is_complete_and_idempotent(server, pushed):
 
 
 @pytest.mark.neo4j
-def test_named_queries_agree_with_the_embedded_store(server, pushed, tmp_path):
+def test_named_queries_agree_with_the_embedded_store(server, pushed, tmp_path, write_corpus_out):
     G, _ = pushed
     server.push(G, progress=False)
-    write_fixture_out(tmp_path)
+    write_corpus_out(tmp_path)
     params = {"paper": "sparseformer", "benchmark": "GLUE", "method": "Transformer", "entity": "LoRA"}
     with EmbeddedStore.open(tmp_path) as embedded:
         for query in QUERIES.values():

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_store import fixture_extractions, write_fixture_out
 
 import kg.cli.app
 from schema.errors import QueryError
@@ -20,9 +19,9 @@ CONCEPT_TYPES = {"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"}
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
+def out(tmp_path_factory, write_corpus_out) -> Path:
     folder = tmp_path_factory.mktemp("query") / "out"
-    write_fixture_out(folder)
+    write_corpus_out(folder)
     return folder
 
 
@@ -44,9 +43,10 @@ def run_json(out: Path, *args: str) -> list[dict]:
 
 # independent answers, from the extraction records ---------------------------------------
 
-def papers_by_entity(types: set[str], roles: set[str] | None = None) -> dict[str, set[str]]:
+def papers_by_entity(extractions, types: set[str], roles: set[str] | None = None) -> dict[str, set[str]]:
+    """Entity name -> ids of the papers mentioning it, read from the corpus extractions."""
     found: dict[str, set[str]] = {}
-    for ext in fixture_extractions():
+    for ext in extractions:
         for ent in ext.entities:
             if ent.type.value in types and (roles is None or {r.value for r in ent.roles} & roles):
                 found.setdefault(ent.name, set()).add(ext.paper.id)
@@ -55,18 +55,18 @@ def papers_by_entity(types: set[str], roles: set[str] | None = None) -> dict[str
 
 # -- CLI and formats ------------------------------------------------------------------
 
-def test_table_is_the_default_format(out):
+def test_table_is_the_default_format(out, corpus_extractions):
     result = run("query", "-o", str(out), "MATCH (p:Paper) RETURN p.id AS id ORDER BY id")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["id"]
-    assert [line.strip() for line in lines[2:-1]] == sorted(e.paper.id for e in fixture_extractions())
+    assert [line.strip() for line in lines[2:-1]] == sorted(e.paper.id for e in corpus_extractions)
     assert lines[-1] == "(4 rows)"
 
 
-def test_json_rows_are_keyed_by_return_names(out):
+def test_json_rows_are_keyed_by_return_names(out, corpus_extractions):
     rows = run_json(out, "MATCH (p:Paper) RETURN p.id AS id, p.upvotes AS votes, p.urls AS urls ORDER BY id")
-    expected = [{"id": e.paper.id, "votes": e.paper.upvotes, "urls": e.paper.urls} for e in fixture_extractions()]
+    expected = [{"id": e.paper.id, "votes": e.paper.upvotes, "urls": e.paper.urls} for e in corpus_extractions]
     assert rows == sorted(expected, key=lambda r: r["id"])
 
 
@@ -97,25 +97,25 @@ def test_list_parameter(out):
     assert [r["id"] for r in rows] == ["arxiv:2401.00001", "arxiv:2402.00003"]
 
 
-def test_optional_match_with_and_aggregation(store):
+def test_optional_match_with_and_aggregation(store, corpus_extractions):
     result = store.query(
         "MATCH (p:Paper) OPTIONAL MATCH (p)-[:COMPARES_WITH]->(x) "
         "WITH p, count(x) AS compared RETURN p.id AS id, compared ORDER BY id")
     expected = {e.paper.id: sum("COMPARES_WITH" in {r.value for r in ent.roles} for ent in e.entities)
-                for e in fixture_extractions()}
+                for e in corpus_extractions}
     assert dict(map(tuple, result.rows)) == expected
 
 
-def test_aggregation_of_papers_per_concept(store):
+def test_aggregation_of_papers_per_concept(store, corpus_extractions):
     result = store.query(
         "MATCH (p:Paper)-->(e:Method|Model|Dataset|Benchmark|Task|Metric) "
         "RETURN e.name AS name, count(DISTINCT p) AS papers, collect(DISTINCT p.id) AS ids")
     got = {name: (n, set(ids)) for name, n, ids in result.rows}
-    expected = papers_by_entity(CONCEPT_TYPES)
+    expected = papers_by_entity(corpus_extractions, CONCEPT_TYPES)
     assert got == {name: (len(ids), ids) for name, ids in expected.items()}
 
 
-def test_variable_length_path(store):
+def test_variable_length_path(store, corpus_extractions):
     result = store.query(
         "MATCH (a:Method {id: 'method:lora'})-[*2..2]-(b:Method) WHERE b.id <> a.id RETURN DISTINCT b.name AS name")
     # LoRA's paper also mentions Transformer
@@ -123,14 +123,14 @@ def test_variable_length_path(store):
     paths = store.query(
         "MATCH path = (a:Dataset {id: 'dataset:imagenet'})-[*1..2]-(b:Model) "
         "RETURN b.name AS model, min(length(path)) AS hops ORDER BY model")
-    imagenet_papers = papers_by_entity({"Dataset"})["ImageNet"]
-    models = {name for name, ids in papers_by_entity({"Model"}).items() if ids & imagenet_papers}
+    imagenet_papers = papers_by_entity(corpus_extractions, {"Dataset"})["ImageNet"]
+    models = {name for name, ids in papers_by_entity(corpus_extractions, {"Model"}).items() if ids & imagenet_papers}
     assert paths.rows == [[name, 2] for name in sorted(models)]
 
 
-def test_sum_of_integers_is_an_integer(store):
+def test_sum_of_integers_is_an_integer(store, corpus_extractions):
     result = store.query("MATCH (m:Method) RETURN sum(m.paper_count) AS total")
-    assert result.rows == [[sum(len(v) for v in papers_by_entity({"Method"}).values())]]
+    assert result.rows == [[sum(len(v) for v in papers_by_entity(corpus_extractions, {"Method"}).values())]]
     assert isinstance(result.rows[0][0], int)
 
 
@@ -150,9 +150,9 @@ def test_show_prints_the_cypher():
     assert result.stdout.strip() == QUERIES["top-methods"].cypher
 
 
-def test_top_methods(out):
+def test_top_methods(out, corpus_extractions):
     rows = run_json(out, "--name", "top-methods")
-    expected = sorted(((name, len(ids)) for name, ids in papers_by_entity({"Method"}).items()),
+    expected = sorted(((name, len(ids)) for name, ids in papers_by_entity(corpus_extractions, {"Method"}).items()),
                       key=lambda t: (-t[1], t[0]))
     assert [(r["method"], r["papers"]) for r in rows] == expected
 
@@ -162,9 +162,9 @@ def test_top_methods_limit(out):
     assert [r["method"] for r in rows] == ["Transformer"]
 
 
-def test_top_benchmarks(out):
+def test_top_benchmarks(out, corpus_extractions):
     rows = run_json(out, "--name", "top-benchmarks")
-    expected = papers_by_entity({"Benchmark", "Dataset"}, {"EVALUATES_ON"})
+    expected = papers_by_entity(corpus_extractions, {"Benchmark", "Dataset"}, {"EVALUATES_ON"})
     assert {r["benchmark"]: r["papers"] for r in rows} == {k: len(v) for k, v in expected.items()}
 
 
@@ -181,10 +181,10 @@ def test_paper_proposes(out, paper, expected):
 
 
 @pytest.mark.parametrize("name", ["GLUE", "imagenet", "ILSVRC"])
-def test_papers_evaluating_on(out, name):
+def test_papers_evaluating_on(out, name, corpus_extractions):
     rows = run_json(out, "--name", "papers-evaluating-on", "--param", f"benchmark={name}")
     canonical = {"ilsvrc": "ImageNet"}.get(name.lower(), name)
-    expected = {k.lower(): v for k, v in papers_by_entity({"Benchmark", "Dataset"}, {"EVALUATES_ON"}).items()}
+    expected = {k.lower(): v for k, v in papers_by_entity(corpus_extractions, {"Benchmark", "Dataset"}, {"EVALUATES_ON"}).items()}
     assert [r["paper_id"] for r in rows] == sorted(expected[canonical.lower()])
 
 
@@ -199,11 +199,11 @@ def test_compared_with(out, method, expected):
 
 
 @pytest.mark.parametrize("min_papers", [1, 2])
-def test_co_occurring(out, min_papers):
-    names = Counter(e.name for ext in fixture_extractions() for e in ext.entities)
+def test_co_occurring(out, min_papers, corpus_extractions):
+    names = Counter(e.name for ext in corpus_extractions for e in ext.entities)
     concept = names.most_common(1)[0][0]
     together: Counter = Counter()
-    for ext in fixture_extractions():
+    for ext in corpus_extractions:
         found = {e.name for e in ext.entities}
         if concept in found:
             together.update(found - {concept})
@@ -215,20 +215,20 @@ def test_co_occurring(out, min_papers):
     assert {r["concept"] for r in rows} == {concept}
 
 
-def test_neighbourhood(out):
+def test_neighbourhood(out, corpus_extractions):
     rows = run_json(out, "--name", "neighbourhood", "--param", "entity=lora")
     by_hops: dict[int, set[str]] = {}
     for r in rows:
         by_hops.setdefault(r["hops"], set()).add(r["name"])
-    lora_paper = next(e for e in fixture_extractions() if e.paper.id == "arxiv:2402.00003")
+    lora_paper = next(e for e in corpus_extractions if e.paper.id == "arxiv:2402.00003")
     assert by_hops[1] == {lora_paper.paper.title}
     assert by_hops[2] == {e.name for e in lora_paper.entities} - {"LoRA"}
     assert set(by_hops) == {1, 2}
 
 
-def test_counts_by_month(out):
+def test_counts_by_month(out, corpus_extractions):
     rows = run_json(out, "--name", "counts-by-month")
-    months: Counter = Counter(e.paper.date[:7] for e in fixture_extractions() if len(e.paper.date) >= 7)
+    months: Counter = Counter(e.paper.date[:7] for e in corpus_extractions if len(e.paper.date) >= 7)
     assert [(r["month"], r["papers"]) for r in rows] == sorted(months.items())
 
 
@@ -296,9 +296,9 @@ def test_write_clause(statement, keyword):
     assert write_clause(statement) == keyword
 
 
-def test_write_flag_changes_the_store_but_not_the_graph(tmp_path):
+def test_write_flag_changes_the_store_but_not_the_graph(tmp_path, write_corpus_out):
     out = tmp_path / "out"
-    write_fixture_out(out)
+    write_corpus_out(out)
     graph_before = (out / GRAPH_FILE).read_bytes()
     result = run("query", "-o", str(out), "--write", "MATCH (m:Method {id: 'method:lora'}) SET m.name = 'LoRA2'")
     assert result.exit_code == 0, result.output

@@ -9,15 +9,14 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
-from test_store import fixture_extractions, fixture_graph, write_fixture_out
 
 import kg.cli.app
 from kg.views.analytics import communities, cooccurrence, counts_by_month, importance, pagerank
 
 
-@pytest.fixture(scope="module")
-def graph() -> nx.MultiDiGraph:
-    return fixture_graph()
+@pytest.fixture()
+def graph(corpus_graph) -> nx.MultiDiGraph:
+    return corpus_graph
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -35,11 +34,11 @@ def test_pagerank_of_empty_graph():
     assert pagerank(nx.MultiDiGraph()) == {}
 
 
-def test_importance_by_papers(graph):
+def test_importance_by_papers(graph, corpus_extractions):
     frame = importance(graph, "Method", by="papers")
     assert set(frame["label"]) == {"Method"}
     papers: Counter = Counter()
-    for ext in fixture_extractions():
+    for ext in corpus_extractions:
         papers.update({e.name for e in ext.entities if e.type.value == "Method"})
     assert list(zip(frame["name"], frame["papers"])) == sorted(papers.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -59,10 +58,10 @@ def test_importance_rejects_unknown_ranking(graph):
         importance(graph, by="fame")
 
 
-def test_cooccurrence_counts_shared_papers(graph):
+def test_cooccurrence_counts_shared_papers(graph, corpus_extractions):
     frame = cooccurrence(graph)
     expected: Counter = Counter()
-    for ext in fixture_extractions():
+    for ext in corpus_extractions:
         expected.update(combinations(sorted({e.name for e in ext.entities}), 2))
     got = {frozenset((a, b)): n for a, b, n in zip(frame["a_name"], frame["b_name"], frame["papers"])}
     assert got == {frozenset(pair): n for pair, n in expected.items()}
@@ -98,11 +97,11 @@ def test_communities_are_seeded_and_cover_every_concept(graph):
     assert set(whole["id"]) == concepts
 
 
-def test_counts_by_month(graph):
+def test_counts_by_month(graph, corpus_extractions):
     frame = counts_by_month(graph)
     months: Counter = Counter()
     methods: dict[str, set] = {}
-    for ext in fixture_extractions():
+    for ext in corpus_extractions:
         if ext.paper.date and len(ext.paper.date) >= 7:
             month = ext.paper.date[:7]
             months[month] += 1
@@ -124,9 +123,9 @@ def test_counts_by_month_skips_stubs_and_partial_dates():
 # -- CLI ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
+def out(tmp_path_factory, write_corpus_out):
     folder = tmp_path_factory.mktemp("analytics") / "out"
-    write_fixture_out(folder)
+    write_corpus_out(folder)
     return folder
 
 

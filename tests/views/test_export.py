@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 import networkx as nx
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -114,7 +115,6 @@ def test_json_round_trip_is_exact(graph, tmp_path):
 
 
 def test_csv_reads_back_in_pandas(graph, tmp_path):
-    pd = pytest.importorskip("pandas")
     folder = write(graph, "csv", tmp_path / "csv")
     nodes = pd.read_csv(folder / "nodes.csv", keep_default_na=False)
     edges = pd.read_csv(folder / "edges.csv", keep_default_na=False)
@@ -203,7 +203,6 @@ def test_cypher_refuses_labels_outside_the_schema(tmp_path):
 
 
 def test_neo4j_csv_headers_and_values(graph, tmp_path):
-    pd = pytest.importorskip("pandas")
     folder = write(graph, "neo4j-csv", tmp_path / "neo4j")
     labels = {d["label"] for _, d in graph.nodes(data=True)}
     types = {k for _, _, k in graph.edges(keys=True)}

@@ -1,6 +1,6 @@
 """kg.views.html without a browser: selection, layout, escaping, the page's data, the CLI.
 
-The page itself is exercised in a real browser in test_viz_browser.py.
+The page itself is exercised in a real browser in test_html_browser.py.
 """
 from __future__ import annotations
 

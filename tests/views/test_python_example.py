@@ -1,4 +1,4 @@
-"""The Python example of the docs runs after a plain ``import kg`` and writes what it says."""
+"""The Python example of the README runs after a plain ``import kg`` and writes what it says."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "python_example.md"
+EXAMPLE = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def python_block(path: Path) -> str:
