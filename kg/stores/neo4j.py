@@ -34,7 +34,7 @@ BATCH_SIZE = 1000
 SCRIPT_BATCH = 500
 
 
-# -- statements (every statement the loader sends; linted by tests/test_neo4j.py) ---------
+# -- statements (every statement the loader sends; linted by tests/stores/test_neo4j.py) ---------
 def constraint_statement(label: NodeLabel) -> str:
     """``CREATE CONSTRAINT ... IF NOT EXISTS`` making ``id`` unique for ``label``.
 

@@ -2,8 +2,8 @@
 
 Every query here runs unchanged on the embedded store (LadybugDB) and on Neo4j 5: they
 are written in the common subset of the two dialects described below, checked by
-Neo4j's own parser in ``tests/test_neo4j.py`` and run on LadybugDB in
-``tests/test_query.py``.
+Neo4j's own parser in ``tests/stores/test_neo4j.py`` and run on LadybugDB in
+``tests/stores/test_query.py``.
 
 Cypher dialects: LadybugDB (embedded) and Neo4j
 ------------------------------------------------
