@@ -95,7 +95,7 @@ def test_unknown_format_is_one_line_error(runner):
     result = runner.invoke(main, ["read", "--format", "xls", str(SAMPLE)])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        "error: unknown format 'xls': use one of dailypapers, jsonl, json, csv, tsv, arxiv, openalex, s2, bibtex"]
+        "error: unknown format 'xls': use one of dailypapers, jsonl, json, csv, tsv, arxiv, openalex, s2, bibtex, wos"]
 
 
 def test_abstract_field_option(runner, tmp_path):
