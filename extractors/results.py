@@ -57,7 +57,7 @@ _RESULT_VERBS = (
 _VERB_RE = re.compile(rf"\b(?:{_RESULT_VERBS})\b", re.I)
 #: A number with an optional unit.
 _NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:points?|pts|pp)\b)?")
-_SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|[xX×]\b|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
+_SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|fps|FPS|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
 #: Words after a number showing it is a difference, not a score.
 _DELTA_AFTER = re.compile(
     r"^\s*(?:%|points?|pts|pp)?\s*(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
@@ -70,8 +70,20 @@ _DELTA_BEFORE = re.compile(
     r"(?:\s+(?:up\s+to|an?\s+average\s+of|average|about|around|approximately|nearly|almost|over|roughly|more\s+than|at\s+least|as\s+much\s+as))*\s*$",
     re.I,
 )
-_DELTA_VERB_BEFORE = re.compile(r"\b(?:reduc|sav|cut|lower|shrink|compress|accelerat|speed)\w*\s+(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+)?$", re.I)
+_DELTA_VERB_BEFORE = re.compile(
+    r"\b(?:reduc|sav|cut|lower|shrink|compress|accelerat|speed|gain|los[es]|lost|drop|outperform|surpass|exceed)\w*\s+"
+    r"(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|more\s+than\s+)?$", re.I)
 _COUNT_NOUN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s|data|people|data\s*sets?)\b")
+#: After a percentage: a share of data or a saving, not a score ("10% of the training data", "65% space savings").
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:(?:and|or|,)\s+[\d.]+\s?%\s+)?(?:of\s+(?:the|all|its|their|our|these|those)\b|"
+    r"of\s+(?:[\w-]+\s+){0,2}?(?:data|parameters|params|samples|examples|"
+    r"tokens|labels|annotations|training|compute|memory|cost|time|layers|weights|neurons|queries|inputs|flops)\b|"
+    r"(?:fewer|less|more|smaller|larger|faster|slower|cheaper)\b|"
+    r"(?:[\w-]+\s+){0,2}?(?:savings?|reductions?|speed-?ups?|compression|overhead|sparsity|loss|drop|decrease|"
+    r"increase|improvement|gain)\b)",
+    re.I,
+)
 _FROM_TO = re.compile(r"\bfrom\s+[+-]?\d+(?:\.\d+)?\s?%?\s+to\s*$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][\w@+./'-]*|[a-z][\w@+'-]*[A-Z0-9][\w@+./'-]*|\d[\w@+.-]*[A-Za-z][\w@+.-]*)"
 #: A benchmark named after a preposition: "on AlpacaEval 2.0", "on the MATH benchmark".
@@ -148,6 +160,8 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a size or amount"
     if m.group("sign") in {"+", "\u00b1"}:
         return "a difference"
+    if unit == "%" and _SHARE_AFTER.match(after):
+        return "a share of data or a saving"
     is_int = "." not in num
     if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
         return "a year"

@@ -4,6 +4,8 @@ OUT/graph.pickle     the networkx graph (:func:`save_graph`, :func:`load_graph`)
 OUT/papers.jsonl.gz  the extraction cache: one paper and what was extracted from it a line
                      (:func:`save_cache`, :func:`load_cache`)
 OUT/merge_log.jsonl  why entities were merged (:func:`save_merge_log`, :func:`read_merge_log`)
+OUT/build.json       the resolution options of the last build (``--infer-citations``,
+                     ``--curation``), so ``kg remove`` rebuilds the graph the same way
 OUT/cypher.lbdb      the embedded Cypher store, rebuilt from the graph by
                      :mod:`kg.stores.embedded`; Neo4j is loaded with ``kg neo4j push``
 
@@ -27,14 +29,15 @@ from schema import PaperExtraction, extraction_from_dict, extraction_to_dict
 from schema.errors import Diagnostics, StoreError
 
 __all__ = [
-    "CACHE_FILE", "DB_FILE", "GRAPH_FILE", "MERGE_LOG_FILE", "atomic_write_bytes", "load_cache", "load_graph",
-    "read_merge_log", "save_cache", "save_graph", "save_merge_log",
+    "CACHE_FILE", "DB_FILE", "GRAPH_FILE", "MERGE_LOG_FILE", "SETTINGS_FILE", "atomic_write_bytes", "load_cache",
+    "load_graph", "load_settings", "read_merge_log", "save_cache", "save_graph", "save_merge_log", "save_settings",
 ]
 
 GRAPH_FILE = "graph.pickle"
 CACHE_FILE = "papers.jsonl.gz"
 MERGE_LOG_FILE = "merge_log.jsonl"
 DB_FILE = "cypher.lbdb"
+SETTINGS_FILE = "build.json"
 
 
 def _umask() -> int:
@@ -132,3 +135,20 @@ def read_merge_log(out: str | Path, diag: Diagnostics | None = None) -> list[dic
             else:
                 diag.warn(path, lineno, "expected a JSON object: rebuild the graph with 'kg build'", reason="bad merge-log line")
     return entries
+
+
+def save_settings(settings: dict[str, Any], out: str | Path) -> None:
+    """Keep the resolution options of a build (JSON values) in OUT."""
+    atomic_write_bytes(Path(out) / SETTINGS_FILE, (json.dumps(settings, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def load_settings(out: str | Path) -> dict[str, Any]:
+    """The options :func:`save_settings` kept ({} for an OUT built before they were kept)."""
+    path = Path(out) / SETTINGS_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise StoreError(f"{path} is damaged ({err.msg}): rebuild with 'kg build'") from err
+    return data if isinstance(data, dict) else {}

@@ -16,9 +16,11 @@ import networkx as nx
 
 from kg.graph import graph_counts, to_graph
 from kg.out import (
-    CACHE_FILE, GRAPH_FILE, load_cache, load_graph, save_cache, save_graph, save_merge_log,
+    CACHE_FILE, GRAPH_FILE, load_cache, load_graph, load_settings, save_cache, save_graph, save_merge_log,
+    save_settings,
 )
 from kg.resolve import resolve
+from kg.resolve.curation import load_curation
 from kg.resolve.papers import merge_papers
 from kg.sources import read_papers
 from kg.stores.embedded import write_embedded
@@ -83,8 +85,12 @@ def _merge_with_cache(read: list[Paper], cache: dict[str, PaperExtraction]) -> l
     return merged
 
 
-def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | None = None) -> nx.MultiDiGraph:
+def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | None = None, *,
+                infer_citations: bool = False, curation: str | Path | None = None) -> nx.MultiDiGraph:
     """Resolve ``extractions`` across papers and make the graph (``merge_log`` gets why entities merged).
+
+    ``infer_citations`` adds INFERRED_CITES edges; ``curation`` is a CSV or YAML file of
+    "same"/"different" decisions (:mod:`kg.resolve.curation`).
 
     Example:
         >>> from schema import Paper
@@ -92,16 +98,18 @@ def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | 
         >>> G.nodes["t:a"]["label"]
         'Paper'
     """
-    res = resolve(extractions)
+    decisions = load_curation(curation) if curation else None
+    res = resolve(extractions, infer_citations=infer_citations, curation=decisions)
     if merge_log is not None:
         merge_log.extend(res.merge_log)
     return to_graph(res.parts)
 
 
-def rebuild_graph(cache: dict[str, PaperExtraction], out: str | Path) -> nx.MultiDiGraph:
+def rebuild_graph(cache: dict[str, PaperExtraction], out: str | Path, *,
+                  infer_citations: bool = False, curation: str | Path | None = None) -> nx.MultiDiGraph:
     """Resolve and build the graph from the whole cache, then save it, its Cypher store and merge log."""
     merge_log: list[dict] = []
-    G = build_graph(cache.values(), merge_log)
+    G = build_graph(cache.values(), merge_log, infer_citations=infer_citations, curation=curation)
     save_graph(G, out)
     write_embedded(G, out)
     save_merge_log(merge_log, out)
@@ -136,7 +144,9 @@ def remove(paper_ids: list[str], out: str | Path) -> tuple[int, int, int, int]:
     for pid in paper_ids:
         del cache[pid]
     save_cache(cache, out)
-    G = rebuild_graph(cache, out)
+    settings = load_settings(out)
+    G = rebuild_graph(cache, out, infer_citations=bool(settings.get("infer_citations")),
+                      curation=settings.get("curation"))
     logger.info("removed %d papers from %s", len(paper_ids), out)
     n_before = before.number_of_nodes() if before is not None else 0
     e_before = before.number_of_edges() if before is not None else 0
@@ -154,8 +164,16 @@ def build(
     batch_size: int = 64,
     progress: bool = True,
     reader_options: dict | None = None,
+    infer_citations: bool = False,
+    curation: str | Path | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build (or extend) the graph in ``out`` from ``inputs``.
+
+    ``infer_citations`` (``--infer-citations``) adds INFERRED_CITES edges; ``curation``
+    (``--curation FILE``) applies a curator's "same"/"different" decisions. ``scheduler``
+    (``--scheduler ADDRESS`` or ``local:N``) runs the extraction of the new papers on a Dask
+    cluster (:mod:`extractors.distributed`); resolution and the graph stay here.
 
     Example:
         >>> build(["kg/data/sample.txt"], "kg-out")  # doctest: +SKIP
@@ -171,9 +189,12 @@ def build(
     todo, cache = plan_extraction(papers, cache)
     summary.papers_new = len(todo)
     if todo:
-        _extract_into(cache, todo, n_process=n_process, batch_size=batch_size, progress=progress)
+        _extract_into(cache, todo, n_process=n_process, batch_size=batch_size, progress=progress,
+                      scheduler=scheduler)
     save_cache(cache, out)
-    G = rebuild_graph(cache, out)
+    curation = str(Path(curation).resolve()) if curation else None
+    save_settings({"infer_citations": infer_citations, "curation": curation}, out)
+    G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
     summary.papers_total = len(cache)
     summary.skipped = dict(diag.skipped)
     summary.nodes, summary.edges = graph_counts(G)
@@ -182,8 +203,15 @@ def build(
 
 
 def _extract_into(
-    cache: dict[str, PaperExtraction], todo: list[Paper], *, n_process: int | None, batch_size: int, progress: bool
+    cache: dict[str, PaperExtraction], todo: list[Paper], *, n_process: int | None, batch_size: int, progress: bool,
+    scheduler: str | None = None,
 ) -> None:
+    if scheduler:
+        from extractors.distributed import extract_on_cluster  # dask: loaded only for a cluster build
+
+        for ext in extract_on_cluster(todo, scheduler, batch_size=batch_size, progress=progress):
+            cache[ext.paper.id] = ext
+        return
     from tqdm import tqdm
 
     from extractors.pipeline import extract_papers  # spaCy: loaded only when there is text to extract

@@ -8,7 +8,14 @@ from __future__ import annotations
 from enum import Enum
 
 
-class NodeLabel(str, Enum):
+class _NameEnum(str, Enum):
+    """A string enum whose ``str()`` is its value (the name users type in Cypher)."""
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.value
+
+
+class NodeLabel(_NameEnum):
     """Label of a node in the graph."""
 
     PAPER = "Paper"
@@ -22,11 +29,8 @@ class NodeLabel(str, Enum):
     ORGANIZATION = "Organization"
     RESULT = "Result"
 
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.value
 
-
-class RelType(str, Enum):
+class RelType(_NameEnum):
     """Type of an edge in the graph."""
 
     # paper -> entity roles (see ../shared/gold/GUIDELINES.md)
@@ -39,6 +43,9 @@ class RelType(str, Enum):
     MENTIONS = "MENTIONS"
     # paper -> paper
     CITES = "CITES"
+    #: a citation guessed from naming what another paper proposes (only with --infer-citations);
+    #: default queries and views leave it out
+    CITES_INFERRED = "INFERRED_CITES"
     # paper -> repository / organization
     HAS_CODE = "HAS_CODE"
     PUBLISHED_BY = "PUBLISHED_BY"
@@ -50,9 +57,6 @@ class RelType(str, Enum):
     ON_BENCHMARK = "ON_BENCHMARK"
     ACHIEVED_BY = "ACHIEVED_BY"
     USES_METRIC = "USES_METRIC"
-
-    def __str__(self) -> str:  # pragma: no cover - trivial
-        return self.value
 
 
 #: The six concept types the extractors produce.
@@ -81,6 +85,7 @@ ROLE_TYPES: tuple[RelType, ...] = (
 EDGE_ENDPOINTS: dict[RelType, tuple[tuple[NodeLabel, NodeLabel], ...]] = {
     **{role: tuple((NodeLabel.PAPER, lab) for lab in ENTITY_LABELS) for role in ROLE_TYPES},
     RelType.CITES: ((NodeLabel.PAPER, NodeLabel.PAPER),),
+    RelType.CITES_INFERRED: ((NodeLabel.PAPER, NodeLabel.PAPER),),
     RelType.HAS_CODE: ((NodeLabel.PAPER, NodeLabel.REPOSITORY),),
     RelType.PUBLISHED_BY: ((NodeLabel.PAPER, NodeLabel.ORGANIZATION),),
     RelType.VARIANT_OF: tuple((lab, lab) for lab in ENTITY_LABELS),

@@ -46,7 +46,8 @@ def nlp():
 # -- the four-paper corpus shared by the store, query, analytics, Neo4j and remove tests ----
 
 def _corpus_entity(name: str, type_: str, role: str, paper_id: str, aliases=()) -> ExtractedEntity:
-    sentence = f"We study {name} in this work."
+    # an alias is stated in the sentence ("ImageNet (ILSVRC)"), as resolution requires
+    sentence = f"We study {name} ({aliases[0]}) in this work." if aliases else f"We study {name} in this work."
     return ExtractedEntity(
         name=name, type=type_, aliases=list(aliases), roles=[role],
         evidence=[Provenance(paper_id=paper_id, sentence=sentence, start=9, end=9 + len(name),

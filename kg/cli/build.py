@@ -12,13 +12,21 @@ from schema.errors import Diagnostics
 @out_option
 @click.option("--workers", type=int, default=None, help="spaCy processes (default: 2 for large inputs).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, quiet):
+@click.option("--infer-citations", is_flag=True,
+              help="Also link a paper to the proposer of an entity it names (INFERRED_CITES, left out of default views).")
+@click.option("--curation", type=click.Path(dir_okay=False), default=None,
+              help="CSV or YAML file of curator decisions (same/different) applied to entity resolution.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the extraction on a Dask cluster: a scheduler address, or local:N for N local worker processes.")
+def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, quiet, infer_citations, curation,
+          scheduler):
     """Read INPUTS, extract, resolve and save the graph in OUT."""
     from kg.pipeline import build as run_build
 
     diag = Diagnostics()
     summary = run_build(inputs, out, fmt=fmt, year=year, diag=diag, n_process=workers, progress=not quiet,
-                        reader_options=reader_kwargs(title_field, abstract_field))
+                        reader_options=reader_kwargs(title_field, abstract_field), infer_citations=infer_citations,
+                        curation=curation, scheduler=scheduler)
     for line in summary.lines():
         click.echo(line, err=True)
     click.echo(f"graph saved in {out}", err=True)

@@ -10,10 +10,11 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.resolve.curation import Decision
 from kg.resolve.entities import resolve_entities
 from kg.resolve.links import add_research_links
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType, Subgraph
@@ -40,8 +41,13 @@ def paper_node(ext: PaperExtraction) -> Node:
     )
 
 
-def resolve(extractions: Iterable[PaperExtraction]) -> Resolution:
+def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = False,
+            curation: Sequence[Decision] | None = None) -> Resolution:
     """Paper nodes, resolved entity nodes, role edges (with their evidence) and research links.
+
+    ``infer_citations`` adds INFERRED_CITES edges (off by default); ``curation`` holds a
+    curator's "same"/"different" decisions (:func:`kg.resolve.curation.load_curation`),
+    applied and logged by entity resolution.
 
     Example:
         >>> from schema import Paper
@@ -53,16 +59,18 @@ def resolve(extractions: Iterable[PaperExtraction]) -> Resolution:
     parts = Subgraph()
     for ext in extractions:
         parts.add_node(paper_node(ext))
-    res = resolve_entities(extractions)
+    res = resolve_entities(extractions, curation=curation)
     for node in res.nodes.values():
         parts.add_node(node)
     for ext in extractions:
         for i, ent in enumerate(ext.entities):
-            node_id = res.node_of[(ext.paper.id, i)]
+            node_id = res.node_of.get((ext.paper.id, i))
+            if node_id is None:  # a name not fit to be a concept (see kg.resolve.names)
+                continue
             evidence = ent.evidence[0] if ent.evidence else Provenance(paper_id=ext.paper.id, extractor="unknown")
             for role in ent.roles or [RelType.MENTIONS]:
                 parts.add_edge(Edge(source=ext.paper.id, target=node_id, type=role, provenance=evidence))
     for edge in res.edges:
         parts.add_edge(edge)
-    add_research_links(parts, extractions)
+    add_research_links(parts, extractions, infer_citations=infer_citations)
     return Resolution(parts=parts, merge_log=list(res.merge_log))

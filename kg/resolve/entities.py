@@ -7,7 +7,13 @@ why entities were merged or kept apart (the merge log).
 How two mentions end up in one node (all lookups are by key: no pairwise comparison,
 so the work grows linearly with the number of mentions):
 
-1. **Key** (:func:`entity_key`): lower case, spaces, hyphens, underscores and dots
+0. **Fit names** (:mod:`kg.resolve.names`): LaTeX is rendered to text; evaluative
+   phrases ("superior performance") and number/unit/range fragments get no node.
+   Labels of one group (:data:`LABEL_GROUPS`: Dataset/Benchmark, Method/Model) are
+   resolved together; a node takes the label most of its papers give, the per-paper
+   role staying on each edge.
+1. **Key** (:func:`entity_key`): lower case (except a name that is one all-capitals
+   acronym: ``CLIP`` is not ``clip``), spaces, hyphens, underscores and dots
    ignored, except that a separator between two digits is kept as ``.`` (so
    ``Qwen2.5-7B`` and ``Qwen2-57B`` stay apart), and every word made singular by
    spelling rules (``Large Language Models`` = ``large language model``,
@@ -20,24 +26,33 @@ so the work grows linearly with the number of mentions):
    the name, Schwartz-Hearst style; a short form that is just some words of the long
    one, ``Mamba`` / ``Mamba block``, is no abbreviation) is collected over the whole
    corpus. In a paper that defines a short form, it takes that paper's long form. In
-   the other papers it takes the meaning most defining papers give, counting only
-   definitions made for an entity of the same label when there are any, and counting
-   long forms already joined as one meaning. A short form whose meanings tie is kept
-   as its own node (``method:sam``). Short forms with several meanings are logged
+   the other papers it takes a meaning only with real support (:func:`_expand_short_forms`:
+   several defining papers and a clear lead, or definitions that are at least half of
+   its uses), else it stays its own node (``method:sam``); long forms spelled alike
+   (hyphen, plural, "network"/"neural network", a one-letter typo) are one meaning.
+   Every use that borrows another paper's definition is logged (``scope: corpus``). Short forms with several meanings are logged
    (rule ``ambiguous_abbreviation``) with what was decided for each label.
-3. **Aliases**: an alias that abbreviates the entity name (or that the name abbreviates)
+3. **Spellings** (rule ``spelling``): long forms of one acronym spelled alike, a few
+   well-known names (:data:`WELL_KNOWN_SAME`: MS COCO = COCO, F1 score = F1), a metric
+   with and without "score", an acronym also written in mixed case; then a curator's
+   decisions (:mod:`kg.resolve.curation`: ``curation_same``/``curation_different``/
+   ``curation_refused``).
+4. **Aliases**: an alias that abbreviates the entity name (or that the name abbreviates)
    joins the two keys corpus-wide (rule ``alias``), except when the two names are
    different versions of one family (``Llama-3`` given as alias of ``Llama-3-8B``:
    logged as ``versions_kept_apart``) or the alias is an ambiguous short form. Any
-   other alias is kept as a surface form of that paper's entity only: joining such
-   keys corpus-wide chains unrelated entities into one node through loose aliases.
+   other alias is kept (as a surface form of that paper's entity only) when the
+   sentence states it is the same thing (:func:`kg.resolve.names.stated_same`), and
+   dropped otherwise: head-word overlap or a list neighbour is no alias.
 
-Labels are never merged: the same key under two labels gives two nodes and a
-``type_conflict`` entry in the merge log.
+Labels of different groups are never merged: the same key under two of them gives two
+nodes and a ``type_conflict`` entry in the merge log.
 
-Node ids are ``<label lower>:<key>``; the key is that of a long form when the node has
-one (``method:chainofthought`` for CoT), else the key most papers use, then the
-shortest, then the alphabetically first: they do not depend on the order of the input
+Node ids are ``<label lower>:<key lower>`` (an acronym node next to a word node of the
+same letters keeps its capitals: ``model:CLIP`` beside ``model:clip``); the key is the
+one most papers name, then a long form, then the shortest, then the alphabetically
+first. When several nodes would show one short name, the ones with fewer papers show
+their long form: they do not depend on the order of the input
 and do not change when a paper adds yet another surface form.
 The node name is its most frequent surface form; ``aliases`` are all other surface
 forms seen, most frequent first.
@@ -90,11 +105,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kg.resolve.curation import Decision
+from kg.resolve.names import display_name, stated_same, unfit_reason
+from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
 
 logger = logging.getLogger(__name__)
 
 EVIDENCE_PER_ENTRY = 3
+#: Labels one real entity takes in different papers: resolved together, the node takes the
+#: label most of its papers give (a dataset trained on here and evaluated on there is one node).
+LABEL_GROUPS: dict[str, str] = {"Benchmark": "Dataset", "Model": "Method"}
+#: A bare acronym joins a meaning defined elsewhere only with this many defining papers ...
+MIN_DEFINING_PAPERS = 2
+#: ... and at least this many times the definitions of the next meaning (or when the meaning's
+#: definitions are most of the acronym's uses).
+SENSE_DOMINANCE = 2
+#: Well-known names that are written in several ways (general knowledge, by key).
+WELL_KNOWN_SAME: dict[str, str] = {
+    "mscoco": "COCO", "microsoftcoco": "COCO", "microsoftcommonobjectincontext": "COCO", "commonobjectincontext": "COCO",
+    "fscore": "f1", "f1score": "f1", "fmeasure": "f1", "f1measure": "f1",
+}
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"
 VARIANT_CONFIDENCE = 0.9
@@ -120,6 +151,16 @@ _IE_PLURALS = frozenset({"movies", "cookies", "zombies", "selfies", "calories", 
 _E_PLURALS = frozenset({"caches", "niches", "avalanches", "headaches", "moustaches"})
 
 
+
+
+def label_group(label: str) -> str:
+    """The label under which mentions of ``label`` are resolved (see :data:`LABEL_GROUPS`).
+
+    Example:
+        >>> label_group("Benchmark"), label_group("Task")
+        ('Dataset', 'Task')
+    """
+    return LABEL_GROUPS.get(label, label)
 
 
 def singular(word: str) -> str:
@@ -157,23 +198,63 @@ def base_key(name: str) -> str:
     return _OTHER_SEP.sub("", text).replace("\x00", ".")
 
 
+_ACRONYM_PLURAL = re.compile(r"^([A-Z][A-Z0-9]*[A-Z])s$")
+_YEAR_SUFFIX = re.compile(r"(?<=[A-Za-z])20(\d\d)$")
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: at least two letters, all capitals (a plural ``s`` aside).
+
+    Example:
+        >>> [is_acronym(w) for w in ("CLIP", "LLMs", "GPT", "clip", "LLaMA", "F1")]
+        [True, True, True, False, False, False]
+    """
+    m = _ACRONYM_PLURAL.match(word)
+    letters = [c for c in (m.group(1) if m else word) if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _word_key(word: str, keep_case: bool) -> str:
+    """One word of a key: an acronym loses only an ``s`` after its capitals (and keeps its case
+    when it is the whole name); other words are made singular, lower case."""
+    if is_acronym(word):
+        m = _ACRONYM_PLURAL.match(word)
+        word = m.group(1) if m else word
+        return word if keep_case else word.lower()
+    return singular(word.lower())
+
+
 @lru_cache(maxsize=200_000)
 def entity_key(name: str) -> str:
-    """The resolution key of a name: case, spacing, hyphens and plurals ignored, versions kept.
+    """The resolution key of a name: spacing, hyphens and plurals ignored, versions kept.
 
-    A separator between two digits is kept as ``.``, so sizes and versions stay apart.
+    Case is ignored except in a name that is one acronym of letters: ``CLIP`` and ``clip``
+    (a word) differ, ``GPT-4o`` and ``gpt-4o`` do not; an all-capitals word is made singular
+    only by an ``s`` after its capitals (``LLMs``), never by English rules (``CLIPS``).
+    A separator between two digits is kept as ``.``, so sizes and versions stay apart;
+    a trailing ``.0`` version and a trailing ``20xx`` year after letters are shortened
+    (``AlpacaEval 2.0`` = ``AlpacaEval 2``, ``AIME2024`` = ``AIME24``).
 
     Example:
         >>> entity_key("Large Language Models") == entity_key("large-language model")
         True
         >>> entity_key("Llama-3-8B"), entity_key("Llama 3 70B"), entity_key("Qwen2.5-7B")
         ('llama3.8b', 'llama3.70b', 'qwen2.5.7b')
+        >>> entity_key("CLIP"), entity_key("clips"), entity_key("LLMs"), entity_key("AlpacaEval 2.0")
+        ('CLIP', 'clip', 'LLM', 'alpacaeval2')
+        >>> entity_key("GPT-4o") == entity_key("gpt-4o"), entity_key("AIME2024") == entity_key("AIME24")
+        (True, True)
     """
-    text = _clean(name).lower()
+    text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
-    return base_key(" ".join(singular(w) for w in words))
+    keep_case = len(words) == 1 and words[0].isalpha()
+    text = " ".join(_word_key(w, keep_case) for w in words)
+    text = _DIGIT_SEP.sub("\x00", text)
+    key = _OTHER_SEP.sub("", text).replace("\x00", ".")
+    key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
+    return _YEAR_SUFFIX.sub(r"\1", key)
 
 
 @lru_cache(maxsize=200_000)
@@ -378,8 +459,8 @@ class AbbreviationDictionary:
     def add(self, paper_id: str, short: str, long: str, labels: Iterable[str | None] = (None,)) -> None:
         """Record that ``paper_id`` defines ``short`` as ``long`` (ignored when it is no abbreviation)."""
         sk, lk = entity_key(short), entity_key(long)
-        if not sk or not lk or sk == lk or len(lk) <= len(sk) or _is_part_of(short, long):
-            return
+        if not sk or not lk or sk == lk or len(lk) <= len(sk) or "," in long or _is_part_of(short, long):
+            return  # a long form with a comma is a list of names, not a definition
         self.votes[sk][lk].add(paper_id)
         for label in labels:
             self.labelled[(label, sk)][lk].add(paper_id)
@@ -397,16 +478,16 @@ class AbbreviationDictionary:
             labels_of: dict[str, set[str]] = defaultdict(set)
             for ent in ext.entities:
                 for form in (ent.name, *ent.aliases):
-                    labels_of[entity_key(form)].add(ent.type.value)
+                    labels_of[entity_key(form)].add(label_group(ent.type.value))
             for short, long in sorted(ext.abbreviations.items()):
                 labels = labels_of.get(entity_key(short), set()) | labels_of.get(entity_key(long), set())
                 d.add(pid, short, long, sorted(labels) or [None])
             for ent in ext.entities:
                 for alias in sorted(ent.aliases):
                     if looks_like_abbreviation(ent.name, alias):
-                        d.add(pid, ent.name, alias, [ent.type.value])
+                        d.add(pid, ent.name, alias, [label_group(ent.type.value)])
                     elif looks_like_abbreviation(alias, ent.name):
-                        d.add(pid, alias, ent.name, [ent.type.value])
+                        d.add(pid, alias, ent.name, [label_group(ent.type.value)])
         return d
 
     def candidates(self, short_key: str, label: str | None) -> dict[str, set[str]]:
@@ -456,27 +537,7 @@ class _Occurrence:
     sentence: str
     how: dict[str, Any] | None
     is_name: bool
-
-
-class _UnionFind:
-    """Union-find over keys; the root of a set is always its smallest key (order-independent)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+    label: str = ""
 
 
 def _evidence(items: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
@@ -496,12 +557,35 @@ class _State:
     abbr: AbbreviationDictionary
     occurrences: dict[str, dict[str, list[_Occurrence]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
-    uf: dict[str, _UnionFind] = field(default_factory=lambda: defaultdict(_UnionFind))
+    uf: dict[str, UnionFind] = field(default_factory=lambda: defaultdict(UnionFind))
     mention_key: dict[tuple[str, int], tuple[str, str]] = field(default_factory=dict)
     kept_apart: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = field(
         default_factory=lambda: defaultdict(list))
     kept_keys: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=lambda: defaultdict(set))
     decisions: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    #: (group, key) -> why it was joined by spelling ("spelling" log entries)
+    spelling: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (group or None, key, key) pairs a curator said are different
+    different: list[tuple[str | None, str, str]] = field(default_factory=list)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    dropped: Counter = field(default_factory=Counter)
+
+    def join(self, group: str, a: str, b: str, why: str) -> bool:
+        """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
+        uf = self.uf[group]
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            return True
+        for g, x, y in self.different:
+            if g not in (None, group) or x not in uf or y not in uf:
+                continue
+            rx, ry = uf.find(x), uf.find(y)
+            if {rx, ry} == {ra, rb}:
+                self.refused.append({"rule": "curation_refused", "label": group, "forms": [x, y],
+                                     "refused": why, "keys": sorted([a, b])})
+                return False
+        uf.union(a, b)
+        return True
 
     def local_key(self, form: str, paper_id: str) -> tuple[str, dict[str, Any] | None]:
         key = entity_key(form)
@@ -511,7 +595,7 @@ class _State:
         return key, None
 
 
-def resolve_entities(extractions: Sequence[PaperExtraction]) -> Resolution:
+def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[Decision] | None = None) -> Resolution:
     """Group the entities of all papers into nodes; see the module docstring for the rules.
 
     Example:
@@ -519,31 +603,54 @@ def resolve_entities(extractions: Sequence[PaperExtraction]) -> Resolution:
         >>> def ext(pid, name, abbr=None):
         ...     return PaperExtraction(paper=Paper(id=pid, title="T", abstract="A"),
         ...                            entities=[ExtractedEntity(name=name, type="Method")], abbreviations=abbr or {})
-        >>> res = resolve_entities([ext("p1", "Chain of Thought", {"CoT": "chain-of-thought"}), ext("p2", "CoT")])
-        >>> res.node_of[("p1", 0)] == res.node_of[("p2", 0)] == "method:chainofthought"
+        >>> defs = [ext(p, "Chain of Thought", {"CoT": "chain-of-thought"}) for p in ("p1", "p2")]
+        >>> res = resolve_entities(defs + [ext("p3", "CoT")])
+        >>> res.node_of[("p1", 0)] == res.node_of[("p3", 0)] == "method:chainofthought"
         True
+        >>> res = resolve_entities(defs[:1] + [ext("p3", "CoT"), ext("p4", "CoT")])  # one definition, two bare uses
+        >>> res.node_of[("p3", 0)]
+        'method:cot'
     """
     extractions = list(extractions)
+    curation = list(curation or ())
     st = _State(AbbreviationDictionary.collect(extractions))
+    _register_different(st, curation)
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
+    _join_spellings(st)
+    curation_log = _apply_curation(st, curation)
 
     res = Resolution()
     log: list[dict[str, Any]] = []
     key_index: dict[tuple[str, str], str] = {}
-    for label in sorted(st.uf):
-        components: dict[str, list[str]] = defaultdict(list)
-        for key in list(st.uf[label].parent):
-            components[st.uf[label].find(key)].append(key)
-        for keys in components.values():
-            node = _make_node(label, sorted(keys), st)
-            res.nodes[node.id] = node
-            for key in keys:
-                key_index[(label, key)] = node.id
-            log.extend(_merge_entries(node, keys, st.occurrences[label]))
+    made: list[tuple[int, str, Node, list[str]]] = []
+    for group in sorted(st.uf):
+        for keys in st.uf[group].groups().values():
+            node, papers = _make_node(group, sorted(keys), st)
+            made.append((papers, group, node, keys))
+    # ids are lower case; an acronym node next to a word node of the same letters (CLIP next
+    # to clip) keeps its capitals in its id
+    word_ids = {node.id for _, _, node, _ in made if node.props["_cased_id"] == node.id}
+    for _, group, node, keys in made:
+        cased = node.props.pop("_cased_id")
+        if cased != node.id and node.id in word_ids:
+            node.id = cased
+        res.nodes[node.id] = node
+        for key in keys:
+            key_index[(group, key)] = node.id
+    _distinct_names(res.nodes)
+    for _, group, node, keys in made:
+        node.props.pop("_long", None)
+        node.props.pop("_papers", None)
+        log.extend(_merge_entries(node, keys, st.occurrences[group], st.spelling, group))
     for mention, (label, key) in st.mention_key.items():
         res.node_of[mention] = key_index[(label, key)]
+    for entry in curation_log + st.refused:
+        entry["nodes"] = sorted({key_index[(g, k)] for g in st.uf for k in entry.pop("keys", []) if (g, k) in key_index})
+        log.append(entry)
+    if st.dropped:
+        logger.info("names not fit to be concepts: %s", dict(st.dropped))
 
     log.extend(_type_conflicts(st, key_index))
     log.extend(_ambiguities(st, key_index))
@@ -565,24 +672,35 @@ def resolve_entities(extractions: Sequence[PaperExtraction]) -> Resolution:
 
 
 def _add_mentions(st: _State, ext: PaperExtraction) -> None:
-    """Keys of the names and aliases of one paper (own abbreviations expanded); aliases joined."""
+    """Keys of the names and aliases of one paper (own abbreviations expanded); aliases joined.
+
+    A name unfit to be a concept (:func:`kg.resolve.names.unfit_reason`) gets no node; LaTeX
+    is rendered to text. An alias joins the entity only when it abbreviates the name (or the
+    name abbreviates it), or when the sentence states that both are one thing
+    (:func:`kg.resolve.names.stated_same`); other aliases are dropped.
+    """
     pid = ext.paper.id
     for i, ent in enumerate(ext.entities):
-        label = ent.type.value
+        real_label = ent.type.value
+        label = label_group(real_label)
         sentence = _sentence(ent)
-        name = ent.name.strip()
+        name = display_name(ent.name.strip())
+        reason = unfit_reason(name)
+        if reason:
+            st.dropped[reason] += 1
+            continue
         name_key, how = st.local_key(name, pid)
         if not name_key:
             name_key = name.lower()
-        st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True))
+        st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label))
         st.mention_key[(pid, i)] = (label, name_key)
         st.uf[label].find(name_key)
         for alias in ent.aliases:
-            alias = alias.strip()
+            alias = display_name(alias.strip())
             alias_key, ahow = st.local_key(alias, pid)
-            if not alias_key:
+            if not alias_key or unfit_reason(alias):
                 continue
-            occ = _Occurrence(alias, pid, sentence, ahow, False)
+            occ = _Occurrence(alias, pid, sentence, ahow, False, real_label)
             if alias_key == name_key:
                 st.occurrences[label][name_key].append(occ)
             elif versions_differ(name, alias):
@@ -593,66 +711,243 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
                 continue  # an ambiguous short form does not join this entity everywhere
             elif looks_like_abbreviation(name, alias) or looks_like_abbreviation(alias, name):
                 st.occurrences[label][alias_key].append(occ)
-                st.uf[label].union(name_key, alias_key)
-            else:
-                # any other alias is a surface form of this paper's entity only: joining its
-                # key corpus-wide chains unrelated entities ("3D action recognition" ->
-                # "action recognition" -> "face recognition"...) into one node
+                st.join(label, name_key, alias_key, "alias")
+            elif stated_same(name, alias, sentence):
+                # the text says they are one thing, but only for this paper: joining the keys
+                # corpus-wide chains unrelated entities through loose aliases
                 st.occurrences[label][name_key].append(occ)
+            # any other alias (head-word overlap, a list neighbour...) is not the same entity
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Whether two long-form keys are one name spelled differently: "neural" dropped, or a typo.
+
+    Example:
+        >>> _close_spelling("convolutionalneuralnetwork", "convolutionalnetwork")
+        True
+        >>> _close_spelling("longshorttermmemory", "longshortermmemory"), _close_spelling("graphconvolution", "graphattention")
+        (True, False)
+    """
+    if a.replace("neural", "") == b.replace("neural", ""):
+        return True
+    if min(len(a), len(b)) < 10 or abs(len(a) - len(b)) > 1 or any(c.isdigit() for c in a + b):
+        return False
+    return _within_one_edit(a, b)
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return a[i:] == b[i + 1:]
+
+
+def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
+    """The meanings of a short form over all labels: long forms that are one name (already
+    joined, or spelled alike) grouped, each with its defining papers; most defined first."""
+    votes = st.abbr.votes[short]
+    longs = sorted(votes)
+    if len(longs) == 1:
+        return [(longs, set(votes[longs[0]]))]
+    groups = UnionFind()
+    roots = {lk: {(g, uf.find(lk)) for g, uf in st.uf.items() if lk in uf} for lk in longs}
+    for i, a in enumerate(longs):
+        groups.find(a)
+        for b in longs[i + 1:]:
+            if roots[a] & roots[b] or _close_spelling(a, b):
+                groups.union(a, b)
+    senses = []
+    for members in groups.groups().values():
+        papers = set().union(*(st.abbr.votes[short][lk] for lk in members))
+        members.sort(key=lambda lk: (-len(st.abbr.votes[short][lk]), lk))
+        senses.append((members, papers))
+    return sorted(senses, key=lambda sp: (-len(sp[1]), sp[0][0]))
 
 
 def _expand_short_forms(st: _State) -> None:
-    """Short forms a paper uses without defining: the long form most defining papers give.
+    """Short forms a paper uses without defining: a meaning defined elsewhere, when it has real support.
 
-    Long forms already joined (as aliases of one entity) count as one meaning. A tie
-    between meanings keeps the short form apart. Decisions are taken on the state
-    before any of them is applied, so they do not depend on each other's order.
+    Meanings are counted over all labels; long forms spelled alike (a hyphen, a plural,
+    "network" vs "neural network", a one-letter typo) are one meaning and are joined. A
+    bare use joins the leading meaning (those defined for its label group first) when at
+    least :data:`MIN_DEFINING_PAPERS` papers define it and it has :data:`SENSE_DOMINANCE`
+    times the definitions of the next one, or when its defining papers are at least half
+    of the papers using the acronym in that group; otherwise the short form stays its own
+    node (one paper's meaning never takes over a well-known acronym). Decisions are taken before any is applied (order-independent).
     """
     plans: list[tuple[str, str, str]] = []
-    for label in sorted(st.occurrences):
-        uf = st.uf[label]
-        for short in sorted(k for k in st.occurrences[label] if k in st.abbr.votes):
-            groups: dict[str, set[str]] = defaultdict(set)
-            best_long: dict[str, tuple[int, str]] = {}
-            for long, papers in st.abbr.candidates(short, label).items():
-                group = uf.find(long) if long in uf.parent else long
-                groups[group] |= papers
-                best_long[group] = min(best_long.get(group, (0, long)), (-len(papers), long))
-            ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-            own = uf.find(short)
-            if len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1]):
-                group = ranked[0][0]
-                if own != group and any(own == g for g, _ in ranked[1:]):
-                    st.decisions[(label, short)] = None  # already joined to another meaning
-                    continue
-                long = best_long[group][1]
-                st.decisions[(label, short)] = long
-                plans.append((label, short, long))
+    for short in sorted(st.abbr.votes):
+        groups = [g for g in sorted(st.occurrences) if short in st.occurrences[g]]
+        senses = _senses(st, short)
+        for members, _ in senses:
+            if len(members) < 2:
+                continue
+            for g in sorted(st.occurrences):
+                present = [lk for lk in members if lk in st.occurrences[g]]
+                for lk in present[1:]:
+                    if st.uf[g].find(present[0]) != st.uf[g].find(lk) and st.join(g, present[0], lk, "spelling"):
+                        st.spelling.setdefault((g, lk), "long forms of one abbreviation spelled alike")
+        if not groups:
+            continue
+        for g in groups:
+            uf = st.uf[g]
+            # meanings defined for this label group come first; the others count against them
+            in_group = st.abbr.labelled.get((g, short), {})
+            ranked = sorted(senses, key=lambda sp: (-len({p for lk in sp[0] for p in in_group.get(lk, ())}),
+                                                    -len(sp[1]), sp[0][0])) if in_group else senses
+            top_members, top_papers = ranked[0]
+            if in_group:
+                top_papers = {p for lk in top_members for p in in_group.get(lk, ())}
+                rivals = [{p for lk in m for p in in_group.get(lk, ())} for m, _ in ranked[1:]]
             else:
-                st.decisions[(label, short)] = None
-    for label, short, long in plans:
+                rivals = [papers for _, papers in ranked[1:]]
+            next_papers = max((len(r) for r in rivals), default=0)
+            users = {o.paper_id for o in st.occurrences[g][short]}
+            supported = len(top_papers) > next_papers and (
+                (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
+                or 2 * len(top_papers) >= len(users | top_papers))
+            others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
+            if not supported or uf.find(short) in others:
+                st.decisions[(g, short)] = None  # kept apart (or already joined to another meaning)
+                continue
+            long = top_members[0]
+            st.decisions[(g, short)] = long
+            plans.append((g, short, long))
+    for g, short, long in plans:
         how = st.abbr.how(short, long, "corpus")
-        for occ in st.occurrences[label][short]:
+        for occ in st.occurrences[g][short]:
             if occ.how is None:
                 occ.how = how
-        st.uf[label].union(short, long)
+        st.join(g, short, long, "abbreviation")
 
 
-def _make_node(label: str, keys: list[str], st: _State) -> Node:
-    occ = st.occurrences[label]
+def _join_spellings(st: _State) -> None:
+    """Well-known names written several ways (MS COCO / COCO) and metrics written with "score" (F1 score / F1)."""
+    for g, by_key in sorted(st.occurrences.items()):
+        for key in sorted(by_key):
+            low = key.lower()
+            uf = st.uf[g]
+            if key != low and key.isalpha() and low in by_key and all(
+                    any(c.isupper() for c in o.form) for o in by_key[low]):
+                # "LLAMA" and "LLaMA"/"Llama": the letters are never written as a lower-case word
+                if uf.find(key) != uf.find(low) and st.join(g, key, low, "spelling"):
+                    st.spelling.setdefault((g, key), "an acronym also written in mixed case, never as a word")
+                continue
+            target = WELL_KNOWN_SAME.get(key) or WELL_KNOWN_SAME.get(key.lower())
+            if target and target != key and target in by_key:
+                if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
+                    st.spelling.setdefault((g, key), "a well-known name written another way")
+            elif g == NodeLabel.METRIC.value and key.endswith("score") and len(key) > 5:
+                base = key[:-5]
+                hit = base if base in by_key else base.upper() if base.upper() in by_key else None
+                if hit and uf.find(key) != uf.find(hit) and st.join(g, key, hit, "spelling"):
+                    st.spelling.setdefault((g, key), "a metric written with and without 'score'")
+
+
+def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:
+    """(group, key) pairs a curator's name or node id (``dataset:coco``) stands for."""
+    groups = [label_group(label)] if label else sorted(st.occurrences)
+    head, sep, rest = name.partition(":")
+    found = []
+    for g in groups:
+        by_key = st.occurrences.get(g, {})
+        if sep and head.lower() in {g.lower(), *(lab.lower() for lab, grp in LABEL_GROUPS.items() if grp == g)}:
+            found += [(g, k) for k in by_key if k.lower() == rest.lower()]
+        elif entity_key(name) in by_key:
+            found.append((g, entity_key(name)))
+    return found
+
+
+def _register_different(st: _State, curation: Sequence[Decision]) -> None:
+    """Keys a curator said are different, checked by every join (registered before any join)."""
+    for d in curation:
+        if d.decision != "different":
+            continue
+        group = label_group(d.label) if d.label else None
+        forms = []
+        for name in (d.a, d.b):
+            head, sep, rest = name.partition(":")
+            forms.append({rest, rest.upper()} if sep and head.lower() in {lab.lower() for lab in NodeLabel} else {entity_key(name)})
+        st.different.extend((group, ka, kb) for ka in forms[0] for kb in forms[1])
+
+
+def _apply_curation(st: _State, curation: Sequence[Decision]) -> list[dict[str, Any]]:
+    """Apply a curator's "same" decisions ("different" ones are registered first); log both."""
+    log: list[dict[str, Any]] = []
+
+    for d in curation:
+        a_keys, b_keys = _curation_keys(st, d.a, d.label), _curation_keys(st, d.b, d.label)
+        entry = {"rule": f"curation_{d.decision}", "a": d.a, "b": d.b, "label": d.label, "source": d.line,
+                 "nodes": [], "applied": False}
+        if d.decision == "different":
+            entry["applied"] = bool(a_keys and b_keys)
+        else:
+            for ga, ka in a_keys:
+                for gb, kb in b_keys:
+                    if ga == gb and st.join(ga, ka, kb, "curation"):
+                        entry["applied"] = True
+                        st.spelling[(ga, kb)] = f"curation: {d.a} = {d.b} ({d.line})"
+        entry["keys"] = sorted({k for _, k in a_keys + b_keys})
+        log.append(entry)
+    return log
+
+
+def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
+    """The node of one set of keys and its number of papers.
+
+    Its id and name come from the dominant form: the key most papers name (a long form on
+    a tie), the most frequent surface form; its label is the one most of its papers give.
+    """
+    occ = st.occurrences[group]
     papers_of_key = {k: len({o.paper_id for o in occ.get(k, ()) if o.is_name}) for k in keys}
-    rep = min(keys, key=lambda k: (k not in st.abbr.long_keys, -papers_of_key[k], len(k), k))
+    rep = min(keys, key=lambda k: (-papers_of_key[k], k not in st.abbr.long_keys, len(k), k))
     names: Counter = Counter()
     forms: Counter = Counter()
+    label_papers: dict[str, set[str]] = defaultdict(set)
+    papers: set[str] = set()
     for k in keys:
         for o in occ.get(k, ()):
             forms[o.form] += 1
             if o.is_name:
                 names[o.form] += 1
+                label_papers[o.label].add(o.paper_id)
+                papers.add(o.paper_id)
     pool = names or forms or Counter({st.abbr.display(rep): 1})
     name = min(pool, key=lambda f: (-pool[f], f))
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
-    return Node(id=f"{label.lower()}:{rep}", label=NodeLabel(label), name=name, aliases=aliases)
+    label = min(label_papers, key=lambda lab: (-len(label_papers[lab]), lab != group, lab)) if label_papers else group
+    longs = sorted((k for k in keys if k in st.abbr.long_keys), key=lambda k: (-papers_of_key[k], k))
+    node = Node(id=f"{label.lower()}:{rep.lower()}", label=NodeLabel(label), name=name, aliases=aliases,
+                props={"_cased_id": f"{label.lower()}:{rep}", "_long": st.abbr.display(longs[0]) if longs else None,
+                       "_papers": len(papers)})
+    return node, len(papers)
+
+
+def _distinct_names(nodes: dict[str, Node]) -> None:
+    """A short form shown by several nodes names only one; the others show their long form.
+
+    When several nodes would be called "SAM", a node that carries a long form its name
+    abbreviates ("Spatial Attention Module") is shown by that long form, the short form
+    staying its first alias; the node used by most papers keeps the name.
+    """
+    by_name: dict[str, list[Node]] = defaultdict(list)
+    for node in nodes.values():
+        by_name[node.name].append(node)
+    for name, same in by_name.items():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda n: (-n.props.get("_papers", 0), n.props.get("_long") is not None, n.id))
+        for node in same[1:]:
+            longs = [a for a in node.aliases if looks_like_abbreviation(name, a)]
+            if not longs and node.props.get("_long") and looks_like_abbreviation(name, node.props["_long"]):
+                longs = [node.props["_long"]]
+            if longs:
+                node.aliases = [name, *(a for a in node.aliases if a != longs[0])]
+                node.name = longs[0]
 
 
 def _first_how(items: list[_Occurrence]) -> dict[str, Any] | None:
@@ -661,7 +956,8 @@ def _first_how(items: list[_Occurrence]) -> dict[str, Any] | None:
     return dict(hows[0][3]) if hows else None
 
 
-def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]]) -> list[dict[str, Any]]:
+def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]],
+                   spelling: dict[tuple[str, str], str], group: str) -> list[dict[str, Any]]:
     by_form: dict[str, list[_Occurrence]] = defaultdict(list)
     for k in keys:
         for o in occ.get(k, ()):
@@ -670,16 +966,25 @@ def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]
     entries = []
     for form, items in sorted(by_form.items()):
         if form == node.name:
-            continue
+            # uses of the node's own name that borrowed another paper's definition are logged too
+            items = [o for o in items if o.how and o.how["scope"] == "corpus"]
+            if not items:
+                continue
         entry: dict[str, Any] = {"into": node.id, "name": node.name, "merged": form,
                                  "label": node.label.value, "nodes": [node.id],
                                  "papers": len({o.paper_id for o in items}),
                                  "evidence": _evidence((o.paper_id, o.sentence) for o in items)}
         how = _first_how(items)
-        if base_key(form) == base_key(node.name):
+        if form == node.name:
+            entry["rule"] = "abbreviation"
+            entry.update(how)
+        elif base_key(form) == base_key(node.name):
             entry["rule"] = "normalized_name"
         elif entity_key(form) == entity_key(node.name):
             entry["rule"] = "plural"
+        elif (group, entity_key(form)) in spelling and not how:
+            entry["rule"] = "spelling"
+            entry["reason"] = spelling[(group, entity_key(form))]
         elif how:
             entry["rule"] = "abbreviation"
             entry.update(how)
@@ -718,6 +1023,16 @@ def _type_conflicts(st: _State, key_index: dict[tuple[str, str], str]) -> list[d
     return entries
 
 
+def _label_of_id(node_id: str | None, group: str) -> str:
+    """The label of a node id (``model:sam`` -> ``Model``), else the group's."""
+    if node_id:
+        head = node_id.split(":", 1)[0]
+        for lab in NodeLabel:
+            if lab.value.lower() == head:
+                return lab.value
+    return group
+
+
 def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
     """Short forms whose long forms are different entities of one label."""
     abbr = st.abbr
@@ -742,7 +1057,8 @@ def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict
             "rule": "ambiguous_abbreviation",
             "short": abbr.display(short),
             "candidates": [{"long": abbr.display(lk), "papers": sorted(p)} for lk, p in ranked],
-            "resolved": {lab: (abbr.display(st.decisions[(lab, short)]) if st.decisions[(lab, short)] else None)
+            "resolved": {_label_of_id(key_index.get((lab, short)), lab):
+                         (abbr.display(st.decisions[(lab, short)]) if st.decisions[(lab, short)] else None)
                          for lab in labels if (lab, short) in st.decisions},
             "nodes": sorted(nodes),
         })
@@ -757,7 +1073,7 @@ def _families(nodes: dict[str, Node], key_index: dict[tuple[str, str], str],
     members: dict[tuple[str, str], set[str]] = defaultdict(set)
     surface: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for nid, chain in chains.items():
-        label = nodes[nid].label.value
+        label = label_group(nodes[nid].label.value)
         for prefix, nxt in chain:
             fk = (label, entity_key(prefix))
             branches[fk].add(nxt)
@@ -770,7 +1086,12 @@ def _families(nodes: dict[str, Node], key_index: dict[tuple[str, str], str],
         name = min(surface[(label, key)], key=lambda f: (-surface[(label, key)][f], f))
         if not any(c.isupper() for c in name):
             continue  # "top-1"/"top-5" make no "top": an inferred family is a capitalised name
-        node = Node(id=f"{label.lower()}:{key}", label=NodeLabel(label), name=name, props={"inferred_family": True})
+        real = Counter(nodes[m].label.value for m in members[(label, key)])
+        real_label = min(real, key=lambda lab: (-real[lab], lab))
+        node = Node(id=f"{real_label.lower()}:{key.lower()}", label=NodeLabel(real_label), name=name,
+                    props={"inferred_family": True})
+        if node.id in nodes:
+            continue
         nodes[node.id] = node
         key_index[(label, key)] = node.id
         chains[node.id] = ancestors(name)
@@ -792,11 +1113,13 @@ def _families(nodes: dict[str, Node], key_index: dict[tuple[str, str], str],
     edges: list[Edge] = []
     for nid in sorted(chains):
         node = nodes[nid]
-        label = node.label.value
+        label = label_group(node.label.value)
         for prefix, _ in chains[nid]:
             target = key_index.get((label, entity_key(prefix)))
             if target is None or target == nid:
                 continue
+            if nodes[target].label != node.label:
+                break  # VARIANT_OF joins two nodes of one label
             pid, sentence = first_evidence.get(nid, ("", ""))
             inferred = bool(nodes[target].props.get("inferred_family") or node.props.get("inferred_family"))
             edges.append(Edge(

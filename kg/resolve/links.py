@@ -5,9 +5,12 @@ their entities are in ``G``. It adds:
 
 * ``CITES`` paper -> paper, from inline references and ids in the text
   (:mod:`extractors.citations`), from the source's reference lists
-  (``Paper.references``) and, marked ``inferred=True`` with ``reason`` = the entity,
-  when a paper names what another paper of the graph proposes. A cited work that is
-  not in the corpus becomes a stub Paper node (``stub=True``);
+  (``Paper.references``). A cited work that is not in the corpus becomes a stub Paper
+  node (``stub=True``);
+* only when asked (``infer_citations=True``, ``kg build --infer-citations``):
+  ``INFERRED_CITES`` (:attr:`RelType.CITES_INFERRED`, ``inferred=True``, ``reason`` = the
+  entity) when a paper names what another paper of the graph proposes. It is a separate
+  relationship type, so queries and views over ``CITES`` never count these guesses;
 * ``HAS_CODE`` paper -> Repository (``repo:owner/name``) for GitHub links in
   ``Paper.urls``, the abstract and ``PaperExtraction.repositories``;
 * ``PUBLISHED_BY`` paper -> Organization (``org:<slug>``) from ``Paper.organization``;
@@ -210,10 +213,11 @@ def _stub_node(node_id: str, citation: Citation) -> Node:
     return Node(id=node_id, label=NodeLabel.PAPER, name=name, props=props)
 
 
-def _cite(G: Subgraph, source: str, target: str, evidence: Provenance, **props) -> bool:
+def _cite(G: Subgraph, source: str, target: str, evidence: Provenance,
+          rel: RelType = RelType.CITES, **props) -> bool:
     if source == target:
         return False
-    G.add_edge(Edge(source=source, target=target, type=RelType.CITES, provenance=evidence, props=props))
+    G.add_edge(Edge(source=source, target=target, type=rel, provenance=evidence, props=props))
     return True
 
 
@@ -315,7 +319,7 @@ def _node_data(node: Node) -> dict:
 
 
 def add_inferred_citations(G: Subgraph) -> int:
-    """CITES (inferred=True, reason=entity name) from a paper to the proposer of an entity it names.
+    """INFERRED_CITES (inferred=True, reason=entity name) from a paper to the proposer of an entity it names.
 
     Linear in the edges: one pass builds entity -> proposers, one pass over role edges.
     Entities proposed by more than :data:`MAX_PROPOSERS` papers are skipped, and so are
@@ -337,13 +341,13 @@ def add_inferred_citations(G: Subgraph) -> int:
                 break
     added = 0
     for u, proposer, reason, prov in pending:
-        if G.has_edge(u, proposer, RelType.CITES):
+        if G.has_edge(u, proposer, RelType.CITES) or G.has_edge(u, proposer, RelType.CITES_INFERRED):
             continue
         evidence = Provenance(
             paper_id=u, sentence=prov.sentence, start=prov.start, end=prov.end,
             extractor="kg_research.inferred", confidence=min(float(prov.confidence), 0.5),
         )
-        added += _cite(G, u, proposer, evidence, inferred=True, reason=reason)
+        added += _cite(G, u, proposer, evidence, RelType.CITES_INFERRED, inferred=True, reason=reason)
     return added
 
 
@@ -458,13 +462,29 @@ def _proposed_subject(G: Subgraph, paper_id: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def is_score(record: ResultRecord) -> bool:
+    """Whether a record is a score: a value tied to a metric (a count or a share of data is not).
+
+    Example:
+        >>> is_score(ResultRecord(value=85.2, unit="%", metric="accuracy")), is_score(ResultRecord(value=1000))
+        (True, False)
+    """
+    return bool(record.metric and record.metric.strip()) and record.value is not None
+
+
 def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
-    """Result nodes with REPORTS, ON_BENCHMARK, ACHIEVED_BY and USES_METRIC; returns results added."""
+    """Result nodes with REPORTS, ON_BENCHMARK, ACHIEVED_BY and USES_METRIC; returns results added.
+
+    Only scores (:func:`is_score`) become Results. A result links to the Benchmark or
+    Dataset node of its benchmark when the graph has one: it never creates one.
+    """
     entities = _EntityIndex(G)
     added = 0
     for ext in extractions:
         paper_id = ext.paper.id
         for record in ext.results:
+            if not is_score(record):
+                continue
             evidence = record.evidence or Provenance(paper_id=paper_id, extractor="kg_results")
             node_id = result_id(paper_id, record)
             subject_node = None
@@ -480,9 +500,8 @@ def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
                        "paper_id": paper_id},
             ))
             G.add_edge(Edge(source=paper_id, target=node_id, type=RelType.REPORTS, provenance=evidence))
-            if record.benchmark:
-                bench = entities.find(record.benchmark, (NodeLabel.BENCHMARK, NodeLabel.DATASET))
-                bench = bench or entities.find_or_add(record.benchmark, (NodeLabel.BENCHMARK,))
+            bench = entities.find(record.benchmark, (NodeLabel.BENCHMARK, NodeLabel.DATASET)) if record.benchmark else None
+            if bench:
                 G.add_edge(Edge(source=node_id, target=bench, type=RelType.ON_BENCHMARK, provenance=evidence))
             if record.metric:
                 metric = entities.find_or_add(record.metric, (NodeLabel.METRIC,))
@@ -496,8 +515,11 @@ def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
 # ---------------------------------------------------------------- entry point
 
 
-def add_research_links(G: Subgraph, extractions: Sequence[PaperExtraction]) -> None:
+def add_research_links(G: Subgraph, extractions: Sequence[PaperExtraction], *, infer_citations: bool = False) -> None:
     """Add citations, repositories, organizations and results of ``extractions`` to ``G``.
+
+    ``infer_citations`` adds INFERRED_CITES edges (:func:`add_inferred_citations`); off by
+    default, since such guesses are mostly wrong.
 
     Called by :func:`kg.resolve.resolve` after the entity nodes and role edges exist.
 
@@ -511,7 +533,7 @@ def add_research_links(G: Subgraph, extractions: Sequence[PaperExtraction]) -> N
     """
     extractions = list(extractions)
     cites = add_citations(G, extractions)
-    inferred = add_inferred_citations(G)
+    inferred = add_inferred_citations(G) if infer_citations else 0
     repos = add_repositories(G, extractions)
     orgs = add_organizations(G, extractions)
     results = add_results(G, extractions)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from kg.resolve.unionfind import UnionFind
 from schema import Paper
 from schema.names import ID_KINDS, ids_of, paper_id, title_slug
 
@@ -205,26 +206,20 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
         [('title:deep-nets', ['a.txt:1', 'b.txt:9'])]
     """
     clusters: list[_Cluster] = []
-    parent: list[int] = []
     by_id: dict[tuple[str, str], int] = {}
     by_title: dict[str, list[int]] = {}
     by_abstract: dict[str, list[int]] = {}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = UnionFind()
+    find = sets.find
 
     def union(a: int, b: int) -> int:
         a, b = find(a), find(b)
         if a == b:
             return a
-        if b < a:
-            a, b = b, a
-        parent[b] = a
-        clusters[a].absorb(clusters[b])
-        return a
+        root = sets.union(a, b)
+        clusters[root].absorb(clusters[b if root == a else a])
+        return root
 
     order: dict[int, int] = {}
     for paper in papers:
@@ -232,7 +227,7 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
         ids = ids_of(paper)
         idx = len(clusters)
         clusters.append(_Cluster(order=idx))
-        parent.append(idx)
+        find(idx)
         clusters[idx].add(paper, ids)
         root = idx
         for kind in ID_KINDS:

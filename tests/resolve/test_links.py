@@ -109,8 +109,10 @@ def test_inferred_citation_from_a_named_entity(citing_date, proposer_date, expec
                                entities=[_ent("FooNet", "Method", "PROPOSES")])
     user = PaperExtraction(paper=_paper("p:user", "Using things", date=citing_date),
                            entities=[_ent("FooNet", "Method", "USES")])
-    G = build_graph([proposer, user])
-    cites = _edges(G, RelType.CITES)
+    assert _edges(build_graph([proposer, user]), RelType.CITES_INFERRED) == {}  # off by default
+    G = build_graph([proposer, user], infer_citations=True)
+    assert _edges(G, RelType.CITES) == {}  # a separate relationship type
+    cites = _edges(G, RelType.CITES_INFERRED)
     assert (("p:user", "p:prop") in cites) is expected
     if expected:
         edge = cites[("p:user", "p:prop")]
@@ -122,8 +124,8 @@ def test_inferred_citation_from_a_named_entity(citing_date, proposer_date, expec
 def test_no_inferred_citation_for_proposals_or_tasks_of_many():
     exts = [PaperExtraction(paper=_paper(f"p:{i}", f"P{i}"), entities=[_ent("LLM", "Model", "PROPOSES")]) for i in range(5)]
     exts.append(PaperExtraction(paper=_paper("p:x", "X"), entities=[_ent("LLM", "Model", "USES")]))
-    G = build_graph(exts)
-    assert _edges(G, RelType.CITES) == {}
+    G = build_graph(exts, infer_citations=True)
+    assert _edges(G, RelType.CITES_INFERRED) == {}
 
 
 @pytest.mark.parametrize(
@@ -144,8 +146,8 @@ def test_inferred_citations_only_for_named_artifacts(name, label, aliases, expec
     ent.aliases = aliases
     proposer = PaperExtraction(paper=_paper("p:prop", "P"), entities=[ent])
     user = PaperExtraction(paper=_paper("p:user", "U"), entities=[_ent(name, label, "USES")])
-    G = build_graph([proposer, user])
-    assert (("p:user", "p:prop") in _edges(G, RelType.CITES)) is expected
+    G = build_graph([proposer, user], infer_citations=True)
+    assert (("p:user", "p:prop") in _edges(G, RelType.CITES_INFERRED)) is expected
 
 
 def test_reference_to_what_the_paper_itself_proposes_stays_a_stub():
@@ -242,8 +244,10 @@ def test_results_link_to_entity_nodes():
     assert G.nodes[on[r]]["label"] == "Benchmark" and on[r] in {n for _, n in _edges(G, RelType.EVALUATES_ON)}
     assert by[r] in {n for _, n in _edges(G, RelType.USES)} and G.nodes[by[r]]["label"] == "Model"
     assert G.nodes[metric[r]]["label"] == "Metric" and G.nodes[metric[r]]["name"] == "win rate"
-    # a missing benchmark is created; no subject -> the method the paper proposes
-    assert G.nodes[on[results[77.7]]]["label"] == "Benchmark" and G.nodes[on[results[77.7]]]["name"] == "ProcessBench"
+    # a benchmark no entity names is not created by a result: it stays a property of the result
+    assert results[77.7] not in on and G.nodes[results[77.7]]["benchmark"] == "ProcessBench"
+    assert not any(d.get("name") == "ProcessBench" for _, d in G.nodes(data=True) if d["label"] != "Result")
+    # no subject -> the method the paper proposes
     assert G.nodes[by[results[77.7]]]["name"] == "TSR"
     # a Dataset serves as the benchmark; an unknown subject stays a property only
     assert G.nodes[on[results[50.0]]]["label"] == "Dataset"
@@ -323,6 +327,7 @@ def test_seed_alpacaeval_result(seed_graph):
     G, _ = seed_graph
     hits = [n for n, d in G.nodes(data=True) if d["label"] == "Result" and d["value"] == 29.44]
     assert hits
+    assert G.nodes[hits[0]]["benchmark"] == "AlpacaEval 2.0"
     bench = [v for u, v in _edges(G, RelType.ON_BENCHMARK) if u == hits[0]]
     assert [G.nodes[b]["name"] for b in bench] == ["AlpacaEval 2.0"]
 

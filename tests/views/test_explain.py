@@ -38,7 +38,7 @@ def graph_dir(tmp_path):
                 entity("p2", "Chain of Thought", "Method", [RelType.USES, RelType.COMPARES_WITH],
                        "Chain of Thought prompting is our baseline."),
                 entity("p2", "GPT-4o", "Model", [RelType.EVALUATES_ON, RelType.USES], "GPT-4o answers in real time."),
-                entity("p2", "transformers", "Model", [RelType.MENTIONS], "Pretrained transformers are everywhere."),
+                entity("p2", "transformers", "Task", [RelType.MENTIONS], "Pretrained transformers are everywhere."),
             ],
         ),
         PaperExtraction(
@@ -83,9 +83,9 @@ def test_explain_shows_each_label_and_type_conflict(graph_dir):
     result = run("Transformer", "-o", str(graph_dir))
     assert result.exit_code == 0, result.output
     headers = [line for line in result.output.splitlines() if line and not line.startswith(" ")]
-    assert headers == ["Method: Transformer  [method:transformer]", "Model: transformers  [model:transformer]"]
+    assert headers == ["Method: Transformer  [method:transformer]", "Task: transformers  [task:transformer]"]
     conflicts = [line for line in result.output.splitlines() if "type_conflict" in line]
-    assert len(conflicts) == 2 and "kept apart as method:transformer, model:transformer" in conflicts[0]
+    assert len(conflicts) == 2 and "kept apart as method:transformer, task:transformer" in conflicts[0]
 
 
 def test_unknown_name_suggests_close_names(graph_dir):

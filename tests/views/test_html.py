@@ -43,7 +43,9 @@ def _extraction(i: int, date: str | None, entities: list[tuple[str, str, list[st
     )
     ents = [
         ExtractedEntity(name=name, type=label, aliases=aliases, roles=roles,
-                        evidence=[Provenance(paper_id=paper.id, sentence=f"{name} </script> in paper {i}.",
+                        evidence=[Provenance(paper_id=paper.id,
+                                             sentence=f"{name} ({aliases[0]}) </script> in paper {i}." if aliases
+                                             else f"{name} </script> in paper {i}.",
                                              extractor="test", confidence=0.8)])
         for name, label, aliases, roles in entities
     ]
@@ -54,7 +56,8 @@ def fixture_extractions() -> list[PaperExtraction]:
     exts = [
         _extraction(0, "2024-01-15", [("LoRA", "Method", ["Low-Rank Adaptation"], ["PROPOSES"]),
                                       ("GLUE", "Benchmark", [], ["EVALUATES_ON"])]),
-        _extraction(1, "2024-03", [("LoRA", "Method", [], ["USES"]), ("GLUE", "Benchmark", [], ["EVALUATES_ON"]),
+        _extraction(1, "2024-03", [("LoRA", "Method", ["Low-Rank Adaptation"], ["USES"]),
+                                   ("GLUE", "Benchmark", [], ["EVALUATES_ON"]),
                                    ("accuracy", "Metric", [], ["MEASURES"])]),
         _extraction(2, "2024-07-02", [("QLoRA", "Method", [], ["PROPOSES"]), ("LoRA", "Method", [], ["COMPARES_WITH"]),
                                       ("MMLU", "Benchmark", [], ["EVALUATES_ON"])]),
@@ -90,7 +93,7 @@ def test_script_json_is_inert_in_html_and_parses_back(text):
 
 
 def test_page_embeds_input_text_only_as_escaped_json(graph, tmp_path):
-    html = to_html(graph, tmp_path / "g.html").read_text(encoding="utf-8")
+    html = to_html(graph, tmp_path / "g.html", view="graph").read_text(encoding="utf-8")
     for raw in ("<script>window.__pwned", "<img src=x onerror", "</script><!--"):
         assert raw not in html
     data = _embedded_data(html)
@@ -98,7 +101,7 @@ def test_page_embeds_input_text_only_as_escaped_json(graph, tmp_path):
     assert infos["arxiv:2401.00000"]["abstract"] == EVIL_ABSTRACT
     assert infos["arxiv:2401.00000"]["urls"] == ["https://arxiv.org/abs/2401.00000"]  # javascript: dropped
     sentences = {ev.get("sentence") for evs in data["evidence"] for ev in evs}
-    assert "LoRA </script> in paper 0." in sentences
+    assert "LoRA (Low-Rank Adaptation) </script> in paper 0." in sentences
 
 
 def test_page_title_is_escaped(graph, tmp_path):
@@ -107,7 +110,7 @@ def test_page_title_is_escaped(graph, tmp_path):
 
 
 def test_page_needs_no_remote_resource(graph, tmp_path):
-    html = to_html(graph, tmp_path / "g.html").read_text(encoding="utf-8")
+    html = to_html(graph, tmp_path / "g.html", view="graph").read_text(encoding="utf-8")
     assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I)
     assert not re.search(r"@import|url\(\s*['\"]?\s*(?:https?:)?//", html, re.I)
     assert not re.search(r"<link\b", html, re.I)
@@ -238,7 +241,7 @@ def test_cli_viz_writes_the_page(graph, tmp_path):
 
     save_graph(graph, tmp_path / "store")
     out = tmp_path / "g.html"
-    result = CliRunner().invoke(main, ["viz", "-o", str(tmp_path / "store"), "--html", str(out),
+    result = CliRunner().invoke(main, ["viz", "-o", str(tmp_path / "store"), "--html", str(out), "--view", "graph",
                                        "--label", "Paper,Method", "--label", "Benchmark"])
     assert result.exit_code == 0, result.output
     data = _embedded_data(out.read_text(encoding="utf-8"))

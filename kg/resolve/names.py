@@ -1,0 +1,115 @@
+"""Names fit to show, and aliases the text itself states.
+
+* :func:`display_name`: LaTeX rendered to text (pylatexenc), spaces collapsed;
+* :func:`unfit_reason`: why an extracted name must not become a concept node
+  (an evaluative phrase, a number with a unit or a range, no word at all);
+* :func:`stated_same`: whether a sentence says that two names are the same thing
+  (a definition "long (SHORT)", an apposition, "also known as", "i.e.", "or", "called").
+
+Example:
+    >>> display_name(r"$\\alpha$-entmax"), unfit_reason("state-of-the-art performance"), unfit_reason("3-5x")
+    ('α-entmax', 'evaluative phrase', 'number, unit or range')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_LATEX = re.compile(r"[\\$]|[_^]\{")
+_SPACES = re.compile(r"\s+")
+
+#: Evaluative words that open a phrase that judges, not names ("significant improvement").
+_EVALUATIVE = re.compile(
+    r"^(?:state[- ]of[- ]the[- ]art|sota|significant(?:ly)?|superior|remarkable|impressive|competitive|promising|"
+    r"excellent|strong(?:er)?|better|best|substantial(?:ly)?|notable|considerable|favou?rable|outstanding|"
+    r"improved|enhanced|high|higher|low|lower|good|great|poor|robust|efficient)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:performance|results?|improvements?|gains?|accuracy|accuracies|efficiency|"
+    r"generali[sz]ation|quality|effectiveness|robustness|capabilit(?:y|ies)|speed|speed-?ups?)$",
+    re.I,
+)
+_NUMBER_FRAGMENT = re.compile(
+    r"^[~<>\u2248\u00b1+\-\u2212]?\s*\d[\d.,]*\s*(?:%|x|\u00d7|-?fold|times|percent|ms|s|sec|seconds?|minutes?|hours?|days?|"
+    r"gb|mb|tb|k|m|b|bn|bits?|points?|pp|db|fps|hz)?"
+    r"(?:\s*(?:-|\u2013|to|~|/)\s*\d[\d.,]*\s*(?:%|x|\u00d7|k|m|b|ms|s)?)?$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=100_000)
+def display_name(name: str) -> str:
+    """``name`` with LaTeX rendered to plain text and runs of spaces collapsed.
+
+    Example:
+        >>> display_name(r"\\textsc{Mixtral}  8x7B"), display_name("GPT-4")
+        ('Mixtral 8x7B', 'GPT-4')
+    """
+    text = name
+    if _LATEX.search(text):
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        try:
+            text = LatexNodes2Text(math_mode="text").latex_to_text(text)
+        except Exception:  # pylatexenc rejects some broken markup: strip the markup by hand
+            text = re.sub(r"\\[A-Za-z]+|[\\${}^_]", " ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=100_000)
+def unfit_reason(name: str) -> str | None:
+    """Why ``name`` must not become a concept (None when it may).
+
+    Example:
+        >>> [unfit_reason(n) for n in ("65%", "10-20 ms", "superior results", "BERT", "3D reconstruction")]
+        ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None]
+    """
+    text = name.strip()
+    if _NUMBER_FRAGMENT.match(text):
+        return "number, unit or range"
+    if sum(c.isalpha() for c in text) < 2 and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", text):
+        return "no word"
+    if _EVALUATIVE.match(text):
+        return "evaluative phrase"
+    return None
+
+
+_GLUE_PUNCT = re.compile(r"[\s,:\"\u201c\u201d\u2014]+")
+#: What may join two names the text says are one thing: "X (Y)", "X, also known as Y", "X, i.e., Y".
+#: A bare comma or "or" is not enough: "A, B and C" and "A or B" list different things.
+_SAME_GLUE = frozenset({
+    "(", "[", "also known as", "known as", "referred to as", "also referred to as", "a.k.a.", "a.k.a", "aka",
+    "i.e.", "that is", "namely", "called", "termed", "dubbed", "hereafter", "abbreviated", "abbreviated as",
+    "(also known as", "(i.e.", "(a.k.a.", "(aka", "(called", "(hereafter", "(or", "(termed",
+})
+
+
+def stated_same(name: str, alias: str, sentence: str) -> bool:
+    """Whether ``sentence`` states that ``name`` and ``alias`` are one thing.
+
+    True when one directly follows the other joined only by an opening parenthesis or by
+    "also known as", "a.k.a.", "i.e.", "namely", "called"... (commas around them allowed).
+    A bare comma or "or" is not enough: lists and alternatives name different things.
+
+    Example:
+        >>> stated_same("Low-Rank Adaptation", "LoRA", "We use Low-Rank Adaptation (LoRA) here.")
+        True
+        >>> stated_same("object segmentation", "semantic image segmentation",
+        ...             "We study object segmentation and semantic image segmentation.")
+        False
+        >>> stated_same("topic control", "sentiment control", "on sentiment control, topic control, and detoxification")
+        False
+        >>> stated_same("GRPO", "group relative policy optimization", "GRPO, also known as group relative policy optimization")
+        True
+    """
+    low = sentence.lower()
+    a, b = name.lower(), alias.lower()
+    if not a or not b or ";" in b or ";" in a:
+        return False
+    for first, second in ((a, b), (b, a)):
+        start = low.find(first)
+        while start != -1:
+            gap_start = start + len(first)
+            nxt = low.find(second, gap_start)
+            if nxt != -1 and nxt - gap_start <= 30 and _GLUE_PUNCT.sub(" ", low[gap_start:nxt]).strip() in _SAME_GLUE:
+                return True
+            start = low.find(first, start + 1)
+    return False

@@ -1,0 +1,208 @@
+"""Resolution a researcher can trust (issue 12): acronym senses, one node per entity,
+stated aliases, names fit to show, inferred citations apart, results, curation, audit."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import build_graph
+from kg.resolve import resolve
+from kg.resolve.curation import load_curation
+from kg.resolve.entities import entity_key, resolve_entities
+from kg.resolve.names import display_name, stated_same, unfit_reason
+from kg.resolve.unionfind import UnionFind
+from kg.views.audit import audit
+from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, RelType, ResultRecord
+from schema.errors import InputError
+
+
+def paper(pid, entities, abbreviations=None, sentence=None, date=None):
+    """entities: (name, label[, aliases[, roles]]); every entity's evidence is ``sentence`` (or a plain one)."""
+    ents = []
+    for item in entities:
+        name, label = item[0], item[1]
+        aliases = list(item[2]) if len(item) > 2 else []
+        roles = list(item[3]) if len(item) > 3 else [RelType.USES]
+        ents.append(ExtractedEntity(name=name, type=label, aliases=aliases, roles=roles, evidence=[
+            Provenance(paper_id=pid, sentence=sentence or f"In {pid} we use {name}.", extractor="test")]))
+    return PaperExtraction(paper=Paper(id=pid, title=f"Title {pid}", abstract="An abstract.", date=date),
+                           entities=ents, abbreviations=dict(abbreviations or {}))
+
+
+def node(res, pid, i=0):
+    return res.node_of[(pid, i)]
+
+
+# --- acronym senses -----------------------------------------------------------------
+
+
+def test_acronym_and_word_stay_apart():
+    res = resolve_entities([paper("p1", [("CLIP", "Model")]), paper("p2", [("clip", "Model")]),
+                            paper("p3", [("clips", "Model")])])
+    assert node(res, "p1") != node(res, "p2") == node(res, "p3")
+    assert res.nodes[node(res, "p1")].name == "CLIP"
+    assert entity_key("CLIPS") != entity_key("clip")
+
+
+def test_one_paper_meaning_does_not_take_over_a_used_acronym():
+    exts = [paper("d1", [("CLIP", "Model")], {"CLIP": "Colored Local Iterative Procedure"})]
+    exts += [paper(f"u{i}", [("CLIP", "Model")]) for i in range(5)]
+    res = resolve_entities(exts)
+    bare = {node(res, f"u{i}") for i in range(5)}
+    assert len(bare) == 1 and node(res, "d1") not in bare
+    assert res.nodes[bare.pop()].name == "CLIP"
+
+
+def test_several_definitions_give_bare_uses_their_meaning_and_log_it():
+    exts = [paper(f"d{i}", [("CLIP", "Model")], {"CLIP": "Contrastive Language-Image Pre-training"}) for i in range(3)]
+    exts += [paper("x", [("CLIP", "Model")], {"CLIP": "Colored Local Iterative Procedure"})]
+    exts += [paper(f"u{i}", [("CLIP", "Model")]) for i in range(4)]
+    res = resolve_entities(exts)
+    target = node(res, "d0")
+    assert all(node(res, f"u{i}") == target for i in range(4)) and node(res, "x") != target
+    assert res.nodes[target].name == "CLIP"  # the dominant form
+    borrowed = [e for e in res.merge_log if e["rule"] == "abbreviation" and e.get("scope") == "corpus"]
+    assert borrowed and borrowed[0]["into"] == target and borrowed[0]["defined_in_count"] == 3
+
+
+def test_long_forms_spelled_alike_are_one_meaning():
+    exts = [paper("a", [("CNN", "Method")], {"CNN": "convolutional neural network"}),
+            paper("b", [("CNN", "Method")], {"CNN": "convolutional network"}),
+            paper("c", [("CNN", "Method")], {"CNN": "convolutional nueral network"}),
+            paper("d", [("convolutional networks", "Method")])]
+    res = resolve_entities(exts)
+    assert len({node(res, p) for p in "abcd"}) == 1
+
+
+# --- one node per entity ------------------------------------------------------------
+
+
+def test_dataset_and_benchmark_are_one_node_with_majority_label_and_roles_kept():
+    exts = [paper("p1", [("ImageNet", "Dataset", [], [RelType.USES])]),
+            paper("p2", [("ImageNet", "Benchmark", [], [RelType.EVALUATES_ON])]),
+            paper("p3", [("ImageNet", "Benchmark", [], [RelType.EVALUATES_ON])])]
+    G = build_graph(exts)
+    nodes = [n for n, d in G.nodes(data=True) if d.get("name") == "ImageNet"]
+    assert nodes == ["benchmark:imagenet"]
+    assert {(u, k) for u, _, k in G.in_edges("benchmark:imagenet", keys=True)} == {
+        ("p1", "USES"), ("p2", "EVALUATES_ON"), ("p3", "EVALUATES_ON")}
+
+
+@pytest.mark.parametrize("forms,label", [
+    (["COCO", "MS-COCO", "MS COCO"], "Dataset"),
+    (["F1", "F1 score", "F1-score"], "Metric"),
+    (["AlpacaEval 2", "AlpacaEval 2.0"], "Benchmark"),
+    (["AIME24", "AIME2024", "AIME 2024"], "Benchmark"),
+])
+def test_spellings_of_one_name_are_one_node(forms, label):
+    res = resolve_entities([paper(f"p{i}", [(f, label)]) for i, f in enumerate(forms)])
+    assert len({node(res, f"p{i}") for i in range(len(forms))}) == 1
+
+
+def test_versions_stay_apart():
+    res = resolve_entities([paper("p1", [("AlpacaEval 2.0", "Benchmark")]), paper("p2", [("AlpacaEval 1", "Benchmark")])])
+    assert node(res, "p1") != node(res, "p2")
+
+
+# --- aliases, names -------------------------------------------------------------------
+
+
+def test_alias_joins_only_when_the_text_says_so():
+    listed = paper("p1", [("topic control", "Task", ["sentiment control"])],
+                   sentence="Experiments on sentiment control, topic control, and detoxification.")
+    stated = paper("p2", [("low-rank adaptation", "Method", ["LoRA adapters"])],
+                   sentence="We use low-rank adaptation (LoRA adapters) in all layers.")
+    res = resolve_entities([listed, stated])
+    assert "sentiment control" not in res.nodes[node(res, "p1")].aliases
+    assert "LoRA adapters" in res.nodes[node(res, "p2")].aliases
+    assert stated_same("X", "Y", "X, also known as Y,") and not stated_same("X", "Y", "X or Y")
+
+
+def test_names_not_fit_to_show_make_no_node_and_latex_is_rendered():
+    ext = paper("p1", [("state-of-the-art performance", "Method"), ("10-20 ms", "Metric"),
+                       (r"$\alpha$-entmax", "Method")])
+    res = resolve(([ext]))
+    names = sorted(n.name for n in res.parts.nodes.values() if n.label.value != "Paper")
+    assert names == ["α-entmax"]
+    assert unfit_reason("65%") and unfit_reason("superior results") and not unfit_reason("3D reconstruction")
+    assert display_name(r"\textbf{BERT}") == "BERT"
+
+
+# --- citations and results --------------------------------------------------------------
+
+
+def _citing_pair():
+    proposer = paper("a", [("SPIN", "Method", [], [RelType.PROPOSES])], date="2023-01-01")
+    user = paper("b", [("SPIN", "Method", [], [RelType.USES])], date="2024-01-01")
+    return [proposer, user]
+
+
+def test_inferred_citations_are_off_by_default_and_a_separate_type_when_asked():
+    G = build_graph(_citing_pair())
+    assert not [k for _, _, k in G.edges(keys=True) if "CITES" in k]
+    G = build_graph(_citing_pair(), infer_citations=True)
+    assert [(u, v, k) for u, v, k in G.edges(keys=True) if "CITES" in k] == [("b", "a", RelType.CITES_INFERRED.value)]
+
+
+def test_results_need_a_metric_and_never_create_benchmarks():
+    ev = Provenance(paper_id="p", sentence="s", extractor="test")
+    ext = paper("p", [("GSM8K", "Benchmark")])
+    ext.results = [ResultRecord(value=85.2, unit="%", metric="accuracy", benchmark="GSM8K", evidence=ev),
+                   ResultRecord(value=1000, benchmark="GSM8K", evidence=ev),
+                   ResultRecord(value=77.1, unit="%", metric="accuracy", benchmark="Americas", evidence=ev)]
+    G = build_graph([ext])
+    results = {d["value"]: n for n, d in G.nodes(data=True) if d["label"] == "Result"}
+    assert set(results) == {85.2, 77.1}
+    on = {u: v for u, v, k in G.edges(keys=True) if k == "ON_BENCHMARK"}
+    assert on == {results[85.2]: "benchmark:gsm8k"}
+    assert not [n for n, d in G.nodes(data=True) if d.get("name") == "Americas" and d["label"] != "Result"]
+
+
+# --- curation and audit -------------------------------------------------------------------
+
+
+def test_curation_same_and_different_are_applied_and_logged(tmp_path):
+    path = tmp_path / "curation.csv"
+    path.write_text("# decisions\ndecision,a,b,label\nsame,ILSVRC,ImageNet,Dataset\ndifferent,Chain of Thought,CoT,\n")
+    decisions = load_curation(path)
+    exts = [paper("p1", [("ILSVRC", "Dataset")]), paper("p2", [("ImageNet", "Dataset")]),
+            paper("p3", [("Chain of Thought", "Method")], {"CoT": "Chain of Thought"}), paper("p4", [("CoT", "Method")])]
+    res = resolve_entities(exts, curation=decisions)
+    assert node(res, "p1") == node(res, "p2")
+    assert node(res, "p3") != node(res, "p4")
+    rules = {e["rule"]: e for e in res.merge_log if e["rule"].startswith("curation")}
+    assert rules["curation_same"]["applied"] and rules["curation_same"]["nodes"] == [node(res, "p2")]
+    assert rules["curation_different"]["applied"] and rules["curation_refused"]["refused"] == "abbreviation"
+    plain = resolve_entities(exts)
+    assert node(plain, "p3") == node(plain, "p4") and node(plain, "p1") != node(plain, "p2")
+
+
+def test_curation_yaml_and_bad_files(tmp_path):
+    good = tmp_path / "c.yaml"
+    good.write_text("same:\n  - [MS COCO, COCO]\ndifferent:\n  - [CLIP, clip]\n")
+    assert [(d.decision, d.a, d.b) for d in load_curation(good)] == [("same", "MS COCO", "COCO"), ("different", "CLIP", "clip")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("decision,a,b\nmaybe,X,Y\n")
+    with pytest.raises(InputError, match=r"bad.csv:2.*maybe"):
+        load_curation(bad)
+    with pytest.raises(InputError, match="not found"):
+        load_curation(tmp_path / "missing.csv")
+
+
+def test_audit_lists_acronym_senses_merges_and_shared_names():
+    exts = [paper("p1", [("SAM", "Method")], {"SAM": "Sharpness-Aware Minimization"}),
+            paper("p2", [("SAM", "Method")], {"SAM": "Segment Anything Model"}),
+            paper("p3", [("SAM", "Method")]),
+            paper("p4", [("GSM8K", "Benchmark")]), paper("p5", [("GSM8K", "Task")])]
+    log: list[dict] = []
+    G = build_graph(exts, log)
+    lists = audit(G, log)
+    assert [r["short"] for r in lists["acronyms"]] == ["SAM"] and lists["acronyms"][0]["senses"] == 2
+    assert [r["name"] for r in lists["shared_names"]] == ["GSM8K"]
+    assert {r["node"] for r in lists["most_merged"]} >= {"method:sharpnessawareminimization"}
+
+
+def test_union_find_roots_are_order_independent():
+    a, b = UnionFind(), UnionFind()
+    a.union("x", "y"), a.union("y", "z")
+    b.union("z", "y"), b.union("y", "x")
+    assert a.find("z") == b.find("x") == "x"
