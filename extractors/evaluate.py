@@ -11,14 +11,126 @@ gold entity's roles, i.e. (type, name, role) triples.
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from schema.errors import InputError
 from schema.names import name_key
 
 ENTITY_TYPES = ("Method", "Model", "Dataset", "Benchmark", "Task", "Metric")
 
+#: The team's annotations (``extractors/training/README.md``).
+TRAINING_DIR = Path(__file__).resolve().parent / "training"
+#: ``../shared`` beside the checkout, where the corpus is read in place.
+DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS_FILE = Path("corpora/abstracts.jsonl.gz")
+#: The dev set ``kg eval`` scores by default.
+DEV_GOLD = DEFAULT_SHARED / "gold" / "dev.jsonl"
+SPLITS = ("train", "heldout")
 
+
+def read_sample(training_dir: Path = TRAINING_DIR) -> list[dict]:
+    """The rows of ``sample.jsonl``: id, venue, year, split, batch, optional second_batch and line."""
+    path = training_dir / "sample.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_batch(batch: str, training_dir: Path = TRAINING_DIR) -> dict[str, dict]:
+    """One annotator's readings, by corpus id (``annotations/<batch>.jsonl``)."""
+    path = training_dir / "annotations" / f"{batch}.jsonl"
+    out: dict[str, dict] = {}
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the annotation file") from err
+        out[record["id"]] = record
+    return out
+
+
+def corpus_texts(rows: list[dict], shared: Path | None = None) -> dict[str, dict]:
+    """Title and abstract of each sample row, read in place from the shared corpus.
+
+    A row with ``line`` is read from that 0-based line (the corpus repeats its id);
+    the others by id. Keyed by id.
+    """
+    path = (shared or DEFAULT_SHARED) / CORPUS_FILE
+    if not path.is_file():
+        raise InputError(f"{path} is absent: the annotated abstracts are read from the shared corpus")
+    by_line = {r["line"]: r["id"] for r in rows if "line" in r}
+    by_id = {r["id"] for r in rows if "line" not in r}
+    out: dict[str, dict] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i in by_line:
+                out[by_line[i]] = json.loads(line)
+                continue
+            head = line[:200]
+            if '"id"' not in head:
+                continue
+            record = json.loads(line)
+            if record.get("id") in by_id and record["id"] not in out:
+                out[record["id"]] = record
+    missing = [r["id"] for r in rows if r["id"] not in out]
+    if missing:
+        raise InputError(f"{path}: {len(missing)} annotated ids not found (first: {missing[0]}): check sample.jsonl")
+    return out
+
+
+def load_annotations(
+    split: str, *, shared: Path | None = None, training_dir: Path = TRAINING_DIR, reader: str = "batch"
+) -> list[dict]:
+    """Gold records of one split of the team annotations, with their corpus text.
+
+    ``reader="batch"`` takes the primary annotator's reading, ``"second_batch"`` the
+    second reader's (only the doubly annotated abstracts). Each record is
+    ``{"id", "title", "abstract", "venue", "year", "entities"}``.
+
+    Example:
+        >>> len(load_annotations("heldout"))  # doctest: +SKIP
+        164
+    """
+    if split not in SPLITS:
+        raise InputError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
+    rows = [r for r in read_sample(training_dir) if r["split"] == split and r.get(reader)]
+    batches = {b: read_batch(b, training_dir) for b in sorted({r[reader] for r in rows})}
+    texts = corpus_texts(rows, shared)
+    records = []
+    for row in rows:
+        reading = batches[row[reader]].get(row["id"])
+        if reading is None:
+            raise InputError(f"annotations/{row[reader]}.jsonl: no reading of {row['id']}: annotate it")
+        text = texts[row["id"]]
+        records.append(
+            {
+                "id": row["id"],
+                "title": text.get("title") or "",
+                "abstract": text.get("abstract") or "",
+                "venue": row.get("venue"),
+                "year": row.get("year"),
+                "entities": reading.get("entities") or [],
+            }
+        )
+    return records
+
+
+def agreement(*, shared: Path | None = None, training_dir: Path = TRAINING_DIR) -> Scores:
+    """Entity agreement between the two independent readings of the doubly annotated abstracts.
+
+    The primary reading is taken as gold and the second as prediction, so typed F1 is the
+    symmetric pairwise agreement (precision and recall swap with the direction).
+    """
+    rows = [r for r in read_sample(training_dir) if r.get("second_batch")]
+    batches = {b: read_batch(b, training_dir) for b in sorted({r["batch"] for r in rows} | {r["second_batch"] for r in rows})}
+    first = [{"id": r["id"], "entities": batches[r["batch"]][r["id"]]["entities"]} for r in rows]
+    second = [{"id": r["id"], "entities": batches[r["second_batch"]][r["id"]]["entities"]} for r in rows]
+    return score(first, second)
 
 
 @dataclass
@@ -217,3 +329,35 @@ def format_scores(s: Scores) -> str:
             f"{label:<20}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp:>6}{c.pred:>6}{c.gold:>6}"
         )
     return "\n".join(lines)
+
+
+def prediction_record(extraction) -> dict:
+    """A :class:`schema.PaperExtraction` as a predicted gold-format record; each entity also
+    carries ``source``, the component that found its first mention (``kg_ner``, ``kg_entities``)."""
+    record = extraction.to_gold()
+    for entity, out in zip(extraction.entities, record["entities"]):
+        out["source"] = entity.evidence[0].extractor if entity.evidence else "unknown"
+    return record
+
+
+def precision_by_source(gold: Iterable[dict], pred: Iterable[dict]) -> dict[str, Counts]:
+    """Typed precision of the predicted entities grouped by their ``source`` (recall is not defined here).
+
+    Example:
+        >>> g = [{"id": "p1", "entities": [{"name": "A", "type": "Task"}]}]
+        >>> p = [{"id": "p1", "entities": [{"name": "A", "type": "Task", "source": "kg_ner"},
+        ...                                {"name": "B", "type": "Task", "source": "kg_entities"}]}]
+        >>> {k: round(c.precision, 2) for k, c in precision_by_source(g, p).items()}
+        {'kg_ner': 1.0, 'kg_entities': 0.0}
+    """
+    by_id = {r["id"]: r for r in pred}
+    out: dict[str, Counts] = {}
+    for record in gold:
+        g = record.get("entities") or []
+        p = _dedupe((by_id.get(record["id"]) or {}).get("entities") or [])
+        matched = {pi for _, pi in match_entities(g, p, typed=True)}
+        for pi, entity in enumerate(p):
+            c = out.setdefault(entity.get("source", "unknown"), Counts())
+            c.pred += 1
+            c.tp += pi in matched
+    return out

@@ -7,7 +7,9 @@ Public interface used by ``kg build``/``kg extract``:
 
 The pipeline is the English tagger and parser (``ner`` and ``lemmatizer`` excluded),
 with the name-preserving tokenizer of :mod:`extractors.tokenizer`, then
-``kg_abbreviations`` -> ``kg_entities`` -> ``kg_roles`` -> ``kg_citations`` -> ``kg_results``.
+``kg_abbreviations`` -> ``kg_entities`` (rules) -> ``kg_ner`` (the trained recogniser of
+``extractors/weights/ner``) -> ``kg_learned_entities`` (typed mentions, one type per
+entity) -> ``kg_roles`` -> ``kg_citations`` -> ``kg_results``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import numpy
 from spacy.language import Language
@@ -24,14 +27,24 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.citations import citations_from_doc
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import gazetteer_type, merge_key, title_end_index
-from schema.names import name_key
+from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.results import results_from_doc
+from extractors.role_model import RoleModel, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
 from extractors.tokenizer import customize_tokenizer
-from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, paper_text
+from schema import (
+    ExtractedEntity,
+    Paper,
+    PaperExtraction,
+    Provenance,
+    RelType,
+    paper_text,
+)
+from schema.errors import ExtractionError
+from schema.names import name_key
 
 logger = logging.getLogger(__name__)
 
@@ -40,22 +53,82 @@ logger = logging.getLogger(__name__)
 _CONFIDENCE = {"abbreviation": 0.9, "known": 0.85, "pattern": 0.6}
 
 
-def load_nlp():
-    """The English pipeline with the kg components; ``ner`` and ``lemmatizer`` are not loaded.
+#: The trained recogniser shipped in the package (``python scripts/train.py`` rebuilds it).
+NER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "ner"
+#: The learned role classifier (:mod:`extractors.role_model`), also rebuilt by ``scripts/train.py``.
+ROLE_WEIGHTS = Path(__file__).resolve().parent / "weights" / "roles.json"
+#: Whether the trained recogniser types the mentions (else the rules of :mod:`extractors.entities`).
+#: Off: on the validation slice of the train split it does not yet beat the rules (docs/extraction.md).
+DEFAULT_LEARNED = False
+#: Rule mentions kept beside the learned ones (see :mod:`extractors.learned`).
+DEFAULT_RULES: tuple[str, ...] = ("all",)
+#: Whether roles come from the learned classifier (else from the cue rules of :mod:`extractors.roles`).
+#: Off: on the validation slice it measured 0.403 role F1 against 0.402 for the cue rules.
+DEFAULT_ROLE_MODEL = False
+_META_ROLES = "kg_role_weights"
+
+
+def load_nlp(
+    *,
+    ner_dir: Path | None = None,
+    rules: tuple[str, ...] | None = None,
+    learned: bool | None = None,
+    role_weights: Path | None | bool = None,
+):
+    """The English pipeline with the kg components; the English ``ner`` and ``lemmatizer`` are not loaded.
+
+    ``ner_dir`` is a trained pipeline directory (default: the shipped weights);
+    ``learned`` (default :data:`DEFAULT_LEARNED`) adds it, else the rules alone find and
+    type the mentions.
+    ``role_weights``: a role classifier JSON, ``False`` for the cue rules, ``None`` for
+    the shipped classifier when :data:`DEFAULT_ROLE_MODEL` is set.
 
     Example:
-        >>> load_nlp().pipe_names[-3:]  # doctest: +SKIP
-        ['kg_abbreviations', 'kg_entities', 'kg_roles']
+        >>> load_nlp().pipe_names[-4:]  # doctest: +SKIP
+        ['kg_roles', 'kg_citations', 'kg_results', 'kg_release_tensor']
     """
     nlp = use_fast_pos(customize_tokenizer(load_english(exclude=["ner", "lemmatizer"])))
     nlp.add_pipe("kg_title_boundary", before="parser")
     nlp.add_pipe("kg_abbreviations")
     nlp.add_pipe("kg_entities")
+    if learned is None:
+        learned = DEFAULT_LEARNED
+    if learned:
+        nlp.add_pipe("ner", name="kg_ner", source=_trained(ner_dir or NER_WEIGHTS))
+        nlp.add_pipe("kg_learned_entities", config={"rules": list(DEFAULT_RULES if rules is None else rules)})
     nlp.add_pipe("kg_roles")
     nlp.add_pipe("kg_citations")
     nlp.add_pipe("kg_results")
     nlp.add_pipe("kg_release_tensor")
+    if role_weights is None:
+        role_weights = ROLE_WEIGHTS if DEFAULT_ROLE_MODEL else False
+    if role_weights:
+        if not Path(role_weights).is_file():
+            raise ExtractionError(f"no role classifier at {role_weights}: run 'python scripts/train.py' to build it")
+        nlp.meta[_META_ROLES] = str(role_weights)
     return nlp
+
+
+_ROLE_MODELS: dict[str, RoleModel] = {}
+
+
+def role_model_of(nlp) -> RoleModel | None:
+    """The role classifier ``load_nlp`` attached to ``nlp`` (loaded once per path), or None."""
+    path = nlp.meta.get(_META_ROLES)
+    if not path:
+        return None
+    if path not in _ROLE_MODELS:
+        _ROLE_MODELS[path] = RoleModel.load(Path(path))
+    return _ROLE_MODELS[path]
+
+
+def _trained(path: Path):
+    """The trained pipeline at ``path`` (read from disk, no network)."""
+    import spacy
+
+    if not (path / "config.cfg").is_file():
+        raise ExtractionError(f"no trained recogniser in {path}: run 'python scripts/train.py' to build it")
+    return spacy.load(path)
 
 
 @Language.component("kg_release_tensor")
@@ -66,11 +139,12 @@ def release_tensor(doc):
     return doc
 
 
-def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
+def doc_to_extraction(doc, paper: Paper, role_model: RoleModel | None = None) -> PaperExtraction:
     """Read the kg spans of ``doc`` into a :class:`PaperExtraction`.
 
     Entities are the mentions of ``doc.spans["kg_entities"]`` grouped by canonical
-    name (``span.kb_id_``); their roles come from the cues in ``doc.spans["kg_roles"]``.
+    name (``span.kb_id_``); their roles come from the cues in ``doc.spans["kg_roles"]``,
+    through ``role_model`` when given (else the cue rules of :func:`entity_roles`).
     """
     abbreviations: dict[str, str] = {}
     for span in doc.spans.get(ABBREVIATION_KEY, []):
@@ -104,24 +178,54 @@ def doc_to_extraction(doc, paper: Paper) -> PaperExtraction:
                 sentence=s.sent.text.strip(),
                 start=s.start_char,
                 end=s.end_char,
-                extractor="kg_entities",
+                extractor=s.id_ or "kg_entities",
                 confidence=_confidence(name, abbreviations),
             )
             for s in entry["spans"]
         ]
+        roles = entity_roles(entry["type"], cues)
+        if role_model is not None:
+            features = pair_features(entry["type"], entry["spans"], cues, [r.value for r in roles], title_end)
+            roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
         entities.append(
             ExtractedEntity(
                 name=name,
                 type=entry["type"],
                 aliases=list(aliases.values()),
-                roles=entity_roles(entry["type"], cues),
-                evidence=evidence,
+                roles=roles,
+                evidence=role_evidence_first(evidence, cues, roles, [s.start < title_end for s in entry["spans"]]),
             )
         )
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
     extraction.citations = citations_from_doc(doc, paper)
     extraction.results = results_from_doc(doc, paper)
     return extraction
+
+
+def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_title: list[bool] | None = None) -> list:
+    """The evidence with the mention that shows the entity's first role moved to the front.
+
+    The role edge keeps ``evidence[0]``: for PROPOSES the "we propose X" sentence, for
+    COMPARES_WITH the "outperforms X" sentence, for USES/EVALUATES_ON a sentence with
+    that cue, rather than the first mention's sentence. A mention of the abstract is
+    preferred to one of the title (``in_title``), which states no role. Unchanged when
+    no mention carries the cue.
+
+    Example:
+        >>> role_evidence_first(["title", "we propose X"], [set(), {"PROPOSES"}], [RelType.PROPOSES])
+        ['we propose X', 'title']
+        >>> role_evidence_first(["X: title", "we propose X"], [{"PROPOSES"}] * 2, ["PROPOSES"], [True, False])
+        ['we propose X', 'X: title']
+    """
+    if not roles or not evidence:
+        return evidence
+    cue = getattr(roles[0], "value", roles[0])
+    title = in_title or [False] * len(evidence)
+    carrying = [i for i, c in enumerate(cues) if cue in c]
+    at = next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
+    if at is None or at == 0:
+        return evidence
+    return [evidence[at], *evidence[:at], *evidence[at + 1 :]]
 
 
 def _display_name(spans, title_end: int) -> str:
@@ -190,8 +294,9 @@ _worker_nlp = None
 
 def _extract_batch(papers: Iterable[Paper], nlp, batch_size: int) -> Iterator[PaperExtraction]:
     pairs = ((paper_text(p), p) for p in papers)
+    role_model = role_model_of(nlp)
     for doc, paper in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield doc_to_extraction(doc, paper)
+        yield doc_to_extraction(doc, paper, role_model)
 
 
 def _extract_chunk(papers: list[Paper]) -> list[PaperExtraction]:

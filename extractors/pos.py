@@ -6,7 +6,7 @@ an abstract, more than the parser. The extractors read ``token.pos_`` only, so t
 component compiles the ruler's patterns that set ``POS`` into dictionary look-ups
 (by fine tag, by lower-case form) plus the few patterns that also test the
 dependency label, and applies them with the ruler's precedence (a later pattern
-wins). It gives the same ``pos_`` as the ruler (see tests/test_pos.py) at a fraction
+wins). It gives the same ``pos_`` as the ruler (see tests/extractors/test_pos.py) at a fraction
 of the cost; ``morph`` and ``lemma`` are left unset.
 
 Sets token.pos; needs token.tag and token.dep (put it after the parser).

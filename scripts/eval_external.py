@@ -310,6 +310,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dataset", choices=("scier", "tdmsci", "all"), default="all")
     parser.add_argument("--json", action="store_true", help="Print one JSON object instead of tables.")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="The shared data folder (../shared).")
+    parser.add_argument(
+        "--learned",
+        choices=("default", "on", "off"),
+        default="default",
+        help="Type mentions with the trained recogniser (on), the rules (off) or as load_nlp does by default.",
+    )
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
@@ -329,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for ds in datasets:
         for problem in ds.problems:
             print(f"warning: {problem}", file=sys.stderr)
-    nlp = load_nlp()
+    nlp = load_nlp(learned={"default": None, "on": True, "off": False}[args.learned])
     if ENTITY_SPAN_KEY not in nlp.pipe_names:
         print(f"warning: the pipeline has no '{ENTITY_SPAN_KEY}' component yet: every score will be 0",
               file=sys.stderr)

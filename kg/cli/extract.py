@@ -26,7 +26,6 @@ def read_inputs(inputs, diag: Diagnostics, fmt=None):
 
 def _extract_records(papers, workers: int):
     from extractors.pipeline import extract_papers
-
     from kg.sources.records import RECORD_ID
 
     for ext in extract_papers(papers, n_process=workers):
@@ -79,8 +78,39 @@ def _read_records(path: str, what: str) -> list[dict]:
     return records
 
 
+def _papers_of(records: list[dict]):
+    """Papers to extract from gold records that carry their text (the team annotations)."""
+    from schema import Paper
+
+    return [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+
+
+def _gold_and_pred(gold, split, pred):
+    """The gold records (a file, or a split of the team annotations) and the predictions."""
+    from extractors.evaluate import DEV_GOLD, load_annotations
+
+    if split:
+        gold_records = load_annotations(split)
+    else:
+        gold_records = _read_records(gold or str(DEV_GOLD), "gold")
+    if pred:
+        return gold_records, _read_records(pred, "prediction")
+    if split:
+        return gold_records, list(_extract_records(_papers_of(gold_records), 1))
+    diag = Diagnostics()
+    return gold_records, list(_extract_records(read_inputs([gold or str(DEV_GOLD)], diag, "jsonl"), 1))
+
+
 @click.command("eval")
-@click.option("--gold", required=True, type=click.Path(dir_okay=False), help="Gold JSON Lines file.")
+@click.option(
+    "--gold", default=None, type=click.Path(dir_okay=False), help="Gold JSON Lines file [default: ../shared/gold/dev.jsonl]."
+)
+@click.option(
+    "--split",
+    type=click.Choice(["train", "heldout"]),
+    default=None,
+    help="Score a split of the team annotations (extractors/training) instead of a gold file.",
+)
 @click.option(
     "--pred",
     default=None,
@@ -91,16 +121,19 @@ def _read_records(path: str, what: str) -> list[dict]:
 @click.option(
     "--errors", "show_errors", is_flag=True, help="Also list missed and spurious entities per paper."
 )
-def evaluate(gold, pred, as_json, show_errors):
-    """Entity P/R/F1 (untyped, typed, per type) and role F1 against GOLD."""
+@click.option("--agreement", is_flag=True, help="Print the agreement of the doubly annotated abstracts and stop.")
+def evaluate(gold, split, pred, as_json, show_errors, agreement):
+    """Entity P/R/F1 (untyped, typed, per type) and role F1 against the dev set, a gold file or a split."""
+    from extractors.evaluate import agreement as annotator_agreement
     from extractors.evaluate import errors, format_scores, score
 
-    gold_records = _read_records(gold, "gold")
-    if pred:
-        pred_records = _read_records(pred, "prediction")
-    else:
-        diag = Diagnostics()
-        pred_records = list(_extract_records(read_inputs([gold], diag, "jsonl"), 1))
+    if gold and split:
+        raise click.UsageError("give --gold or --split, not both")
+    if agreement:
+        scores = annotator_agreement()
+        click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_scores(scores))
+        return
+    gold_records, pred_records = _gold_and_pred(gold, split, pred)
     scores = score(gold_records, pred_records)
     if as_json:
         click.echo(json.dumps(scores.to_dict(), indent=2))

@@ -1,0 +1,116 @@
+"""Typed mentions from the trained recogniser, one type per entity per paper.
+
+The trained ``ner`` (shipped in ``extractors/weights/ner``, rebuilt by
+``scripts/train.py``) runs in the pipeline as ``kg_ner`` and sets ``doc.ents``.
+The component ``kg_learned_entities`` runs after ``kg_entities`` (the rules) and
+rewrites ``doc.spans["kg_entities"]``:
+
+* every ``doc.ents`` span is a mention; the long form of an abbreviation definition
+  (``doc.spans["kg_abbreviations"]``) takes the short form as its canonical name, so
+  both spellings are one entity;
+* per-paper type decision: all the mentions of one entity get the type most of them
+  were given (ties go to the earliest mention);
+* rule mentions are kept only where they measurably add precision on the validation
+  slice of the train split (``rules``, chosen by ``scripts/train.py``'s measurements):
+  a type name (``"Benchmark"``) keeps the rule mentions of that type, which replace the
+  learned mentions they overlap; ``"abbreviation"`` adds the rule mentions that are
+  abbreviation short or long forms and ``"all"`` every rule mention, where they overlap
+  no learned mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.entities import SPAN_KEY as ENTITY_KEY
+from extractors.entities import merge_key
+
+#: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
+ENTITY_TYPES = frozenset({"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"})
+#: Sources of rule mentions that may be kept beside the learned ones.
+RULE_SOURCES = ("abbreviation", "all")
+#: ``span.id_`` of a mention: which component found it (kept as the evidence's extractor).
+LEARNED, RULES = "kg_ner", "kg_entities"
+
+
+class LearnedEntities:
+    """Sets ``doc.spans["kg_entities"]`` from ``doc.ents``; needs ``kg_ner`` and ``kg_abbreviations``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_learned_entities", rules: tuple[str, ...] = ()):
+        self.name = name
+        self.rules = tuple(rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        long_forms = {(s.start, s.end): s.label_ for s in doc.spans.get(ABBREVIATION_KEY, [])}
+        shorts = {merge_key(short): short for short in long_forms.values()}
+        spans = [_canonical(doc, e, long_forms, shorts) for e in doc.ents if e.label_ in ENTITY_TYPES]
+        spans = self._typed_by_rules(doc, spans)
+        spans += self._rule_spans(doc, spans, long_forms, shorts)
+        doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
+        return doc
+
+    def _trusted(self, span: Span) -> bool:
+        return span.label_ in self.rules
+
+    def _typed_by_rules(self, doc: Doc, learned: list[Span]) -> list[Span]:
+        """A rule mention of a trusted type (``rules`` holds type names) replaces the learned
+        mentions it overlaps: its span and type win."""
+        trusted = [s for s in doc.spans.get(ENTITY_KEY, []) if self._trusted(s)]
+        if not trusted:
+            return learned
+        at = {i: s for s in trusted for i in range(s.start, s.end)}
+        kept = [s for s in learned if not any(i in at for i in range(s.start, s.end))]
+        kept += [Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES) for s in trusted]
+        return kept
+
+    def _rule_spans(self, doc: Doc, learned: list[Span], long_forms: dict, shorts: dict) -> list[Span]:
+        if not {"abbreviation", "all"} & set(self.rules):
+            return []
+        taken = {i for s in learned for i in range(s.start, s.end)}
+        kept = []
+        for span in doc.spans.get(ENTITY_KEY, []):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            from_abbreviation = (span.start, span.end) in long_forms or merge_key(span.text) in shorts
+            if "all" in self.rules or ("abbreviation" in self.rules and from_abbreviation):
+                kept.append(Span(doc, span.start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=RULES))
+                taken.update(range(span.start, span.end))
+        return kept
+
+
+def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span:
+    """The mention with its canonical name: the short form for an abbreviation's long form."""
+    name = long_forms.get((ent.start, ent.end)) or shorts.get(merge_key(ent.text)) or ent.text
+    return Span(doc, ent.start, ent.end, label=ent.label_, kb_id=name, span_id=LEARNED)
+
+
+def paper_types(spans: list[Span]) -> list[Span]:
+    """One type per entity of the paper: the majority over its mentions, earliest on ties.
+
+    Example:
+        >>> [s.label_ for s in paper_types(spans)]  # doctest: +SKIP
+        ['Benchmark', 'Benchmark', 'Benchmark']
+    """
+    votes: dict[str, Counter] = {}
+    first: dict[tuple[str, str], int] = {}
+    for span in spans:
+        key = merge_key(span.kb_id_ or span.text)
+        votes.setdefault(key, Counter())[span.label_] += 1
+        first.setdefault((key, span.label_), span.start)
+    out = []
+    for span in spans:
+        key = merge_key(span.kb_id_ or span.text)
+        label = max(votes[key], key=lambda t: (votes[key][t], -first[(key, t)]))
+        if label != span.label_:
+            span = Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id, span_id=span.id)
+        out.append(span)
+    return out
+
+
+@Language.factory("kg_learned_entities", default_config={"rules": []})
+def make_learned_entities(nlp: Language, name: str, rules: list[str]) -> LearnedEntities:
+    return LearnedEntities(nlp, name, tuple(rules))

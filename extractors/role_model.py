@@ -1,0 +1,127 @@
+"""A learned role classifier over each (paper, entity) pair.
+
+Features of an entity of one paper (:func:`pair_features`): its type, the role cues of
+its mentions (:mod:`extractors.roles`: any / all mentions, crossed with the type), the
+rule roles, where it appears (title, title subject, first abstract sentence, position
+of its first mention), how often, and cue words of the sentences it appears in
+("propose", "outperform", "baseline", "evaluate"...). One logistic regression per
+role (one-vs-rest, L2), trained by ``scripts/train.py`` on the train split and shipped
+as JSON (``extractors/weights/roles.json``); applied here with numpy.
+
+Example:
+    >>> model = RoleModel({"features": ["bias"], "roles": {"USES": {"w": [2.0], "b": 0.0}}})
+    >>> model.predict({"bias": 1.0}, "Method")
+    ['USES']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy
+
+ROLES = ("PROPOSES", "USES", "EVALUATES_ON", "COMPARES_WITH", "ADDRESSES", "MEASURES", "MENTIONS")
+CUES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATES_ON", "BACKGROUND", "EXAMPLE")
+#: Words of the sentences an entity appears in (lower-case prefixes).
+SENTENCE_WORDS = (
+    "propos", "introduc", "present", "novel", "new", "our", "we", "outperform", "surpass", "compar",
+    "baseline", "than", "state-of-the-art", "existing", "previous", "prior", "evaluat", "benchmark",
+    "dataset", "experiment", "achiev", "accuracy", "using", "use", "based", "leverag", "fine-tun",
+    "build", "such", "e.g.", "including", "however", "recent", "task", "problem", "address",
+)
+
+
+def pair_features(
+    entity_type: str, spans: list, cues: list[set[str]], rule_roles: Iterable[str], title_end: int
+) -> dict[str, float]:
+    """Features of one (paper, entity) pair from its mention spans and their role cues."""
+    doc = spans[0].doc
+    f: dict[str, float] = {"bias": 1.0, f"type={entity_type}": 1.0}
+    for cue in CUES:
+        has = [cue in c for c in cues]
+        if any(has):
+            f[f"any:{cue}"] = 1.0
+            f[f"{entity_type}&any:{cue}"] = 1.0
+        if has and all(has):
+            f[f"all:{cue}"] = 1.0
+    for role in rule_roles:
+        f[f"rule:{role}"] = 1.0
+        f[f"{entity_type}&rule:{role}"] = 1.0
+    in_title = any(s.start < title_end for s in spans)
+    if in_title:
+        f["in_title"] = 1.0
+        f[f"{entity_type}&in_title"] = 1.0
+    if any(s.start == 0 for s in spans):
+        f["title_start"] = 1.0
+    body = [s for s in spans if s.start >= title_end]
+    if body:
+        f["first_pos"] = (body[0].start - title_end) / max(1, len(doc) - title_end)
+        f["first_sentence"] = float(any(s.sent.start <= title_end + 1 for s in body))
+    f["log_mentions"] = math.log1p(len(spans))
+    words = {t.lower_ for s in spans for t in s.sent}
+    for w in SENTENCE_WORDS:
+        if any(x.startswith(w) for x in words):
+            f[f"word:{w}"] = 1.0
+    return f
+
+
+class RoleModel:
+    """One-vs-rest logistic regressions over :func:`pair_features`, from a JSON dict."""
+
+    def __init__(self, data: dict):
+        self.features = list(data["features"])
+        self.index = {name: i for i, name in enumerate(self.features)}
+        self.roles = list(data["roles"])
+        self.W = numpy.array([data["roles"][r]["w"] for r in self.roles], dtype="float64")
+        self.b = numpy.array([data["roles"][r]["b"] for r in self.roles], dtype="float64")
+        self.threshold = float(data.get("threshold", 0.5))
+
+    @classmethod
+    def load(cls, path: Path) -> RoleModel:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def vector(self, features: dict[str, float]) -> numpy.ndarray:
+        x = numpy.zeros(len(self.features))
+        for name, value in features.items():
+            i = self.index.get(name)
+            if i is not None:
+                x[i] = value
+        return x
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        z = self.W @ self.vector(features) + self.b
+        return dict(zip(self.roles, (1.0 / (1.0 + numpy.exp(-z))).tolist()))
+
+    def predict(self, features: dict[str, float], entity_type: str) -> list[str]:
+        """Roles above the threshold; the most probable one when none is."""
+        probs = self.probabilities(features)
+        roles = [r for r, p in probs.items() if p >= self.threshold]
+        return roles or [max(probs, key=probs.get)]
+
+
+def fit(rows: list[tuple[dict[str, float], set[str]]], *, l2: float = 1.0, epochs: int = 400, lr: float = 0.5) -> dict:
+    """Train one logistic regression per role (full-batch gradient descent, deterministic).
+
+    ``rows`` are (features, gold roles) pairs; returns the JSON dict :class:`RoleModel` reads.
+    """
+    names = sorted({name for feats, _ in rows for name in feats})
+    index = {n: i for i, n in enumerate(names)}
+    X = numpy.zeros((len(rows), len(names)))
+    for r, (feats, _) in enumerate(rows):
+        for name, value in feats.items():
+            X[r, index[name]] = value
+    out = {"features": names, "roles": {}, "threshold": 0.5}
+    n = max(1, len(rows))
+    for role in ROLES:
+        y = numpy.array([role in roles for _, roles in rows], dtype="float64")
+        w, b = numpy.zeros(len(names)), 0.0
+        for _ in range(epochs):
+            p = 1.0 / (1.0 + numpy.exp(-(X @ w + b)))
+            grad = X.T @ (p - y) / n + l2 * w / n
+            w -= lr * grad
+            b -= lr * float(numpy.mean(p - y))
+        out["roles"][role] = {"w": [round(float(v), 5) for v in w], "b": round(b, 5)}
+    return out

@@ -1,0 +1,341 @@
+#!/usr/bin/env python
+"""Rebuild the shipped entity recogniser (``extractors/weights/ner``) end to end.
+
+    python scripts/train.py                       # team annotations (train split) only
+    python scripts/train.py --external scirex,tdmsci --max-steps 2000 --init fresh
+    python scripts/train.py --no-ship -o /tmp/run  # train and score, ship nothing
+
+Steps (fixed seeds, CPU):
+
+1. the ``train`` split of the team annotations, text read in place from
+   ``../shared/corpora``; a fixed validation slice of it (15%, by a hash of the id) is
+   kept out of training and used for every decision. The ``heldout`` split is never read;
+2. spans located on the project's tokens (:mod:`extractors.training_data`), written as
+   DocBins, optionally with SciREX abstracts and TDMSci sentences (types mapped);
+3. a spaCy ``ner`` trained with ``spacy.cli.train.train``: its tok2vec either starts
+   from the ``ner`` of en_core_web_sm (``--init sm``) or from scratch (``--init fresh``);
+4. the best model copied into ``extractors/weights/ner``, then the validation slice
+   scored through the whole extraction pipeline, figures printed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors.evaluate import DEFAULT_SHARED, format_scores, load_annotations, score
+from extractors.training_data import (
+    annotated_doc,
+    scirex_docs,
+    tdmsci_docs,
+    validation_ids,
+)
+
+WEIGHTS = ROOT / "extractors" / "weights" / "ner"
+SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
+TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+
+[system]
+seed = {seed}
+gpu_allocator = null
+
+[nlp]
+lang = "en"
+pipeline = ["ner"]
+batch_size = 128
+
+[components]
+
+{ner}
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+
+[training]
+seed = ${{system.seed}}
+gpu_allocator = ${{system.gpu_allocator}}
+dropout = {dropout}
+accumulate_gradient = 1
+patience = 1500
+max_epochs = 0
+max_steps = {max_steps}
+eval_frequency = 200
+frozen_components = []
+annotating_components = []
+before_to_disk = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[initialize]
+vectors = null
+"""
+
+FRESH_NER = """
+[components.ner]
+factory = "ner"
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.ner.model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 96
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+rows = [5000, 1000, 2500, 2500]
+include_static_vectors = false
+
+[components.ner.model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 96
+depth = 4
+window_size = 1
+maxout_pieces = 3
+"""
+
+SOURCED_NER = """
+[components.ner]
+source = "{package}"
+"""
+
+
+def tokenizer_nlp():
+    """The project's tokenizer on the English vocabulary, with no pipes."""
+    from extractors.model import load_english
+    from extractors.tokenizer import customize_tokenizer
+
+    nlp = load_english()
+    for name in list(nlp.pipe_names):
+        nlp.remove_pipe(name)
+    return customize_tokenizer(nlp)
+
+
+def write_docbins(out: Path, shared: Path, external: list[str]) -> dict[str, int]:
+    """train.spacy and dev.spacy in ``out``; returns counts. Reads only the train split."""
+    from spacy.tokens import DocBin
+
+    nlp = tokenizer_nlp()
+    records = load_annotations("train", shared=shared)
+    held = validation_ids(r["id"] for r in records)
+    train, dev = DocBin(store_user_data=True), DocBin(store_user_data=True)
+    counts = {"train_abstracts": 0, "validation_abstracts": 0, "external_docs": 0, "spans": 0}
+    for record in records:
+        doc = annotated_doc(nlp, record)
+        counts["spans"] += len(doc.ents)
+        if record["id"] in held:
+            dev.add(doc)
+            counts["validation_abstracts"] += 1
+        else:
+            train.add(doc)
+            counts["train_abstracts"] += 1
+    if "scirex" in external:
+        for doc in scirex_docs(nlp, shared / SCIREX):
+            train.add(doc)
+            counts["external_docs"] += 1
+    if "tdmsci" in external:
+        for doc in tdmsci_docs(nlp, shared / TDMSCI):
+            train.add(doc)
+            counts["external_docs"] += 1
+    train.to_disk(out / "train.spacy")
+    dev.to_disk(out / "dev.spacy")
+    (out / "validation_ids.json").write_text(json.dumps(sorted(held)), encoding="utf-8")
+    return counts
+
+
+def train_ner(out: Path, *, init: str, max_steps: int, seed: int, dropout: float) -> Path:
+    """Train with spaCy's own loop; returns the model-best directory."""
+    from spacy.cli.train import train
+
+    from extractors.model import english_model_name
+
+    ner = FRESH_NER if init == "fresh" else SOURCED_NER.format(package=english_model_name())
+    config = CONFIG.format(seed=seed, ner=ner, max_steps=max_steps, dropout=dropout)
+    (out / "config.cfg").write_text(config, encoding="utf-8")
+    overrides = {"paths.train": str(out / "train.spacy"), "paths.dev": str(out / "dev.spacy")}
+    train(out / "config.cfg", out / "model", overrides=overrides, use_gpu=-1)
+    return out / "model" / "model-best"
+
+
+def ship(model: Path, roles: Path | None) -> None:
+    """Copy the trained pipeline (and role classifier) into the package, where
+    :func:`extractors.pipeline.load_nlp` loads them."""
+    if WEIGHTS.exists():
+        shutil.rmtree(WEIGHTS)
+    shutil.copytree(model, WEIGHTS)
+    if roles is not None:
+        shutil.copyfile(roles, ROLE_WEIGHTS)
+
+
+ROLE_WEIGHTS = ROOT / "extractors" / "weights" / "roles.json"
+
+
+class _FeatureRecorder:
+    """Stands in for the role model in :func:`doc_to_extraction`: records each entity's
+    features and answers with the rule roles (kept among the features)."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def predict(self, features: dict, entity_type: str) -> list[str]:
+        self.rows.append(features)
+        return [k.split(":", 1)[1] for k in features if k.startswith("rule:")]
+
+
+def role_rows(records: list[dict], model: Path) -> list[tuple[dict, set[str]]]:
+    """(features, gold roles) of every predicted entity that matches a gold entity by name."""
+    from extractors.evaluate import match_entities
+    from extractors.pipeline import doc_to_extraction, load_nlp
+    from schema import Paper, paper_text
+
+    nlp = load_nlp(ner_dir=model, role_weights=False)
+    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+    rows = []
+    for record, (doc, paper) in zip(records, nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True)):
+        recorder = _FeatureRecorder()
+        extraction = doc_to_extraction(doc, paper, recorder)
+        pred = [e.to_gold() for e in extraction.entities]
+        for gi, pi in match_entities(record["entities"], pred, typed=False):
+            rows.append((recorder.rows[pi], set(record["entities"][gi].get("roles") or [])))
+    return rows
+
+
+def train_roles(out: Path, shared: Path, model: Path) -> Path:
+    """Fit the role classifier on the train split minus the validation slice; returns its JSON path."""
+    from extractors.role_model import fit
+
+    held = set(json.loads((out / "validation_ids.json").read_text()))
+    records = [r for r in load_annotations("train", shared=shared) if r["id"] not in held]
+    rows = role_rows(records, model)
+    path = out / "roles.json"
+    path.write_text(json.dumps(fit(rows)), encoding="utf-8")
+    print(f"role classifier: {len(rows)} (paper, entity) pairs from {len(records)} abstracts")
+    return path
+
+
+VARIANTS = {
+    "rules only (before training)": {"learned": False, "role_weights": False},
+    "learned": {"learned": True, "rules": (), "role_weights": False},
+    "learned + abbreviation rules": {"learned": True, "rules": ("abbreviation",), "role_weights": False},
+    "learned + all rules": {"learned": True, "rules": ("all",), "role_weights": False},
+    "learned + Benchmark/Model rules": {"learned": True, "rules": ("Benchmark", "Model"), "role_weights": False},
+}
+
+
+def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = None, variants=VARIANTS) -> dict[str, dict]:
+    """Paper-level scores of the whole extraction pipeline on the validation slice, per variant
+    (rules alone, learned alone, learned with rule mentions), with typed precision by source."""
+    from extractors.evaluate import precision_by_source, prediction_record
+    from extractors.pipeline import extract_papers, load_nlp
+    from schema import Paper
+
+    held = set(json.loads((out / "validation_ids.json").read_text()))
+    gold = [r for r in load_annotations("train", shared=shared) if r["id"] in held]
+    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in gold]
+    figures = {}
+    variants = dict(variants)
+    if roles is not None:
+        variants = {k: {**v, "role_weights": False} for k, v in variants.items()}
+        variants["learned + all rules + role classifier"] = {"learned": True, "rules": ("all",), "role_weights": roles}
+        variants["rules only + role classifier"] = {"learned": False, "role_weights": roles}
+    for label, options in variants.items():
+        nlp = load_nlp(ner_dir=model, **options)
+        pred = [prediction_record(e) for e in extract_papers(papers, nlp=nlp)]
+        scores = score(gold, pred)
+        sources = {k: round(c.precision, 3) for k, c in precision_by_source(gold, pred).items()}
+        print(f"\nvalidation slice of the train split ({len(gold)} abstracts), {label}:")
+        print(format_scores(scores))
+        print("typed precision by source:", json.dumps(sources))
+        figures[label] = {"typed_f1": round(scores.typed.f1, 4), "role_f1": round(scores.roles.f1, 4), "sources": sources}
+    return figures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-o", "--out", default="/tmp/kg-train", help="Work directory (DocBins, checkpoints).")
+    ap.add_argument("--shared", default=str(DEFAULT_SHARED))
+    ap.add_argument("--external", default="", help="Comma list: scirex, tdmsci.")
+    ap.add_argument("--init", choices=["sm", "fresh"], default="sm")
+    ap.add_argument("--max-steps", type=int, default=2000)
+    ap.add_argument("--dropout", type=float, default=0.15)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-ship", action="store_true", help="Do not copy the model into the package.")
+    ap.add_argument("--score-only", metavar="MODEL", help="Only score a trained model on the validation slice.")
+    ap.add_argument("--no-roles", dest="roles", action="store_false", help="Do not train the role classifier.")
+    args = ap.parse_args()
+    out, shared = Path(args.out), Path(args.shared)
+    out.mkdir(parents=True, exist_ok=True)
+    if args.score_only:
+        if not (out / "validation_ids.json").is_file():
+            write_docbins(out, shared, [])
+        roles = train_roles(out, shared, Path(args.score_only)) if args.roles else None
+        score_validation(out, shared, Path(args.score_only), roles)
+        return
+    t0 = time.time()
+    external = [x for x in args.external.split(",") if x]
+    counts = write_docbins(out, shared, external)
+    print(json.dumps(counts))
+    model = train_ner(out, init=args.init, max_steps=args.max_steps, seed=args.seed, dropout=args.dropout)
+    roles = train_roles(out, shared, model) if args.roles else None
+    if not args.no_ship:
+        ship(model, roles)
+    meta = json.loads((model / "meta.json").read_text())
+    print("ner on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
+    print(f"ents P/R/F: {meta['performance'].get('ents_p'):.3f} {meta['performance'].get('ents_r'):.3f} "
+          f"{meta['performance'].get('ents_f'):.3f}")
+    score_validation(out, shared, model, roles)
+    print(f"\ntotal time {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()

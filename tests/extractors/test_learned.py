@@ -1,0 +1,98 @@
+"""The trained recogniser in the pipeline: shipped weights, typed spans, one type per entity, role model, evidence."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from extractors.learned import paper_types
+from extractors.pipeline import (
+    NER_WEIGHTS,
+    ROLE_WEIGHTS,
+    extract_papers,
+    load_nlp,
+    role_evidence_first,
+)
+from extractors.role_model import RoleModel, fit
+from schema import Paper, RelType
+
+TYPES = {"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"}
+
+
+@pytest.fixture(scope="module")
+def learned_nlp():
+    """The pipeline with the trained recogniser typing the mentions (read from the package)."""
+    return load_nlp(learned=True, rules=())
+
+
+def test_shipped_weights_are_in_the_package_and_small():
+    files = [p for p in NER_WEIGHTS.rglob("*") if p.is_file()]
+    assert (NER_WEIGHTS / "config.cfg").is_file() and (NER_WEIGHTS / "ner" / "model").is_file()
+    assert sum(p.stat().st_size for p in files) <= 40 * 1024 * 1024
+
+
+def test_pipeline_loads_the_trained_recogniser_from_disk(learned_nlp):
+    nlp = learned_nlp
+    assert "kg_ner" in nlp.pipe_names and "kg_learned_entities" in nlp.pipe_names
+    # the recogniser knows the six types (a sourced English ner may keep its old labels, unused)
+    assert TYPES <= set(nlp.get_pipe("kg_ner").labels)
+    doc = nlp("A Study\n\nBarack Obama visited Paris in 2010 and we trained BERT on SQuAD.")
+    assert all(s.label_ in TYPES for s in doc.spans["kg_entities"])
+
+
+def test_known_sentence_yields_typed_spans(learned_nlp):
+    doc = learned_nlp(
+        "Image Classification with Residual Networks\n\n"
+        "We train residual networks on ImageNet for image classification and report top-1 accuracy."
+    )
+    spans = list(doc.spans["kg_entities"])
+    assert spans, "no mention found"
+    assert all(s.label_ in TYPES for s in spans)
+    # every mention lies on token boundaries of the text
+    assert all(doc.text[s.start_char : s.end_char] == s.text for s in spans)
+    assert all(s.id_ == "kg_ner" for s in spans)  # found by the recogniser, not the rules
+
+
+def test_shipped_role_classifier_loads_and_predicts_known_roles():
+    model = RoleModel.load(ROLE_WEIGHTS)
+    assert set(model.roles) == {"PROPOSES", "USES", "EVALUATES_ON", "COMPARES_WITH", "ADDRESSES", "MEASURES", "MENTIONS"}
+    roles = model.predict({"bias": 1.0, "type=Task": 1.0, "rule:ADDRESSES": 1.0, "Task&rule:ADDRESSES": 1.0}, "Task")
+    assert roles == ["ADDRESSES"]
+
+
+def test_one_type_per_entity_by_majority():
+    doc = spacy.blank("en")("ImageNet is hard . We test on ImageNet and ImageNet .")
+    spans = [Span(doc, 0, 1, label="Method"), Span(doc, 7, 8, label="Benchmark"), Span(doc, 9, 10, label="Benchmark")]
+    assert [s.label_ for s in paper_types(spans)] == ["Benchmark"] * 3
+
+
+def test_type_tie_goes_to_the_earliest_mention():
+    doc = spacy.blank("en")("BERT helps . BERT again .")
+    spans = [Span(doc, 0, 1, label="Model"), Span(doc, 3, 4, label="Method")]
+    assert [s.label_ for s in paper_types(spans)] == ["Model", "Model"]
+
+
+def test_role_model_learns_a_cue():
+    rows = [({"bias": 1.0, "any:PROPOSES": 1.0}, {"PROPOSES"})] * 20 + [({"bias": 1.0}, {"USES"})] * 20
+    model = RoleModel(fit(rows))
+    assert model.predict({"bias": 1.0, "any:PROPOSES": 1.0}, "Method") == ["PROPOSES"]
+    assert model.predict({"bias": 1.0}, "Method") == ["USES"]
+
+
+def test_role_evidence_is_the_sentence_showing_the_role():
+    evidence = ["X: a title", "X is used widely.", "X outperforms Y."]
+    cues = [set(), {"USES"}, {"COMPARES_WITH"}]
+    assert role_evidence_first(evidence, cues, [RelType.COMPARES_WITH])[0] == "X outperforms Y."
+    assert role_evidence_first(evidence, cues, [RelType.MENTIONS]) == evidence
+
+
+def test_proposes_edge_keeps_the_proposal_sentence(nlp):
+    paper = Paper(
+        id="p1",
+        title="Better Search for Planning",
+        abstract="Planning is hard. Prior planners use MCTS. We propose FlashPlan, a planner that outperforms MCTS.",
+    )
+    ext = next(extract_papers([paper], nlp=nlp))
+    for entity in ext.entities:
+        if RelType.PROPOSES in entity.roles and entity.evidence:
+            assert "propose" in entity.evidence[0].sentence
