@@ -154,6 +154,26 @@ class _Cluster:
         """True when both know an arXiv id (or a DOI) and they differ."""
         return any(kind in self.ids and kind in ids and self.ids[kind] != ids[kind] for kind in ("arxiv", "doi"))
 
+    def same_submission(self, paper: Paper) -> bool:
+        """One paper submitted twice to arXiv: the same abstract word for word, by the same authors.
+
+        Titles must be near duplicates too (checked by the caller). Two DOIs stay two papers
+        (a journal's erratum repeats the abstract). The second arXiv id is kept as
+        ``arxiv_also`` in the merged paper's ids.
+        """
+        if any(m.ids.get("doi") for m in self.members) and paper.ids.get("doi"):
+            return False
+        words = _WORD.findall(paper.abstract.casefold())
+        if len(words) < MIN_ABSTRACT_WORDS or words != _WORD.findall(self.abstract.casefold()):
+            return False
+        authors = [a.casefold() for a in paper.authors]
+        return bool(authors) and any([a.casefold() for a in m.authors] == authors for m in self.members)
+
+    def keep_other_ids(self, other: _Cluster) -> None:
+        for kind, value in other.ids.items():
+            if kind in self.ids and self.ids[kind] != value:
+                self.ids.setdefault(f"{kind}_also", value)
+
 
 def _merged_paper(cluster: _Cluster, pid: str, order: dict[int, int]) -> Paper:
     if len(cluster.members) > 1:  # clusters joined by a later record: back to input order
@@ -176,6 +196,7 @@ def _merged_paper(cluster: _Cluster, pid: str, order: dict[int, int]) -> Paper:
         date=date,
         upvotes=max(upvotes) if upvotes else None,
         organization=next((p.organization for p in members if p.organization), None),
+        venue=next((p.venue for p in members if p.venue), None),
         ids=dict(cluster.ids),
         stub=all(p.stub for p in members),
     )
@@ -248,10 +269,15 @@ def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
             for other in by_abstract.get(akey, [])[:MAX_BLOCK]:
                 other = find(other)
                 cand = clusters[other]
-                if (other != root and not cand.conflicts(clusters[root].ids)
-                        and near_duplicate_titles(cand.title, paper.title) and same_abstract(cand.abstract, paper.abstract)):
-                    root = union(other, root)
-                    break
+                if (other != root and near_duplicate_titles(cand.title, paper.title)
+                        and same_abstract(cand.abstract, paper.abstract)):
+                    if not cand.conflicts(clusters[root].ids):
+                        root = union(other, root)
+                        break
+                    if cand.same_submission(paper):  # one paper under two arXiv ids
+                        cand.keep_other_ids(clusters[root])
+                        root = union(other, root)
+                        break
         root = find(root)
         for kind, value in clusters[root].ids.items():
             if kind in ID_KINDS:

@@ -54,16 +54,17 @@ def _papers(path: Path):
     return merge_papers(read_papers([str(path)], diag=diag)), diag
 
 
-#: 0704.0489 and 0704.0573 are one paper submitted twice (same abstract, a typo in one title):
-#: SOURCES.md counts them once; merging two arXiv ids is for kg.resolve, not the readers.
-_TWO_IDS_ONE_PAPER = pytest.mark.xfail(strict=True, reason="same paper under two arXiv ids (kg.resolve policy)")
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_TWO_IDS_ONE_PAPER) if n.startswith("csv/topic-discovery")
-                                  else n for n in sorted(EXPECTED)])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_file_gives_its_paper_count(real, name):
     papers, _ = _papers(real / name)
     assert len(papers) == EXPECTED[name]
+
+
+def test_one_paper_submitted_twice_is_one_paper_with_both_ids(real):
+    # 0704.0489 and 0704.0573: the same abstract and authors, a typo in one title
+    papers, _ = _papers(real / "csv/topic-discovery_arxiv_data_2000.csv")
+    [twice] = [p for p in papers if "arxiv_also" in p.ids]
+    assert {twice.ids["arxiv"], twice.ids["arxiv_also"]} == {"0704.0489", "0704.0573"}
 
 
 def test_every_file_reads_without_error(real):
