@@ -194,6 +194,7 @@ def doc_to_extraction(doc, paper: Paper, role_model: RoleModel | None = None) ->
                 aliases=list(aliases.values()),
                 roles=roles,
                 evidence=role_evidence_first(evidence, cues, roles, [s.start < title_end for s in entry["spans"]]),
+                role_evidence=role_evidence_index(cues, roles, [s.start < title_end for s in entry["spans"]]),
             )
         )
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
@@ -226,6 +227,32 @@ def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_ti
     if at is None or at == 0:
         return evidence
     return [evidence[at], *evidence[:at], *evidence[at + 1 :]]
+
+
+def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] | None = None) -> dict[str, int]:
+    """For each role, the index of the mention carrying its cue, in the order
+    :func:`role_evidence_first` leaves the evidence (an abstract mention before a title one).
+
+    Example:
+        >>> role_evidence_index([set(), {"PROPOSES"}, {"COMPARES_WITH"}], ["PROPOSES", "COMPARES_WITH"])
+        {'PROPOSES': 0, 'COMPARES_WITH': 2}
+    """
+    title = in_title or [False] * len(cues)
+    order = list(range(len(cues)))
+    if roles:  # the same move role_evidence_first makes
+        first = getattr(roles[0], "value", roles[0])
+        carrying = [i for i, c in enumerate(cues) if first in c]
+        at = next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
+        if at:
+            order = [at, *order[:at], *order[at + 1:]]
+    out: dict[str, int] = {}
+    for role in roles:
+        value = getattr(role, "value", role)
+        carrying = [pos for pos, i in enumerate(order) if value in cues[i]]
+        at = next((pos for pos in carrying if not title[order[pos]]), carrying[0] if carrying else None)
+        if at is not None:
+            out[value] = at
+    return out
 
 
 def _display_name(spans, title_end: int) -> str:

@@ -108,7 +108,10 @@ class ExtractedEntity:
     """An entity of one paper, in the gold record format plus evidence.
 
     ``name``/``type``/``aliases``/``roles`` are exactly the fields of
-    ``../shared/gold/dev.jsonl``; ``evidence`` lists where it was found.
+    ``../shared/gold/dev.jsonl``; ``evidence`` lists where it was found, and
+    ``role_evidence`` says which of those mentions shows each role (role value -> index
+    into ``evidence``: the "we propose X" sentence for PROPOSES); a role it does not name
+    takes ``evidence[0]``.
     """
 
     name: str
@@ -116,6 +119,22 @@ class ExtractedEntity:
     aliases: list[str] = field(default_factory=list)
     roles: list[RelType] = field(default_factory=list)
     evidence: list[Provenance] = field(default_factory=list)
+    role_evidence: dict[str, int] = field(default_factory=dict)
+
+    def evidence_for(self, role: RelType | str) -> Provenance | None:
+        """The mention that shows ``role`` (else the first one; None without evidence).
+
+        Example:
+            >>> e = ExtractedEntity("X", NodeLabel.METHOD, roles=[RelType.PROPOSES],
+            ...                     evidence=[Provenance("p", "X: a title"), Provenance("p", "We propose X.")],
+            ...                     role_evidence={"PROPOSES": 1})
+            >>> e.evidence_for(RelType.PROPOSES).sentence, e.evidence_for(RelType.USES).sentence
+            ('We propose X.', 'X: a title')
+        """
+        if not self.evidence:
+            return None
+        at = self.role_evidence.get(RelType(role).value, 0)
+        return self.evidence[at] if 0 <= at < len(self.evidence) else self.evidence[0]
 
     def __post_init__(self) -> None:
         self.type = NodeLabel(self.type)
@@ -294,6 +313,7 @@ def extraction_from_dict(data: dict[str, Any]) -> PaperExtraction:
             ExtractedEntity(
                 name=e["name"], type=e["type"], aliases=e.get("aliases", []), roles=e.get("roles", []),
                 evidence=[Provenance(**p) for p in e.get("evidence", [])],
+                role_evidence=dict(e.get("role_evidence", {})),
             )
             for e in data.get("entities", [])
         ],

@@ -67,8 +67,9 @@ def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = F
             node_id = res.node_of.get((ext.paper.id, i))
             if node_id is None:  # a name not fit to be a concept (see kg.resolve.names)
                 continue
-            evidence = ent.evidence[0] if ent.evidence else Provenance(paper_id=ext.paper.id, extractor="unknown")
+            unknown = Provenance(paper_id=ext.paper.id, extractor="unknown")
             for role in ent.roles or [RelType.MENTIONS]:
+                evidence = ent.evidence_for(role) or unknown  # the mention that shows this role
                 parts.add_edge(Edge(source=ext.paper.id, target=node_id, type=role, provenance=evidence))
     for edge in res.edges:
         parts.add_edge(edge)
