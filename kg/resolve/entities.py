@@ -105,10 +105,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from kg.resolve.acronyms import is_well_known_sense, well_known_long_form
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason
 from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
+from schema.names import name_key
 
 logger = logging.getLogger(__name__)
 
@@ -807,9 +809,11 @@ def _expand_short_forms(st: _State) -> None:
                 rivals = [papers for _, papers in ranked[1:]]
             next_papers = max((len(r) for r in rivals), default=0)
             users = {o.paper_id for o in st.occurrences[g][short]}
+            well_known = any(is_well_known_sense(short, st.abbr.display(lk)) for lk in top_members)
             supported = len(top_papers) > next_papers and (
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
-                or 2 * len(top_papers) >= len(users | top_papers))
+                or 2 * len(top_papers) >= len(users | top_papers)
+                or well_known)  # the usual meaning of a well-known acronym (kg.resolve.acronyms)
             others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
             if not supported or uf.find(short) in others:
                 st.decisions[(g, short)] = None  # kept apart (or already joined to another meaning)
@@ -921,9 +925,12 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     label = min(label_papers, key=lambda lab: (-len(label_papers[lab]), lab != group, lab)) if label_papers else group
     longs = sorted((k for k in keys if k in st.abbr.long_keys), key=lambda k: (-papers_of_key[k], k))
-    node = Node(id=f"{label.lower()}:{rep.lower()}", label=NodeLabel(label), name=name, aliases=aliases,
-                props={"_cased_id": f"{label.lower()}:{rep}", "_long": st.abbr.display(longs[0]) if longs else None,
-                       "_papers": len(papers)})
+    props = {"_cased_id": f"{label.lower()}:{rep}", "_long": st.abbr.display(longs[0]) if longs else None,
+             "_papers": len(papers)}
+    known = None if longs else well_known_long_form(name)
+    if known and not any(name_key(a) == name_key(known) for a in aliases):
+        props.update(long_form=known, long_form_source="well-known")  # shown, never an alias
+    node = Node(id=f"{label.lower()}:{rep.lower()}", label=NodeLabel(label), name=name, aliases=aliases, props=props)
     return node, len(papers)
 
 

@@ -1,0 +1,70 @@
+"""Long forms of well-known ML acronyms (general knowledge, not taken from any input).
+
+Acronyms with two common meanings in ML (MAP, EM, MAE, SSL...) are left out on purpose.
+
+Two uses in resolution (:mod:`kg.resolve.entities`):
+
+* support: a bare use of an acronym joins the meaning the corpus defines when that
+  meaning is the well-known one, even if only one paper defines it (a one-paper meaning
+  that is *not* the well-known one still never takes over the acronym);
+* display: a node named by a well-known acronym that no paper of the corpus defines gets
+  the long form as its ``long_form`` property (source ``well-known``), never as an alias:
+  aliases are only what papers write.
+"""
+from __future__ import annotations
+
+from schema.names import name_key
+
+#: acronym -> its usual long form in ML research.
+WELL_KNOWN: dict[str, str] = {
+    "BERT": "Bidirectional Encoder Representations from Transformers",
+    "BLEU": "bilingual evaluation understudy", "BPE": "byte-pair encoding", "CLIP": "Contrastive Language-Image Pre-training",
+    "CNN": "convolutional neural network", "CoT": "chain-of-thought", "CRF": "conditional random field",
+    "DDPM": "denoising diffusion probabilistic model", "DDIM": "denoising diffusion implicit model",
+    "DPO": "Direct Preference Optimization", "DQN": "deep Q-network", "DRL": "deep reinforcement learning",
+    "FID": "Fréchet Inception Distance", "GAN": "generative adversarial network",
+    "GAT": "graph attention network", "GCN": "graph convolutional network", "GMM": "Gaussian mixture model",
+    "GNN": "graph neural network", "GP": "Gaussian process", "GPT": "Generative Pre-trained Transformer",
+    "GRPO": "Group Relative Policy Optimization", "GRU": "gated recurrent unit", "HMM": "hidden Markov model",
+    "ICL": "in-context learning", "IRL": "inverse reinforcement learning", "KD": "knowledge distillation",
+    "KL": "Kullback-Leibler divergence", "LDA": "latent Dirichlet allocation", "LLM": "large language model",
+    "LoRA": "Low-Rank Adaptation", "LSTM": "long short-term memory", "MAML": "Model-Agnostic Meta-Learning", "MARL": "multi-agent reinforcement learning",
+    "MCMC": "Markov chain Monte Carlo", "MCTS": "Monte Carlo tree search", "MDP": "Markov decision process",
+    "MLE": "maximum likelihood estimation", "MLP": "multilayer perceptron", "MoE": "mixture of experts",
+    "MSE": "mean squared error", "NAS": "neural architecture search", "NER": "named entity recognition",
+    "NeRF": "neural radiance field", "NLI": "natural language inference", "NMT": "neural machine translation",
+    "PCA": "principal component analysis", "PEFT": "parameter-efficient fine-tuning", "POMDP": "partially observable Markov decision process",
+    "PPO": "Proximal Policy Optimization", "PSNR": "peak signal-to-noise ratio", "QA": "question answering",
+    "RAG": "retrieval-augmented generation", "RL": "reinforcement learning", "RLHF": "reinforcement learning from human feedback",
+    "RMSE": "root mean squared error", "RNN": "recurrent neural network", "SAC": "soft actor-critic",
+    "SFT": "supervised fine-tuning", "SGD": "stochastic gradient descent", "SSIM": "structural similarity index measure",
+    "SVM": "support vector machine", "TRPO": "Trust Region Policy Optimization",
+    "VAE": "variational autoencoder", "ViT": "Vision Transformer", "VLM": "vision-language model",
+    "VQA": "visual question answering",
+}
+_BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
+_CASED = {short: long for short, long in WELL_KNOWN.items()}
+
+
+def well_known_long_form(short: str) -> str | None:
+    """The usual long form of an acronym as written (case-sensitive: "clip" is not CLIP).
+
+    Example:
+        >>> well_known_long_form("GRPO"), well_known_long_form("clip")
+        ('Group Relative Policy Optimization', None)
+    """
+    return _CASED.get(short.strip())
+
+
+def is_well_known_sense(short: str, long: str) -> bool:
+    """Whether ``long`` is the usual meaning of ``short`` (its key, a plural or a hyphen aside).
+
+    Example:
+        >>> is_well_known_sense("CNN", "Convolutional Neural Networks"), is_well_known_sense("CLIP", "colored local iterative procedure")
+        (True, False)
+    """
+    known = _BY_KEY.get(name_key(short))
+    if not known:
+        return False
+    a, b = name_key(known), name_key(long)
+    return a == b or a.rstrip("s") == b.rstrip("s")
