@@ -16,23 +16,35 @@ def _echo_frame(frame, fmt: str) -> None:
 
 
 @click.command("top")
-@click.option("--label", type=click.Choice(LABELS), default=NodeLabel.METHOD.value, show_default=True, help="Which nodes to rank.")
+@click.option("--label", type=click.Choice(LABELS, case_sensitive=False), default=NodeLabel.METHOD.value,
+              show_default=True, help="Which nodes to rank (any case: method, Method).")
 @click.option("--by", type=click.Choice(["pagerank", "degree", "papers"]), default="pagerank", show_default=True)
 @click.option("--limit", "-k", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @out_option
 def top(label, by, limit, fmt, out):
-    """The most important nodes of a label, by PageRank, degree or number of papers."""
+    """The most important nodes of a label, by PageRank, degree or number of papers.
+
+    Concepts no paper names (family nodes that only group variants) are left out. In the
+    table, PageRank is shown as a share of the whole graph's rank (in %); csv and json
+    give the raw value.
+    """
     from kg.out import load_graph
     from kg.views.analytics import importance
 
-    frame = importance(load_graph(out), label, by=by, limit=limit)
+    frame = importance(load_graph(out), label, by=by)
+    if label != NodeLabel.PAPER.value:
+        frame = frame[frame["papers"] > 0]
+    frame = frame.head(limit).reset_index(drop=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
-    _echo_frame(frame.drop(columns=["label"]), fmt)
+    frame = frame.drop(columns=["label"])
+    if fmt == "table":
+        frame["pagerank"] = [f"{100 * v:.3f}%" for v in frame["pagerank"]]
+    _echo_frame(frame, fmt)
 
 
 @click.command("communities")
-@click.option("--label", "labels", type=click.Choice(LABELS), multiple=True,
+@click.option("--label", "labels", type=click.Choice(LABELS, case_sensitive=False), multiple=True,
               help="Labels to group (repeatable; default: the six concept labels).")
 @click.option("--projection", type=click.Choice(["cooccurrence", "graph"]), default="cooccurrence", show_default=True,
               help="Group concepts by shared papers, or run on the whole graph.")

@@ -17,13 +17,16 @@ FORMATS = ("graphml", "gexf", "json", "csv", "cypher", "neo4j-csv")
 def export(out, fmt, dest):
     """Write the graph in OUT to a file other tools open.
 
+    Which format for which tool:
+
     \b
-    graphml    networkx, python-igraph, Gephi, Cytoscape
-    gexf       Gephi (colours by node label)
-    json       node-link JSON (networkx.node_link_graph reads it)
-    csv        folder with nodes.csv and edges.csv
-    cypher     script for: cypher-shell -f FILE
-    neo4j-csv  folder for neo4j-admin database import (run its import.sh)
+    graphml    Gephi, Cytoscape, yEd, networkx, python-igraph: label = name,
+               type = Paper/Method..., papers, pagerank, community; edge weight
+    gexf       Gephi (names as labels, colours by node type, dates)
+    json       networkx (node_link_graph), D3 and other JavaScript tools
+    csv        pandas, R, spreadsheets: a folder with nodes.csv and edges.csv
+    cypher     a Neo4j server: cypher-shell -f FILE (or kg neo4j push)
+    neo4j-csv  a new Neo4j database: neo4j-admin database import (run its import.sh)
     """
     from kg.views.export import write
     from kg.out import load_graph

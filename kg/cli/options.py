@@ -99,8 +99,20 @@ def _cell(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def _fit(cell: str, width: int) -> str:
+    """``cell`` cut to ``width`` when it is free text; ids, URLs and other single tokens are never cut.
+
+    Example:
+        >>> _fit("paper:2401.00001-a-very-long-identifier", 10), _fit("a long title here", 10)
+        ('paper:2401.00001-a-very-long-identifier', 'a long ti…')
+    """
+    if len(cell) <= width or " " not in cell.strip():
+        return cell
+    return cell[: width - 1] + "…"
+
+
 def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table", *, max_width: int = 60) -> str:
-    """``rows`` as text: ``table`` (aligned, long cells cut), ``csv`` or ``json``.
+    """``rows`` as text: ``table`` (aligned, long free text cut, ids never), ``csv`` or ``json``.
 
     Example:
         >>> print(render(["name", "n"], [["BERT", 3]], "json"))
@@ -122,7 +134,7 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "ta
         writer.writerows([[_cell(v) for v in row] for row in rows])
         return buf.getvalue().rstrip("\n")
     cells = [[_cell(v).replace("\n", " ") for v in row] for row in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    cells = [[_fit(c, max_width) for c in row] for row in cells]
     widths = [max([len(str(col))] + [len(row[i]) for row in cells]) for i, col in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:

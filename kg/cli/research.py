@@ -37,22 +37,28 @@ def leaderboard(benchmark, out, metric, ascending, full):
 
 @click.command()
 @out_option
-@click.option("--label", type=click.Choice([lab.value for lab in ENTITY_LABELS]), default=None,
-              help="Only entities of this type.")
+@click.option("--label", type=click.Choice([lab.value for lab in ENTITY_LABELS], case_sensitive=False), default=None,
+              help="Only entities of this type (any case).")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Rows per table.")
 @click.option("--window", type=click.IntRange(min=1), default=3, show_default=True,
               help="Months compared for growth: the last WINDOW against the WINDOW before.")
 @click.option("--by-upvotes", is_flag=True, help="Weigh each mention by the paper's upvotes.")
-@click.option("--png", type=click.Path(dir_okay=False), default=None, help="Also write a chart to this PNG file.")
-def trends(out, label, top, window, by_upvotes, png):
-    """Entities over time: mentions by month, newly appearing and fastest-growing entities."""
+@click.option("--period", type=click.Choice(["auto", "month", "year"]), default="auto", show_default=True,
+              help="auto: by month when most dated papers have one, else by year.")
+@click.option("--png", type=click.Path(dir_okay=False), default=None,
+              help="Also write a chart (one small panel per entity: share of papers) to this PNG file.")
+def trends(out, label, top, window, by_upvotes, period, png):
+    """Entities over time: share of papers by month or year, newest, fastest-growing and emerging entities."""
     from kg.out import load_graph
     from kg.views import trends as tr
+    from schema import NodeLabel
 
     G = load_graph(out)
-    click.echo(tr.report(G, label=label, top=top, window=window, by_upvotes=by_upvotes))
+    label = NodeLabel(next(lab.value for lab in NodeLabel if lab.value.lower() == label.lower())).value if label else None
+    period = None if period == "auto" else period
+    click.echo(tr.report(G, label=label, top=top, window=window, by_upvotes=by_upvotes, period=period))
     if png:
-        path = tr.plot_trends(G, png, label=label, top=min(top, 10), by_upvotes=by_upvotes)
+        path = tr.plot_trends(G, png, label=label, top=min(top, 12), by_upvotes=by_upvotes, period=period)
         click.echo(f"\nchart written to {path}", err=True)
 
 

@@ -251,3 +251,98 @@ def cypher_rows(rows: list[Any]) -> str:
         ]
     """
     return "[\n  " + ",\n  ".join(cypher_literal(row) for row in rows) + "\n]"
+
+
+# --------------------------------------------------------------------------- Neo4j habits on the embedded store
+
+#: Neo4j functions and their LadybugDB (embedded store) forms.
+NEO4J_FUNCTIONS = {
+    "type": "label", "tostring": "to_string", "tointeger": "to_int64", "toint": "to_int64",
+    "tofloat": "to_double", "toboolean": "to_bool", "split": "string_split",
+}
+_FUNCTION = re.compile(r"(?<![.$\w])(" + "|".join(NEO4J_FUNCTIONS) + r")(\s*\()", re.IGNORECASE)
+_NAME = r"[A-Za-z_]\w*"
+_WHERE_LABEL = re.compile(rf"\b(WHERE|AND|OR|NOT|XOR)(\s+)({_NAME})\s*:\s*({_NAME}(?:\s*\|\s*{_NAME})*)",
+                          re.IGNORECASE)
+_PATTERN_LABELS = re.compile(rf"([(\[]\s*(?:{_NAME})?\s*:\s*)({_NAME}(?:\s*\|\s*:?\s*{_NAME})*)")
+
+
+def _outside_literals(query: str, rewrite) -> str:
+    """``query`` with ``rewrite`` applied to the text between string literals, comments and backquotes."""
+    out, at = [], 0
+    for match in _LITERALS.finditer(query):
+        out.append(rewrite(query[at:match.start()]))
+        out.append(match.group(0))
+        at = match.end()
+    out.append(rewrite(query[at:]))
+    return "".join(out)
+
+
+def embedded_dialect(query: str, names: list[str] | tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """``query`` with Neo4j habits rewritten for the embedded store, and what was changed.
+
+    ``type(r)`` becomes ``label(r)``; ``toString``/``toInteger``/``toFloat``/``toBoolean``/``split``
+    their LadybugDB forms; ``WHERE n:Label`` (or ``n:A|B``) a ``label(n)`` test; a label
+    or type written in another case (``:method``) the schema's spelling from ``names``.
+    Nothing inside string literals, comments or backquotes changes.
+
+    Example:
+        >>> embedded_dialect("MATCH (m)-[r]->(x) WHERE m:method RETURN type(r), toInteger('2')", ["Method"])[0]
+        "MATCH (m)-[r]->(x) WHERE label(m) = 'Method' RETURN label(r), to_int64('2')"
+    """
+    known = {name.casefold(): name for name in names}
+    changes: list[str] = []
+
+    def spell(name: str) -> str:
+        fixed = known.get(name.casefold(), name)
+        if fixed != name:
+            changes.append(f":{name} -> :{fixed}")
+        return fixed
+
+    def where_label(m: re.Match) -> str:
+        labels = [spell(x.strip()) for x in m.group(4).split("|")]
+        test = f"= '{labels[0]}'" if len(labels) == 1 else "IN [" + ", ".join(f"'{x}'" for x in labels) + "]"
+        changes.append(f"{m.group(3)}:{m.group(4)} -> label({m.group(3)}) {test}")
+        return f"{m.group(1)}{m.group(2)}label({m.group(3)}) {test}"
+
+    def function(m: re.Match) -> str:
+        new = NEO4J_FUNCTIONS[m.group(1).casefold()]
+        changes.append(f"{m.group(1)}() -> {new}()")
+        return new + m.group(2)
+
+    def pattern(m: re.Match) -> str:
+        return m.group(1) + re.sub(_NAME, lambda n: spell(n.group(0)), m.group(2))
+
+    def rewrite(text: str) -> str:
+        text = _WHERE_LABEL.sub(where_label, text)
+        text = _FUNCTION.sub(function, text)
+        return _PATTERN_LABELS.sub(pattern, text) if known else text
+
+    return _outside_literals(query, rewrite), changes
+
+
+def embedded_hint(message: str, names: list[str] | tuple[str, ...] = ()) -> str:
+    """The engine's error ``message`` with a one-line hint for a Neo4j habit or a misspelt name.
+
+    Example:
+        >>> embedded_hint("Binder exception: Table Methods does not exist.", ["Method", "Task"])
+        "Binder exception: Table Methods does not exist. (no label or relationship type 'Methods': did you mean Method?)"
+    """
+    import difflib
+
+    table = re.search(r"Table (\w+) does not exist", message)
+    if table:
+        guess = difflib.get_close_matches(table.group(1), list(names), n=1, cutoff=0.6)
+        hint = f"did you mean {guess[0]}?" if guess else "see 'kg stats' for the labels and types"
+        return f"{message} (no label or relationship type '{table.group(1)}': {hint})"
+    function = re.search(r"function (\w+) does not exist", message)
+    if function:
+        name = function.group(1).casefold()
+        if name == "labels":
+            return f"{message} (on the embedded store: label(n) gives the label as a string)"
+        guess = NEO4J_FUNCTIONS.get(name)
+        if guess:
+            return f"{message} (on the embedded store: {guess}(...))"
+    if re.search(r"Parser exception: .*WHERE \w+:", message):
+        return f"{message} (on the embedded store write WHERE label(n) = 'Label', or put :Label in the pattern)"
+    return message

@@ -37,7 +37,7 @@ from kg.stores.base import (
     StoreSchema,
     graph_rows,
 )
-from kg.stores.cypher import first_line, plain_value
+from kg.stores.cypher import embedded_dialect, embedded_hint, first_line, plain_value
 from schema.errors import QueryError, StoreError
 from schema.types import NodeLabel, RelType
 
@@ -189,7 +189,14 @@ class EmbeddedStore(GraphStore):
         return len(rows)
 
     def _run(self, cypher: str, params: dict[str, Any], *, write: bool) -> QueryResult:
-        result = self._execute(cypher, params, error=QueryError)
+        names = [lab.value for lab in NodeLabel] + [rel.value for rel in RelType]
+        cypher, changes = embedded_dialect(cypher, names)
+        if changes:
+            logger.info("rewritten for the embedded store: %s", "; ".join(changes))
+        try:
+            result = self._execute(cypher, params, error=QueryError)
+        except QueryError as err:
+            raise QueryError(embedded_hint(str(err), names)) from err
         results = result if isinstance(result, list) else [result]
         last = results[-1]
         columns = list(last.get_column_names())

@@ -196,6 +196,30 @@ def communities(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_L
                              kind="mergesort").reset_index(drop=True)
 
 
+def node_communities(G: nx.Graph, *, seed: int = 0, weight: str | None = "weight") -> dict[str, int]:
+    """Louvain community of every node of ``G`` made undirected (seeded): 0 is the largest, -1 alone.
+
+    Parallel edges add up to the weight of a link (their ``weight``, else 1).
+
+    Example:
+        >>> node_communities(nx.MultiDiGraph([("a", "b"), ("c", "c")]))
+        {'a': 0, 'b': 0, 'c': -1}
+    """
+    U = nx.Graph()
+    U.add_nodes_from(G)
+    for u, v, data in G.edges(data=True):
+        if u != v:
+            w = float(data.get(weight, 1) or 1) if weight else 1.0
+            U.add_edge(u, v, weight=U[u][v]["weight"] + w if U.has_edge(u, v) else w)
+    found = nx.community.louvain_communities(U, weight="weight", seed=seed) if U.number_of_edges() else []
+    found = sorted((sorted(found_group, key=str) for found_group in found), key=lambda g: (-len(g), str(g[0])))
+    out = {node: -1 for node in G}
+    for i, group in enumerate(g for g in found if len(g) > 1):
+        for node in group:
+            out[node] = i
+    return out
+
+
 LEADERBOARD_COLUMNS = ["value", "unit", "metric", "model", "paper", "paper_id", "evidence"]
 
 

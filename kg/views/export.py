@@ -1,10 +1,11 @@
 """Write the graph in formats other tools open.
 
 ==========  =========================================================================
-graphml     one file for networkx, python-igraph, Gephi, Cytoscape: lists and dicts as
-            JSON strings, ``None`` dropped, numbers and booleans typed; node ``label``
-            (Paper, Method...) and edge ``type`` (USES...) are ordinary attributes
-            (igraph keeps no GraphML edge ids); edge ids are ``e0``, ``e1``...
+graphml     one file for Gephi, Cytoscape, networkx, python-igraph: node ``label`` is the
+            display name (what Gephi shows), ``type`` the kind (Paper, Method...), plus
+            ``papers``, ``pagerank`` and ``community`` to size and colour by; edge ``type``
+            (USES...) and ``weight``; lists and dicts as JSON strings, ``None`` dropped,
+            numbers and booleans typed; edge ids are ``e0``, ``e1``... (igraph keeps none).
 gexf        one file for Gephi: the GEXF label of a node is its name and of an edge its
             relation; attributes ``node_label`` and ``relation`` hold the types,
             ``span_start``/``span_end`` the evidence offsets (GEXF keeps ``type``,
@@ -116,9 +117,39 @@ def typed_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 # --------------------------------------------------------------------------- formats
 
 
+def gephi_graph(G: nx.MultiDiGraph, *, seed: int = 0) -> nx.MultiDiGraph:
+    """:func:`typed_graph` as Gephi and Cytoscape read GraphML: a node's ``label`` is its
+    display name, ``type`` its kind (Paper, Method...), plus ``papers``, ``pagerank`` and
+    ``community`` (Louvain, seeded); an edge's ``weight`` is its mention count (else 1).
+
+    Example:
+        >>> G = nx.MultiDiGraph(); G.add_node("a", label="Method", name="A"); G.add_node("p", label="Paper", name="P")
+        >>> _ = G.add_edge("p", "a", key="USES")
+        >>> T = gephi_graph(G); T.nodes["a"]["label"], T.nodes["a"]["type"], T.edges["p", "a", "e0"]["weight"]
+        ('A', 'Method', 1.0)
+    """
+    from kg.views.analytics import node_communities, pagerank
+
+    T = typed_graph(G)
+    ranks = pagerank(G)
+    communities = node_communities(G, seed=seed, weight=None)
+    for node, data in T.nodes(data=True):
+        kind = data.pop("label", None)
+        data["label"] = str(data.get("name") or node)
+        if kind is not None:
+            data["type"] = kind
+        data["papers"] = sum(1 for u in G.predecessors(node) if G.nodes[u].get("label") == "Paper")
+        data["pagerank"] = float(ranks.get(node, 0.0))
+        data["community"] = int(communities.get(node, -1))
+    for _, _, data in T.edges(data=True):
+        count = data.get("count")
+        data["weight"] = float(count) if isinstance(count, (int, float)) and count > 0 else 1.0
+    return T
+
+
 def write_graphml(G: nx.MultiDiGraph, path: Path) -> Path:
     buf = io.BytesIO()
-    nx.write_graphml(typed_graph(G), buf, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(gephi_graph(G), buf, encoding="utf-8", prettyprint=True)
     _atomic_bytes(path, buf.getvalue())
     return path
 

@@ -95,6 +95,14 @@ def parse_labels(labels: Iterable[str | NodeLabel] | str | None) -> set[str] | N
 def check_since(since: str | None) -> str | None:
     """``since`` if it is a date ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
+    Example:
+        >>> check_since("2024-02")
+        '2024-02'
+        >>> check_since("2024-13-45")
+        Traceback (most recent call last):
+        ...
+        schema.errors.InputError: --since '2024-13-45' is not a real date (month 01-12, day within the month)
+
     Raises:
         InputError: it is not such a date.
     """
@@ -103,6 +111,10 @@ def check_since(since: str | None) -> str | None:
     since = str(since).strip()
     if not _DATE.match(since):
         raise InputError(f"--since {since!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        datetime.strptime(since, {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}[len(since)])
+    except ValueError:
+        raise InputError(f"--since {since!r} is not a real date (month 01-12, day within the month)") from None
     return since
 
 
@@ -496,8 +508,13 @@ def page_data(H: nx.MultiDiGraph, G: nx.MultiDiGraph | None = None, *, title: st
             rel_counts[rel] += 1
         net.edges.append(VisEdge(u, v, False, id=number, rels=rels).options)
     node_types = sorted(types, key=lambda lab: (lab not in NODE_STYLE, list(NODE_STYLE).index(lab) if lab in NODE_STYLE else 0, lab))
+    _add_overlays(H, order, net.nodes)
+    _hide_vis_labels(net.nodes)
+    for edge in net.edges:
+        edge["color"] = relation_colour(edge["rels"][0])
     return {
         "meta": {
+            "view": "graph",
             "title": title,
             "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "total_nodes": G.number_of_nodes(),
@@ -507,11 +524,184 @@ def page_data(H: nx.MultiDiGraph, G: nx.MultiDiGraph | None = None, *, title: st
             {"label": lab, "color": _style(lab)[0], "shape": _style(lab)[1], "symbol": _style(lab)[2], "count": types[lab]}
             for lab in node_types
         ],
-        "relations": [{"rel": rel, "count": n} for rel, n in sorted(rel_counts.items())],
+        "relations": [{"rel": rel, "count": n, "color": relation_colour(rel)} for rel, n in sorted(rel_counts.items())],
+        "communities": _community_legend(net.nodes, [info_name(H, n) for n in order]),
         "nodes": net.nodes,
         "edges": net.edges,
         "info": [_node_info(G, H, node) for node in order],
         "evidence": list(merged.values()),
+    }
+
+
+#: Colours of communities (Tableau 20 order), then grey for the rest.
+COMMUNITY_COLOURS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#86bcb6", "#d37295", "#8cd17d", "#499894", "#fabfd2", "#b6992d", "#79706e",
+)
+NO_COMMUNITY = "#c7c7c7"
+#: Distinct colours of relation types (edges and their legend).
+RELATION_COLOURS = {
+    "PROPOSES": "#d62728", "USES": "#1f77b4", "EVALUATES_ON": "#2ca02c", "ADDRESSES": "#ff7f0e",
+    "COMPARES_WITH": "#9467bd", "MEASURES": "#8c564b", "USES_METRIC": "#8c564b", "MENTIONS": "#b0b7c3",
+    "CITES": "#17becf", "CITES_INFERRED": "#9edae5", "HAS_CODE": "#7f7f7f", "VARIANT_OF": "#e377c2",
+    "REPORTS": "#bcbd22", "ON_BENCHMARK": "#2ca02c", "ACHIEVED_BY": "#c49c94", "PUBLISHED_BY": "#f7b6d2",
+    "co-occurs": "#9aa4b2", "shares concepts": "#9aa4b2",
+}
+_EXTRA_RELATION_COLOURS = ("#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173")
+
+
+def relation_colour(rel: str) -> str:
+    """The colour of edges of relation ``rel`` (a fixed one for known types).
+
+    Example:
+        >>> relation_colour("USES") != relation_colour("PROPOSES")
+        True
+    """
+    if rel in RELATION_COLOURS:
+        return RELATION_COLOURS[rel]
+    return _EXTRA_RELATION_COLOURS[sum(map(ord, rel)) % len(_EXTRA_RELATION_COLOURS)]
+
+
+def community_colour(community: int) -> str:
+    """The colour of community ``community`` (grey for -1 and those past the palette)."""
+    return COMMUNITY_COLOURS[community] if 0 <= community < len(COMMUNITY_COLOURS) else NO_COMMUNITY
+
+
+def info_name(H: nx.Graph, node: str) -> str:
+    return str(H.nodes[node].get("name") or node)
+
+
+def _hide_vis_labels(nodes: list[dict[str, Any]]) -> None:
+    """Move each node's label to ``name``: the page draws labels itself, only where they fit."""
+    for item in nodes:
+        item["name"] = item.pop("label", "")
+        item.pop("title", None)
+
+
+def _add_overlays(H: nx.MultiDiGraph, order: list[str], nodes: list[dict[str, Any]], seed: int = 0) -> None:
+    """Give the graph view's nodes a community (Louvain on the undirected graph) and a mean year."""
+    from kg.views.maps import paper_year
+
+    from kg.views.analytics import node_communities
+
+    community = {str(n): c for n, c in node_communities(H.subgraph(order), seed=seed, weight=None).items()}
+    for node, item in zip(order, nodes):
+        data = H.nodes[node]
+        if data.get("label") == NodeLabel.PAPER.value:
+            years = [paper_year(data)]
+        else:
+            years = [paper_year(H.nodes[nb]) for nb in nx.all_neighbors(H, node)
+                     if H.nodes[nb].get("label") == NodeLabel.PAPER.value]
+        years = [y for y in years if y]
+        item["c"] = community.get(str(node), -1)
+        item["yr"] = round(sum(years) / len(years), 2) if years else None
+
+
+def _community_legend(nodes: list[dict[str, Any]], names: list[str], top: int = 3) -> list[dict[str, Any]]:
+    """Each community's colour, size and top terms (its biggest nodes), largest first."""
+    groups: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for item, name in zip(nodes, names):
+        groups[item.get("c", -1)].append((-float(item.get("w") or item.get("size") or 0), name))
+    return [
+        {"community": c, "color": community_colour(c), "count": len(members),
+         "terms": [name for _, name in sorted(members)[:top]]}
+        for c, members in sorted(groups.items()) if c >= 0
+    ]
+
+
+def _concept_info(G: nx.MultiDiGraph, M: nx.Graph, node: str, *, papers: int = 8, sentences: int = 6) -> dict[str, Any]:
+    """The details panel of a concept-map node: its papers and evidence sentences."""
+    data = G.nodes[node] if node in G else {}
+    attrs = M.nodes[node]
+    info: dict[str, Any] = {"id": str(node), "name": attrs["name"], "label": attrs.get("label")}
+    aliases = [str(a) for a in data.get("aliases") or [] if str(a) != info["name"]]
+    if aliases:
+        info["aliases"] = aliases
+    info["paper_count"] = attrs.get("papers")
+    if attrs.get("year"):
+        info["mean_year"] = attrs["year"]
+    info["community"] = attrs.get("community", -1)
+    if attrs.get("label") == NodeLabel.PAPER.value:
+        extra = _node_info(G, G.subgraph([node]), node) if node in G else {}
+        info.update({k: v for k, v in extra.items() if k not in ("paper_count",)})
+        info.pop("paper_count", None)
+        return info
+    listed, said = [], []
+    for paper, _, key, edge in G.in_edges(node, keys=True, data=True):
+        pdata = G.nodes[paper]
+        if pdata.get("label") != NodeLabel.PAPER.value:
+            continue
+        if len(listed) < papers and all(p["id"] != str(paper) for p in listed):
+            listed.append({"id": str(paper), "title": _short(pdata.get("title") or pdata.get("name") or paper, 200),
+                           "date": _date_text(pdata.get("date")), "urls": _http_urls(pdata.get("urls"))[:1]})
+        if edge.get("sentence") and len(said) < sentences:
+            said.append({"rel": str(edge.get("type") or key), "sentence": _short(edge["sentence"], _SENTENCE_CHARS),
+                         "paper": str(paper)})
+    info["papers"] = listed
+    info["sentences"] = said
+    for key in ("first_date", "last_date"):
+        if data.get(key):
+            info[key] = _clean(data[key])
+    return info
+
+
+def map_page_data(M: nx.Graph, G: nx.MultiDiGraph, *, view: str, title: str) -> dict[str, Any]:
+    """The page JSON of a :mod:`kg.views.maps` map (same shape as :func:`page_data`).
+
+    Nodes are sized by papers and coloured by community; ``w`` holds the paper count,
+    ``yr`` the mean year and ``c`` the community the page's overlays use.
+    """
+    from pyvis.edge import Edge as VisEdge
+    from pyvis.network import Network
+
+    order = sorted(M.nodes, key=lambda n: (M.nodes[n].get("papers") or 0, str(n)))
+    index = {node: i for i, node in enumerate(order)}
+    pairs = [(index[u], index[v]) for u, v in M.edges()]
+    positions = graph_layout(len(order), pairs)
+    unit = max(18.0, _PIXELS_PER_UNIT * math.sqrt(100.0 / max(len(order), 100)))
+    top = max([M.nodes[n].get("papers") or 1 for n in order] + [1])
+    net = Network(directed=False, cdn_resources="in_line")
+    types: dict[str, int] = defaultdict(int)
+    for node in order:
+        attrs = M.nodes[node]
+        label = str(attrs.get("label") or "")
+        types[label] += 1
+        papers = attrs.get("papers") or 1
+        i = index[node]
+        community = attrs.get("community", -1)
+        net.add_node(
+            i, label=_short(attrs["name"], _LABEL_CHARS), shape="dot",
+            size=round(5.0 + 30.0 * math.sqrt(papers / top), 1), color=community_colour(community),
+            x=round(float(positions[i, 0]) * unit, 1), y=round(float(positions[i, 1]) * unit, 1),
+            t=label, c=community, yr=attrs.get("year"), w=papers,
+        )
+    _hide_vis_labels(net.nodes)
+    heaviest = max([d["weight"] for _, _, d in M.edges(data=True)] + [1])
+    rel_counts: dict[str, int] = defaultdict(int)
+    evidence = []
+    for number, (u, v, data) in enumerate(M.edges(data=True)):
+        rel = str(data.get("rel") or "co-occurs")
+        rel_counts[rel] += 1
+        colour = relation_colour(rel)
+        width = round(0.5 + 3.5 * math.sqrt(data["weight"] / heaviest), 2)
+        net.edges.append(VisEdge(index[u], index[v], False, id=number, rels=[rel], width=width, color=colour).options)
+        evidence.append([{"rel": rel, "count": int(data["weight"])}])
+    return {
+        "meta": {
+            "view": view, "title": title,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges(),
+        },
+        "types": [
+            {"label": lab, "color": _style(lab)[0], "shape": _style(lab)[1], "symbol": _style(lab)[2], "count": types[lab]}
+            for lab in sorted(types)
+        ],
+        "relations": [{"rel": rel, "count": n, "color": relation_colour(rel)} for rel, n in sorted(rel_counts.items())],
+        "communities": _community_legend(net.nodes, [M.nodes[n]["name"] for n in order]),
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "info": [_concept_info(G, M, node) for node in order],
+        "evidence": evidence,
     }
 
 
@@ -557,37 +747,69 @@ def render_page(data: dict[str, Any]) -> str:
     return pattern.sub(lambda m: parts[m.group(0)], template)
 
 
+VIEWS = ("concepts", "papers", "graph")
+
+
 def to_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, **selection: Any) -> Path:
     """Write an interactive, self-contained HTML view of ``G`` to ``path``.
 
-    The page colours and shapes nodes by label (with a legend), sizes them by
-    importance, finds nodes by name or alias, filters by label, relation and date
-    in the browser, and shows aliases, papers and evidence of a clicked node.
-    Open ``page.html#node=ID`` to select a node at load. See
-    :func:`select_subgraph` for the arguments that choose what is drawn (``focus``,
-    ``hops``, ``labels``, ``min_degree``, ``max_nodes``, ``since``).
+    ``view="concepts"`` (the default) draws the concept map of :func:`kg.views.maps.concept_map`;
+    ``"papers"`` the paper map (:func:`kg.views.maps.paper_map`); ``"graph"`` the
+    paper-concept graph itself. Every view colours nodes by community, by mean year
+    or by type, draws only the labels that have room (more as you zoom), highlights
+    a clicked node's neighbourhood and shows its evidence. Open ``page.html#node=ID``
+    to select a node at load. Other arguments choose what is drawn: ``labels``,
+    ``since``, ``focus``, ``hops``, ``max_nodes`` in every view, ``min_papers`` in the
+    maps, ``min_degree`` in the graph (see :func:`select_subgraph`).
 
     Example:
         >>> to_html(load_graph("kg-out"), "graph.html", focus="LoRA", hops=2)  # doctest: +SKIP
         PosixPath('graph.html')
 
     Raises:
-        InputError: an argument is invalid (unknown label, focus or date).
+        InputError: an argument is invalid (unknown view, label, focus or date).
     """
     return write_html(G, path, title=title, **selection)[0]
 
 
-def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, **selection: Any
-               ) -> tuple[Path, nx.MultiDiGraph]:
-    """:func:`to_html` that also returns the subgraph drawn (for the CLI's summary)."""
+def _map(G: nx.MultiDiGraph, view: str, selection: dict[str, Any]) -> nx.Graph:
+    from kg.views.maps import concept_map, paper_map
+
+    labels = parse_labels(selection.get("labels"))
+    since = check_since(selection.get("since"))
+    max_nodes = selection.get("max_nodes")
+    if max_nodes is not None and max_nodes < 0:
+        raise InputError(f"--max-nodes must be 0 (no limit) or more, got {max_nodes}")
+    if view == "papers":
+        return paper_map(G, max_nodes=max_nodes, since=since)
+    focus = selection.get("focus")
+    focus_id = find_node(G, focus) if focus is not None else None
+    if labels and focus_id is not None:
+        labels = labels | {G.nodes[focus_id].get("label")}
+    return concept_map(G, labels=labels, min_papers=selection.get("min_papers"), max_nodes=max_nodes,
+                       since=since, focus=focus_id, hops=selection.get("hops", 1))
+
+
+def write_html(G: nx.MultiDiGraph, path: str | Path, *, title: str | None = None, view: str = "concepts",
+               **selection: Any) -> tuple[Path, nx.Graph]:
+    """:func:`to_html` that also returns the (sub)graph or map drawn (for the CLI's summary)."""
 
     from kg.out import atomic_write_bytes
 
-    H = select_subgraph(G, **selection)
+    if view not in VIEWS:
+        raise InputError(f"unknown view {view!r}: use one of {', '.join(VIEWS)}")
     focus = selection.get("focus")
+    focus_name = None if focus is None else G.nodes[find_node(G, focus)].get("name") or focus
     if title is None:
-        title = "kg graph" if focus is None else f"kg graph around {G.nodes[find_node(G, focus)].get('name') or focus}"
-    data = page_data(H, G, title=title)
+        title = {"concepts": "kg concept map", "papers": "kg paper map", "graph": "kg graph"}[view]
+        if focus_name is not None:
+            title += f" around {focus_name}"
+    if view == "graph":
+        H = select_subgraph(G, **{k: v for k, v in selection.items() if k != "min_papers"})
+        data = page_data(H, G, title=title)
+    else:
+        H = _map(G, view, selection)
+        data = map_page_data(H, G, view=view, title=title)
     if focus is not None:
         data["meta"]["focus"] = str(find_node(G, focus))
     path = Path(path)

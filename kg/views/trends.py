@@ -236,10 +236,141 @@ def fastest_growing(
     return out[cols].head(top).reset_index(drop=True)
 
 
+PERIODS = ("month", "year")
+
+
+def paper_year(date: str | None) -> str | None:
+    """``YYYY`` of an ISO date, None without a year.
+
+    Example:
+        >>> paper_year("2024-03-22"), paper_year("2024"), paper_year("--01-15")
+        ('2024', '2024', None)
+    """
+    if not date or date.startswith("--") or len(date) < 4 or not date[:4].isdigit():
+        return None
+    return date[:4]
+
+
+def paper_periods(G: nx.MultiDiGraph, period: str) -> dict[str, str]:
+    """The ``period`` (``month``: ``YYYY-MM``, ``year``: ``YYYY``) of every non-stub paper that has one."""
+    if period == "month":
+        return paper_months(G)
+    out = {}
+    for node, data in G.nodes(data=True):
+        if data.get("label") == PAPER and not data.get("stub"):
+            year = paper_year(data.get("date"))
+            if year is not None:
+                out[node] = year
+    return out
+
+
+def choose_period(G: nx.MultiDiGraph) -> str:
+    """``month`` when at least half the papers with a year also have a month, else ``year``.
+
+    Example:
+        >>> G = nx.MultiDiGraph(); G.add_node("p", label="Paper", date="2021")
+        >>> choose_period(G)
+        'year'
+    """
+    cov = date_coverage(G)
+    with_year = cov["with_month"] + cov["year_only"]
+    return "month" if with_year and cov["with_month"] * 2 >= with_year else "year"
+
+
+def _period_mentions(G: nx.MultiDiGraph, period: str, label: str | None):
+    """One row per (paper, entity) mention: ``period``, ``paper``, ``entity``, ``name``."""
+    import pandas as pd
+
+    when = paper_periods(G, period)
+    rows, seen = [], set()
+    for u, v, key in G.edges(keys=True):
+        if key not in _ROLES or (u, v) in seen or u not in when:
+            continue
+        ent = G.nodes[v]
+        if ent.get("label") not in _ENTITY_LABELS or (label is not None and ent["label"] != label):
+            continue
+        seen.add((u, v))
+        rows.append((when[u], u, v, ent.get("name", v)))
+    return pd.DataFrame(rows, columns=["period", "paper", "entity", "name"]), Counter(when.values())
+
+
+def shares(G: nx.MultiDiGraph, label: str | None = None, top: int | None = 10, period: str | None = None):
+    """Share of each period's papers naming each of the ``top`` entities (rows: periods, columns: names).
+
+    ``period`` is ``month`` or ``year`` (default: :func:`choose_period`). Counting shares
+    rather than papers keeps a busy year from looking like a trend.
+
+    Example:
+        >>> G = nx.MultiDiGraph()
+        >>> for p, y in [("p", "2021"), ("q", "2022"), ("r", "2022")]:
+        ...     G.add_node(p, label="Paper", date=y)
+        >>> G.add_node("m", label="Method", name="M")
+        >>> _ = G.add_edge("q", "m", key="USES")
+        >>> shares(G).to_dict()
+        {'M': {'2021': 0.0, '2022': 0.5}}
+    """
+    import pandas as pd
+
+    period = period or choose_period(G)
+    df, papers = _period_mentions(G, period, label)
+    if df.empty:
+        return pd.DataFrame()
+    totals = df.groupby("entity")["paper"].nunique().sort_values(ascending=False, kind="stable")
+    keep = list(totals.index[:top] if top else totals.index)
+    counts = df[df["entity"].isin(keep)].pivot_table(index="period", columns="entity", values="paper",
+                                                      aggfunc="nunique", fill_value=0)
+    counts = counts.reindex(sorted(papers), fill_value=0)[[e for e in keep if e in counts.columns]]
+    table = counts.div(pd.Series(papers).reindex(counts.index), axis=0).astype(float)
+    names = dict(zip(df["entity"], df["name"]))
+    table.columns = [str(names[e]) for e in table.columns]
+    table.index.name = period
+    return table.round(4)
+
+
+def emerging(G: nx.MultiDiGraph, label: str | None = None, top: int = 10, recent: int | None = None,
+             period: str | None = None, min_papers: int = 3):
+    """Entities whose share of papers grew fastest: the last ``recent`` periods against all before.
+
+    A burst score in the manner of CiteSpace's burst detection, kept simple:
+    ``burst = recent_share - earlier_share`` (shares of the papers of those periods), with
+    ``ratio = (recent_share + e) / (earlier_share + e)`` (``e`` = one paper's share) and
+    ``first`` (the first period seen). ``recent`` defaults to 2 years or 3 months;
+    entities in fewer than ``min_papers`` papers are left out. Sorted by burst.
+
+    Example:
+        >>> emerging(nx.MultiDiGraph()).empty
+        True
+    """
+    import pandas as pd
+
+    cols = ["name", "first", "papers", "recent_share", "earlier_share", "burst", "ratio"]
+    period = period or choose_period(G)
+    recent = recent or (2 if period == "year" else 3)
+    df, papers = _period_mentions(G, period, label)
+    order = sorted(papers)
+    if df.empty or len(order) <= recent:
+        return pd.DataFrame(columns=cols)
+    late = set(order[-recent:])
+    n_late = sum(papers[p] for p in late)
+    n_early = sum(papers[p] for p in order if p not in late)
+    df = df.assign(late=df["period"].isin(late))
+    out = df.groupby("entity").agg(name=("name", "first"), first=("period", "min"), papers=("paper", "nunique"),
+                                   recent=("late", "sum"), total=("late", "size")).reset_index()
+    out = out[out["papers"] >= min_papers]
+    out["recent_share"] = out["recent"] / max(n_late, 1)
+    out["earlier_share"] = (out["total"] - out["recent"]) / max(n_early, 1)
+    out["burst"] = out["recent_share"] - out["earlier_share"]
+    eps = 1.0 / max(n_late + n_early, 1)
+    out["ratio"] = (out["recent_share"] + eps) / (out["earlier_share"] + eps)
+    out = out[out["burst"] > 0].sort_values(["burst", "ratio", "name"], ascending=[False, False, True], kind="stable")
+    return out[cols].head(top).round({"recent_share": 4, "earlier_share": 4, "burst": 4, "ratio": 2}).reset_index(drop=True)
+
+
 def report(G: nx.MultiDiGraph, *, label: str | None = None, top: int = 10, window: int = 3,
-           by_upvotes: bool = False) -> str:
-    """The text ``kg trends`` prints: date coverage, mentions by month and type, the newest
-    and the fastest-growing entities (of ``label``, default all).
+           by_upvotes: bool = False, period: str | None = None) -> str:
+    """The text ``kg trends`` prints: date coverage, then by month (when most dated papers
+    have one) or by year (otherwise, or ``period="year"``): counts, the share of papers
+    naming the top entities, and the emerging (fastest-growing) ones, of ``label``.
 
     Example:
         >>> report(nx.MultiDiGraph()).splitlines()[0]
@@ -252,68 +383,93 @@ def report(G: nx.MultiDiGraph, *, label: str | None = None, top: int = 10, windo
 
     cov = date_coverage(G)
     what = label or "entities"
-    by_label = counts_by_label(G, by_upvotes=by_upvotes)
-    new = new_entities(G, label=label).head(top)
-    grow = fastest_growing(G, label=label, window=window, top=top, by_upvotes=by_upvotes)
+    period = period or choose_period(G)
+    if period not in PERIODS:
+        raise KGError(f"unknown period {period!r}: use month or year")
+    lines = [(f"papers with a month: {cov['with_month']} of {cov['papers']}; excluded {cov['excluded']} "
+              f"({cov['no_year']} without year, {cov['year_only']} with a year only, {cov['no_date']} undated)")]
+    burst = emerging(G, label=label, top=top, period=period)
     with pd.option_context("display.width", 160, "display.max_columns", 20, "display.max_colwidth", 40):
-        return "\n".join([
-            (f"papers with a month: {cov['with_month']} of {cov['papers']}; excluded {cov['excluded']} "
-             f"({cov['no_year']} without year, {cov['year_only']} with a year only, {cov['no_date']} undated)"),
-            "\nmentions by month and type" + (" (weighted by upvotes)" if by_upvotes else ""),
-            table(by_label),
-            f"\nnewest {what} (first month seen)",
-            table(new.drop(columns=["entity"]), index=False),
-            f"\nfastest-growing {what} (last {window} months against the {window} before)",
-            table(grow.drop(columns=["entity"]), index=False),
-        ])
-
-
-def _monthly_axis(table):
-    """``table`` indexed by every month from its first to its last (zeros filled), as timestamps."""
-    import pandas as pd
-
-    periods = pd.PeriodIndex(table.index, freq="M")
-    full = pd.period_range(periods.min(), periods.max(), freq="M")
-    table = table.set_axis(periods).reindex(full, fill_value=0)
-    return table.set_axis(full.to_timestamp())
+        if period == "year":
+            years = Counter(paper_periods(G, "year").values())
+            lines += [
+                f"papers with a year: {sum(years.values())} of {cov['papers']}: trends by year (too few months)",
+                "\npapers per year",
+                table(pd.DataFrame({"year": sorted(years), "papers": [years[y] for y in sorted(years)]}), index=False),
+                f"\nshare of each year's papers naming the {top} most named {what} (rows: years)",
+                table((100 * shares(G, label=label, top=top, period="year")).round(1).astype(str) + "%"),
+            ]
+        else:
+            lines += [
+                "\nmentions by month and type" + (" (weighted by upvotes)" if by_upvotes else ""),
+                table(counts_by_label(G, by_upvotes=by_upvotes)),
+                f"\nnewest {what} (first month seen)",
+                table(new_entities(G, label=label).head(top).drop(columns=["entity"]), index=False),
+                f"\nfastest-growing {what} (last {window} months against the {window} before)",
+                table(fastest_growing(G, label=label, window=window, top=top, by_upvotes=by_upvotes)
+                      .drop(columns=["entity"]), index=False),
+            ]
+        lines += [f"\nemerging {what} (share of papers in the last {2 if period == 'year' else 3} {period}s "
+                  f"against the {period}s before)", table(burst, index=False)]
+    return "\n".join(lines)
 
 
 def plot_trends(G: nx.MultiDiGraph, path: str | Path, label: str | None = None, top: int = 8,
-                by_upvotes: bool = False) -> Path:
-    """Write a PNG: mentions per month by label (top) and of the ``top`` entities (bottom).
-
-    Months without mentions count as 0; the x axis is a time axis.
+                by_upvotes: bool = False, period: str | None = None) -> Path:
+    """Write a PNG of small multiples: the share of papers naming each of the ``top`` entities
+    and of the three most emerging ones (:func:`emerging`, in red), per month or per year
+    (:func:`choose_period`), one panel each, titled with its name. ``by_upvotes`` is kept for the
+    callers of the month chart and ignored here.
 
     Example:
         >>> plot_trends(G, "trends.png", label="Method")  # doctest: +SKIP
+
+    Raises:
+        KGError: no paper with a date names an entity (nothing to draw), or the file cannot be written.
     """
+    import math
+
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
 
     path = Path(path)
-    by_label = counts_by_label(G, by_upvotes=by_upvotes)
-    by_entity = counts_by_entity(G, label=label, top=top, by_upvotes=by_upvotes)
-    unit = "upvote-weighted mentions" if by_upvotes else "mentions (papers naming them)"
-    fig, axes = plt.subplots(2, 1, figsize=(11, 8))
-    if by_label.empty:
-        for ax in axes:
-            ax.text(0.5, 0.5, "no dated mentions", ha="center", va="center", transform=ax.transAxes)
-    else:
-        labels = [c for c in by_label.columns if c != "papers"]
-        _monthly_axis(by_label[labels]).plot(ax=axes[0], marker=".", linewidth=1.2)
-        axes[0].set_title("Entities named per month, by type")
-        if not by_entity.empty:
-            _monthly_axis(by_entity).plot(ax=axes[1], marker=".", linewidth=1.2)
-            axes[1].legend(fontsize=8, ncol=2)
-        axes[1].set_title(f"The {len(by_entity.columns)} most named {label + ' entities' if label else 'entities'}, per month")
-        for ax in axes:
-            ax.set_xlabel("month")
-            ax.set_ylabel(unit)
-            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.grid(alpha=0.3)
+    period = period or choose_period(G)
+    table = shares(G, label=label, top=None, period=period)
+    if table.empty or len(table.index) < 1:
+        cov = date_coverage(G)
+        raise KGError(
+            f"nothing to chart: no dated paper names {'a ' + label if label else 'an entity'} "
+            f"({cov['papers'] - cov['no_date'] - cov['no_year']} of {cov['papers']} papers have a year); "
+            "give inputs with dates, or --year for dates without one")
+    burst = [name for name in emerging(G, label=label, top=3, period=period)["name"] if name in table.columns]
+    rising = set(burst)  # the three strongest bursts get a panel even when not among the top
+    columns = list(dict.fromkeys(list(table.columns[:top]) + burst))
+    table = table.loc[:, ~table.columns.duplicated()][columns]
+    x = list(range(len(table.index)))
+    cols = min(4, len(table.columns))
+    rows = math.ceil(len(table.columns) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(max(3.4 * cols + 0.6, 8.0), max(2.5 * rows + 1.0, 5.0)), sharex=True, sharey=True,
+                             squeeze=False)
+    peak = float(table.values.max()) or 1.0
+    ticks = x if len(x) <= 8 else x[:: max(1, len(x) // 6)]
+    for ax, name in zip(axes.flat, table.columns):
+        values = table[name].tolist()
+        colour = "#d62728" if name in rising else "#3b6fd8"
+        ax.fill_between(x, values, color=colour, alpha=0.15)
+        ax.plot(x, values, color=colour, marker="o", markersize=3, linewidth=1.6)
+        ax.set_title(name[:32] + ("  \u2197 emerging" if name in rising else ""), fontsize=10, color=colour, loc="left")
+        ax.set_ylim(0, peak * 1.1)
+        ax.grid(alpha=0.3)
+        ax.set_xticks(ticks, [str(table.index[i]) for i in ticks], rotation=45 if period == "month" else 0, fontsize=8)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0, decimals=0))
+        ax.tick_params(labelbottom=True)
+    for ax in list(axes.flat)[len(table.columns):]:
+        ax.set_visible(False)
+    what = f"{label} entities" if label else "entities"
+    fig.suptitle(f"Share of each {period}'s papers naming the {min(top, len(table.columns))} most named {what}"
+                 " and, in red, the 3 most emerging", fontsize=12)
     fig.tight_layout()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

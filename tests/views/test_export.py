@@ -68,8 +68,8 @@ def test_graphml_reads_back_in_igraph(graph, tmp_path):
     assert set(ids) == set(graph.nodes)
     for v in g.vs:
         data = graph.nodes[v["id"]]
-        assert v["label"] == data["label"]
-        assert v["name"] == _xml_safe(data["name"])
+        assert v["label"] == _xml_safe(data["name"])  # Gephi shows the GraphML label: the name
+        assert v["type"] == data["label"]
         assert json.loads(v["aliases"]) == data["aliases"]
     assert Counter((ids[e.source], ids[e.target], e["type"]) for e in g.es) == _edge_triples(graph)
     paper = g.vs.find(id="arxiv:2402.00002")

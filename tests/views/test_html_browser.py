@@ -80,7 +80,7 @@ def graph() -> nx.MultiDiGraph:
 
 @pytest.fixture(scope="module")
 def page(graph, tmp_path_factory) -> Path:
-    return to_html(graph, tmp_path_factory.mktemp("viz") / "graph.html", title="kg test graph")
+    return to_html(graph, tmp_path_factory.mktemp("viz") / "graph.html", title="kg test graph", view="graph")
 
 
 def run_chromium(chromium: Path, url: str, profile: Path, *extra: str, budget_ms: int = 8000) -> str:
@@ -273,7 +273,7 @@ def test_screenshot_looks_drawn(chromium, graph, page, tmp_path):
 
 def test_focus_page_opens_on_the_focus_node(chromium, graph, tmp_path):
     lora = find_node(graph, "LoRA")
-    page = to_html(graph, tmp_path / "focus.html", focus="low-rank adaptation", hops=1)
+    page = to_html(graph, tmp_path / "focus.html", focus="low-rank adaptation", hops=1, view="graph")
     status = status_of(run_chromium(chromium, page.as_uri(), tmp_path / "profile"))
     assert status["shown"] == lora
     assert int(status["drawn-nodes"]) == len(set(nx.all_neighbors(graph, lora)) | {lora})
