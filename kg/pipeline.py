@@ -35,16 +35,26 @@ class BuildSummary:
     papers_read: int = 0
     papers_new: int = 0
     papers_total: int = 0
+    duplicates: int = 0
+    cited_works: int = 0
+    saved: bool = False
     skipped: dict[str, int] = field(default_factory=dict)
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [
-            f"papers read: {self.papers_read} ({self.papers_new} new, {self.papers_total} in the graph)",
-        ]
+        """What a build did, a line each (nothing about the graph when nothing was read)."""
+        read = f"papers read: {self.papers_read} records"
+        if self.duplicates:
+            read += f" ({self.duplicates} were the same paper as another record and merged)"
+        out = [read]
         if self.skipped:
             out.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
+        if not self.saved:
+            return out
+        out.append(f"papers: {self.papers_new} new, {self.papers_total} in the graph"
+                   + (f", plus {self.cited_works} cited works known only from references (stub Paper nodes)"
+                      if self.cited_works else ""))
         out.append("nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(self.nodes.items())))
         out.append("edges: " + ", ".join(f"{k} {v}" for k, v in sorted(self.edges.items())))
         return out
@@ -181,11 +191,15 @@ def build(
 
     diag = diag or Diagnostics()
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     read = list(read_papers(inputs, fmt=fmt, year=year, diag=diag, **(reader_options or {})))
-    summary = BuildSummary(papers_read=len(read))
+    summary = BuildSummary(papers_read=len(read), skipped=dict(diag.skipped))
+    if not read:  # nothing usable: OUT is left as it was
+        return summary
+    out.mkdir(parents=True, exist_ok=True)
     cache = load_cache(out)
     papers = _merge_with_cache(read, cache)
+    sources = {src for p in read for src in p.sources}
+    summary.duplicates = len(read) - sum(1 for p in papers if sources.intersection(p.sources))
     todo, cache = plan_extraction(papers, cache)
     summary.papers_new = len(todo)
     if todo:
@@ -196,7 +210,8 @@ def build(
     save_settings({"infer_citations": infer_citations, "curation": curation}, out)
     G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
     summary.papers_total = len(cache)
-    summary.skipped = dict(diag.skipped)
+    summary.cited_works = sum(1 for _, d in G.nodes(data=True) if d.get("stub"))
+    summary.saved = True
     summary.nodes, summary.edges = graph_counts(G)
     logger.info("built %d nodes and %d edges in %s", G.number_of_nodes(), G.number_of_edges(), out)
     return summary

@@ -19,6 +19,14 @@ Usage:
 
 Results are printed as a table, written as JSON, and written into the generated section
 of ``docs/benchmarks.md`` (``--doc``; ``--no-doc`` to leave it alone).
+
+With ``--scheduler SPEC`` (e.g. ``local:2``) the run is a comparison instead: for each size,
+the build with extraction on the Dask cluster SPEC (:mod:`extractors.distributed`) against
+the local build with ``--workers`` processes, both through ``kg.pipeline.build`` in a
+subprocess: wall time, overhead, CPU, peak RSS of the tree, of the client and of the largest
+worker, and whether the two graphs are identical. Its section goes to ``docs/scale.md``:
+
+    python scripts/bench.py --sizes 5000 --scheduler local:2
 """
 from __future__ import annotations
 
@@ -49,6 +57,7 @@ logger = logging.getLogger("kg.bench")
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "abstracts.jsonl.gz"
 DEFAULT_DOC = ROOT / "docs" / "benchmarks.md"
+SCALE_DOC = ROOT / "docs" / "scale.md"
 DEFAULT_SIZES = "1000,5000,20000,all"
 HTML_MAX_NODES = 5000
 EXIT_USAGE = 2
@@ -213,6 +222,7 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.skip_root, self.interval = pid, skip_root, interval
         self.peak = 0
+        self.peak_single = 0  # the largest single process seen
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -232,9 +242,11 @@ class _TreeSampler(threading.Thread):
             total = 0
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
+                    rss = proc.memory_info().rss
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    pass
+                    continue
+                total += rss
+                self.peak_single = max(self.peak_single, rss)
             self.peak = max(self.peak, total)
             self.stop.wait(self.interval)
 
@@ -414,6 +426,44 @@ def measure_bare(subset: Path, n: int, workers: int, batch_size: int) -> dict[st
     }
 
 
+SCHEDULER_KEYS = ("wall_s", "abstracts_per_s", "cpu_s", "peak_rss_mb", "client_peak_rss_mb", "worker_peak_rss_mb",
+                  "build_s", "nodes", "edges", "graph_digest")
+
+
+def measure_pipeline_build(subset: Path, n: int, out: Path, workers: int, batch_size: int,
+                           scheduler: str) -> dict[str, Any]:
+    """``kg.pipeline.build`` of ``subset`` in a subprocess, extraction local (``scheduler=""``) or on a cluster."""
+    prepare_out(out)
+    data, run = run_worker("build", str(subset), str(out), str(workers), str(batch_size), scheduler)
+    if "error" in data:
+        reason = na(f"build failed, {data['error']}")
+        return {k: reason for k in SCHEDULER_KEYS}
+    digest, _ = run_worker("digest", str(out))  # apart: the export is not part of the measured build
+    data["graph_digest"] = digest.get("digest") or na(f"digest failed, {digest.get('error')}")
+    return {
+        "scheduler": scheduler or "local processes",
+        "wall_s": run.wall_s,
+        "abstracts_per_s": n / run.wall_s,
+        "cpu_s": run.cpu_s or na("no GNU time and no getrusage value"),
+        "peak_rss_mb": run.peak_rss_mb or na("no RSS source: install psutil or GNU time"),
+        **{k: data[k] for k in ("client_peak_rss_mb", "worker_peak_rss_mb", "build_s", "nodes", "edges",
+                                "graph_digest")},
+    }
+
+
+def overhead(local: dict[str, Any], remote: dict[str, Any], key: str = "wall_s") -> float | str:
+    """Extra wall time (or ``key``) of the cluster build over the local one, as a fraction (0.1 = 10% more).
+
+    Example:
+        >>> overhead({"wall_s": 100.0}, {"wall_s": 112.0})
+        0.12
+    """
+    a, b = local.get(key), remote.get(key)
+    if is_figure(a) and is_figure(b) and a > 0:
+        return round(b / a - 1, 4)
+    return na(f"needs both {key} figures")
+
+
 def measure_queries(out: Path, repeat: int) -> dict[str, Any]:
     """Latency of each named example query on the graph in ``out`` (subprocess)."""
     data, _ = run_worker("queries", str(out), str(repeat))
@@ -543,7 +593,55 @@ def worker_html(out: str, html_path: str, max_nodes: str) -> dict[str, Any]:
             "graph_nodes": G.number_of_nodes(), "max_nodes": int(max_nodes)}
 
 
-WORKERS = {"bare": worker_bare, "queries": worker_queries, "html": worker_html}
+def worker_build(subset: str, out: str, workers: str, batch_size: str, scheduler: str) -> dict[str, Any]:
+    """``kg.pipeline.build`` (extraction on ``scheduler`` when not empty).
+
+    Reports the client's own peak RSS and the largest child process seen (a spaCy worker,
+    local or Dask), sampled every 0.1 s.
+    """
+    import resource
+
+    from kg.pipeline import build
+
+    sampler = None
+    try:
+        sampler = _TreeSampler(os.getpid(), skip_root=True)
+        sampler.start()
+    except ImportError:
+        pass
+    start = time.perf_counter()
+    summary = build([subset], out, fmt="jsonl", n_process=int(workers), batch_size=int(batch_size),
+                    progress=False, scheduler=scheduler or None)
+    seconds = time.perf_counter() - start
+    if sampler:
+        sampler.stop.set()
+        sampler.join()
+    return {"n": summary.papers_read, "build_s": seconds,
+            "client_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_peak_rss_mb": sampler.peak_single / 2**20 if sampler and sampler.peak_single else None,
+            "nodes": sum(summary.nodes.values()), "edges": sum(summary.edges.values())}
+
+
+def worker_digest(out: str) -> dict[str, Any]:
+    return {"digest": graph_digest(Path(out))}
+
+
+def graph_digest(out: Path) -> str:
+    """SHA-256 of OUT's graph as sorted node-link JSON (``kg export --format json``): equal graphs, equal digests."""
+    import hashlib
+
+    from kg.out import load_graph
+    from kg.views.export import write
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-digest-") as tmp:
+        data = json.loads(write(load_graph(out), "json", Path(tmp) / "g.json").read_text(encoding="utf-8"))
+    nodes = sorted(json.dumps(n, sort_keys=True) for n in data["nodes"])
+    edges = sorted(json.dumps(e, sort_keys=True) for e in data["edges"])
+    return hashlib.sha256("\n".join(nodes + ["--"] + edges).encode("utf-8")).hexdigest()
+
+
+WORKERS = {"bare": worker_bare, "queries": worker_queries, "html": worker_html, "build": worker_build,
+           "digest": worker_digest}
 
 
 def worker_main(argv: list[str]) -> int:
@@ -784,9 +882,13 @@ def markdown_section(report: dict[str, Any]) -> str:
 DOC_TITLE = "# Benchmarks\n\nMeasured by `scripts/bench.py`.\n\n"
 
 
-def update_doc(doc: Path, report: dict[str, Any]) -> None:
-    """Replace the generated section of ``doc`` (create the file when missing)."""
-    section = markdown_section(report)
+def update_doc(doc: Path, report: dict[str, Any], section_of=None, title: str = "") -> None:
+    """Replace the generated section of ``doc`` (create the file when missing).
+
+    ``section_of(report)`` makes the section (default: :func:`markdown_section`); ``title``
+    heads a new file (default: :data:`DOC_TITLE`).
+    """
+    section = (section_of or markdown_section)(report)
     if doc.exists():
         text = doc.read_text(encoding="utf-8")
         start, end = text.find(DOC_START[:20]), text.find(DOC_END)
@@ -795,7 +897,7 @@ def update_doc(doc: Path, report: dict[str, Any]) -> None:
         else:
             text = text.rstrip("\n") + "\n\n" + section + "\n"
     else:
-        text = DOC_TITLE + section + "\n"
+        text = (title or DOC_TITLE) + section + "\n"
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")
 
@@ -825,11 +927,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="gzipped JSON Lines with title and abstract")
     p.add_argument("--out-dir", type=Path, default=Path("bench-out"), help="builds go to OUT_DIR/build-N")
     p.add_argument("--json", type=Path, default=argparse.SUPPRESS, help="JSON results (default: OUT_DIR/bench.json)")
-    p.add_argument("--doc", type=Path, default=DEFAULT_DOC, help="Markdown file whose generated section is rewritten")
+    p.add_argument("--doc", type=Path, default=None,
+                   help=f"Markdown file whose generated section is rewritten (default: {DEFAULT_DOC.relative_to(ROOT)}, "
+                        f"with --scheduler {SCALE_DOC.relative_to(ROOT)})")
     p.add_argument("--no-doc", action="store_true", help="do not touch --doc")
     p.add_argument("--workers", type=int, default=2, help="spaCy processes, for kg build and the bare pipeline")
     p.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size of the bare pipeline")
     p.add_argument("--repeat", type=int, default=3, help="runs of each named query")
+    p.add_argument("--scheduler", default=None, metavar="SPEC",
+                   help="compare the build with extraction on this Dask cluster (local:N or ADDRESS) "
+                        "against the local build with --workers processes")
     args = p.parse_args(argv)
     if isinstance(args.sizes, str):
         args.sizes = parse_sizes(args.sizes)
@@ -886,6 +993,119 @@ def run_benchmark(args: argparse.Namespace, command: str) -> dict[str, Any]:
     return report
 
 
+def run_scheduler_benchmark(args: argparse.Namespace, command: str) -> dict[str, Any]:
+    """For each size: the local build, then the build with extraction on ``args.scheduler``."""
+    report: dict[str, Any] = {
+        "command": command,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_info() | {"dask": _version("distributed")},
+        "settings": {"workers": args.workers, "batch_size": args.batch_size, "scheduler": args.scheduler,
+                     "corpus": str(args.corpus)},
+        "sizes": [],
+    }
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        for size in dict.fromkeys(args.sizes):
+            subset = Path(tmp) / f"first-{size or 'all'}.jsonl"
+            n = write_subset(args.corpus, size, subset)
+            if n == 0:
+                print(f"error: no abstract in {args.corpus}: expected JSON lines with an 'abstract' field",
+                      file=sys.stderr)
+                break
+            load = [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None
+            print(f"N={n}: local build ({args.workers} processes) ...", file=sys.stderr, flush=True)
+            local = _safely(measure_pipeline_build, SCHEDULER_KEYS, subset, n, args.out_dir.resolve() / f"local-{n}",
+                            args.workers, args.batch_size, "")
+            print(f"N={n}: build on {args.scheduler} ...", file=sys.stderr, flush=True)
+            remote = _safely(measure_pipeline_build, SCHEDULER_KEYS, subset, n, args.out_dir.resolve() / f"dask-{n}",
+                             args.workers, args.batch_size, args.scheduler)
+            digest = local.get("graph_digest")
+            same = digest == remote.get("graph_digest") and not str(digest).startswith("n/a")
+            report["sizes"].append({"n": n, "load_average_before": load, "local": local, "dask": remote,
+                                    "overhead": overhead(local, remote), "identical_graph": same,
+                                    "seconds_per_paper": per_paper(remote, "wall_s", n)})
+    return report
+
+
+def per_paper(run: dict[str, Any], key: str, n: int) -> float | str:
+    value = run.get(key)
+    return value / n if is_figure(value) and n else na(f"no {key}")
+
+
+# rows of the comparison table: (figure, where it is in a size record, decimals)
+SCHEDULER_FIGURES = [
+    ("local build: wall time, s", ("local", "wall_s"), 1),
+    ("dask build: wall time, s", ("dask", "wall_s"), 1),
+    ("overhead of dask (wall time), %", ("overhead_pct",), 1),
+    ("local build: abstracts/s", ("local", "abstracts_per_s"), 1),
+    ("dask build: abstracts/s", ("dask", "abstracts_per_s"), 1),
+    ("local build: CPU time (user+sys), s", ("local", "cpu_s"), 1),
+    ("dask build: CPU time (user+sys), s", ("dask", "cpu_s"), 1),
+    ("overhead of dask (CPU time), %", ("cpu_overhead_pct",), 1),
+    ("local build: peak RSS of all processes, MB", ("local", "peak_rss_mb"), 0),
+    ("dask build: peak RSS of all processes, MB", ("dask", "peak_rss_mb"), 0),
+    ("local build: client process peak RSS, MB", ("local", "client_peak_rss_mb"), 0),
+    ("dask build: client process peak RSS, MB", ("dask", "client_peak_rss_mb"), 0),
+    ("local build: largest worker process RSS, MB", ("local", "worker_peak_rss_mb"), 0),
+    ("dask build: largest worker process RSS, MB", ("dask", "worker_peak_rss_mb"), 0),
+    ("graph nodes (dask build)", ("dask", "nodes"), 0),
+    ("graph edges (dask build)", ("dask", "edges"), 0),
+    ("identical graphs (sorted JSON export)", ("identical_graph",), 0),
+    ("load average (1 min) before", ("load_average_before", 0), 2),
+]
+
+
+def scheduler_table(report: dict[str, Any], notes: Notes) -> tuple[list[str], list[list[str]]]:
+    """One row per figure of the comparison, one column per size."""
+    header = ["figure", *(f"N={fmt(r['n'])}" for r in report["sizes"])]
+    for record in report["sizes"]:
+        o = record["overhead"]
+        record["overhead_pct"] = o * 100 if is_figure(o) else o
+        c = overhead(record["local"], record["dask"], "cpu_s")
+        record["cpu_overhead_pct"] = c * 100 if is_figure(c) else c
+    rows = [[label, *(_yes_no(_get(r, path)) if path == ("identical_graph",) else notes.cell(_get(r, path), digits)
+                      for r in report["sizes"])]
+            for label, path, digits in SCHEDULER_FIGURES]
+    return header, rows
+
+
+def _yes_no(value: Any) -> str:
+    return "yes" if value is True else "no"
+
+
+def print_scheduler_report(report: dict[str, Any]) -> None:
+    notes = Notes()
+    header, rows = scheduler_table(report, notes)
+    print(f"kg build: extraction on {report['settings']['scheduler']} vs {report['settings']['workers']} local processes")
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for row in [header, *rows]:
+        print("  ".join([row[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(row[1:], widths[1:]))]))
+    print("\n".join(notes.lines()))
+
+
+SCALE_TITLE = "# Running at scale\n\n"
+
+
+def scheduler_section(report: dict[str, Any]) -> str:
+    """The generated part of docs/scale.md."""
+    m, s = report["machine"], report["settings"]
+    notes = Notes()
+    header, rows = scheduler_table(report, notes)
+    machine = (f"{m['nproc']} CPUs ({m['cpu']}), {m['memory_gb']} GB memory; Python {m['python']}, "
+               f"spaCy {m['spacy']}, dask.distributed {m['dask']}, kg {m['kg']} at {m['git']}; {m['os']}")
+    lines = [
+        DOC_START, "", f"Last run: {report['date']}:", "", f"```\n{report['command']}\n```", "",
+        f"Machine: {machine}.", "",
+        (f"Settings: the local build runs {s['workers']} spaCy processes; the Dask build runs extraction on "
+         f"`{s['scheduler']}`; batches of {s['batch_size']} papers; both call `kg.pipeline.build` in a fresh "
+         "subprocess, from an empty OUT, and the wall time includes starting the cluster and loading the pipeline."),
+        "", markdown_table(header, rows),
+    ]
+    if notes.lines():
+        lines += ["", *(f"{line}  " for line in notes.lines())]
+    return "\n".join([*lines, "", DOC_END])
+
+
 def _safely(measure, keys: tuple[str, ...], *args) -> dict[str, Any]:
     """Run a measurement; an unexpected failure makes each of its figures ``n/a``."""
     try:
@@ -909,6 +1129,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     command = "python scripts/bench.py " + " ".join(shlex.quote(a) for a in argv)
+    if args.scheduler:
+        return scheduler_main(args, command.strip())
     report = run_benchmark(args, command.strip())
     json_path = getattr(args, "json", None) or args.out_dir / "bench.json"
     json_path.parent.mkdir(parents=True, exist_ok=True)
@@ -916,8 +1138,23 @@ def main(argv: list[str] | None = None) -> int:
     print_report(report)
     print(f"results written to {json_path}", file=sys.stderr)
     if not args.no_doc:
-        update_doc(args.doc, report)
-        print(f"table written to {args.doc}", file=sys.stderr)
+        update_doc(args.doc or DEFAULT_DOC, report)
+        print(f"table written to {args.doc or DEFAULT_DOC}", file=sys.stderr)
+    return 0
+
+
+def scheduler_main(args: argparse.Namespace, command: str) -> int:
+    """``--scheduler``: the comparison, printed, written as JSON and into docs/scale.md."""
+    report = run_scheduler_benchmark(args, command)
+    json_path = getattr(args, "json", None) or args.out_dir / "bench-scheduler.json"
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
+    print_scheduler_report(report)
+    print(f"results written to {json_path}", file=sys.stderr)
+    if not args.no_doc:
+        doc = args.doc or SCALE_DOC
+        update_doc(doc, report, scheduler_section, SCALE_TITLE)
+        print(f"table written to {doc}", file=sys.stderr)
     return 0
 
 

@@ -23,13 +23,18 @@ def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, 
     """Read INPUTS, extract, resolve and save the graph in OUT."""
     from kg.pipeline import build as run_build
 
+    if scheduler:
+        from extractors.distributed import parse_scheduler
+
+        parse_scheduler(scheduler)  # a bad value is refused even when nothing is left to extract
     diag = Diagnostics()
     summary = run_build(inputs, out, fmt=fmt, year=year, diag=diag, n_process=workers, progress=not quiet,
                         reader_options=reader_kwargs(title_field, abstract_field), infer_citations=infer_citations,
                         curation=curation, scheduler=scheduler)
     for line in summary.lines():
         click.echo(line, err=True)
-    click.echo(f"graph saved in {out}", err=True)
+    if summary.saved:
+        click.echo(f"graph saved in {out}", err=True)
     finish(diag, summary.papers_read, strict)
 
 

@@ -61,7 +61,7 @@ def _same_graph(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> bool:
 
 def test_build_summary_and_stats(built):
     out, result = built
-    assert "papers read: 13 (13 new, 13 in the graph)" in result.output
+    assert "papers read: 13 records\npapers: 13 new, 13 in the graph" in result.output
     stats = _stats(out)
     G = load_graph(out)
     read = [n for n, d in G.nodes(data=True) if d["label"] == "Paper" and not d.get("stub")]
@@ -90,7 +90,7 @@ def test_rebuild_on_same_input_changes_nothing(built, tmp_path):
     before = load_graph(out)
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert "(0 new, 13 in the graph)" in result.output
+    assert "papers: 0 new, 13 in the graph" in result.output
     assert _same_graph(before, load_graph(out))
 
 
@@ -101,7 +101,7 @@ def test_adding_an_input_extracts_only_the_new_paper(built, tmp_path):
     before = load_graph(out)
     result = CliRunner().invoke(main, ["build", str(extra), "-o", str(out), "--quiet"])
     assert result.exit_code == 0, result.output
-    assert "(1 new, 14 in the graph)" in result.output
+    assert "papers: 1 new, 14 in the graph" in result.output
     after = load_graph(out)
     assert set(before.nodes) < set(after.nodes)
     new_paper = [n for n, d in after.nodes(data=True) if d["label"] == "Paper" and n not in before]
