@@ -16,18 +16,25 @@ def _clip(text: str, width: int) -> str:
 @click.argument("benchmark")
 @out_option
 @click.option("--metric", default=None, help="Keep only results with this metric (e.g. accuracy).")
-@click.option("--ascending", is_flag=True, help="Lowest value first (for perplexity, error rates...).")
+@click.option("--ascending/--descending", default=None,
+              help="Lowest value first, or highest (default: lowest first for errors, perplexity, FID...).")
 @click.option("--full", is_flag=True, help="Do not shorten titles and evidence sentences.")
 def leaderboard(benchmark, out, metric, ascending, full):
     """Results reported on BENCHMARK, highest value first, with their evidence."""
     from kg.out import load_graph
     from kg.views.analytics import leaderboard as results_on
 
-    rows = results_on(load_graph(out), benchmark, metric, ascending=ascending).to_dict("records")
+    board = results_on(load_graph(out), benchmark, metric, ascending=ascending)
+    rows = board.to_dict("records")
+    others = ", ".join(f"{m} ({n})" for m, n in board.attrs["other_metrics"].items())
     if not rows:
         click.echo(f"no result on {benchmark!r}" + (f" with metric {metric!r}" if metric else "")
+                   + (f"; reported metrics: {others}" if others else "")
                    + ": see 'kg stats' for the number of Result nodes", err=True)
         return
+    order = "lowest" if board.attrs["ascending"] else "highest"
+    click.echo(f"{benchmark}, ranked by {board.attrs['metric']} ({order} first)"
+               + (f"; also reported: {others} (use --metric)" if others else ""), err=True)
     clip = (lambda t, w: " ".join(str(t).split())) if full else _clip
     click.echo(f"{'value':>9} {'unit':<6} {'metric':<20} {'model':<24} {'paper':<40} evidence")
     for r in rows:

@@ -13,11 +13,15 @@ Example:
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
 
 import networkx as nx
+
+from schema.names import name_key
 
 from kg.views.lookup import find_nodes, is_named
 from kg.views.trends import counts_by_month  # noqa: F401  (its home is trends; listed here with the analytics)
@@ -232,33 +236,70 @@ def _result_row(G: nx.MultiDiGraph, data: dict) -> dict:
     }
 
 
-def leaderboard(G: nx.MultiDiGraph, benchmark: str, metric: str | None = None, *, ascending: bool = False):
-    """Results reported on ``benchmark`` (found by name or alias, :mod:`kg.views.lookup`), highest first.
+#: Metrics where a lower value is better (general knowledge); matched on words of the metric.
+LOWER_IS_BETTER = ("error", "perplexity", "loss", "fid", "wer", "cer", "mse", "rmse", "mae", "latency", "regret",
+                   "distance", "ece")
+
+
+def lower_is_better(metric: str | None) -> bool:
+    """Whether a smaller value of ``metric`` is the better one.
+
+    Example:
+        >>> lower_is_better("top-1 error rate"), lower_is_better("FID"), lower_is_better("accuracy")
+        (True, True, False)
+    """
+    words = set(re.findall(r"[a-z0-9]+", (metric or "").lower()))
+    return any(w in words for w in LOWER_IS_BETTER)
+
+
+def leaderboard(G: nx.MultiDiGraph, benchmark: str, metric: str | None = None, *, ascending: bool | None = None):
+    """Results reported on ``benchmark`` (found by name or alias, :mod:`kg.views.lookup`), ranked within ONE metric.
 
     A result counts when it links (``ON_BENCHMARK``) to a benchmark or dataset of that name,
-    or names it itself; ``metric`` keeps one metric (matched the same way). ``ascending=True``
-    puts the lowest value first (perplexity, error rates). Columns: :data:`LEADERBOARD_COLUMNS`.
+    or names it itself. ``metric`` picks the metric (matched the same way); without it the
+    metric most results report is taken. Values of different metrics are never ranked
+    together: the frame's ``attrs`` say which metric was ranked (``"metric"``) and which
+    others were reported, with their counts (``"other_metrics"``). Lower values come first
+    for metrics where lower is better (:func:`lower_is_better`) unless ``ascending`` says
+    otherwise. Columns: :data:`LEADERBOARD_COLUMNS`.
 
     Example:
         >>> G = nx.MultiDiGraph()
         >>> G.add_node("r", label="Result", benchmark="GSM8K", metric="accuracy", value=91.0, subject="M")
-        >>> leaderboard(G, "gsm-8k")[["value", "model"]].values.tolist()
-        [[91.0, 'M']]
+        >>> G.add_node("s", label="Result", benchmark="GSM8K", metric="accuracy", value=93.5, subject="N")
+        >>> G.add_node("t", label="Result", benchmark="GSM8K", metric="labels", value=1000.0, subject="O")
+        >>> board = leaderboard(G, "gsm-8k")
+        >>> board[["value", "model"]].values.tolist(), board.attrs["metric"], board.attrs["other_metrics"]
+        ([[93.5, 'N'], [91.0, 'M']], 'accuracy', {'labels': 1})
     """
     import pandas as pd
 
     benches = set(find_nodes(G, benchmark, [NodeLabel.BENCHMARK, NodeLabel.DATASET]))
     on_benchmark = RelType.ON_BENCHMARK.value
-    rows = []
+    found = []
     for node, data in G.nodes(data=True):
         if data.get("label") != NodeLabel.RESULT.value:
             continue
         linked = any(k == on_benchmark and v in benches for _, v, k in G.out_edges(node, keys=True))
-        if not (linked or is_named(benchmark, data.get("benchmark"))):
-            continue
-        if metric and not is_named(metric, data.get("metric")):
-            continue
-        rows.append(_result_row(G, data))
+        if linked or is_named(benchmark, data.get("benchmark")):
+            found.append(data)
+    by_metric: dict[str, list[dict]] = {}
+    shown: dict[str, str] = {}
+    for data in found:
+        key = name_key(data.get("metric") or "")
+        by_metric.setdefault(key, []).append(data)
+        shown.setdefault(key, data.get("metric") or "(no metric)")
+    if metric:
+        chosen = next((k for k in by_metric if is_named(metric, shown[k])), None)
+    else:
+        chosen = min(by_metric, key=lambda k: (-len(by_metric[k]), k == "", k), default=None)
+    rows = [_result_row(G, data) for data in by_metric.get(chosen, [])] if chosen is not None else []
+    if ascending is None:
+        ascending = lower_is_better(shown.get(chosen))
     sign = 1.0 if ascending else -1.0
     rows.sort(key=lambda r: (sign * (r["value"] or 0.0), r["paper"]))
-    return pd.DataFrame(rows, columns=LEADERBOARD_COLUMNS)
+    board = pd.DataFrame(rows, columns=LEADERBOARD_COLUMNS)
+    board.attrs["metric"] = shown.get(chosen) if chosen is not None else metric
+    board.attrs["ascending"] = ascending
+    board.attrs["other_metrics"] = {shown[k]: len(v) for k, v in sorted(by_metric.items()) if k != chosen}
+    return board

@@ -270,13 +270,16 @@ def test_leaderboard_command(tmp_path):
     res = CliRunner().invoke(main, ["leaderboard", "alpacaeval 2.0", "-o", str(tmp_path)])
     assert res.exit_code == 0, res.output
     lines = res.output.splitlines()
-    assert lines[0].split()[:4] == ["value", "unit", "metric", "model"]
-    assert lines[1].split()[0] == "41.5" and "INPO" in lines[1] and "Other paper" in lines[1]
-    assert lines[2].split()[0] == "29.44" and "Llama3.1-8B" in lines[2] and "Temporal" in lines[2]
+    # two metrics, one result each: one is ranked, the other named (win rates are never mixed)
+    assert lines[0] == ("alpacaeval 2.0, ranked by length-controlled win rate (highest first); "
+                        "also reported: win rate (1) (use --metric)")
+    assert lines[1].split()[:4] == ["value", "unit", "metric", "model"]
+    assert lines[2].split()[0] == "41.5" and "INPO" in lines[2] and "Other paper" in lines[2]
+    assert len(lines) == 3
     res = CliRunner().invoke(main, ["leaderboard", "AlpacaEval 2.0", "--metric", "win rate", "-o", str(tmp_path)])
-    assert [ln.split()[0] for ln in res.output.splitlines()[1:]] == ["29.44"]
-    res = CliRunner().invoke(main, ["leaderboard", "AlpacaEval 2.0", "--ascending", "-o", str(tmp_path)])
-    assert [ln.split()[0] for ln in res.output.splitlines()[1:]] == ["29.44", "41.5"]
+    lines = res.output.splitlines()
+    assert "ranked by win rate" in lines[0]
+    assert [ln.split()[0] for ln in lines[2:]] == ["29.44"] and "Llama3.1-8B" in lines[2] and "Temporal" in lines[2]
     res = CliRunner().invoke(main, ["leaderboard", "Nothing", "-o", str(tmp_path)])
     assert res.exit_code == 0 and "no result on 'Nothing'" in res.output
     res = CliRunner().invoke(main, ["leaderboard", "X", "-o", str(tmp_path / "missing")])
