@@ -44,7 +44,7 @@ def reader_options(func):
     opts = [
         click.argument("inputs", nargs=-1, required=True),
         click.option("--format", "fmt", default=None,
-                     help="Force the input format (dailypapers, jsonl, json, csv, tsv, arxiv, openalex, s2, bibtex)."),
+                     help="Force the input format (dailypapers, jsonl, json, csv, tsv, arxiv, openalex, s2, bibtex, wos)."),
         click.option("--year", type=int, default=None, help="Year for dates given without one."),
         click.option("--title-field", default=None, help="Column or key holding the title."),
         click.option("--abstract-field", default=None, help="Column or key holding the abstract."),
