@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
+
+from extractors.spans import CharSpanFinder
 from schema import Citation, Paper, Provenance
 
 SPAN_KEY = "kg_citations"
@@ -270,27 +273,17 @@ def citations_from_doc(doc, paper: Paper) -> list[Citation]:
     return out
 
 
-class CitationFinder:
+class CitationFinder(CharSpanFinder):
     """spaCy component: sets ``doc.spans["kg_citations"]`` (labels REFERENCE, ARXIV, DOI).
 
     Needs nothing but the tokenizer. Spans are expanded to token boundaries.
     """
 
-    def __init__(self, nlp=None, name: str = "kg_citations", span_key: str = SPAN_KEY):
-        self.name = name
-        self.span_key = span_key
+    default_key = SPAN_KEY
 
-    def __call__(self, doc):
-        spans = []
-        for start, end, kind, _cit in find_citations(doc.text):
-            span = doc.char_span(start, end, label=kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.span_key] = spans
-        return doc
+    def find(self, doc):
+        return ((start, end, kind) for start, end, kind, _cit in find_citations(doc.text))
 
-
-from spacy.language import Language
 
 @Language.factory("kg_citations", default_config={"span_key": SPAN_KEY})
 def make_citation_finder(nlp, name: str, span_key: str) -> CitationFinder:

@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.language import Language
+
+from extractors.spans import CharSpanFinder
 from schema import Paper, Provenance, ResultRecord
 
 SPAN_KEY = "kg_results"
@@ -443,28 +446,18 @@ def results_from_doc(doc, paper: Paper) -> list[ResultRecord]:
     return out
 
 
-class ResultFinder:
+class ResultFinder(CharSpanFinder):
     """spaCy component: sets ``doc.spans["kg_results"]`` (label RESULT: the value and unit).
 
     Reads ``doc.spans["kg_entities"]`` when an earlier component wrote it, and the
     sentences of the parser when present.
     """
 
-    def __init__(self, nlp=None, name: str = "kg_results", span_key: str = SPAN_KEY):
-        self.name = name
-        self.span_key = span_key
+    default_key = SPAN_KEY
 
-    def __call__(self, doc):
-        spans = []
-        for s, e, _rec, _sent in _doc_results(doc):
-            span = doc.char_span(s, e, label="RESULT", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.span_key] = spans
-        return doc
+    def find(self, doc):
+        return ((s, e, "RESULT") for s, e, _rec, _sent in _doc_results(doc))
 
-
-from spacy.language import Language
 
 @Language.factory("kg_results", default_config={"span_key": SPAN_KEY})
 def make_result_finder(nlp, name: str, span_key: str) -> ResultFinder:

@@ -47,13 +47,18 @@ def paper_months(G: nx.MultiDiGraph) -> dict[str, str]:
         >>> paper_months(G)
         {'p': '2024-03'}
     """
-    months = {}
+    return _paper_keys(G, paper_month)
+
+
+def _paper_keys(G: nx.MultiDiGraph, key_of) -> dict[str, str]:
+    """``key_of(date)`` of every non-stub paper for which it is not None."""
+    out = {}
     for node, data in G.nodes(data=True):
         if data.get("label") == PAPER and not data.get("stub"):
-            month = paper_month(data.get("date"))
-            if month is not None:
-                months[node] = month
-    return months
+            key = key_of(data.get("date"))
+            if key is not None:
+                out[node] = key
+    return out
 
 
 def date_coverage(G: nx.MultiDiGraph) -> dict[str, int]:
@@ -253,15 +258,7 @@ def paper_year(date: str | None) -> str | None:
 
 def paper_periods(G: nx.MultiDiGraph, period: str) -> dict[str, str]:
     """The ``period`` (``month``: ``YYYY-MM``, ``year``: ``YYYY``) of every non-stub paper that has one."""
-    if period == "month":
-        return paper_months(G)
-    out = {}
-    for node, data in G.nodes(data=True):
-        if data.get("label") == PAPER and not data.get("stub"):
-            year = paper_year(data.get("date"))
-            if year is not None:
-                out[node] = year
-    return out
+    return _paper_keys(G, paper_month if period == "month" else paper_year)
 
 
 def choose_period(G: nx.MultiDiGraph) -> str:
