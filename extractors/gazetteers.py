@@ -33,7 +33,7 @@ METHODS: frozenset[str] = _terms(
     multi-agent reinforcement learning|MARL|hierarchical reinforcement learning|inverse reinforcement learning
     goal-conditioned reinforcement learning|goal-conditioned RL|safe reinforcement learning
     supervised learning|unsupervised learning|self-supervised learning|semi-supervised learning|weakly supervised learning
-    contrastive learning|transfer learning|meta-learning|meta learning|multi-task learning|few-shot learning
+    contrastive learning|transfer learning|meta-learning|meta learning|multi-task learning
     zero-shot learning|in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|curriculum learning
     active learning|federated learning|metric learning|deep learning|online learning
     supervised fine-tuning|supervised finetuning|SFT|fine-tuning|finetuning|full fine-tuning|instruction tuning
@@ -67,14 +67,14 @@ METHODS: frozenset[str] = _terms(
     evolutionary algorithms|genetic algorithm|genetic algorithms|evolution strategies|Bayesian optimization
     Gaussian process|Gaussian processes|variational inference|MCMC|Markov chain Monte Carlo|expectation maximization
     Markov decision process|POMDP|dynamic programming|linear programming|integer programming|Thompson sampling
-    UCB|upper confidence bound|multi-armed bandit|multi-armed bandits|importance sampling|experience replay
+    UCB|upper confidence bound|importance sampling|experience replay
     hindsight experience replay|hindsight relabeling|data augmentation|dropout|batch normalization|layer normalization
     Adam|AdamW|SGD|stochastic gradient descent|gradient descent|backpropagation|gradient checkpointing
     test-time scaling|test-time training|test-time compute|predictive coding|message passing|belief propagation
     optimal transport|kernel methods|support vector machine|SVM|random forest|random forests|gradient boosting
     XGBoost|logistic regression|linear regression|k-means|PCA|principal component analysis|t-SNE|UMAP|BM25|TF-IDF
     dense retrieval|word embeddings|word2vec|GloVe|positional encoding|rotary position embedding|RoPE|KV cache
-    model predictive control|MPC|optimal control|motion planning|trajectory optimization|system identification
+    model predictive control|MPC|optimal control
     sim-to-real transfer|domain randomization|adversarial training|differential privacy|self-reflection
     self-critique|self-verification|self-evaluation|self-rewarding|self-training|self-instruct|self-supervision
     self-refinement|self-improvement|self-correction|self-distillation|self-reward|LLM-as-a-judge|LLM-as-judge|tool learning
@@ -219,6 +219,7 @@ METRICS: frozenset[str] = _terms(
 
 TASKS: frozenset[str] = _terms(
     """
+    few-shot learning|multi-armed bandit|multi-armed bandits|motion planning|trajectory optimization|system identification
     question answering|open-domain question answering|visual question answering|VQA|QA|machine translation
     summarization|text summarization|abstractive summarization|text classification|sentiment analysis
     named entity recognition|NER|relation extraction|information extraction|semantic parsing|code generation

@@ -15,7 +15,10 @@ rewrites ``doc.spans["kg_entities"]``:
   a type name (``"Benchmark"``) keeps the rule mentions of that type, which replace the
   learned mentions they overlap; ``"abbreviation"`` adds the rule mentions that are
   abbreviation short or long forms and ``"all"`` every rule mention, where they overlap
-  no learned mention.
+  no learned mention;
+* ``"rules-first"`` turns this round: every rule mention is kept and the learned mentions
+  only fill the gaps (those that overlap no rule mention), restricted to the types named
+  as ``"fill:<Type>"`` when any is given (``("rules-first", "fill:Method")``).
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ from extractors.entities import merge_key
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
 ENTITY_TYPES = frozenset({"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"})
 #: Sources of rule mentions that may be kept beside the learned ones.
-RULE_SOURCES = ("abbreviation", "all")
+RULE_SOURCES = ("abbreviation", "all", "rules-first")
+#: Prefix of a type whose learned mentions fill the gaps of the rules in ``"rules-first"`` mode.
+FILL = "fill:"
 #: ``span.id_`` of a mention: which component found it (kept as the evidence's extractor).
 LEARNED, RULES = "kg_ner", "kg_entities"
 
@@ -48,10 +53,27 @@ class LearnedEntities:
         long_forms = {(s.start, s.end): s.label_ for s in doc.spans.get(ABBREVIATION_KEY, [])}
         shorts = {merge_key(short): short for short in long_forms.values()}
         spans = [_canonical(doc, e, long_forms, shorts) for e in doc.ents if e.label_ in ENTITY_TYPES]
+        if "rules-first" in self.rules:
+            doc.spans[ENTITY_KEY] = paper_types(self._fill_gaps(doc, spans))
+            return doc
         spans = self._typed_by_rules(doc, spans)
         spans += self._rule_spans(doc, spans, long_forms, shorts)
         doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
         return doc
+
+    def _fill_gaps(self, doc: Doc, learned: list[Span]) -> list[Span]:
+        """Every rule mention, plus the learned mentions (of the ``fill:`` types) that overlap none."""
+        types = {r[len(FILL):] for r in self.rules if r.startswith(FILL)} or ENTITY_TYPES
+        kept = [
+            Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES)
+            for s in doc.spans.get(ENTITY_KEY, [])
+        ]
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        for span in learned:
+            if span.label_ in types and not any(i in taken for i in range(span.start, span.end)):
+                kept.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(kept, key=lambda s: s.start)
 
     def _trusted(self, span: Span) -> bool:
         return span.label_ in self.rules

@@ -2,7 +2,7 @@
 """Rebuild the shipped entity recogniser (``extractors/weights/ner``) end to end.
 
     python scripts/train.py                       # team annotations (train split) only
-    python scripts/train.py --external scirex,tdmsci --max-steps 2000 --init fresh
+    python scripts/train.py --external scirex,tdmsci --max-steps 2000 --init sm
     python scripts/train.py --no-ship -o /tmp/run  # train and score, ship nothing
 
 Steps (fixed seeds, CPU):
@@ -12,8 +12,11 @@ Steps (fixed seeds, CPU):
    kept out of training and used for every decision. The ``heldout`` split is never read;
 2. spans located on the project's tokens (:mod:`extractors.training_data`), written as
    DocBins, optionally with SciREX abstracts and TDMSci sentences (types mapped);
-3. a spaCy ``ner`` trained with ``spacy.cli.train.train``: its tok2vec either starts
-   from the ``ner`` of en_core_web_sm (``--init sm``) or from scratch (``--init fresh``);
+3. a spaCy ``ner`` trained with ``spacy.cli.train.train`` until the validation score stops
+   improving (``--patience``) or for ``--max-steps``: by default its tok2vec starts from the
+   ``ner`` of en_core_web_sm (``--init sm``); ``--init fresh`` trains a small one from scratch
+   (width 64, depth 2: cheaper in ``kg build``), ``--init shared`` listens to the English
+   pipeline's frozen tok2vec;
 4. the best model copied into ``extractors/weights/ner``, then the validation slice
    scored through the whole extraction pipeline, figures printed.
 """
@@ -76,7 +79,7 @@ seed = ${{system.seed}}
 gpu_allocator = ${{system.gpu_allocator}}
 dropout = {dropout}
 accumulate_gradient = 1
-patience = 1500
+patience = {patience}
 max_epochs = 0
 max_steps = {max_steps}
 eval_frequency = 200
@@ -131,17 +134,41 @@ nO = null
 
 [components.ner.model.tok2vec.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
-width = 96
+width = {width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 rows = [5000, 1000, 2500, 2500]
 include_static_vectors = false
 
 [components.ner.model.tok2vec.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
+width = {width}
+depth = {depth}
 window_size = 1
 maxout_pieces = 3
+"""
+
+#: A ner reading the English pipeline's own (frozen) tok2vec through a listener: at inference it
+#: takes ``doc.tensor``, which the pipeline computes anyway, so it costs only its transition model.
+SHARED_NER = """
+[components.tok2vec]
+source = "{package}"
+
+[components.ner]
+factory = "ner"
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = 96
+upstream = "tok2vec"
 """
 
 SOURCED_NER = """
@@ -193,14 +220,23 @@ def write_docbins(out: Path, shared: Path, external: list[str]) -> dict[str, int
     return counts
 
 
-def train_ner(out: Path, *, init: str, max_steps: int, seed: int, dropout: float) -> Path:
+def train_ner(
+    out: Path, *, init: str, max_steps: int, seed: int, dropout: float, patience: int = 1500, width: int = 64, depth: int = 2
+) -> Path:
     """Train with spaCy's own loop; returns the model-best directory."""
     from spacy.cli.train import train
 
     from extractors.model import english_model_name
 
-    ner = FRESH_NER if init == "fresh" else SOURCED_NER.format(package=english_model_name())
-    config = CONFIG.format(seed=seed, ner=ner, max_steps=max_steps, dropout=dropout)
+    package = english_model_name()
+    ner = {"fresh": FRESH_NER, "sm": SOURCED_NER, "shared": SHARED_NER}[init].format(
+        package=package, width=width, depth=depth
+    )
+    config = CONFIG.format(seed=seed, ner=ner, max_steps=max_steps, dropout=dropout, patience=patience)
+    if init == "shared":
+        config = config.replace('pipeline = ["ner"]', 'pipeline = ["tok2vec", "ner"]')
+        config = config.replace("frozen_components = []\nannotating_components = []",
+                                'frozen_components = ["tok2vec"]\nannotating_components = ["tok2vec"]')
     (out / "config.cfg").write_text(config, encoding="utf-8")
     overrides = {"paths.train": str(out / "train.spacy"), "paths.dev": str(out / "dev.spacy")}
     train(out / "config.cfg", out / "model", overrides=overrides, use_gpu=-1)
@@ -269,6 +305,13 @@ VARIANTS = {
     "learned + abbreviation rules": {"learned": True, "rules": ("abbreviation",), "role_weights": False},
     "learned + all rules": {"learned": True, "rules": ("all",), "role_weights": False},
     "learned + Benchmark/Model rules": {"learned": True, "rules": ("Benchmark", "Model"), "role_weights": False},
+    "rules + learned Method in the gaps": {"learned": True, "rules": ("rules-first", "fill:Method"), "role_weights": False},
+    "rules + learned Method/Metric in the gaps": {
+        "learned": True,
+        "rules": ("rules-first", "fill:Method", "fill:Metric"),
+        "role_weights": False,
+    },
+    "rules + learned mentions in the gaps": {"learned": True, "rules": ("rules-first",), "role_weights": False},
 }
 
 
@@ -288,6 +331,7 @@ def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = 
         variants = {k: {**v, "role_weights": False} for k, v in variants.items()}
         variants["learned + all rules + role classifier"] = {"learned": True, "rules": ("all",), "role_weights": roles}
         variants["rules only + role classifier"] = {"learned": False, "role_weights": roles}
+        variants["default mentions + role classifier"] = {"role_weights": roles}
     for label, options in variants.items():
         nlp = load_nlp(ner_dir=model, **options)
         pred = [prediction_record(e) for e in extract_papers(papers, nlp=nlp)]
@@ -305,9 +349,19 @@ def main() -> None:
     ap.add_argument("-o", "--out", default="/tmp/kg-train", help="Work directory (DocBins, checkpoints).")
     ap.add_argument("--shared", default=str(DEFAULT_SHARED))
     ap.add_argument("--external", default="", help="Comma list: scirex, tdmsci.")
-    ap.add_argument("--init", choices=["sm", "fresh"], default="sm")
-    ap.add_argument("--max-steps", type=int, default=2000)
+    ap.add_argument(
+        "--init",
+        choices=["sm", "fresh", "shared"],
+        default="sm",
+        help="sm: its own tok2vec started from en_core_web_sm's ner (the shipped one); fresh: its own small "
+        "tok2vec (--width, --depth) from scratch (cheaper at inference, learns less); shared: a listener on "
+        "the English pipeline's frozen tok2vec (cheapest, learns far less).",
+    )
+    ap.add_argument("--width", type=int, default=64, help="Width of the fresh tok2vec.")
+    ap.add_argument("--depth", type=int, default=2, help="Depth of the fresh tok2vec's encoder.")
+    ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--dropout", type=float, default=0.15)
+    ap.add_argument("--patience", type=int, default=1500, help="Stop after this many steps without a better validation score.")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-ship", action="store_true", help="Do not copy the model into the package.")
     ap.add_argument("--score-only", metavar="MODEL", help="Only score a trained model on the validation slice.")
@@ -325,7 +379,16 @@ def main() -> None:
     external = [x for x in args.external.split(",") if x]
     counts = write_docbins(out, shared, external)
     print(json.dumps(counts))
-    model = train_ner(out, init=args.init, max_steps=args.max_steps, seed=args.seed, dropout=args.dropout)
+    model = train_ner(
+        out,
+        init=args.init,
+        max_steps=args.max_steps,
+        seed=args.seed,
+        dropout=args.dropout,
+        patience=args.patience,
+        width=args.width,
+        depth=args.depth,
+    )
     roles = train_roles(out, shared, model) if args.roles else None
     if not args.no_ship:
         ship(model, roles)

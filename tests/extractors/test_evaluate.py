@@ -185,13 +185,36 @@ def dev_scores(shared_dir):
     return score(gold, pred)
 
 
+@pytest.fixture(scope="module")
+def heldout_scores(shared_dir):
+    from extractors.evaluate import load_annotations
+    from kg.cli.extract import _extract_records, _papers_of
+
+    gold = load_annotations("heldout", shared=shared_dir)
+    return score(gold, list(_extract_records(_papers_of(gold), 1)))
+
+
 @pytest.mark.slow
 def test_dev_set_floor(dev_scores):
-    """Guards the level reached on ../shared/gold/dev.jsonl (floors slightly below it)."""
+    """Guards the level reached on ../shared/gold/dev.jsonl (floors slightly below it).
+
+    Lowered from 0.69 / 0.60 when rules fitted to dev gave way to rules that generalise
+    (held-out typed F1 0.489 -> 0.518; see docs/extraction.md): dev is a mirror, not the target.
+    """
     assert dev_scores.papers == 80
     assert dev_scores.typed.f1 >= TYPED_F1_FLOOR
     assert dev_scores.roles.f1 >= ROLE_F1_FLOOR
 
 
-TYPED_F1_FLOOR = 0.69
-ROLE_F1_FLOOR = 0.60
+@pytest.mark.slow
+def test_heldout_split_floor(heldout_scores):
+    """Guards the level reached on the team's held-out split (what counts; floors slightly below it)."""
+    assert heldout_scores.papers >= 150
+    assert heldout_scores.typed.f1 >= HELDOUT_TYPED_F1_FLOOR
+    assert heldout_scores.roles.f1 >= HELDOUT_ROLE_F1_FLOOR
+
+
+TYPED_F1_FLOOR = 0.66
+ROLE_F1_FLOOR = 0.55
+HELDOUT_TYPED_F1_FLOOR = 0.50
+HELDOUT_ROLE_F1_FLOOR = 0.41
