@@ -721,6 +721,42 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
             # any other alias (head-word overlap, a list neighbour...) is not the same entity
 
 
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "for", "from", "with", "on", "in", "to", "via", "by", "and",
+                             "using", "based"})
+
+
+def _content_words(text: str) -> list[tuple[str, str | None]]:
+    """(initial, stem) of each content word; an acronym token gives one (letter, None) per letter."""
+    out: list[tuple[str, str | None]] = []
+    for token in re.findall(r"[A-Za-z0-9]+", text):
+        low = token.lower()
+        if low in _FUNCTION_WORDS:
+            continue
+        if len(token) >= 2 and token.isalpha() and token.isupper():
+            out.extend((c.lower(), None) for c in token)
+        else:
+            out.append((low[0], (low[:-1] if low.endswith("s") and len(low) > 3 else low)[:6]))
+    return out
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Whether two long forms of one acronym say the same thing in other small words.
+
+    Function words aside ("from"/"with"), word stems equal (verifiable/verified, model/models),
+    and an acronym inside one standing for the words of the other ("RL from human feedback").
+
+    Example:
+        >>> same_phrase("Reinforcement Learning from Human Feedback", "RL with human feedback")
+        True
+        >>> same_phrase("Spatial Attention Module", "Self-Attention Module")
+        False
+    """
+    ca, cb = _content_words(a), _content_words(b)
+    if len(ca) < 2 or [i for i, _ in ca] != [i for i, _ in cb]:
+        return False
+    return all(x == y for (_, x), (_, y) in zip(ca, cb) if x is not None and y is not None)
+
+
 def _close_spelling(a: str, b: str) -> bool:
     """Whether two long-form keys are one name spelled differently: "neural" dropped, or a typo.
 
@@ -760,7 +796,7 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
     for i, a in enumerate(longs):
         groups.find(a)
         for b in longs[i + 1:]:
-            if roots[a] & roots[b] or _close_spelling(a, b):
+            if roots[a] & roots[b] or _close_spelling(a, b) or same_phrase(st.abbr.display(a), st.abbr.display(b)):
                 groups.union(a, b)
     senses = []
     for members in groups.groups().values():
