@@ -37,7 +37,8 @@ def _extract_records(papers, workers: int):
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
-    "-o", "--output", "output", default="-", show_default=True, help="Output JSON Lines file (- = stdout)."
+    "--out", "--to", "output", default="-", show_default=True,
+    help="Output JSON Lines file (- = stdout). (-o names the graph store in the other commands.)"
 )
 @click.option("--format", "fmt", default=None, help="Force the input format (jsonl, dailypapers, csv, ...).")
 @click.option("--workers", type=int, default=1, show_default=True, help="spaCy processes.")

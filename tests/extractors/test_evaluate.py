@@ -145,7 +145,7 @@ def test_cli_extract_keeps_ids_and_writes_gold_format(tmp_path):
         ],
     )
     out = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    result = CliRunner().invoke(main, ["extract", str(src), "--out", str(out)])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["x1", "x3"]
@@ -159,7 +159,7 @@ def test_cli_extract_reads_other_formats_through_the_readers(tmp_path):
     src = tmp_path / "papers.csv"
     src.write_text("title,abstract\nA Planner,We fine-tune Llama-3.1-8B on GSM8K.\n", encoding="utf-8")
     out = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(out)])
+    result = CliRunner().invoke(main, ["extract", str(src), "--out", str(out)])
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert record["title"] == "A Planner"
@@ -168,7 +168,7 @@ def test_cli_extract_reads_other_formats_through_the_readers(tmp_path):
 
 def test_cli_extract_missing_input_is_reported(tmp_path):
     result = CliRunner().invoke(
-        main, ["extract", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o.jsonl")]
+        main, ["extract", str(tmp_path / "nope.jsonl"), "--to", str(tmp_path / "o.jsonl")]
     )
     assert result.exit_code == 2
     assert "nope.jsonl" in result.output and "Traceback" not in result.output
