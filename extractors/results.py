@@ -69,7 +69,7 @@ _DELTA_AFTER = re.compile(
     re.I,
 )
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\bof\s+(?:up\s+to|about|around|nearly|over)|\bmargin\s+of|\bgains?\s+of|\bimprovements?\s+of|\bincreases?\s+of)"
+    r"(?:\bby|\bof\s+(?:up\s+to|about|around|nearly|over)|\bmargin\s+of|\bgains?\s+of|\bimprovements?\s+of|\bincreases?\s+of|\bgaps?\s*(?:of|\())"
     r"(?:\s+(?:up\s+to|an?\s+average\s+of|average|about|around|approximately|nearly|almost|over|roughly|more\s+than|at\s+least|as\s+much\s+as))*\s*$",
     re.I,
 )
@@ -87,6 +87,10 @@ _SHARE_AFTER = re.compile(
     r"increase|improvement|gain)\b)",
     re.I,
 )
+#: After a percentage: a resource, not a score ("50% parameters", "60% required GPU memory").
+_RESOURCE_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:parameters|params|memory|gpu|compute|flops|areas?|pixels|tokens|data|samples|"
+    r"storage|energy|budget|cost|time)\b", re.I)
 _FROM_TO = re.compile(r"\bfrom\s+[+-]?\d+(?:\.\d+)?\s?%?\s+to\s*$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][\w@+./'-]*|[a-z][\w@+'-]*[A-Z0-9][\w@+./'-]*|\d[\w@+.-]*[A-Za-z][\w@+.-]*)"
 #: A benchmark named after a preposition: "on AlpacaEval 2.0", "on the MATH benchmark".
@@ -163,8 +167,10 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a size or amount"
     if m.group("sign") in {"+", "\u00b1"}:
         return "a difference"
-    if unit == "%" and _SHARE_AFTER.match(after):
+    if unit == "%" and (_SHARE_AFTER.match(after) or _RESOURCE_AFTER.match(after)):
         return "a share of data or a saving"
+    if re.search(r"\b(?:less|fewer)\s+than\s*$", before, re.I):
+        return "a bound"
     is_int = "." not in num
     if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
         return "a year"
@@ -205,8 +211,9 @@ def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[i
         return m.group("m")
     before = sentence[:start]
     window = before[-80:]
-    cands = [
-        (s, e) for s, e, label in entities if label == "Metric" and e <= start and start - e <= 60
+    cands = [  # a metric named just before, with no other number in between ("accuracy of 87.5%, sensitivity of 86.7%")
+        (s, e) for s, e, label in entities
+        if label == "Metric" and e <= start and start - e <= 60 and not re.search(r"\d", sentence[e:start])
     ]
     if cands:
         s, e = cands[-1]
@@ -367,6 +374,9 @@ def find_results(
             of_from = re.search(rf"\bof\s+(?:the\s+)?(?P<name>{_NAME_TOKEN})(?:'s)?(?:\s+[\w-]+){{0,2}}\s+from\s+[\d.]+\s?%?\s+to\s*$", sentence[:start])
             if of_from and not _is_generic(of_from.group("name")):  # "performance of Qwen-72B from 9.4% to 22.4%"
                 subject = of_from.group("name")
+            own = re.search(r"\b(?P<w>[A-Za-z][\w-]*)\s+(?:of|=|:)\s*$", sentence[:start])
+            if joined and metric is None and own and not _METRIC_RE.fullmatch(own.group("w")):
+                continue  # "accuracy of 87.5%, sensitivity of 86.7%": the number names its own measure
             if joined:
                 metric = metric or previous.metric
                 subject = subject or previous.subject
