@@ -190,20 +190,28 @@ def doc_to_extraction(doc, paper: Paper, role_model: RoleModel | None = None) ->
         if role_model is not None:
             features = pair_features(entry["type"], entry["spans"], cues, [r.value for r in roles], title_end)
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
+        in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(
             ExtractedEntity(
                 name=name,
                 type=entry["type"],
                 aliases=list(aliases.values()),
                 roles=roles,
-                evidence=role_evidence_first(evidence, cues, roles, [s.start < title_end for s in entry["spans"]]),
-                role_evidence=role_evidence_index(cues, roles, [s.start < title_end for s in entry["spans"]]),
+                evidence=role_evidence_first(evidence, cues, roles, in_title),
+                role_evidence=role_evidence_index(cues, roles, in_title),
             )
         )
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
     extraction.citations = citations_from_doc(doc, paper)
     extraction.results = results_from_doc(doc, paper)
     return extraction
+
+
+def _mention_showing(role, cues: list[set[str]], title: list[bool]) -> int | None:
+    """The index of the mention carrying ``role``'s cue: one of the abstract before one of the title."""
+    cue = getattr(role, "value", role)
+    carrying = [i for i, c in enumerate(cues) if cue in c]
+    return next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
 
 
 def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_title: list[bool] | None = None) -> list:
@@ -223,10 +231,7 @@ def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_ti
     """
     if not roles or not evidence:
         return evidence
-    cue = getattr(roles[0], "value", roles[0])
-    title = in_title or [False] * len(evidence)
-    carrying = [i for i, c in enumerate(cues) if cue in c]
-    at = next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
+    at = _mention_showing(roles[0], cues, in_title or [False] * len(evidence))
     if at is None or at == 0:
         return evidence
     return [evidence[at], *evidence[:at], *evidence[at + 1 :]]
@@ -241,20 +246,13 @@ def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] 
         {'PROPOSES': 0, 'COMPARES_WITH': 2}
     """
     title = in_title or [False] * len(cues)
-    order = list(range(len(cues)))
-    if roles:  # the same move role_evidence_first makes
-        first = getattr(roles[0], "value", roles[0])
-        carrying = [i for i, c in enumerate(cues) if first in c]
-        at = next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
-        if at:
-            order = [at, *order[:at], *order[at + 1:]]
+    order = role_evidence_first(list(range(len(cues))), cues, roles, title)
+    cues, title = [cues[i] for i in order], [title[i] for i in order]
     out: dict[str, int] = {}
     for role in roles:
-        value = getattr(role, "value", role)
-        carrying = [pos for pos, i in enumerate(order) if value in cues[i]]
-        at = next((pos for pos in carrying if not title[order[pos]]), carrying[0] if carrying else None)
+        at = _mention_showing(role, cues, title)
         if at is not None:
-            out[value] = at
+            out[getattr(role, "value", role)] = at
     return out
 
 
