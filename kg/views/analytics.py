@@ -120,6 +120,19 @@ def _paper_concepts(G: nx.MultiDiGraph, wanted: set[str]) -> dict[str, set[str]]
     return concepts
 
 
+def pair_counts(groups: Iterable[Iterable[str]]) -> Counter[tuple[str, str]]:
+    """How many groups hold each pair of members, pairs as ``(a, b)`` with ``a < b``.
+
+    Example:
+        >>> sorted(pair_counts([{"x", "y"}, {"x", "y", "z"}]).items())
+        [(('x', 'y'), 2), (('x', 'z'), 1), (('y', 'z'), 1)]
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for group in groups:
+        counts.update(combinations(sorted(group), 2))
+    return counts
+
+
 def cooccurrence(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_LABELS, *, min_papers: int = 1):
     """Pairs of concepts linked from the same papers, most shared papers first.
 
@@ -137,9 +150,7 @@ def cooccurrence(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = ENTITY_
     import pandas as pd
 
     wanted = _labels(labels) or set()
-    counts: Counter[tuple[str, str]] = Counter()
-    for found in _paper_concepts(G, wanted).values():
-        counts.update(combinations(sorted(found), 2))
+    counts = pair_counts(_paper_concepts(G, wanted).values())
     rows = [
         {"a": a, "a_name": G.nodes[a].get("name"), "a_label": G.nodes[a].get("label"),
          "b": b, "b_name": G.nodes[b].get("name"), "b_label": G.nodes[b].get("label"), "papers": n}
@@ -154,10 +165,7 @@ def cooccurrence_graph(G: nx.MultiDiGraph, labels: Iterable[NodeLabel | str] = E
     wanted = _labels(labels) or set()
     H = nx.Graph()
     H.add_nodes_from(n for n, d in G.nodes(data=True) if d.get("label") in wanted)
-    for found in _paper_concepts(G, wanted).values():
-        for a, b in combinations(sorted(found), 2):
-            weight = H[a][b]["weight"] + 1 if H.has_edge(a, b) else 1
-            H.add_edge(a, b, weight=weight)
+    H.add_weighted_edges_from((a, b, n) for (a, b), n in pair_counts(_paper_concepts(G, wanted).values()).items())
     return H
 
 

@@ -29,6 +29,8 @@ from itertools import combinations
 
 import networkx as nx
 
+from kg.views import trends
+from kg.views.analytics import pair_counts
 from schema import NodeLabel
 from schema.types import ENTITY_LABELS
 
@@ -53,8 +55,8 @@ def paper_year(data: dict) -> int | None:
         >>> paper_year({"date": "2023-05-01"}), paper_year({"date": "--05-01"})
         (2023, None)
     """
-    text = str(data.get("date") or "")
-    return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
+    year = trends.paper_year(str(data.get("date") or ""))
+    return int(year) if year else None
 
 
 def _papers_of(G: nx.MultiDiGraph, concepts: set[str], since: str | None) -> dict[str, set[str]]:
@@ -124,10 +126,7 @@ def concept_map(G: nx.MultiDiGraph, *, labels: Iterable[str] | None = None, min_
     for node in kept:
         for paper in papers[node]:
             by_paper[paper].append(str(node))
-    weights: Counter[tuple[str, str]] = Counter()
-    for found in by_paper.values():
-        weights.update(combinations(sorted(found), 2))
-    M.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    M.add_weighted_edges_from((a, b, w) for (a, b), w in pair_counts(by_paper.values()).items())
     if focus is not None:
         M = nx.Graph(nx.ego_graph(M, str(focus), radius=hops))
         if limit and len(M) > limit:
