@@ -43,7 +43,6 @@ WELL_KNOWN: dict[str, str] = {
     "VQA": "visual question answering",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
-_CASED = {short: long for short, long in WELL_KNOWN.items()}
 
 
 def well_known_long_form(short: str) -> str | None:
@@ -53,7 +52,7 @@ def well_known_long_form(short: str) -> str | None:
         >>> well_known_long_form("GRPO"), well_known_long_form("clip")
         ('Group Relative Policy Optimization', None)
     """
-    return _CASED.get(short.strip())
+    return WELL_KNOWN.get(short.strip())
 
 
 def is_well_known_sense(short: str, long: str) -> bool:
