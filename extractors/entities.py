@@ -30,10 +30,11 @@ from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
 from schema.names import name_key
+from schema.types import ENTITY_TYPES
 
 SPAN_KEY = "kg_entities"
 
-METHOD, MODEL, DATASET, BENCHMARK, TASK, METRIC = "Method", "Model", "Dataset", "Benchmark", "Task", "Metric"
+METHOD, MODEL, DATASET, BENCHMARK, TASK, METRIC = ENTITY_TYPES
 
 TASK_HEADS = _wordset(
     """

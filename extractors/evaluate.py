@@ -20,8 +20,8 @@ from typing import Any
 
 from schema.errors import InputError
 from schema.names import name_key
+from schema.types import ENTITY_TYPES
 
-ENTITY_TYPES = ("Method", "Model", "Dataset", "Benchmark", "Task", "Metric")
 
 #: The team's annotations (``extractors/training/README.md``).
 TRAINING_DIR = Path(__file__).resolve().parent / "training"

@@ -31,11 +31,9 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import merge_key
+from schema.types import ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
-ENTITY_TYPES = frozenset({"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"})
-#: Sources of rule mentions that may be kept beside the learned ones.
-RULE_SOURCES = ("abbreviation", "all", "rules-first")
 #: Prefix of a type whose learned mentions fill the gaps of the rules in ``"rules-first"`` mode.
 FILL = "fill:"
 #: ``span.id_`` of a mention: which component found it (kept as the evidence's extractor).

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import numpy
 
-ROLES = ("PROPOSES", "USES", "EVALUATES_ON", "COMPARES_WITH", "ADDRESSES", "MEASURES", "MENTIONS")
+from schema.types import ROLE_TYPES
+
+ROLES = tuple(role.value for role in ROLE_TYPES)
 CUES = ("PROPOSES", "USES", "COMPARES_WITH", "EVALUATES_ON", "BACKGROUND", "EXAMPLE")
 #: Words of the sentences an entity appears in (lower-case prefixes).
 SENTENCE_WORDS = (

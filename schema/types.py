@@ -68,6 +68,8 @@ ENTITY_LABELS: tuple[NodeLabel, ...] = (
     NodeLabel.TASK,
     NodeLabel.METRIC,
 )
+#: Their names, as the gold files and the extractors' span labels write them.
+ENTITY_TYPES: tuple[str, ...] = tuple(lab.value for lab in ENTITY_LABELS)
 
 #: Paper-level roles of an entity, as in the gold files.
 ROLE_TYPES: tuple[RelType, ...] = (

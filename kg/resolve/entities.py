@@ -492,11 +492,6 @@ class AbbreviationDictionary:
                         d.add(pid, alias, ent.name, [label_group(ent.type.value)])
         return d
 
-    def candidates(self, short_key: str, label: str | None) -> dict[str, set[str]]:
-        """Long forms of ``short_key`` with their papers: those defined for ``label``, else unlabelled ones, else all."""
-        return (self.labelled.get((label, short_key)) or self.labelled.get((None, short_key))
-                or self.votes.get(short_key) or {})
-
     def display(self, key: str) -> str:
         """The most frequent surface form of a short or long key (ties: alphabetical)."""
         forms = self.surface.get(key)
