@@ -11,7 +11,6 @@ from __future__ import annotations
 import click
 
 from kg.cli.options import out_option
-from kg.views.lookup import describe_entry  # noqa: F401  (kept importable here for older callers)
 from schema.errors import QueryError
 
 

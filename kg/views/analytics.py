@@ -24,7 +24,6 @@ import networkx as nx
 from schema.names import name_key
 
 from kg.views.lookup import find_nodes, is_named
-from kg.views.trends import counts_by_month  # noqa: F401  (its home is trends; listed here with the analytics)
 from schema.types import ENTITY_LABELS, NodeLabel, RelType
 
 RANKINGS = ("pagerank", "degree", "papers")

@@ -47,15 +47,12 @@ from kg.stores.base import (
     graph_rows,
     infer_type,
 )
-from kg.stores.cypher import cypher_string, python_value  # noqa: F401  (the literal the script uses; tests import it here)
+from kg.stores.cypher import python_value
 from kg.stores.neo4j import check_schema, script_statements
 from kg.views.frames import edges_frame, flat_value, nodes_frame
 from kg.views.html import NODE_STYLE, OTHER_STYLE
 from schema.errors import InputError, KGError
 from schema.types import RelType
-
-#: The statements of the ``cypher`` export (see :func:`kg.stores.neo4j.script_statements`).
-cypher_statements = script_statements
 
 logger = logging.getLogger(__name__)
 

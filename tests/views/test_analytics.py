@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 import kg.cli.app
-from kg.views.analytics import communities, cooccurrence, counts_by_month, importance, pagerank
+from kg.views.analytics import communities, cooccurrence, importance, pagerank
+from kg.views.trends import counts_by_month
 
 
 @pytest.fixture()

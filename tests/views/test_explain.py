@@ -6,11 +6,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from kg.pipeline import save_merge_log
 from kg.cli.app import main
-from kg.cli.explain import describe_entry
+from kg.views.lookup import describe_entry
 from kg.pipeline import build_graph
-from kg.out import save_graph
+from kg.out import save_graph, save_merge_log
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance, RelType
 
 

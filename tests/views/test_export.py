@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from schema.errors import InputError
-from kg.views.export import FORMATS, cypher_statements, cypher_string, write
+from kg.stores.cypher import cypher_string
+from kg.stores.neo4j import script_statements as cypher_statements
+from kg.views.export import FORMATS, write
 from kg.pipeline import build_graph
 from kg.out import save_graph
 from schema import ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenance, RelType

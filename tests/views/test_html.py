@@ -17,7 +17,6 @@ from kg.pipeline import build_graph
 from kg.out import save_graph
 from kg.views.html import (
     DEFAULT_MAX_NODES,
-    find_node,
     force_layout,
     graph_layout,
     importance,
@@ -27,6 +26,7 @@ from kg.views.html import (
     select_subgraph,
     to_html,
 )
+from kg.views.lookup import find_node
 from schema import ExtractedEntity, Paper, PaperExtraction, Provenance
 
 EVIL_ABSTRACT = (
