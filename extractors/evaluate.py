@@ -39,19 +39,35 @@ def read_sample(training_dir: Path = TRAINING_DIR) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def read_records(path: str | Path, what: str) -> list[dict]:
+    """Records in the gold format from a JSON Lines file (gzip read too); ``what`` names it in errors.
+
+    Raises:
+        InputError: the file cannot be read, a line is not JSON, or a record has no ``id``.
+    """
+    path = Path(path)
+    try:
+        fh = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot read the {what} file {path}: {err.strerror}") from err
+    records = []
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the {what} file") from err
+            if not isinstance(record, dict) or "id" not in record:
+                raise InputError(f"{path}:{lineno}: expected an object with an 'id' (gold record format)")
+            records.append(record)
+    return records
+
+
 def read_batch(batch: str, training_dir: Path = TRAINING_DIR) -> dict[str, dict]:
     """One annotator's readings, by corpus id (``annotations/<batch>.jsonl``)."""
-    path = training_dir / "annotations" / f"{batch}.jsonl"
-    out: dict[str, dict] = {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the annotation file") from err
-        out[record["id"]] = record
-    return out
+    return {r["id"]: r for r in read_records(training_dir / "annotations" / f"{batch}.jsonl", "annotation")}
 
 
 def corpus_texts(rows: list[dict], shared: Path | None = None) -> dict[str, dict]:

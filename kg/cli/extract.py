@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import gzip
 import json
 import sys
-from pathlib import Path
 
 import click
 
-from schema.errors import Diagnostics, InputError
-
-
-def _open_text(path: Path):
-    return gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+from schema.errors import Diagnostics
 
 
 def read_inputs(inputs, diag: Diagnostics, fmt=None):
@@ -58,27 +52,6 @@ def extract(inputs, output, fmt, workers):
         sys.exit(2)
 
 
-def _read_records(path: str, what: str) -> list[dict]:
-    p = Path(path)
-    try:
-        fh = _open_text(p)
-    except OSError as err:
-        raise InputError(f"cannot read the {what} file {path}: {err.strerror}") from err
-    records = []
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the {what} file") from err
-            if not isinstance(record, dict) or "id" not in record:
-                raise InputError(f"{path}:{lineno}: expected an object with an 'id' (gold record format)")
-            records.append(record)
-    return records
-
-
 def _papers_of(records: list[dict]):
     """Papers to extract from gold records that carry their text (the team annotations)."""
     from schema import Paper
@@ -88,14 +61,14 @@ def _papers_of(records: list[dict]):
 
 def _gold_and_pred(gold, split, pred):
     """The gold records (a file, or a split of the team annotations) and the predictions."""
-    from extractors.evaluate import DEV_GOLD, load_annotations
+    from extractors.evaluate import DEV_GOLD, load_annotations, read_records
 
     if split:
         gold_records = load_annotations(split)
     else:
-        gold_records = _read_records(gold or str(DEV_GOLD), "gold")
+        gold_records = read_records(gold or str(DEV_GOLD), "gold")
     if pred:
-        return gold_records, _read_records(pred, "prediction")
+        return gold_records, read_records(pred, "prediction")
     if split:
         return gold_records, list(_extract_records(_papers_of(gold_records), 1))
     diag = Diagnostics()
