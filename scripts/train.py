@@ -116,7 +116,8 @@ ents_per_type = null
 vectors = null
 """
 
-FRESH_NER = """
+#: The transition-based ner model every variant trains (its tok2vec follows).
+NEW_NER = """
 [components.ner]
 factory = "ner"
 
@@ -128,7 +129,9 @@ hidden_width = 64
 maxout_pieces = 2
 use_upper = true
 nO = null
+"""
 
+FRESH_NER = NEW_NER + """
 [components.ner.model.tok2vec]
 @architectures = "spacy.Tok2Vec.v2"
 
@@ -152,19 +155,7 @@ maxout_pieces = 3
 SHARED_NER = """
 [components.tok2vec]
 source = "{package}"
-
-[components.ner]
-factory = "ner"
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
+""" + NEW_NER + """
 [components.ner.model.tok2vec]
 @architectures = "spacy.Tok2VecListener.v1"
 width = 96
