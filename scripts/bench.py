@@ -783,12 +783,18 @@ def _get(record: Any, path: tuple[str | int, ...]) -> Any:
     return record
 
 
+def figure_table(report: dict[str, Any], notes: Notes, figures, cell=None) -> tuple[list[str], list[list[str]]]:
+    """One row per ``(label, path, digits)`` figure, one column per size; ``cell(value, digits, path)`` formats."""
+    cell = cell or (lambda value, digits, _path: notes.cell(value, digits))
+    header = ["figure", *(f"N={fmt(r['n'])}" for r in report["sizes"])]
+    rows = [[label, *(cell(_get(r, path), digits, path) for r in report["sizes"])]
+            for label, path, digits in figures]
+    return header, rows
+
+
 def size_table(report: dict[str, Any], notes: Notes) -> tuple[list[str], list[list[str]]]:
     """One row per figure, one column per size."""
-    header = ["figure", *(f"N={fmt(r['n'])}" for r in report["sizes"])]
-    rows = [[label, *(notes.cell(_get(r, path), digits) for r in report["sizes"])]
-            for label, path, digits in SIZE_FIGURES]
-    return header, rows
+    return figure_table(report, notes, SIZE_FIGURES)
 
 
 def query_table(report: dict[str, Any], notes: Notes) -> tuple[list[str], list[list[str]]]:
@@ -1057,16 +1063,14 @@ SCHEDULER_FIGURES = [
 
 def scheduler_table(report: dict[str, Any], notes: Notes) -> tuple[list[str], list[list[str]]]:
     """One row per figure of the comparison, one column per size."""
-    header = ["figure", *(f"N={fmt(r['n'])}" for r in report["sizes"])]
     for record in report["sizes"]:
         o = record["overhead"]
         record["overhead_pct"] = o * 100 if is_figure(o) else o
         c = overhead(record["local"], record["dask"], "cpu_s")
         record["cpu_overhead_pct"] = c * 100 if is_figure(c) else c
-    rows = [[label, *(_yes_no(_get(r, path)) if path == ("identical_graph",) else notes.cell(_get(r, path), digits)
-                      for r in report["sizes"])]
-            for label, path, digits in SCHEDULER_FIGURES]
-    return header, rows
+    return figure_table(report, notes, SCHEDULER_FIGURES,
+                        lambda value, digits, path: _yes_no(value) if path == ("identical_graph",)
+                        else notes.cell(value, digits))
 
 
 def _yes_no(value: Any) -> str:
