@@ -135,11 +135,9 @@ _EVAL_WORDS = re.compile(
 )
 
 
-
-
 @lru_cache(maxsize=65536)
 def merge_key(text: str) -> str:
-    """The key under which mentions of one paper are merged: :func:`normalize` without a plural s.
+    """The key under which mentions of one paper are merged: :func:`schema.names.name_key` without a plural s.
 
     Example:
         >>> merge_key("Item Recommendations") == merge_key("item recommendation")
