@@ -18,9 +18,9 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "abstracts.jsonl.gz"
 SAMPLE = ROOT / "extractors" / "training" / "sample.jsonl"
 
 
-def batch_ids(batch: str) -> list[str]:
+def batch_ids(batch: str, sample: Path = SAMPLE) -> list[str]:
     ids = []
-    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+    for line in sample.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec["batch"] == batch or rec.get("second_batch") == batch:
             ids.append(rec["id"])
@@ -32,8 +32,9 @@ def main() -> None:
     ap.add_argument("batch")
     ap.add_argument("--from", dest="start", type=int, default=0)
     ap.add_argument("--count", type=int, default=10_000)
+    ap.add_argument("--sample", type=Path, default=SAMPLE, help="a draw not yet merged into sample.jsonl")
     args = ap.parse_args()
-    ids = batch_ids(args.batch)[args.start: args.start + args.count]
+    ids = batch_ids(args.batch, args.sample)[args.start: args.start + args.count]
     wanted = set(ids)
     found = {}
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:

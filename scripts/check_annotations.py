@@ -1,6 +1,6 @@
 """Check annotation files against the sample and the guidelines' vocabulary.
 
-    python scripts/check_annotations.py [A B ...]
+    python scripts/check_annotations.py [A B ...] [--sample FILE]
 
 Reports, per batch: abstracts annotated out of those assigned, entities, and every
 problem (unknown id, type or role, a name or alias not found in the abstract, a
@@ -27,8 +27,8 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).lower()
 
 
-def main(batches: list[str]) -> int:
-    sample = [json.loads(l) for l in (TRAINING / "sample.jsonl").read_text().splitlines()]
+def main(batches: list[str], sample_path: Path = TRAINING / "sample.jsonl") -> int:
+    sample = [json.loads(l) for l in sample_path.read_text().splitlines()]
     if not batches:
         batches = sorted({r["batch"] for r in sample})
     texts = {}
@@ -84,4 +84,10 @@ def main(batches: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    args = sys.argv[1:]
+    sample_file = TRAINING / "sample.jsonl"
+    if "--sample" in args:  # a draw not yet merged into sample.jsonl (an annotation round in progress)
+        i = args.index("--sample")
+        sample_file = Path(args[i + 1])
+        del args[i:i + 2]
+    sys.exit(main(args, sample_file))

@@ -11,12 +11,16 @@ from 2020-2025. Papers whose title occurs in a seed page are never drawn.
 
     python scripts/sample_annotation.py [--n 840] [--heldout 170] [--double 60]
     python scripts/sample_annotation.py --repair --top-up 45
+    python scripts/sample_annotation.py --extend 440 --new-batches H,I,J,K
 
 Repair (done once, after the first annotation round): a few corpus ids carry no paper
 key (``cvpr2019:``) and are shared by hundreds of records. Such an id is kept once, with
 ``line`` (the corpus line of the record the annotators read: the last one of that id);
 its repeats are dropped, and ``--top-up`` new abstracts with unique ids (batch ``G``,
 split ``train``) replace them.
+
+Extend (a later round): ``--extend N`` appends N new train abstracts with unique ids, none
+already drawn and none a seed paper, 60% from 2020-2025, dealt in turn to the new batches.
 """
 from __future__ import annotations
 
@@ -46,19 +50,24 @@ def seed_titles() -> set[str]:
     return keys
 
 
-def repair(path: Path, top_up: int, seed: int) -> None:
+def _corpus_records() -> tuple[list[dict], dict[str, int]]:
+    """Every corpus record (id, venue, year, line, drawable or not) and how often each id occurs."""
     counts: dict[str, int] = defaultdict(int)
-    last: dict[str, int] = {}
     records: list[dict] = []
     seeds = seed_titles()
     with gzip.open(SHARED / "corpora/abstracts.jsonl.gz", "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
             rec = json.loads(line)
             counts[rec["id"]] += 1
-            last[rec["id"]] = i
-            records.append({"id": rec["id"], "venue": rec["venue"], "year": rec["year"],
+            records.append({"id": rec["id"], "venue": rec["venue"], "year": rec["year"], "line": i,
                             "ok": len((rec.get("abstract") or "").split()) >= 40
                             and _key(rec.get("title") or "") not in seeds})
+    return records, counts
+
+
+def repair(path: Path, top_up: int, seed: int) -> None:
+    records, counts = _corpus_records()
+    last = {rec["id"]: rec["line"] for rec in records}
     sample = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     kept, seen = [], set()
     for rec in sample:
@@ -68,16 +77,34 @@ def repair(path: Path, top_up: int, seed: int) -> None:
             rec["line"] = last[rec["id"]]
         seen.add(rec["id"])
         kept.append(rec)
-    rng = random.Random(seed + 1)
+    kept += _fresh(records, counts, seen, top_up, ["G"], random.Random(seed + 1))
+    path.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+    print(f"{len(sample)} -> {len(kept)} abstracts ({len(sample) - len(seen)} repeats dropped, {top_up} added)")
+
+
+def _fresh(records: list[dict], counts: dict[str, int], seen: set[str], n: int, batches: list[str],
+           rng: random.Random) -> list[dict]:
+    """``n`` new train abstracts with unique ids, 60% from 2020-2025, dealt to ``batches`` in turn."""
     pool = [r for r in records if r["ok"] and counts[r["id"]] == 1 and r["id"] not in seen]
     rng.shuffle(pool)
     recent = [r for r in pool if r["year"] and r["year"] >= 2020]
     older = [r for r in pool if not (r["year"] and r["year"] >= 2020)]
-    n_recent = round(top_up * 0.6)
-    for rec in recent[:n_recent] + older[: top_up - n_recent]:
-        kept.append({"id": rec["id"], "venue": rec["venue"], "year": rec["year"], "split": "train", "batch": "G"})
-    path.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
-    print(f"{len(sample)} -> {len(kept)} abstracts ({len(sample) - len(seen)} repeats dropped, {top_up} added)")
+    n_recent = round(n * 0.6)
+    return [
+        {"id": rec["id"], "venue": rec["venue"], "year": rec["year"], "split": "train", "batch": batches[i % len(batches)]}
+        for i, rec in enumerate(recent[:n_recent] + older[: n - n_recent])
+    ]
+
+
+def extend(path: Path, n: int, batches: list[str], seed: int) -> None:
+    """Append ``n`` new train abstracts for the new ``batches`` (a later annotation round)."""
+    records, counts = _corpus_records()
+    sample = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    seen = {r["id"] for r in sample}
+    added = _fresh(records, counts, seen, n, batches, random.Random(f"{seed}:{','.join(batches)}"))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in added))
+    print(f"{len(sample)} -> {len(sample) + len(added)} abstracts (batches {', '.join(batches)})")
 
 
 def main() -> None:
@@ -90,7 +117,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "extractors/training/sample.jsonl")
     ap.add_argument("--repair", action="store_true", help="drop repeated keyless ids and top the sample up")
     ap.add_argument("--top-up", type=int, default=45)
+    ap.add_argument("--extend", type=int, default=0, help="append this many new train abstracts")
+    ap.add_argument("--new-batches", default="H,I,J,K", help="the batches --extend deals them to")
     args = ap.parse_args()
+    if args.extend:
+        extend(args.out, args.extend, args.new_batches.split(","), args.seed)
+        return
     if args.repair:
         repair(args.out, args.top_up, args.seed)
         return
