@@ -46,7 +46,7 @@ METRIC_WORDS: tuple[str, ...] = (
 )
 _METRIC_RE = re.compile(
     r"(?<![\w@-])(?:(?:average|mean|overall|absolute|relative|top-\d)\s+)?"
-    r"(?:pass@\d+|hits@\d+|recall@\d+|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
+    r"(?:pass@\d+|hits@\d+|recall@\d+|top-\d+(?=\s+(?:on|in|at|and|,))|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
     re.I,
 )
 #: Verbs that introduce a reported score.
@@ -63,13 +63,13 @@ _NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?
 _SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|fps|FPS|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
 #: Words after a number showing it is a difference, not a score.
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:%|points?|pts|pp)?\s*(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
+    r"^\s*(?:%|points?|pts|pp)?\s*\)?\s*(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
     r"(?:improvements?|gains?|increases?|boosts?|higher|lower|better|worse|more|less|fewer|reductions?|decreases?|drops?|"
     r"faster|slower|increments?|advantages?|margins?|lead|over|above|below|relative|absolute|compression|speed-?ups?)\b",
     re.I,
 )
 _DELTA_BEFORE = re.compile(
-    r"(?:\bby|\bof\s+(?:up\s+to|about|around|nearly|over)|\bmargin\s+of|\bgains?\s+of|\bimprovements?\s+of|\bincreases?\s+of|\bgaps?\s*(?:of|\())"
+    r"(?:\bby(?:\s*,\s*(?:on|in)\s+average\s*,)?|\bof\s+(?:up\s+to|about|around|nearly|over)|\bmargin\s+of|\bgains?\s+of|\bimprovements?\s+of|\bincreases?\s+of|\bgaps?\s*(?:of|\())"
     r"(?:\s+(?:up\s+to|an?\s+average\s+of|average|about|around|approximately|nearly|almost|over|roughly|more\s+than|at\s+least|as\s+much\s+as))*\s*$",
     re.I,
 )
@@ -112,11 +112,49 @@ _GENERIC_NAMES = {
 }
 #: Names that look like models, not benchmarks: sizes ("8B", "70B") and well-known model families.
 _MODEL_LIKE = re.compile(
-    r"\d+(?:\.\d+)?[BMT]\b|\b(?:GPT|Llama|LLaMA|Qwen|Mistral|Mixtral|Claude|Gemini|Gemma|DeepSeek|Phi|Falcon|Vicuna|o1|o3|o4)(?![a-z])",
+    r"\d+(?:\.\d+)?[BMT]\b|\b(?:GPT|Llama|LLaMA|Qwen|Mistral|Mixtral|Claude|Gemini|Gemma|DeepSeek|Phi|Falcon|Vicuna|o1|o3|o4|ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BERT|RoBERTa|MobileNet|EfficientNet|DenseNet|Inception|AlexNet|LSTM|CNN|Transformer)(?![a-z])",
 )
+#: Well-known backbone families: a score "for ResNet-50" is the method's on that backbone.
+_BACKBONE = re.compile(r"\b(?:ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BERT|RoBERTa|MobileNet|EfficientNet|DenseNet|Inception|AlexNet|CaffeNet|LSTM|CNN|Transformer)")
 _BENCH_TAILS = re.compile(r"\s+(?:benchmarks?|datasets?|test\s+sets?|tasks?|splits?|leaderboard|suite|with|and|using|by|while|when|our|its|their)$", re.I)
 _PAREN_SUBJECT = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?:\s+(?:baselines?|models?|methods?|approach))?\s*\(\s*$")
 _CITATION_PAREN = re.compile(r"\([^()]*(?:et\s+al|19\d\d|20\d\d)[^()]*\)")
+_METRIC_NOUN_AFTER = re.compile(r"^\s*(?:metrics?|measures?|scores?)\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+#: Where a clause starts: a number's clause runs from the last of these to the number.
+_CLAUSE_START = re.compile(r"[;:,]|\s[-\u2013\u2014]\s|\b(?:while|whereas|but|although|though|which|where)\b", re.I)
+#: Words in a number's clause showing it is a difference, a tolerance or a change, not a score
+#: ("improvements of up to 0.8", "the greatest difference is 1.2%", "within 2% accuracy points").
+_DIFF_CUE = re.compile(
+    r"\b(?:improv\w*|gains?|outperform\w*|surpass\w*|exceed\w*|differen\w*|within|margins?|lag\w*|"
+    r"drops?|dropp\w*|degrad\w*|reduc\w*|decreas\w*|increas\w*|boost\w*|enhanc\w*|higher|lower|better|worse|"
+    r"advantages?|gaps?|delta|deviat\w*|errors?\s+(?:bars?|margins?)|loss(?:es)?|less|more|fewer|speed-?ups?|"
+    r"relative\s+to|compared|comparison|comparable|versus|vs|than|against|existing|previous|prior|human\w*|annotators?|experts?|students?|"
+    r"crowd\w*|random|chance|oracle|upper\s+bound|up\s+to)(?![\w-])", re.I)
+#: A change named with its metric just before the number ("an improvement in mIoU of", "by mAP of").
+_OTHER_ACTOR = re.compile(
+    r"\b(?:state-of-the-art|sota|previous|existing|prior|baseline|competing|conventional|traditional|current|other|recent)\b"
+    r"(?:[\s\w-]{0,40}?)\b(?:methods?|approach(?:es)?|models?|systems?|works?|baselines?|techniques?|detectors?|parsers?|algorithms?)"
+    r"\s+(?:only\s+|still\s+|also\s+|just\s+|can\s+|could\s+|have\s+|has\s+|had\s+)?(?:" + _RESULT_VERBS + r")\b(?:(?!\b(?:we|our|ours)\b)[^;])*$", re.I)
+_COMPARED_BEFORE_PAREN = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|vs\.?|versus|outperform\w*|surpass\w*|over|by|margins?|gains?|improvements?)\s+(?:[\w.-]+\s+){0,5}$", re.I)
+_CHANGE_OF_METRIC = re.compile(
+    r"(?:\b(?:improv\w*|gains?|increas\w*|decreas\w*|reduc\w*|drops?|boost\w*|enhanc\w*|differen\w*)\s+(?:in|of|on)|\bby)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _METRIC_RE.pattern + r")(?:\s+\([\w@-]+\))?\s*(?:of|by|=|:)?\s*(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
+#: Verbs that credit a score to what comes before them (not "improves", which may credit a change).
+_SCORE_VERB = re.compile(
+    r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:es|ed|ing|e)|"
+    r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|deliver(?:s|ed|ing)?|sets?|hit(?:s|ting)?)\b", re.I)
+#: Just before a number: an explicit score cue ("accuracy of", "F1 =", "to", "from 57% to").
+_SCORE_CUE_BEFORE = re.compile(
+    r"(?:(?:" + _METRIC_RE.pattern + r")(?:\s+\([\w@-]+\))?\s*(?:of|=|:|is|was|at|reaching)|(?<!up )(?<!compared )(?<!relative )(?<!close )\bto|\bfrom\s+[\d.]+\s?%?\s+to)"
+    r"\s*(?:an?\s+|about\s+|around\s+|nearly\s+|over\s+|approximately\s+)?$", re.I)
+#: Words after a number naming someone else's score ("90.8 for humans", "93% by experts").
+_OTHER_AFTER = re.compile(r"^\s*(?:%|points?)?\s*(?:[\w@-]+\s+){0,3}?(?:for|by|of|from)\s+(?:the\s+)?(?:\w+\s+)?"
+                          r"(?:humans?|annotators?|experts?|students?|people|crowd\w*|random|chance|oracle)\b", re.I)
+#: Before a subject: a preposition showing the name is a backbone, a tool or a baseline, not the actor.
+_NOT_ACTOR_BEFORE = re.compile(r"\b(?:with|using|of|on|for|in|from|via|by|upon|over|than|under|and|or|to|into|based|atop|like|as)\s+(?:[a-z][\w-]*\s+){0,4}$", re.I)
+_NOT_ACTOR_AFTER = re.compile(r"^\s*(?:backbones?|encoders?|features?|architectures?|baselines?)\b", re.I)
 
 
 def _is_metric(name: str) -> bool:
@@ -135,7 +173,7 @@ def _label_of(label: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    name = re.split(r"[.,;:](?:\s|$)", name.strip())[0]
+    name = re.split(r"[.,;:](?:\s|$)|\.(?=[A-Z][a-z]{2,})", name.strip())[0]
     name = name.strip().strip(",;:.()\"'")
     prev = None
     while prev != name:
@@ -150,6 +188,65 @@ def _is_generic(name: str | None) -> bool:
 
 def _inside(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
+
+
+def _clause_before(before: str) -> str:
+    """The part of ``before`` in the same clause as what follows it.
+
+    Example:
+        >>> _clause_before("It improves recall, reaching an accuracy of ")
+        ' reaching an accuracy of '
+    """
+    depth, opened = 0, -1
+    for i in range(len(before) - 1, -1, -1):  # an open "(" before: its content belongs to the clause before it
+        if before[i] == ")":
+            depth += 1
+        elif before[i] == "(":
+            if depth == 0:
+                opened = i
+                break
+            depth -= 1
+    if opened >= 0:
+        return _clause_before(before[:opened]) + before[opened:]
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return before[starts[-1]:] if starts else before
+
+
+def _is_change(before: str, after: str) -> bool:
+    """Whether a number is a difference, a tolerance or another's score, from its clause.
+
+    True when its clause names a change or a comparison ("improvements of up to",
+    "the greatest difference is", "within", "compared with humans") after the last verb
+    crediting a score, and no explicit score cue ("accuracy of", "to", "from a to")
+    introduces the number; or when the words after it credit someone else ("for humans").
+
+    Example:
+        >>> _is_change("the greatest average difference is ", "% accuracy."), _is_change("X achieves an accuracy of ", "%.")
+        (True, False)
+    """
+    if _OTHER_AFTER.match(after) or _is_others(before):
+        return True
+    clause = _clause_before(before)
+    if _CHANGE_OF_METRIC.search(clause) or re.search(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+)?[\d.]+", clause, re.I):
+        return True
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and _COMPARED_BEFORE_PAREN.search(before[:opened]):
+        return True  # "slower than linear SVM (which yields only 91%)"
+    cues = list(_DIFF_CUE.finditer(clause))
+    if not cues or _SCORE_CUE_BEFORE.search(clause):
+        return False
+    verbs = [v.start() for v in _SCORE_VERB.finditer(clause)]
+    return not verbs or verbs[-1] < cues[-1].start()
+
+
+def _is_others(before: str) -> bool:
+    """Whether the actor of the number's clause is someone else's system ("the previous best method achieves").
+
+    Example:
+        >>> _is_others("In contrast, the state-of-the-art attack method only achieves "), _is_others("Our method achieves ")
+        (True, False)
+    """
+    return bool(_OTHER_ACTOR.search(_clause_before(before)))
 
 
 def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, int]]) -> str | None:
@@ -169,7 +266,7 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a difference"
     if unit == "%" and (_SHARE_AFTER.match(after) or _RESOURCE_AFTER.match(after)):
         return "a share of data or a saving"
-    if re.search(r"\b(?:less|fewer)\s+than\s*$", before, re.I):
+    if re.search(r"\b(?:less|fewer)\s+than|\b(?:below|above|under|close\s+to|at\s+(?:most|least))\s*$", before, re.I):
         return "a bound"
     is_int = "." not in num
     if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
@@ -180,17 +277,23 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a difference"
     if re.search(r"[<>\u2264\u2265~\u2248]\s*$", before):
         return "a bound"
+    if re.search(r"\branging\s+from\s+[\d.]+\s?%?\s+to\s*$", before, re.I):
+        return "a range"
     if re.match(r"^\s?%?\s*to\s+[+-]?\d", after) or (
         re.search(r"\bbetween\s*$", before, re.I) and re.match(r"^\s?%?\s*and\s+\d", after)
     ):
         return "a starting value"
+    if before.rstrip().endswith("(") and _COMPARED_BEFORE_PAREN.search(before.rstrip()[:-1]) and re.search(r"\b(?:by|margins?|gains?|improvements?)\s+(?:[\w.-]+\s+){0,5}\(\s*$", before):
+        return "a difference"
     if before.rstrip().endswith("(") and re.match(r"^\s*\)", after) and "." in num:
         return None  # "(19.69)": a score given in passing; kept only after a result (see find_results)
+    if _is_change(before, after):
+        return "a difference"
     if not unit:
         metric_after = _METRIC_RE.match(after.lstrip())
         if not metric_after and not re.search(r"\b(?:of|to|at|reaches|reached|achieves|achieved|scores?|scored|with)\s+(?:an?\s+)?$", before, re.I):
             return "a count or bare number"
-        if is_int and not metric_after and _COUNT_NOUN.match(after):
+        if is_int and not metric_after and (_COUNT_NOUN.match(after) or re.match(r"^\s+[a-z]", after)):
             return "a count"
     if is_int and not unit and _COUNT_NOUN.match(after) and not _METRIC_RE.match(after.lstrip()):
         return "a count"
@@ -240,14 +343,17 @@ def _benchmark_near(sentence: str, start: int, end: int, entities: Sequence[tupl
         if _is_metric(name):
             rest = rest[m.end():]
             continue
-        if name and not _is_generic(name) and not _MODEL_LIKE.search(name):
+        if name and not _is_generic(name) and not _MODEL_LIKE.search(name) and not _METRIC_NOUN_AFTER.match(rest[m.end():]):
             return name
         break
     before = sentence[:start]
     cands = [(s, e) for s, e, label in entities if label in {"Benchmark", "Dataset"} and e <= start]
     if cands:
         s, e = cands[-1]
-        if re.match(r"^\s*(?:(?:[\w@-]+\s+){0,3}(?:from|of|is|was|at|to|reaches|achieves)\s|,)", sentence[e:start]) or re.search(r"\b(?:on|in|for)\s+(?:the\s+)?$", sentence[:s], re.I):
+        between = sentence[e:start]
+        close_comma = re.match(r"^\s*,", between) and len(between) < 60 and not re.search(r"\d|;", between)
+        near = len(between) < 80 and not re.search(r"\d|;", between)
+        if re.match(r"^\s*(?:[\w@-]+\s+){0,3}(?:from|of|is|was|at|to)\s", between) or close_comma or (near and re.search(r"\b(?:on|in|for)\s+(?:the\s+)?$", sentence[:s], re.I)):
             return sentence[s:e]
     m = _BENCH_BEFORE.search(before)  # "On the AIME dataset, ...": anchored at the sentence start
     if m is not None and not _is_generic(m.group("name")):
@@ -264,25 +370,35 @@ def _subject_near(sentence: str, start: int, entities: Sequence[tuple[int, int, 
     cut = max(before.rfind(";"), -1)
     for word in (" than ", " outperforming ", " over ", " surpassing "):
         cut = max(cut, before.rfind(word))
+    verb_pos = [mv.start() for mv in _VERB_RE.finditer(before)]
+    if not verb_pos:
+        return None  # no verb crediting the score: no actor to name
     cands = [
         (s, e) for s, e, label in entities
-        if label in {"Model", "Method"} and cut < s and e <= start and sentence[s:e] != benchmark
+        if label in {"Model", "Method"} and cut < s and e <= verb_pos[-1] and sentence[s:e] != benchmark
     ]
     if cands:
-        verb_pos = [mv.start() for mv in _VERB_RE.finditer(before)]
-        if verb_pos:
-            pre_verb = [c for c in cands if c[1] <= verb_pos[-1]]
-            if pre_verb:
-                s, e = pre_verb[-1]
-                return sentence[s:e]
         s, e = cands[-1]
-        return sentence[s:e]
-    m = _SUBJECT_BEFORE_VERB.search(before[cut + 1:] if cut >= 0 else before)
+        return sentence[s:e] if _is_actor(sentence, s, e) else None
+    base = cut + 1 if cut >= 0 else 0
+    m = _SUBJECT_BEFORE_VERB.search(before[base:])
     if m:
         name = m.group("name").strip()
-        if not _is_generic(name) and name != benchmark and not _METRIC_RE.fullmatch(name):
+        if (not _is_generic(name) and name != benchmark and not _METRIC_RE.fullmatch(name)
+                and _is_actor(sentence, base + m.start("name"), base + m.end("name"))):
             return name
     return None
+
+
+def _is_actor(sentence: str, s: int, e: int) -> bool:
+    """Whether the name at ``s:e`` can be the actor of the verb after it, not a backbone or a tool.
+
+    Example:
+        >>> text = "RICAP with WideResNet achieves 2.2% error."
+        >>> _is_actor(text, 0, 5), _is_actor(text, 11, 21)
+        (True, False)
+    """
+    return not _NOT_ACTOR_BEFORE.search(sentence[:s]) and not _NOT_ACTOR_AFTER.match(sentence[e:])
 
 
 _LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|to|-|\u2013)\s*$")
@@ -313,7 +429,7 @@ def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> li
                 reasons[i] = reasons[i] or "a difference"
     # "improvements of 35.8% on MBPP and 27.7% on HumanEval": a difference carries over "and"
     for i in range(1, len(found)):
-        if reasons[i - 1] == "a difference" and reasons[i] is None:
+        if reasons[i - 1] in {"a difference", "a share of data or a saving"} and reasons[i] is None:
             between = sentence[found[i - 1].end():found[i].start()]
             if not _VERB_RE.search(between) and ";" not in between and re.search(r"(?:,|\band|\bor)\s*(?:an?\s+)?$", between):
                 reasons[i] = "a difference"
@@ -343,6 +459,8 @@ def find_results(
         ...     "Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0 with our method.")]
         [(29.44, 'win rate', 'AlpacaEval 2.0', 'Llama3.1-8B')]
     """
+    if _RESPECTIVELY.search(sentence):
+        return []  # "a and b on A and B, respectively": values and names are paired by order, not by place
     entities = [(s, e, _label_of(lab)) for s, e, lab in entities]
     protected = [(s, e) for s, e, lab in entities if lab in {"Model", "Method", "Dataset", "Benchmark", "Task"}]
     protected += [(m.start(), m.end()) for m in _CITATION_PAREN.finditer(sentence)]
@@ -358,7 +476,7 @@ def find_results(
         joined = previous is not None and bool(re.search(r"\b(?:and|while|but|or)\b|[,(]", sentence[out[-1][1] - offset:start]))
         paren = _PAREN_SUBJECT.search(sentence[:m.start()])
         if paren:  # "outperforming the Self-Rewarding baseline (19.69)", "surpassing GPT-4 (80.1%)"
-            if not joined:
+            if not joined or unit == "points":
                 continue
             metric, benchmark = previous.metric, previous.benchmark
             subject = _clean_subject(paren.group("name"))
@@ -369,18 +487,21 @@ def find_results(
             benchmark = _benchmark_near(sentence, start, end, entities, stop)
             subject = _subject_near(sentence, start, entities, benchmark)
             after_for = re.match(rf"^\s*(?:{_METRIC_RE.pattern}\s+)?for\s+(?P<name>{_NAME_TOKEN})", sentence[end:stop])
-            if after_for and re.search(r"\bto\s*$", sentence[:start]):  # "from 12.5% to 63.9% for LLaMA2-7B"
+            if after_for and re.search(r"\bto\s*$", sentence[:start]) and _MODEL_LIKE.search(after_for.group("name")) and not _BACKBONE.search(after_for.group("name")):  # "from 12.5% to 63.9% for LLaMA2-7B"
                 subject = after_for.group("name").rstrip(",.")
-            of_from = re.search(rf"\bof\s+(?:the\s+)?(?P<name>{_NAME_TOKEN})(?:'s)?(?:\s+[\w-]+){{0,2}}\s+from\s+[\d.]+\s?%?\s+to\s*$", sentence[:start])
-            if of_from and not _is_generic(of_from.group("name")):  # "performance of Qwen-72B from 9.4% to 22.4%"
-                subject = of_from.group("name")
             own = re.search(r"\b(?P<w>[A-Za-z][\w-]*)\s+(?:of|=|:)\s*$", sentence[:start])
+            if joined and metric is None and re.match(r"^\s*@", sentence[end:]):
+                continue  # "19.4% and 45.1% @1.0mile": a qualified measure, not the list's
             if joined and metric is None and own and not _METRIC_RE.fullmatch(own.group("w")):
                 continue  # "accuracy of 87.5%, sensitivity of 86.7%": the number names its own measure
             if joined:
                 metric = metric or previous.metric
                 subject = subject or previous.subject
-                benchmark = benchmark or previous.benchmark
+        if benchmark is not None:
+            benchmark = re.split(r"\.(?=[A-Z][a-z]{2,})", benchmark)[0]  # "COCO.Codes": glued to the next sentence
+            at = sentence.find(benchmark, end)
+            if joined and at >= 0 and re.match(r"^\s*(?:,|and\b)\s*(?:the\s+)?[A-Z\d]", sentence[at + len(benchmark):]):
+                benchmark = None  # "93.9% and 91.2% on A and B": values and names paired by order
         if benchmark is None and metric is None:
             continue
         if benchmark is not None and metric is not None and benchmark.lower() == metric.lower():

@@ -1,0 +1,69 @@
+"""Results a researcher can trust: differences, tolerances, "respectively" lists, backbones and others' scores are not credited."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.results import find_results
+
+
+def _found(sentence: str, entities=()) -> list[tuple]:
+    return [(r.value, r.metric, r.benchmark, r.subject) for _, _, r in find_results(sentence, entities) if r.metric]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The method yields improvements of up to 0.8 points BLEU on WMT.",              # a gain without "by"
+        "It shows an improvement in mIoU of 3 points on Cityscapes.",                  # a change named with its metric
+        "Across settings, the greatest average difference is 1.2% accuracy.",          # a difference
+        "The pruned networks remain within 2% accuracy points of the original networks.",  # a tolerance
+        "Our method outperforms the baseline by, on average, 9.3% mean average precision.",
+        "It improves recall by up to 11% for countries to 3% accuracy for cities.",    # "by a ... to b": both changes
+        "The accuracy of existing approaches is almost 0% on this task.",              # another's score
+        "Our model repairs 41% of programs, compared to 13% accuracy for a seq2seq model.",
+        "The best variant gets 20.9 accuracy, far behind the 90.8 accuracy of humans.",
+        "In contrast, the state-of-the-art attack method only achieves 18% attack success rate.",
+        "It reaches 72.3% top-1 accuracy with 512 batch size.",                        # 72.3 kept, 512 not
+    ],
+)
+def test_changes_and_others_scores_are_not_results(sentence):
+    assert all(value != v for value, *_ in _found(sentence) for v in (0.8, 3.0, 1.2, 2.0, 9.3, 3.0, 0.0, 13.0, 90.8, 18.0, 512.0))
+
+
+def test_a_respectively_list_gives_no_result():
+    sentence = "The framework obtains F1 of 95.9% and 92.5% on PTB and CTB 5.1 respectively."
+    assert _found(sentence) == []
+
+
+def test_values_and_names_in_order_without_respectively_lose_the_benchmark():
+    sentence = "Our method reaches mAP of 93.9% and 91.2% on VOC 2012 and Stanford-40."
+    assert [(v, b) for v, _m, b, _s in _found(sentence)] == [(93.9, None), (91.2, None)]
+
+
+def test_a_backbone_after_with_is_not_the_subject():
+    sentence = "Our RICAP with WideResNet achieves a 2.19% error rate on CIFAR-10."
+    s = sentence.index("RICAP")
+    w = sentence.index("WideResNet")
+    ents = [(s, s + 5, "Method"), (w, w + 10, "Model")]
+    assert _found(sentence, ents) == [(2.19, "error rate", "CIFAR-10", None)]  # never the backbone; a doubtful actor is dropped
+    assert _found("Trained with simple semi-supervised Learning, it reaches 85.2% mIoU.")[0][3] is None
+
+
+def test_a_backbone_after_from_to_for_is_not_the_subject():
+    assert _found("Accuracy is improved from 73.8% to 82.3% for ResNet-50.") == [(82.3, "Accuracy", None, None)]
+
+
+def test_a_backbone_is_not_a_benchmark():
+    assert _found("It achieves an ImageNet accuracy of 79.97% on ResNet-50.") == [(79.97, "accuracy", None, None)]
+
+
+def test_a_margin_in_parentheses_is_not_a_score():
+    sentence = "It gets top-1 accuracy of 64.7% on ImageNet, outperforming the existing method by a large margin (2.8%)."
+    assert _found(sentence) == [(64.7, "top-1 accuracy", "ImageNet", None)]
+
+
+def test_a_real_score_after_a_gain_is_kept():
+    assert _found("Our system improves accuracy from 57% to 82% on Crosswords and obtains 99.9% letter accuracy.") == [
+        (82.0, "accuracy", "Crosswords", None), (99.9, "accuracy", None, None)]
+    assert _found("Continued pretraining offers improvements, with an average accuracy of 43.85%.") == [
+        (43.85, "average accuracy", None, None)]
