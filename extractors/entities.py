@@ -52,7 +52,7 @@ METHOD_HEADS = _wordset(
     distillation prompting search sampling decoding regularization augmentation quantization
     pruning propagation programming network networks transformer transformers
     autoencoder play reflection refinement critique voting ensembling retraining
-    curation relabeling shaping coding passing descent guidance merging bootstrapping
+    curation relabeling shaping coding passing descent merging bootstrapping
     engineering alignment-tuning self-play self-reflection self-refinement self-correction
     self-consistency self-training self-critique self-verification self-evaluation imitation cloning
     """
@@ -60,7 +60,7 @@ METHOD_HEADS = _wordset(
 METRIC_HEADS = _wordset(
     """
     accuracy accuracies rate score ratio precision recall perplexity f1 bleu rouge
-    latency throughput error complexity regret efficiency
+    latency throughput error regret
     """
 )
 #: Nouns that make a phrase generic when nothing specific modifies them.
@@ -97,7 +97,7 @@ GENERIC_MODIFIERS = _wordset(
     generalizable versatile adaptive dynamic automatic automated manual real-world practical open-source
     public available proper entire whole full partial joint resulting corresponding underlying simulated
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
-    only either
+    only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
     """
 )
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad
@@ -118,10 +118,33 @@ GENERIC_PHRASES = frozenset(
     ).split("|")
 ) - {""}
 
+#: Last words of long forms that name an optimisation problem ("influence maximization", "minimum dominating set").
+_PROBLEM_TAILS = _wordset("maximization maximisation minimization minimisation set cover coloring colouring")
+#: Last words of long forms that name the data or objects a paper works on ("candidate labels (CLs)").
+_OBJECT_HEADS = _wordset(
+    """
+    label labels data features samples images videos points nodes edges vertices users items documents
+    sentences words tokens pixels patches regions objects vehicles robots devices patients
+    """
+)
 _SIZE = re.compile(r"\d+(\.\d+)?[BbMmKkTt]$")
+#: Compounds that modify a noun rather than name a system ("AI-Driven", "LLM-based").
+_MODIFIER_SUFFIX = re.compile(
+    r"-(driven|based|aware|guided|free|enhanced|augmented|powered|assisted|oriented|specific|level|"
+    r"scale|agnostic|centric|friendly|like|style|wise|inspired|complete|hard)$",
+    re.IGNORECASE,
+)
 _NOT_NAME = re.compile(
     r"^(\d+(\.\d+)?(%|x|X|×|k|K|M|B|T|s|ms|h|D|d|st|nd|rd|th|v\d+)?|\d+[A-Za-z]?\d*|[A-Za-z]\d|\d+-\w+|[ivx]+)$"
 )
+#: Name-like strings that are no system: a venue and year ("IJCAI'19"), a quantity with a unit ("5000kWh").
+_NOT_SYSTEM = re.compile(
+    r"^[A-Za-z]+'\d\d$|^\d{3,}[A-Za-z]+$|\s(19|20)\d\d$|^[A-Za-z0-9]+-to-[A-Za-z0-9]+$|^end-(2|to)-end$|"
+    r"^(KDD|AAAI|IJCAI|ICML|ICLR|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|COLING|SIGIR|WWW|UAI|AISTATS|COLT|"
+    r"CoRL|ICRA|IROS|WACV|ECAI|AAMAS|ICCMA)[- ']?\d{2,4}$"
+)
+#: Measures whose acronym ends a compound name ("ROC-AUC", "Unbiased IoU", "RWIoU").
+_METRIC_TAIL = re.compile(r"(IoU|[-\s](AUC|AUROC|AUPRC|F1|mAP|BLEU|ROUGE|NDCG|MRR|PSNR|SSIM|FID))$")
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+*@&'-]*[A-Za-z0-9+*]$")
 _BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world", "leaderboard")
 _CUE_BENCHMARK = frozenset(
@@ -423,10 +446,15 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
         if name_key(short) in _GENERIC_KEYS or is_generic(span.text):
             continue
         words = _words(doc, span.start, span.end)
+        if words and words[-1].lower() in _OBJECT_HEADS and not gazetteer_type(span.text):
+            continue  # "candidate labels (CLs)", "social trust networks" are things studied, not methods
         # the long form the text defines decides: "ECE" is a metric in the gazetteer, but
         # "Emotion Cause Extraction (ECE)" is a task
+        short_type = gazetteer_type(short)
+        if short_type == METRIC and len(short) <= 2 and head_type(words) != METRIC:
+            short_type = None  # "electron microscopy (EM)" is not exact match
         typ = gazetteer_type(span.text) or (
-            _long_form_type(doc, span, words) if head_type(words) else gazetteer_type(short)
+            _long_form_type(doc, span, words) if head_type(words) else short_type
         ) or _long_form_type(doc, span, words)
         abbreviations[name_key(span.text)] = short
         short_types[short] = typ
@@ -464,7 +492,11 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
         if not is_name_like(tok.text):
             end = _compound_end(doc, tok.i, len(doc))  # "Navi-plus dataset"
         text = doc[start:end].text
+        if _MODIFIER_SUFFIX.search(text) or _NOT_SYSTEM.search(text):
+            continue  # "AI-Driven", "NP-hard": a modifier; "IJCAI'19": a venue
         typ = name_type(text)
+        if typ == METHOD and _METRIC_TAIL.search(text):
+            typ = METRIC
         cued = METRIC if typ == METHOD and _metric_context(doc, start) else context_type(doc, start, end)
         if cued and typ in {METHOD, DATASET, BENCHMARK}:
             typ = cued
@@ -527,8 +559,28 @@ def _elliptical_coordination(doc: Doc) -> list[Mention]:
     return out
 
 
+def _after_definition(doc: Doc, span: Span) -> list[str]:
+    """The two words after an abbreviation definition's closing parenthesis ("X (XY) problem" -> ["problem"])."""
+    k = span.end
+    while k < len(doc) and k < span.end + 4 and doc[k].text != ")":
+        k += 1
+    return [t.lower_ for t in doc[k + 1 : k + 3]]
+
+
 def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
     tail = words[-1].lower() if words else ""
+    following = _after_definition(doc, span)
+    if any(w in {"problem", "problems", "task", "tasks"} for w in following) or (
+        tail in _PROBLEM_TAILS and not gazetteer_type(span.text)
+    ):
+        return TASK  # "the hyperspectral image super-resolution (HSISR) problem", "influence maximization (IM)"
+    typ = _long_form_context_type(doc, span, words, tail)
+    if typ == METRIC and following and following[0] in _SYSTEM_HEADS | {"function", "loss"}:
+        return METHOD  # "Sensitivity Direction Error (SDE) function", "... (NeuralCD) framework"
+    return typ
+
+
+def _long_form_context_type(doc: Doc, span: Span, words: list[str], tail: str) -> str:
     after = doc[span.end : span.end + 4]
     before = doc[max(span.sent.start, span.start - 3) : span.start]
     cue = {t.lower_ for t in after} | {t.lower_ for t in before}
@@ -664,6 +716,8 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         announced = words[-2]  # "a new preference dataset, X" (not "On the X corpus, Y achieves")
     elif len(words) >= 3 and words[-2:] == ["such", "as"]:
         announced = words[-3]
+    elif words and words[-1] in _CUE_DATASET | _CUE_BENCHMARK and before[-1].tag_ in {"NN", "NNS"}:
+        announced = words[-1]  # "two medical datasets BACH and ISIC" (not "we benchmark X")
     if announced in _CUE_BENCHMARK:
         return BENCHMARK
     if announced in _CUE_DATASET:
@@ -736,6 +790,8 @@ def title_name_end(doc: Doc, title_end: int) -> int | None:
         return None
     span = doc[0:colon]
     words = _words(doc, 0, colon)
+    if doc[0].pos_ in {"ADP", "SCONJ"} or doc[0].lower_ in {"beyond", "towards", "toward"}:
+        return None  # "Beyond Strong-Cyclic: ..." is a claim, not a name
     if name_key(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
         return None
     if len(words) > 3:
@@ -905,7 +961,9 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
             j += 1
         words = [t for t in doc[i:j] if t.text != "-"]
         if words and (
-            words[0].pos_ in {"AUX", "VERB", "PRON"} or any(t.lower_ in gz.GENERIC_NAMES for t in words)
+            words[0].pos_ in {"AUX", "VERB", "PRON"}
+            or any(t.lower_ in gz.GENERIC_NAMES for t in words)
+            or _cut_run(doc, i, j)
         ):
             words = []
         if len(words) >= 2 and not all(t.text.isupper() for t in words):
@@ -916,7 +974,14 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
                 if cue not in _NAME_CUES and _modifies_next_noun(doc, j):
                     i = max(j, i + 1)
                     continue  # "Kullback-Leibler divergence", "Monte Carlo sampling": a modifier, not a name
-                typ = _NAME_CUES.get(cue) or gazetteer_type(text) or head_type(_words(doc, i, j)) or METHOD
+                typ = _NAME_CUES.get(cue) or gazetteer_type(text) or head_type(_words(doc, i, j))
+                if typ is None and not _system_sentence(doc, i):
+                    i = max(j, i + 1)
+                    continue  # "the UN's Global Goals", "Food Stamps": a capitalised name that is no system
+                typ = typ or METHOD
+                if typ == METRIC and cue not in _NAME_CUES and not gazetteer_type(text) and not measured(doc, i, j):
+                    i = max(j, i + 1)
+                    continue  # "Problem Complexity" in a sentence that measures nothing
                 cued = None
                 if last.endswith("bench") or last in {"benchmark", "suite", "arena"}:
                     typ = BENCHMARK
@@ -931,6 +996,52 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
                 out.append(Mention(i, j, typ, text, 2, cued=cued is not None))
         i = max(j, i + 1)
     return out
+
+
+_SYSTEM_VERBS = re.compile(
+    r"\b(use[sd]?|using|utili[sz]\w*|employ\w*|adopt\w*|appl(y|ies|ied)|propos\w*|introduc\w*|present(s|ed)?|"
+    r"develop\w*|design\w*|implement\w*|construct\w*|build\w*|built|leverag\w*|call(ed)?|named|dubbed|termed|"
+    r"compar\w*|outperform\w*|algorithm|method|model|framework|approach|based)\b",
+    re.IGNORECASE,
+)
+
+
+def _system_sentence(doc: Doc, i: int) -> bool:
+    """Whether a capitalised run at ``i`` with no type cue sits where systems are named: its sentence
+    uses, proposes or compares something, and the run is not owned ("the UN's Global Goals").
+
+    Example:
+        >>> _system_sentence(nlp("We utilize the Sinkhorn-Knopp Iteration to match."), 3)  # doctest: +SKIP
+        True
+    """
+    if i > 0 and doc[i - 1].tag_ == "POS":
+        return False
+    return bool(_SYSTEM_VERBS.search(doc[i].sent.text))
+
+
+#: Last words that leave a capitalised run unfinished ("Area Under" the Curve).
+_OPEN_ENDS = _wordset("under of for with to in on and or by from via the a an at as over")
+
+
+def _cut_run(doc: Doc, i: int, j: int) -> bool:
+    """Whether the capitalised run ``doc[i:j]`` is a piece of a longer name.
+
+    Cut at a hyphen compound before it ("Pair-wise Alignment Attack"), at a function word
+    ("Area Under"), or ending in an adjective ("Multi-view Hyperbolic Hierarchical Clustering(...)").
+
+    Example:
+        >>> _cut_run(nlp("We propose Pair-wise Alignment Attack."), 5, 7)  # doctest: +SKIP
+        True
+    """
+    last = doc[j - 1]
+    nxt = doc[j] if j < len(doc) else None
+    return (
+        (i > 0 and _glued(doc, i - 1) and doc[i - 1].text != "-")
+        or last.lower_ in _OPEN_ENDS
+        or last.lower_ in _OBJECT_HEADS  # "Open Government Data"
+        or (nxt is not None and nxt.is_alpha and nxt.text[:1].isupper())  # "Probabilistic Graphical" Models
+        or (last.pos_ == "ADJ" and not (j < len(doc) and doc[j].lower_ in _NAME_CUES))
+    )
 
 
 def _modifies_next_noun(doc: Doc, j: int) -> bool:
@@ -1112,6 +1223,12 @@ def _chunk_mentions(
         or any(t.pos_ == "ADJ" and not _glued(doc, t.i) for t in doc[start : trimmed_end - 1])
     ):
         return out  # "needed accuracy", "low observational latency"
+    if typ == METRIC and not measured(doc, start, trimmed_end):
+        return out  # "attribution scores of the words", "a predefined compression ratio"
+    if typ == METHOD and not _named_network(doc, start, trimmed_end):
+        return out  # "a demosaicing network", "the fusion network"
+    if typ == METHOD and doc[start].tag_ == "VBG" and doc[start].dep_ not in {"amod", "compound", "nmod"}:
+        return out  # "incorporating clustering based learning": a verb phrase
     if len(trimmed) > 6:
         return out
     if any(t.like_num or t.like_url or t.text in {"(", ")", ",", ";", ":"} for t in doc[start:trimmed_end]):
@@ -1119,6 +1236,120 @@ def _chunk_mentions(
     if typ == METHOD and trimmed[-1].lower() in _PROBLEM_HEADS and _problem_context(doc, start, trimmed_end):
         typ = TASK
     return [Mention(start, trimmed_end, typ, span_text, 1)]
+
+
+#: Metric heads that name many things besides a reported measure (model-internal "attribution
+#: scores", "the time efficiency" of a background statement): kept only with a number, "in
+#: terms of" or a measure word in the sentence.
+_WEAK_METRIC_HEADS = _wordset(
+    "score scores ratio ratios complexity efficiency throughput latency errors rates"
+)
+#: Words inside or right before a rate or ratio that make it a setting, not a measure ("pruning rates").
+_SETTING_MODIFIERS = _wordset(
+    """
+    learning dropout pruning sampling masking mask mixing noise decay predefined label labeled labelled
+    labeling labelling annotation
+    pre-defined given fixed target desired specified
+    """
+)
+#: First words of a metric phrase that describe a value or an objective rather than name a measure.
+_FOLDED_MODIFIERS = _wordset(
+    """
+    expected sublinear linear logarithmic optimal minimax near-optimal suboptimal ultra-low model models
+    system overall desired art sub-linear super-linear superlinear
+    """
+)
+
+
+def _quantity(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a reported number (not a list marker "1)" or a year).
+
+    Example:
+        >>> _quantity(nlp("It reaches 85.3% accuracy."), 2)  # doctest: +SKIP
+        True
+    """
+    tok = doc[i]
+    if tok.text == "%":
+        return True
+    if not tok.like_num or not any(c.isdigit() for c in tok.text) or re.fullmatch(r"(19|20)\d\d", tok.text):
+        return False
+    nxt = doc[i + 1].text if i + 1 < len(doc) else ""
+    prev = doc[i - 1].text if i > 0 else ""
+    return not (nxt == ")" or prev == "(" and nxt == ")")
+
+
+#: A measure word in the sentence: the phrase is what the paper measures with.
+_MEASURE_WORDS = re.compile(r"\b(metrics?|measur\w*)\b", re.IGNORECASE)
+#: Evaluation verbs and comparisons: enough for a phrase with a strong metric head ("... accuracy").
+_REPORT_WORDS = re.compile(
+    r"\b(evaluat\w*|assess\w*|achiev\w*|attain\w*|reports?|reported|outperform\w*|surpass\w*|improv\w*|"
+    r"boost\w*|state-of-the-art|sota|results?|experiment\w*|compar\w*|higher|lower|better|worse)\b",
+    re.IGNORECASE,
+)
+
+
+def measured(doc: Doc, start: int, end: int) -> bool:
+    """Whether the sentence of ``doc[start:end]``, a phrase with a metric head, reports or evaluates with it.
+
+    Evidence: "in terms of X", a number near the phrase, a measure word ("metric", "measured")
+    in the sentence, or, for heads that are mostly measures ("accuracy", "error rate"), an
+    evaluation verb or comparison. A setting word ("pruning rates", "a predefined ratio")
+    rules the phrase out.
+
+    Example:
+        >>> measured(nlp("Our model reaches a word error rate of 2.9%."), 4, 7)  # doctest: +SKIP
+        True
+        >>> measured(nlp("Words with higher attribution scores are keywords."), 3, 5)  # doctest: +SKIP
+        False
+    """
+    words = [w.lower() for w in _words(doc, start, end)]
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in _SETTING_MODIFIERS or any(w in _SETTING_MODIFIERS for w in words[:-1]):
+        return False
+    if words[0] in _FOLDED_MODIFIERS or words[0].endswith(("-optimal", "-low", "-high")):
+        return False  # "sublinear regret", "order-optimal sample complexity": the measure is the head
+    if start < title_end_index(doc):
+        return False  # a title fragment ("... with Optimal Complexity")
+    if any(
+        t.tag_ in {"VBZ", "VBD", "VBP", "MD"} or t.tag_ == "NNS" and not t.lower_.endswith(("ss", "is", "us"))
+        for t in doc[start : end - 1]
+    ):
+        return False  # "CSC-TM maintains accuracy": a clause (a plural modifier is a misread verb)
+    sent = doc[start].sent
+    rest = doc[sent.start : start].text + " " + doc[end : sent.end].text
+    if _metric_context(doc, start) or _MEASURE_WORDS.search(rest):
+        return True
+    window = doc[max(sent.start, start - 8) : min(sent.end, end + 8)]
+    if any(_quantity(doc, t.i) and not start <= t.i < end for t in window):
+        return True
+    named = any(is_name_like(w) or (w.isupper() and len(w) > 1) for w in _words(doc, start, end)[:-1])
+    weak = words[-1] in _WEAK_METRIC_HEADS and not named  # "IDF1 score" names a measure
+    return not weak and bool(_REPORT_WORDS.search(sent.text))
+
+
+#: Words before "network(s)" that make a kind of network a researcher names ("convolutional
+#: networks", "Bayesian networks"); other lower-case "X network" phrases describe a component.
+_NETWORK_KINDS = _wordset(
+    """
+    neural convolutional recurrent bayesian belief graph siamese adversarial residual feed-forward
+    feedforward capsule spiking hopfield pointer highway markov sum-product tensor kohonen
+    """
+)
+
+
+def _named_network(doc: Doc, start: int, end: int) -> bool:
+    """False for a lower-case "X network(s)" phrase that describes a component, else True.
+
+    Example:
+        >>> _named_network(nlp("We use graph neural networks."), 2, 5)  # doctest: +SKIP
+        True
+        >>> _named_network(nlp("We train a demosaicing network."), 3, 5)  # doctest: +SKIP
+        False
+    """
+    words = _words(doc, start, end)
+    if words[-1].lower() not in {"network", "networks"} or len(words) < 2:
+        return True
+    return words[-2].lower() in _NETWORK_KINDS and doc[start].tag_ not in {"VBG", "VBN"}
 
 
 #: Generic heads that make a task-headed phrase the description of a system ("X recommendation framework").

@@ -198,7 +198,20 @@ DATASETS: frozenset[str] = _terms(
     WikiText-103|OpenWebText|BookCorpus|UltraFeedback|UltraChat|ShareGPT|Dolly|OpenAssistant|HH-RLHF|Anthropic HH
     ShapeNet|Objaverse|WebVid|HowTo100M|Kinetics|Kinetics-400|Something-Something|Ego4D|Open X-Embodiment
     FineWeb|Dolma|SlimPajama|The Stack|OpenMathInstruct|MetaMathQA|NuminaMath|Conceptual Captions|CC3M|CC12M
-    Visual Genome|Flickr30k|YFCC100M|JFT-300M|DataComp|MS-COCO
+    Visual Genome|Flickr30k|Flickr8k|YFCC100M|JFT-300M|DataComp|MS-COCO
+    miniImageNet|mini-ImageNet|tieredImageNet|tiered-ImageNet|Tiny ImageNet|CIFAR-FS|FC100|Omniglot
+    CUB-200-2011|Caltech-101|Caltech-256|STL-10|CelebA|CelebA-HQ|FFHQ|LSUN|Places365|Oxford Flowers
+    Stanford Cars|FGVC-Aircraft|Food-101|EMNIST|KMNIST|UCF101|UCF-101|HMDB51|HMDB-51|Something-Something V2
+    ActivityNet|Charades|AVA|Human3.6M|3DPW|ModelNet40|ShapeNetPart|S3DIS|SemanticKITTI|nuScenes
+    Waymo Open Dataset|ScanNetV2|3DMatch|3DLoMatch|Market-1501|DukeMTMC-reID|MSMT17|LFW|MegaFace
+    VoxCeleb|VoxCeleb2|AudioSet|ESC-50|Penn Treebank|WikiSQL|MultiWOZ|Ubuntu Dialogue Corpus|PersonaChat
+    SNLI|MultiNLI|MNLI|SST-2|IMDb|AG News|MovieLens|Netflix Prize|Cora|Citeseer|ogbn-arxiv
+    ogbn-products|BP4D|DISFA|AffectNet|Pascal3D+|LVIS|Objects365|OpenImages|Open Images|CrowdHuman
+    WIDER FACE|DAVIS|YouTube-VOS|GOT-10k|LaSOT|TrackingNet|MOT17|MOT20|Vimeo-90K|DIV2K|Set5|Set14|BSD100
+    Urban100|Manga109|GoPro|SIDD|ETH3D|Middlebury|Sintel|FlyingChairs|FlyingThings3D|Matterport3D
+    CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT
+    Switchboard|CommonVoice|Common Voice|VCTK|LJSpeech|WMT14|WMT16|WMT19|IWSLT|Europarl|MultiUN
+    OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10
     """
 )
 
@@ -261,6 +274,18 @@ TASKS: frozenset[str] = _terms(
 #: Names matched on exact case (they are ordinary words in lower case).
 CASE_SENSITIVE: frozenset[str] = frozenset(
     {
+        "AVA",
+        "DAVIS",
+        "GoPro",
+        "Cora",
+        "WSJ",
+        "Set5",
+        "Set14",
+        "ISIC",
+        "CARLA",
+        "Switchboard",
+        "Charades",
+        "Omniglot",
         "MATH",
         "ARC",
         "DROP",
