@@ -104,10 +104,19 @@ class RoleModel:
         return roles or [max(probs, key=probs.get)]
 
 
-def fit(rows: list[tuple[dict[str, float], set[str]]], *, l2: float = 1.0, epochs: int = 400, lr: float = 0.5) -> dict:
-    """Train one logistic regression per role (full-batch gradient descent, deterministic).
+def fit(
+    rows: list[tuple[dict[str, float], set[str]]],
+    *,
+    l2: float = 1.0,
+    epochs: int = 400,
+    lr: float = 0.5,
+    labels: Iterable[str] = ROLES,
+) -> dict:
+    """Train one logistic regression per label (full-batch gradient descent, deterministic).
 
-    ``rows`` are (features, gold roles) pairs; returns the JSON dict :class:`RoleModel` reads.
+    ``rows`` are (features, gold labels) pairs; ``labels`` the labels to fit (the roles by
+    default; :mod:`extractors.entity_model` fits entity types). Returns the JSON dict
+    :class:`RoleModel` reads, with one entry per label under ``"roles"``.
     """
     names = sorted({name for feats, _ in rows for name in feats})
     index = {n: i for i, n in enumerate(names)}
@@ -117,7 +126,7 @@ def fit(rows: list[tuple[dict[str, float], set[str]]], *, l2: float = 1.0, epoch
             X[r, index[name]] = value
     out = {"features": names, "roles": {}, "threshold": 0.5}
     n = max(1, len(rows))
-    for role in ROLES:
+    for role in labels:
         y = numpy.array([role in roles for _, roles in rows], dtype="float64")
         w, b = numpy.zeros(len(names)), 0.0
         for _ in range(epochs):

@@ -4,6 +4,7 @@
     python scripts/train.py                       # team annotations (train split) only
     python scripts/train.py --external scirex,tdmsci --max-steps 2000 --init sm
     python scripts/train.py --no-ship -o /tmp/run  # train and score, ship nothing
+    python scripts/train.py --only entities        # only the entity decision (a few minutes)
 
 Steps (fixed seeds, CPU):
 
@@ -18,7 +19,11 @@ Steps (fixed seeds, CPU):
    (width 64, depth 2: cheaper in ``kg build``), ``--init shared`` listens to the English
    pipeline's frozen tok2vec;
 4. the best model copied into ``extractors/weights/ner``, then the validation slice
-   scored through the whole extraction pipeline, figures printed.
+   scored through the whole extraction pipeline, figures printed;
+5. the per-paper entity decision (:mod:`extractors.entity_model`) fitted on the rule
+   pipeline's candidates of the train split minus the validation slice, its L2 weight and
+   threshold chosen on the validation slice, shipped as ``extractors/weights/entities.json``
+   (``--only entities`` runs this step alone).
 """
 from __future__ import annotations
 
@@ -335,6 +340,110 @@ def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = 
     return figures
 
 
+ENTITY_WEIGHTS = ROOT / "extractors" / "weights" / "entities.json"
+#: How the entity decision is fitted (full-batch gradient descent: it underfits with fewer epochs).
+ENTITY_FIT = {"l2": 1.0, "epochs": 2000, "lr": 2.0, "min_count": 2}
+#: The entity decision's threshold is chosen among these on the validation slice.
+ENTITY_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+
+
+class _CandidateRecorder:
+    """Stands in for the entity model in :func:`doc_to_extraction`: records each candidate's
+    features and keeps the rule type."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def decide(self, features: dict) -> str:
+        self.rows.append(features)
+        return next(k.split("=", 1)[1] for k in features if k.startswith("type="))
+
+
+def rule_docs(records: list[dict]) -> list[tuple]:
+    """(doc, paper) of each record through the rule pipeline (no learned ner, no classifiers)."""
+    from extractors.pipeline import load_nlp
+    from schema import Paper, paper_text
+
+    nlp = load_nlp(learned=False, role_weights=False, entity_weights=False)
+    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+    return list(nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True))
+
+
+def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str | None]]:
+    """(features, gold type or None) of every candidate entity: the gold type of the annotated
+    entity it matches by name or alias (:func:`extractors.evaluate.match_entities`), None if none."""
+    from extractors.evaluate import match_entities
+    from extractors.pipeline import doc_to_extraction
+
+    rows = []
+    for record, (doc, paper) in zip(records, docs):
+        recorder = _CandidateRecorder()
+        pred = [e.to_gold() for e in doc_to_extraction(doc, paper, None, recorder).entities]
+        gold_of = {pi: gi for gi, pi in match_entities(record["entities"], pred, typed=False)}
+        for pi, features in enumerate(recorder.rows):
+            rows.append((features, record["entities"][gold_of[pi]]["type"] if pi in gold_of else None))
+    return rows
+
+
+def score_docs(gold: list[dict], docs: list[tuple], role_model, entity_model):
+    """Scores of the extractions of ``docs`` (see :func:`extractors.pipeline.doc_to_extraction`)."""
+    from extractors.evaluate import prediction_record
+    from extractors.pipeline import doc_to_extraction
+
+    return score(gold, [prediction_record(doc_to_extraction(d, p, role_model, entity_model)) for d, p in docs])
+
+
+def train_entities(out: Path, shared: Path, roles: Path | None = None) -> tuple[Path, dict]:
+    """Fit the entity decision on the train split minus the validation slice and choose its
+    threshold by typed F1 on the validation slice (among those where role F1 does not drop).
+    Returns the JSON path and the validation figures (without, and with the chosen model)."""
+    from extractors.entity_model import EntityModel, fit
+    from extractors.role_model import RoleModel
+
+    records = load_annotations("train", shared=shared)
+    held = validation_ids(r["id"] for r in records)
+    train = [r for r in records if r["id"] not in held]
+    valid = [r for r in records if r["id"] in held]
+    t0 = time.time()
+    train_docs, valid_docs = rule_docs(train), rule_docs(valid)
+    rows = entity_rows(train, train_docs)
+    print(f"entity decision: {len(rows)} candidates from {len(train)} abstracts "
+          f"({sum(t is not None for _, t in rows)} kept by annotators), validation {len(valid)}; "
+          f"pipeline {time.time() - t0:.0f}s")
+    role_model = RoleModel.load(roles or ROLE_WEIGHTS)
+    base = score_docs(valid, valid_docs, role_model, None)
+    figures = {"without": _figures(base)}
+    print(f"validation, rules + role classifier: {json.dumps(figures['without'])}")
+    t0 = time.time()
+    data = fit(rows, **ENTITY_FIT)
+    print(f"fitted in {time.time() - t0:.0f}s ({len(data['features'])} features)")
+    tried = []
+    for threshold in ENTITY_THRESHOLDS:
+        f = _figures(score_docs(valid, valid_docs, role_model, EntityModel({**data, "threshold": threshold})))
+        print(f"validation, entity decision, threshold {threshold}: {json.dumps(f)}")
+        tried.append((f["role_f1"] >= figures["without"]["role_f1"], f["typed_f1"], threshold, f))
+    _, _, threshold, figures["with"] = max(tried, key=lambda t: t[:2])
+    figures["with"]["threshold"] = threshold
+    print(f"chosen: {json.dumps(figures['with'])}")
+    gain = figures["with"]["typed_f1"] - figures["without"]["typed_f1"]
+    on = gain >= 0.02 and figures["with"]["role_f1"] >= figures["without"]["role_f1"]
+    print(f"typed F1 {gain:+.4f}: {'turn it on' if on else 'leave it off'} (extractors.pipeline.DEFAULT_ENTITY_MODEL; "
+          "on needs +0.02 typed F1 and no loss of role F1)")
+    path = out / "entities.json"
+    path.write_text(json.dumps({**data, "threshold": threshold, "fit": ENTITY_FIT}), encoding="utf-8")
+    return path, figures
+
+
+def _figures(s) -> dict:
+    return {
+        "typed_p": round(s.typed.precision, 4),
+        "typed_r": round(s.typed.recall, 4),
+        "typed_f1": round(s.typed.f1, 4),
+        "role_f1": round(s.roles.f1, 4),
+        **{f"{t}_f1": round(c.f1, 3) for t, c in s.per_type.items()},
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--out", default="/tmp/kg-train", help="Work directory (DocBins, checkpoints).")
@@ -357,9 +466,15 @@ def main() -> None:
     ap.add_argument("--no-ship", action="store_true", help="Do not copy the model into the package.")
     ap.add_argument("--score-only", metavar="MODEL", help="Only score a trained model on the validation slice.")
     ap.add_argument("--no-roles", dest="roles", action="store_false", help="Do not train the role classifier.")
+    ap.add_argument("--only", choices=["entities"], help="Run one step alone: entities = the entity decision.")
     args = ap.parse_args()
     out, shared = Path(args.out), Path(args.shared)
     out.mkdir(parents=True, exist_ok=True)
+    if args.only == "entities":
+        path, _ = train_entities(out, shared)
+        if not args.no_ship:
+            shutil.copyfile(path, ENTITY_WEIGHTS)
+        return
     if args.score_only:
         if not (out / "validation_ids.json").is_file():
             write_docbins(out, shared, [])
@@ -381,8 +496,10 @@ def main() -> None:
         depth=args.depth,
     )
     roles = train_roles(out, shared, model) if args.roles else None
+    entities, _ = train_entities(out, shared, roles)
     if not args.no_ship:
         ship(model, roles)
+        shutil.copyfile(entities, ENTITY_WEIGHTS)
     meta = json.loads((model / "meta.json").read_text())
     print("ner on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
     print(f"ents P/R/F: {meta['performance'].get('ents_p'):.3f} {meta['performance'].get('ents_r'):.3f} "

@@ -1,0 +1,210 @@
+"""A learned per-paper entity decision: keep each candidate entity with a type, or drop it.
+
+Candidates are the entities of one paper as the pipeline groups them (the mentions of
+``doc.spans["kg_entities"]`` under one canonical name). :func:`candidate_features`
+describes one candidate: the type the rules gave it, which rule kinds found its
+mentions (abbreviation definition, defined short form, gazetteer, name-like spelling,
+noun chunk with a typed head), the gazetteer and head-word types, its spelling (shape,
+length in tokens, plural), how often and where it appears (title, first sentence), the
+role cues of its mentions and the cue words of its sentences. One logistic regression
+per type (one-vs-rest, fitted by :func:`extractors.role_model.fit`) gives
+P(an annotator keeps it with type T); :meth:`EntityModel.decide` keeps the most probable
+type when its probability reaches the threshold (chosen on the validation slice by
+``scripts/train.py --only entities``) and drops the candidate otherwise. Applied with numpy
+in :func:`extractors.pipeline.doc_to_extraction`; shipped as
+``extractors/weights/entities.json``.
+
+Example:
+    >>> model = EntityModel({"features": ["bias", "type=Task"], "threshold": 0.5,
+    ...                      "types": {"Task": {"w": [-1.0, 3.0], "b": 0.0}, "Method": {"w": [-1.0, -3.0], "b": 0.0}}})
+    >>> model.decide({"bias": 1.0, "type=Task": 1.0}), model.decide({"bias": 1.0, "type=Method": 1.0})
+    ('Task', None)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+from extractors.entities import (
+    GENERIC_HEADS,
+    gazetteer_type,
+    head_type,
+    is_name_like,
+    name_type,
+)
+from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel
+from extractors.role_model import fit as fit_one_vs_rest
+from schema.names import name_key
+from schema.types import ENTITY_TYPES
+
+#: Extra cue words of the sentences a candidate appears in (on top of the role model's).
+TYPE_WORDS = ("metric", "measure", "score", "model", "method", "approach", "framework", "algorithm", "corpus")
+
+
+def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> str:
+    """Which rule kind most plausibly found a rule mention (the rules do not record it).
+
+    Example:
+        >>> mention_kind(doc[0:1], set(), {"RL"})  # doctest: +SKIP
+        'short'
+    """
+    text = span.text
+    if (span.start, span.end) in long_forms:
+        return "definition"
+    if text in shorts or text.rstrip("s") in shorts:
+        return "short"
+    if gazetteer_type(text):
+        return "gazetteer"
+    if any(is_name_like(t.text) for t in span):
+        return "name"
+    if head_type(_words(text)):
+        return "head"
+    return "other"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"\s+", re.sub(r"\s*-\s*", "-", text)) if w]
+
+
+def shape(name: str) -> str:
+    """A coarse spelling class of a name.
+
+    Example:
+        >>> [shape(n) for n in ("GSM8K", "BERT", "WebShop", "Transformer", "semantic parsing", "Chain of Thought")]
+        ['digit', 'caps', 'innercap', 'capital', 'lower', 'titlecase']
+    """
+    letters = [c for c in name if c.isalpha()]
+    if any(c.isdigit() for c in name):
+        return "digit"
+    if letters and all(c.isupper() for c in letters):
+        return "caps"
+    words = name.split()
+    if any(any(c.isupper() for c in w[1:]) for w in words):
+        return "innercap"
+    if len(words) > 1 and sum(w[:1].isupper() for w in words) >= len(words) - 1:
+        return "titlecase"
+    if name[:1].isupper():
+        return "capital"
+    return "lower"
+
+
+def candidate_features(
+    entity_type: str,
+    name: str,
+    spans: list,
+    cues: list[set[str]],
+    title_end: int,
+    long_forms: set[tuple[int, int]],
+    shorts: set[str],
+) -> dict[str, float]:
+    """Features of one candidate entity of a paper (see the module docstring).
+
+    ``spans`` are its mentions, ``cues`` their role cues (``doc.spans["kg_roles"]``),
+    ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms.
+    """
+    t = entity_type
+    f: dict[str, float] = {"bias": 1.0, f"type={t}": 1.0}
+
+    def add(key: str, crossed: bool = True) -> None:
+        f[key] = 1.0
+        if crossed:
+            f[f"{t}&{key}"] = 1.0
+
+    for kind in {mention_kind(s, long_forms, shorts) for s in spans}:
+        add(f"kind:{kind}")
+    if name in shorts:
+        add("abbreviation")
+    known = gazetteer_type(name)
+    add(f"gazetteer={known}" if known else "gazetteer=none")
+    words = _words(name)
+    head = head_type(words)
+    add(f"head={head}" if head else "head=none")
+    if words and words[-1].lower() in GENERIC_HEADS:
+        add("generic_head")
+    if any(is_name_like(w) for w in name.split()):
+        add(f"name_type={name_type(name)}")
+    add(f"shape={shape(name)}")
+    if words:
+        add(f"last:{words[-1].lower()}")
+        f[f"first:{words[0].lower()}"] = 1.0
+        f[f"name:{name_key(name)}"] = 1.0
+    add(f"tokens={min(len(words), 4)}")
+    if len(words) == 1 and name.lower().endswith("s") and not name.isupper():
+        add("plural")
+    add(f"mentions={min(len(spans), 3)}")
+    f["log_mentions"] = math.log1p(len(spans))
+    if any(s.start < title_end for s in spans):
+        add("in_title")
+    body = [s for s in spans if s.start >= title_end]
+    if not body:
+        add("title_only")
+    elif any(s.sent.start <= title_end + 1 for s in body):
+        add("first_sentence")
+    for cue in CUES:
+        if any(cue in c for c in cues):
+            add(f"cue:{cue}")
+    doc = spans[0].doc
+    for s in spans:
+        if s.start > 0:
+            f[f"prev:{doc[s.start - 1].lower_}"] = 1.0
+        if s.end < len(doc):
+            f[f"next:{doc[s.end].lower_}"] = 1.0
+    words_around = {tok.lower_ for s in spans for tok in s.sent}
+    for w in (*SENTENCE_WORDS, *TYPE_WORDS):
+        if any(x.startswith(w) for x in words_around):
+            f[f"word:{w}"] = 1.0
+    return f
+
+
+class EntityModel:
+    """One-vs-rest logistic regressions per entity type over :func:`candidate_features`, from a JSON dict."""
+
+    def __init__(self, data: dict):
+        self.model = RoleModel({"features": data["features"], "roles": data["types"]})
+        self.threshold = float(data.get("threshold", 0.5))
+
+    @classmethod
+    def load(cls, path: Path) -> EntityModel:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        """P(kept with type T) for each type T."""
+        return self.model.probabilities(features)
+
+    def decide(self, features: dict[str, float]) -> str | None:
+        """The most probable type when its probability reaches the threshold, else None (drop)."""
+        probs = self.probabilities(features)
+        best = max(probs, key=probs.get)
+        return best if probs[best] >= self.threshold else None
+
+
+def fit(
+    rows: list[tuple[dict[str, float], str | None]],
+    *,
+    l2: float = 1.0,
+    epochs: int = 400,
+    lr: float = 0.5,
+    min_count: int = 3,
+) -> dict:
+    """Fit the per-type regressions on (features, gold type or None for a dropped candidate).
+
+    Features seen in fewer than ``min_count`` candidates are left out (mostly one-off words).
+
+    Reuses :func:`extractors.role_model.fit` (one-vs-rest, one regression per type).
+    Returns the JSON dict :class:`EntityModel` reads.
+
+    Example:
+        >>> data = fit([({"bias": 1.0, "type=Task": 1.0}, "Task"), ({"bias": 1.0}, None)], epochs=50)
+        >>> sorted(data["types"]) == sorted(ENTITY_TYPES)
+        True
+    """
+    seen = Counter(name for feats, _ in rows for name in feats)
+    rows = [({k: v for k, v in feats.items() if seen[k] >= min_count}, typ) for feats, typ in rows]
+    data = fit_one_vs_rest(
+        [(feats, {typ} if typ else set()) for feats, typ in rows], l2=l2, epochs=epochs, lr=lr, labels=ENTITY_TYPES
+    )
+    return {"features": data["features"], "types": data["roles"], "threshold": 0.5}

@@ -1,0 +1,105 @@
+"""The learned per-paper entity decision: features of a small doc, fitting, the shipped weights."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.entities import SPAN_KEY, merge_key, title_end_index
+from extractors.entity_model import EntityModel, candidate_features, fit, shape
+from extractors.pipeline import (
+    ENTITY_WEIGHTS,
+    doc_to_extraction,
+    extract_papers,
+    load_nlp,
+)
+from schema import Paper, paper_text
+from schema.errors import ExtractionError
+from schema.types import ENTITY_TYPES
+
+PAPER = Paper(
+    id="p1",
+    title="Verifier Feedback for Math Reasoning",
+    abstract="We propose Reinforcement Learning from Verifier Feedback (RLVF), a simple framework that trains "
+    "Qwen2.5-7B with PPO. Unlike recurrent neural networks and CNN encoders, RLVF improves accuracy on GSM8K "
+    "and MATH over strong baselines.",
+)
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(paper_text(PAPER))
+
+
+def _features(doc, name: str) -> dict[str, float]:
+    """The features of the candidate entity ``name`` of ``doc``, as the pipeline computes them."""
+    spans = [s for s in doc.spans[SPAN_KEY] if merge_key(s.kb_id_ or s.text) == merge_key(name)]
+    assert spans, f"the rules found no {name}"
+    long_forms = {(s.start, s.end) for s in doc.spans[ABBREVIATION_KEY]}
+    shorts = {s.label_ for s in doc.spans[ABBREVIATION_KEY]}
+    return candidate_features(spans[0].label_, name, spans, [set()] * len(spans), title_end_index(doc), long_forms, shorts)
+
+
+def test_features_of_a_defined_abbreviation(doc):
+    f = _features(doc, "RLVF")
+    assert f["type=Method"] == 1.0 and f["abbreviation"] == 1.0
+    assert f["kind:definition"] == 1.0 and f["kind:short"] == 1.0  # long form and short form mentions
+    assert f["mentions=3"] == 1.0 and f["first_sentence"] == 1.0
+    assert "in_title" not in f and f["word:propos"] == 1.0
+
+
+def test_features_of_a_known_benchmark(doc):
+    f = _features(doc, "GSM8K")
+    assert f["type=Benchmark"] == 1.0 and f["Benchmark&gazetteer=Benchmark"] == 1.0
+    assert f["shape=digit"] == 1.0 and f["tokens=1"] == 1.0 and f["mentions=1"] == 1.0
+    assert f["prev:on"] == 1.0 and "abbreviation" not in f
+
+
+def test_features_of_a_title_task(doc):
+    f = _features(doc, "Math Reasoning")
+    assert f["Task&in_title"] == 1.0 and f["title_only"] == 1.0 and f["head=Task"] == 1.0
+
+
+def test_shape_classes():
+    assert [shape(n) for n in ("Qwen2.5-7B", "PPO", "WebShop", "semantic parsing")] == ["digit", "caps", "innercap", "lower"]
+
+
+def test_fit_learns_to_keep_retype_and_drop():
+    rows = (
+        [({"bias": 1.0, "type=Method": 1.0, "shape=caps": 1.0}, "Method")] * 20
+        + [({"bias": 1.0, "type=Method": 1.0, "head=Task": 1.0}, "Task")] * 20
+        + [({"bias": 1.0, "type=Method": 1.0, "shape=lower": 1.0}, None)] * 20
+    )
+    model = EntityModel(fit(rows, epochs=300, min_count=1))
+    assert model.decide({"bias": 1.0, "type=Method": 1.0, "shape=caps": 1.0}) == "Method"
+    assert model.decide({"bias": 1.0, "type=Method": 1.0, "head=Task": 1.0}) == "Task"
+    assert model.decide({"bias": 1.0, "type=Method": 1.0, "shape=lower": 1.0}) is None
+
+
+def test_rare_features_are_left_out_of_the_fit():
+    rows = [({"bias": 1.0, "name:x": 1.0}, "Method"), ({"bias": 1.0}, None), ({"bias": 1.0}, None)]
+    assert fit(rows, epochs=5, min_count=2)["features"] == ["bias"]
+
+
+def test_shipped_weights_load_and_change_a_decision(doc):
+    """The shipped decision drops the passing mention of a generic architecture ("CNN encoders")
+    and keeps the proposed method and the benchmarks (retrained weights may pick another change)."""
+    model = EntityModel.load(ENTITY_WEIGHTS)
+    assert set(model.probabilities({"bias": 1.0})) == set(ENTITY_TYPES)
+    assert 0.0 < model.threshold < 1.0
+    before = {(e.name, e.type.value) for e in doc_to_extraction(doc, PAPER).entities}
+    after = {(e.name, e.type.value) for e in doc_to_extraction(doc, PAPER, None, model).entities}
+    assert after != before  # at least one candidate dropped or retyped
+    assert after - before <= {(name, t) for name, _ in before for t in ENTITY_TYPES}  # it never invents a name
+    assert ("GSM8K", "Benchmark") in after and ("RLVF", "Method") in after
+
+
+def test_missing_weights_are_reported(tmp_path):
+    with pytest.raises(ExtractionError, match="--only entities"):
+        load_nlp(entity_weights=tmp_path / "absent.json")
+
+
+def test_load_nlp_applies_the_entity_decision_in_extract_papers(doc):
+    nlp = load_nlp(entity_weights=ENTITY_WEIGHTS, role_weights=False)
+    decided = next(extract_papers([PAPER], nlp=nlp))
+    expected = doc_to_extraction(doc, PAPER, None, EntityModel.load(ENTITY_WEIGHTS))
+    assert [(e.name, e.type) for e in decided.entities] == [(e.name, e.type) for e in expected.entities]
