@@ -45,7 +45,7 @@ METRIC_WORDS: tuple[str, ...] = (
     "psnr", "ssim", "wer", "cer", "recall", "precision", "score", "scores", "pass@k",
 )
 _METRIC_RE = re.compile(
-    r"(?<![\w@-])(?:(?:average|mean|overall|absolute|relative|top-\d)\s+)?"
+    r"(?<![\w@&-])(?:(?:average|mean|overall|absolute|relative|top-\d)\s+)?"
     r"(?:pass@\d+|hits@\d+|recall@\d+|top-\d+(?=\s+(?:on|in|at|and|,))|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
     re.I,
 )
@@ -79,7 +79,7 @@ _DELTA_VERB_BEFORE = re.compile(
 _COUNT_NOUN = re.compile(r"^\s*(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s|data|people|data\s*sets?)\b")
 #: After a percentage: a share of data or a saving, not a score ("10% of the training data", "65% space savings").
 _SHARE_AFTER = re.compile(
-    r"^\s*(?:(?:and|or|,)\s+[\d.]+\s?%\s+)?(?:of\s+(?:the|all|its|their|our|these|those)\b|"
+    r"^\s*(?:(?:and|or|,)\s+[\d.]+\s?%\s+)?(?:of\s+(?:the|all|its|their|our|these|those|[\w.-]+'s)(?!\w)|"
     r"of\s+(?:[\w-]+\s+){0,2}?(?:data|parameters|params|samples|examples|"
     r"tokens|labels|annotations|training|compute|memory|cost|time|layers|weights|neurons|queries|inputs|flops)\b|"
     r"(?:fewer|less|more|smaller|larger|faster|slower|cheaper)\b|"
@@ -289,6 +289,11 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return None  # "(19.69)": a score given in passing; kept only after a result (see find_results)
     if _is_change(before, after):
         return "a difference"
+    if re.search(r"(?:^|[,;]\s*)\s*at\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+)?$", before, re.I):
+        return "a setting"  # "At a compression rate of 0.098 bpp, ...": a condition, not a score
+    if not (_VERB_RE.search(before) or _SCORE_CUE_BEFORE.search(_clause_before(before))
+            or (before.rstrip().endswith("(") and re.match(r"^\s*\)", after))):
+        return "no score cue"  # "requirements are ... nearly 100% accuracy": nothing reports it as a score
     if not unit:
         metric_after = _METRIC_RE.match(after.lstrip())
         if not metric_after and not re.search(r"\b(?:of|to|at|reaches|reached|achieves|achieved|scores?|scored|with)\s+(?:an?\s+)?$", before, re.I):
@@ -379,6 +384,8 @@ def _subject_near(sentence: str, start: int, entities: Sequence[tuple[int, int, 
     ]
     if cands:
         s, e = cands[-1]
+        if _CLAUSE_START.search(sentence[e:verb_pos[-1]]):
+            return None  # "reduces a ResNet to 18 layers while improves ...": the name is not the verb's actor
         return sentence[s:e] if _is_actor(sentence, s, e) else None
     base = cut + 1 if cut >= 0 else 0
     m = _SUBJECT_BEFORE_VERB.search(before[base:])
@@ -428,11 +435,15 @@ def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> li
             for i in group:
                 reasons[i] = reasons[i] or "a difference"
     # "improvements of 35.8% on MBPP and 27.7% on HumanEval": a difference carries over "and"
-    for i in range(1, len(found)):
-        if reasons[i - 1] in {"a difference", "a share of data or a saving"} and reasons[i] is None:
-            between = sentence[found[i - 1].end():found[i].start()]
+    # ("4.0 points on CIFAR-10, 1.4 F1 points on ACE": a number inside a name does not break the list)
+    last = None  # the previous number that is not part of a name
+    for i in range(len(found)):
+        if last is not None and reasons[last] in {"a difference", "a share of data or a saving"} and reasons[i] is None:
+            between = sentence[found[last].end():found[i].start()]
             if not _VERB_RE.search(between) and ";" not in between and re.search(r"(?:,|\band|\bor)\s*(?:an?\s+)?$", between):
                 reasons[i] = "a difference"
+        if not (reasons[i] or "").startswith("part of a name"):
+            last = i
     return [m for m, why in zip(found, reasons, strict=True) if why is None]
 
 

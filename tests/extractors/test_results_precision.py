@@ -67,3 +67,34 @@ def test_a_real_score_after_a_gain_is_kept():
         (82.0, "accuracy", "Crosswords", None), (99.9, "accuracy", None, None)]
     assert _found("Continued pretraining offers improvements, with an average accuracy of 43.85%.") == [
         (43.85, "average accuracy", None, None)]
+
+
+def test_a_list_of_improvements_stays_improvements_across_a_name_with_a_number():
+    sentence = ("We show the efficacy of our approach, achieving improvements of 4.0 accuracy points on CIFAR-10, "
+                "1.4 F1 points on the ACE relation extraction task, and 3.4 accuracy points on a medical dataset.")
+    assert find_results(sentence) == []
+
+
+def test_a_name_in_another_clause_is_not_the_actor():
+    sentence = ("Regularization reduces a 20-layer Deep Residual Network (ResNet) to 18 layers while it improves "
+                "the accuracy from 91.25% to 92.60%.")
+    entities = [(sentence.index("ResNet"), sentence.index("ResNet") + 6, "Method")]
+    found = find_results(sentence, entities)
+    assert [r.value for _, _, r in found] == [92.6]
+    assert found[0][2].subject is None
+
+
+def test_a_share_of_another_models_performance_is_not_a_score():
+    sentence = "On ImageNet, RPG achieves 96% of ResNet18's performance with only 18% of the parameters."
+    assert [r.value for _, _, r in find_results(sentence)] == []
+
+
+def test_an_operating_point_is_not_a_score():
+    sentence = "At a high compression rate of 0.098 bpp, our system has an accuracy boost over the baseline."
+    assert find_results(sentence) == []
+
+
+def test_a_number_nothing_reports_as_a_score_is_not_a_result():
+    sentence = "The requirements of a self-driving vehicle are real-time operation and nearly 100% accuracy."
+    assert find_results(sentence) == []
+    assert [r.value for _, _, r in find_results("The system reaches 97.5% accuracy on KITTI.")] == [97.5]
