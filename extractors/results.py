@@ -119,6 +119,10 @@ _BACKBONE = re.compile(r"\b(?:ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BE
 _BENCH_TAILS = re.compile(r"\s+(?:benchmarks?|datasets?|test\s+sets?|tasks?|splits?|leaderboard|suite|with|and|using|by|while|when|our|its|their)$", re.I)
 _PAREN_SUBJECT = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?:\s+(?:baselines?|models?|methods?|approach))?\s*\(\s*$")
 _CITATION_PAREN = re.compile(r"\([^()]*(?:et\s+al|19\d\d|20\d\d)[^()]*\)")
+#: A lower-case noun right after a name: the name modifies it ("on API prediction"), it is no benchmark.
+_TASK_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:with|and|or|while|using|for|when|compared|which|that|by|than|to|in|on|at|of|the|an?|as|after|"
+    r"without|where|whereas|but|over|under|across|from|respectively|benchmarks?|datasets?|tasks?|test|splits?|set)\b)[a-z][a-z-]+")
 _METRIC_NOUN_AFTER = re.compile(r"^\s*(?:metrics?|measures?|scores?)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 #: Where a clause starts: a number's clause runs from the last of these to the number.
@@ -277,8 +281,12 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a difference"
     if re.search(r"[<>\u2264\u2265~\u2248]\s*$", before):
         return "a bound"
-    if re.search(r"\branging\s+from\s+[\d.]+\s?%?\s+to\s*$", before, re.I):
-        return "a range"
+    if re.search(r"\branging\s+from\s+[\d.]+\s?%?\s+to\s*$", before, re.I) or (
+        re.search(r"\d\s?%?\s+to\s*$", before) and not re.search(r"\bfrom\s+[\d.]+\s?%?\s+to\s*$", before, re.I)
+    ):
+        return "a range"  # "ranging from 1.7% to 15.5%", "(5.2% to 31.1% error rate)"
+    if re.search(r"\bat\s+an?\s*$", before, re.I):
+        return "a setting"  # "1-2% error at a 10% reject rate": the operating point
     if re.match(r"^\s?%?\s*to\s+[+-]?\d", after) or (
         re.search(r"\bbetween\s*$", before, re.I) and re.match(r"^\s?%?\s*and\s+\d", after)
     ):
@@ -337,7 +345,7 @@ def _benchmark_near(sentence: str, start: int, end: int, entities: Sequence[tupl
     for s, e, label in entities:
         if label in {"Benchmark", "Dataset"} and end <= s < stop:  # noqa: SIM102
             between = sentence[end:s]
-            if re.search(r"\b(?:on|in|at|of|for)\s+(?:the\s+)?$", between) and not re.search(r"[;]|\d", between):
+            if re.search(r"\b(?:on|in|at|of|for)\s+(?:the\s+)?$", between) and not re.search(r"[;,]|\d|\band\b", between):
                 return sentence[s:e]
     rest = sentence[end:stop]
     for _ in range(2):  # "34.5% in the LC win rate of AlpacaEval 2.0": skip a metric named first
@@ -348,7 +356,8 @@ def _benchmark_near(sentence: str, start: int, end: int, entities: Sequence[tupl
         if _is_metric(name):
             rest = rest[m.end():]
             continue
-        if name and not _is_generic(name) and not _MODEL_LIKE.search(name) and not _METRIC_NOUN_AFTER.match(rest[m.end():]):
+        if (name and not _is_generic(name) and not _MODEL_LIKE.search(name) and not _METRIC_NOUN_AFTER.match(rest[m.end():])
+                and not _TASK_NOUN_AFTER.match(rest[rest.find(name, m.start("name")) + len(name):])):
             return name
         break
     before = sentence[:start]

@@ -98,3 +98,22 @@ def test_a_number_nothing_reports_as_a_score_is_not_a_result():
     sentence = "The requirements of a self-driving vehicle are real-time operation and nearly 100% accuracy."
     assert find_results(sentence) == []
     assert [r.value for _, _, r in find_results("The system reaches 97.5% accuracy on KITTI.")] == [97.5]
+
+
+def test_a_range_and_an_operating_point_are_not_scores():
+    assert find_results("The method is effective at writer independent recognition (5.2% to 31.1% error rate).") == []
+    found = find_results("Nets typically achieved an error rate of 1.5% at a 10% reject rate.")
+    assert [r.value for _, _, r in found] == [1.5]
+
+
+def test_a_benchmark_after_a_comma_and_belongs_to_the_next_value():
+    sentence = "With ChatGPT, accuracy on AQuA rises from 53.5% to 63.8%, and on Last Letter from 23.8% to 84.2%."
+    entities = [(sentence.index("AQuA"), sentence.index("AQuA") + 4, "Benchmark"),
+                (sentence.index("Last Letter"), sentence.index("Last Letter") + 11, "Benchmark")]
+    found = {r.value: r.benchmark for _, _, r in find_results(sentence, entities)}
+    assert found.get(63.8) != "Last Letter"
+
+
+def test_a_name_modifying_a_task_noun_is_no_benchmark():
+    found = find_results("We achieve a maximum of 46% exact match on API prediction.")
+    assert [(r.value, r.benchmark) for _, _, r in found] == [(46.0, None)]
