@@ -59,11 +59,11 @@ _RESULT_VERBS = (
 )
 _VERB_RE = re.compile(rf"\b(?:{_RESULT_VERBS})\b", re.I)
 #: A number with an optional unit.
-_NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\s?%|\s?(?:points?|pts|pp)\b)?")
+_NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\s?\\?%|\s?(?:points?|pts|pp)\b)?")
 _SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|fps|FPS|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
 #: Words after a number showing it is a difference, not a score.
 _DELTA_AFTER = re.compile(
-    r"^\s*(?:%|points?|pts|pp)?\s*\)?\s*(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
+    r"^\s*(?:%|points?|pts|pp)?\s*\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
     r"(?:improvements?|gains?|increases?|boosts?|higher|lower|better|worse|more|less|fewer|reductions?|decreases?|drops?|"
     r"faster|slower|increments?|advantages?|margins?|lead|over|above|below|relative|absolute|compression|speed-?ups?)\b",
     re.I,
@@ -253,11 +253,16 @@ def _is_others(before: str) -> bool:
     return bool(_OTHER_ACTOR.search(_clause_before(before)))
 
 
+def _unit(m: re.Match) -> str:
+    """The unit of a number match, "%" also when LaTeX escapes it ("86\\%")."""
+    return (m.group("unit") or "").strip().lstrip("\\")
+
+
 def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, int]]) -> str | None:
     """Why the number of ``m`` is not a result (None when it may be one)."""
-    num, unit = m.group("num"), (m.group("unit") or "").strip()
+    num, unit = m.group("num"), _unit(m)
     start, end = m.start("num"), m.end()
-    before, after = sentence[:m.start()], sentence[end:]
+    before, after = re.sub(r"\$\s*$", "", sentence[:m.start()]), sentence[end:]  # "by over $10\%$": LaTeX math
     if _inside(start, protected):
         return "part of a name or citation"
     if before and (before[-1].isalpha() or before[-1] in "@/_.") or (before.endswith("-") and len(before) > 1 and before[-2].isalnum()):
@@ -285,6 +290,8 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         re.search(r"\d\s?%?\s+to\s*$", before) and not re.search(r"\bfrom\s+[\d.]+\s?%?\s+to\s*$", before, re.I)
     ):
         return "a range"  # "ranging from 1.7% to 15.5%", "(5.2% to 31.1% error rate)"
+    if re.search(r"\b(?:desired|required|requirements?)\b", before, re.I) or re.search(r"\b(?:e\.g\.|i\.e\.|such\s+as),?\s*\$?\s*$", before, re.I):
+        return "a target or an example"  # "thresholds are set to a desired TPR, e.g., 95%"
     if re.search(r"\bat\s+an?\s*$", before, re.I):
         return "a setting"  # "1-2% error at a 10% reject rate": the operating point
     if re.match(r"^\s?%?\s*to\s+[+-]?\d", after) or (
@@ -317,7 +324,7 @@ def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[i
     """The metric of the number at ``start:end``: after it, or before "from ... to"/"of"."""
     after = sentence[end:]
     for s, e, label in entities:
-        if label == "Metric" and end <= s <= end + 4:
+        if label == "Metric" and end <= s <= end + 4 and not re.search(r"[,;]", sentence[end:s]):
             return sentence[s:e]
     m = _METRIC_RE.match(after.lstrip())
     if m:
@@ -444,6 +451,12 @@ def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> li
             for i in group:
                 reasons[i] = reasons[i] or "a difference"
     # "improvements of 35.8% on MBPP and 27.7% on HumanEval": a difference carries over "and"
+    # "6.1 points (Accuracy) and 7.7 points (F1-score) absolute gain": a difference reaches back over "and"
+    for i in range(len(found) - 1, 0, -1):
+        if reasons[i] == "a difference" and reasons[i - 1] is None and found[i].group("unit") and found[i - 1].group("unit"):
+            between = sentence[found[i - 1].end():found[i].start()]
+            if re.fullmatch(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,|,?\s*and|,?\s*or)\s*", between):
+                reasons[i - 1] = "a difference"
     # ("4.0 points on CIFAR-10, 1.4 F1 points on ACE": a number inside a name does not break the list)
     last = None  # the previous number that is not part of a name
     for i in range(len(found)):
@@ -490,7 +503,7 @@ def find_results(
     for i, m in enumerate(numbers):
         start, end = m.start("num"), m.end()
         stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(sentence)
-        unit = (m.group("unit") or "").strip() or None
+        unit = _unit(m) or None
         if unit in {"point", "points", "pts", "pp"}:
             unit = "points"
         joined = previous is not None and bool(re.search(r"\b(?:and|while|but|or)\b|[,(]", sentence[out[-1][1] - offset:start]))

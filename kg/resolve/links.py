@@ -386,27 +386,31 @@ def add_organizations(G: Subgraph, extractions: Sequence[PaperExtraction]) -> in
 
 
 class _EntityIndex:
-    """Entity nodes of ``G`` by (label, normalized name or alias)."""
+    """Entity nodes of ``G`` by (label, normalized name or alias); names before aliases."""
 
     def __init__(self, G: Subgraph):
         self.G = G
-        self.index: dict[tuple[str, str], str] = {}
-        for node_id, node in G.nodes.items():
-            label = node.label.value
-            if label in {NodeLabel.PAPER.value, NodeLabel.RESULT.value, NodeLabel.REPOSITORY.value,
-                         NodeLabel.ORGANIZATION.value}:
-                continue
-            for name in [node.name, *node.aliases]:
-                if name:
-                    self.index.setdefault((label, entity_key(name)), node_id)
+        self.index: dict[tuple[str, str], list[str]] = {}
+        skip = {NodeLabel.PAPER.value, NodeLabel.RESULT.value, NodeLabel.REPOSITORY.value, NodeLabel.ORGANIZATION.value}
+        nodes = [(node_id, node) for node_id, node in G.nodes.items() if node.label.value not in skip]
+        for node_id, node in nodes:
+            if node.name:
+                self.index.setdefault((node.label.value, entity_key(node.name)), []).append(node_id)
+        for node_id, node in nodes:
+            for name in node.aliases:
+                hits = self.index.setdefault((node.label.value, entity_key(name)), []) if name else []
+                if name and node_id not in hits:
+                    hits.append(node_id)
 
-    def find(self, name: str, labels: Iterable[NodeLabel]) -> str | None:
+    def find(self, name: str, labels: Iterable[NodeLabel], paper_id: str | None = None) -> str | None:
+        """The node of ``name``: one ``paper_id`` links to first (its own sense of an acronym), else the first named so."""
         key = entity_key(name)
-        for label in labels:
-            hit = self.index.get((label.value, key))
-            if hit:
+        own = {e.target for e in self.G.out_edges(paper_id)} if paper_id else set()
+        hits = [hit for label in labels for hit in self.index.get((label.value, key), [])]
+        for hit in hits:
+            if hit in own:
                 return hit
-        return None
+        return hits[0] if hits else None
 
     def find_or_add(self, name: str, labels: Sequence[NodeLabel]) -> str:
         hit = self.find(name, labels)
@@ -415,11 +419,16 @@ class _EntityIndex:
         label = labels[0]
         node_id = f"{label.value.lower()}:{entity_key(name)}"
         self.G.add_node(Node(id=node_id, label=label, name=name))
-        self.index[(label.value, entity_key(name))] = node_id
+        self.index[(label.value, entity_key(name))] = [node_id]
         return node_id
 
 
 _POSSESSIVE_SUBJECTS = re.compile(r"^(?:our|the proposed|this)\b", re.I)
+#: A result sentence whose actor is the paper's own method ("our model achieves", "we obtain").
+_OWN_ACTOR = re.compile(
+    r"\b(?:(?:our|the\s+proposed)\s+(?:[\w-]+\s+){0,2}?(?:methods?|models?|approach|system|framework|technique|"
+    r"algorithm|network|architecture|agent|pipeline|solution)|ours|we\s+(?:[\w-]+\s+)?(?:achiev|obtain|reach|attain|get|"
+    r"report|set|improv|boost)\w*)\b", re.I)
 
 
 def result_id(paper_id: str, record: ResultRecord) -> str:
@@ -489,9 +498,9 @@ def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
             node_id = result_id(paper_id, record)
             subject_node = None
             if record.subject and not _POSSESSIVE_SUBJECTS.match(record.subject):
-                subject_node = entities.find(record.subject, (NodeLabel.MODEL, NodeLabel.METHOD))
-            if subject_node is None and not record.subject:
-                subject_node = _proposed_subject(G, paper_id)
+                subject_node = entities.find(record.subject, (NodeLabel.MODEL, NodeLabel.METHOD), paper_id)
+            if subject_node is None and not record.subject and _OWN_ACTOR.search(evidence.sentence or ""):
+                subject_node = _proposed_subject(G, paper_id)  # "our model reaches 85%": the one it proposes
             subject = record.subject or (G.nodes[subject_node].name if subject_node else None)
             G.add_node(Node(
                 id=node_id, label=NodeLabel.RESULT, name=result_name(record),
@@ -500,7 +509,7 @@ def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
                        "paper_id": paper_id},
             ))
             G.add_edge(Edge(source=paper_id, target=node_id, type=RelType.REPORTS, provenance=evidence))
-            bench = entities.find(record.benchmark, (NodeLabel.BENCHMARK, NodeLabel.DATASET)) if record.benchmark else None
+            bench = entities.find(record.benchmark, (NodeLabel.BENCHMARK, NodeLabel.DATASET), paper_id) if record.benchmark else None
             if bench:
                 G.add_edge(Edge(source=node_id, target=bench, type=RelType.ON_BENCHMARK, provenance=evidence))
             if record.metric:

@@ -117,3 +117,29 @@ def test_a_benchmark_after_a_comma_and_belongs_to_the_next_value():
 def test_a_name_modifying_a_task_noun_is_no_benchmark():
     found = find_results("We achieve a maximum of 46% exact match on API prediction.")
     assert [(r.value, r.benchmark) for _, _, r in found] == [(46.0, None)]
+
+
+def test_gains_with_their_metric_in_brackets_are_not_scores():
+    sentence = "Experiments show 6.1 points (Accuracy) and 7.7 points (F1-score) absolute gain compared to the best system."
+    assert find_results(sentence) == []
+
+
+def test_a_target_or_an_example_value_is_not_a_score():
+    assert find_results("Thresholds are set to achieve a desired true positive rate (TPR), e.g., $95%$ TPR.") == []
+
+
+def test_a_latex_percent_is_a_percent():
+    found = find_results(r"FAC achieves an average success rate of 86\% after one hour.")
+    assert [(r.value, r.unit) for _, _, r in found] == [(86.0, "%")]
+    assert find_results(r"Our approach achieves a 10.35\% average return improvement over PPO.") == []
+
+
+def test_latex_math_around_a_gain_keeps_it_a_gain():
+    assert find_results(r"The method raises the accuracy of event recognition by over $10\%$.") == []
+
+
+def test_a_metric_after_a_comma_names_the_next_value():
+    sentence = "MCN achieves state-of-art performance on MSRA-TD500 with precision of 0.88, recall of 0.79 and F-score of 0.83."
+    entities = [(sentence.index(w), sentence.index(w) + len(w), "Metric") for w in ("precision", "recall", "F-score")]
+    found = {r.value: r.metric for _, _, r in find_results(sentence, entities)}
+    assert found.get(0.88) == "precision" and found.get(0.79) == "recall"

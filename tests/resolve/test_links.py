@@ -342,3 +342,32 @@ def test_seed_organizations(seed_graph):
     published = _edges(G, RelType.PUBLISHED_BY)
     assert {u for u, _ in published} == set(with_org)
     assert any(G.nodes[v]["name"] == "Tencent" for _, v in published)
+
+
+def test_a_result_takes_the_proposed_method_only_when_the_sentence_credits_the_paper():
+    ours = "Our model reaches 77.7% accuracy on ProcessBench."
+    theirs = "The mAP results are 81.6% for cyclist detection."
+    results = [
+        ResultRecord(value=v, unit="%", metric=m, evidence=Provenance(paper_id="p:o", sentence=s, start=0, end=4, extractor="kg_results"))
+        for v, m, s in ((77.7, "accuracy", ours), (81.6, "mAP", theirs))
+    ]
+    ext = PaperExtraction(paper=_paper("p:o", "O"), entities=[_ent("TSR", "Method", "PROPOSES")], results=results)
+    G = build_graph([ext])
+    by = {u: v for u, v in _edges(G, RelType.ACHIEVED_BY)}
+    found = {d["value"]: n for n, d in G.nodes(data=True) if d["label"] == "Result"}
+    assert G.nodes[by[found[77.7]]]["name"] == "TSR"
+    assert found[81.6] not in by and G.nodes[found[81.6]]["subject"] is None
+
+
+def test_a_result_subject_is_the_papers_own_sense_of_an_acronym():
+    other = PaperExtraction(paper=_paper("p:x", "X"), entities=[
+        ExtractedEntity(name="CSR", type="Method", roles=["PROPOSES"], aliases=["CNN"],
+                        evidence=[Provenance(paper_id="", sentence="We use CSR.", start=0, end=3, extractor="test")])])
+    sentence = "The baseline CNN achieves 94% recall."
+    ev = Provenance(paper_id="p:c", sentence=sentence, start=26, end=29, extractor="kg_results")
+    own = PaperExtraction(paper=_paper("p:c", "C"), entities=[_ent("CNN", "Method", "USES")],
+                          results=[ResultRecord(value=94.0, unit="%", metric="recall", subject="CNN", evidence=ev)])
+    G = build_graph([other, own])
+    by = {u: v for u, v in _edges(G, RelType.ACHIEVED_BY)}
+    result = next(n for n, d in G.nodes(data=True) if d["label"] == "Result")
+    assert G.nodes[by[result]]["name"] == "CNN"
