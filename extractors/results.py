@@ -271,6 +271,8 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a size or name (8B, 37x)"
     if not unit and _SIZE_SUFFIX.match(after):
         return "a size or amount"
+    if re.match(r"^\s*(?:\^|[x\u00d7]\s*\d)|^\s*(?:resolution|pixels|px)\b", after):
+        return "a size or amount"  # "at 1024^2 resolution", "512x512"
     if m.group("sign") in {"+", "\u00b1"}:
         return "a difference"
     if unit == "%" and (_SHARE_AFTER.match(after) or _RESOURCE_AFTER.match(after)):
@@ -424,7 +426,17 @@ def _is_actor(sentence: str, s: int, e: int) -> bool:
     return not _NOT_ACTOR_BEFORE.search(sentence[:s]) and not _NOT_ACTOR_AFTER.match(sentence[e:])
 
 
-_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|to|-|\u2013)\s*$")
+_LIST_GLUE = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|to|-|\u2013|/)\s*$")
+
+
+def _has_verb(text: str) -> bool:
+    """Whether ``text`` holds a result verb, not counting "score" nouns or hyphenated names ("F1-score").
+
+    Example:
+        >>> _has_verb(" in F1-score on JRDB-PAR and "), _has_verb(" and it reaches ")
+        (False, True)
+    """
+    return bool(_VERB_RE.search(re.sub(r"\bscores?\b|[\w@.+]*-[\w@.+-]*", " ", text)))
 
 
 def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> list[re.Match]:
@@ -462,7 +474,7 @@ def _accepted_numbers(sentence: str, protected: Sequence[tuple[int, int]]) -> li
     for i in range(len(found)):
         if last is not None and reasons[last] in {"a difference", "a share of data or a saving"} and reasons[i] is None:
             between = sentence[found[last].end():found[i].start()]
-            if not _VERB_RE.search(between) and ";" not in between and re.search(r"(?:,|\band|\bor)\s*(?:an?\s+)?$", between):
+            if not _has_verb(between) and ";" not in between and re.search(r"(?:,|\band|\bor)\s*(?:an?\s+)?$", between):
                 reasons[i] = "a difference"
         if not (reasons[i] or "").startswith("part of a name"):
             last = i

@@ -143,3 +143,14 @@ def test_a_metric_after_a_comma_names_the_next_value():
     entities = [(sentence.index(w), sentence.index(w) + len(w), "Metric") for w in ("precision", "recall", "F-score")]
     found = {r.value: r.metric for _, _, r in find_results(sentence, entities)}
     assert found.get(0.88) == "precision" and found.get(0.79) == "recall"
+
+
+def test_improvements_listed_over_a_hyphenated_metric_name_stay_improvements():
+    sentence = ("Experiments demonstrate superior performance with improvements of up to 10.6% in F1-score on JRDB-PAR "
+                "and 5.9% in Mean Per Class Accuracy on the NBA dataset.")
+    assert find_results(sentence) == []
+
+
+def test_relative_gains_joined_by_a_slash_and_a_resolution_are_not_scores():
+    assert find_results("SyncDiff achieves a synchronization score 27.7%/62.3% relatively higher than previous methods.") == []
+    assert find_results("We achieve near perfect reconstruction (>74 dB PSNR at 1024^2 resolution).") == []
