@@ -136,6 +136,18 @@ def load_annotations(
     return records
 
 
+def gold_papers(records: Iterable[dict]) -> list:
+    """The papers to extract from gold records that carry their text (:func:`load_annotations`).
+
+    Example:
+        >>> [p.title for p in gold_papers([{"id": "c:1", "title": "", "abstract": "We use BERT."}])]
+        ['c:1']
+    """
+    from schema import Paper
+
+    return [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+
+
 def agreement(*, shared: Path | None = None, training_dir: Path = TRAINING_DIR) -> Scores:
     """Entity agreement between the two independent readings of the doubly annotated abstracts.
 

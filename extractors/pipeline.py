@@ -201,6 +201,7 @@ def doc_to_extraction(
         entry["spans"].append(span)
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
+    shorts = set(abbreviations)
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
@@ -210,7 +211,7 @@ def doc_to_extraction(
         cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
         if entity_model is not None:
             features = candidate_features(
-                entry["type"], name, entry["spans"], cues, title_end, long_forms, set(abbreviations)
+                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts
             )
             entry["type"] = entity_model.decide(features)
             if entry["type"] is None:

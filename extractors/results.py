@@ -111,11 +111,15 @@ _GENERIC_NAMES = {
     "llm", "llms", "lms", "vlms", "mllms", "lvlms", "models", "agents", "humans", "baselines", "methods",
 }
 #: Names that look like models, not benchmarks: sizes ("8B", "70B") and well-known model families.
-_MODEL_LIKE = re.compile(
-    r"\d+(?:\.\d+)?[BMT]\b|\b(?:GPT|Llama|LLaMA|Qwen|Mistral|Mixtral|Claude|Gemini|Gemma|DeepSeek|Phi|Falcon|Vicuna|o1|o3|o4|ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BERT|RoBERTa|MobileNet|EfficientNet|DenseNet|Inception|AlexNet|LSTM|CNN|Transformer)(?![a-z])",
+#: Well-known backbone families (general knowledge).
+_BACKBONES = (
+    "ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BERT|RoBERTa|MobileNet|EfficientNet|DenseNet|Inception|AlexNet|LSTM|CNN|Transformer"
 )
-#: Well-known backbone families: a score "for ResNet-50" is the method's on that backbone.
-_BACKBONE = re.compile(r"\b(?:ResNet|ResNeXt|WideResNet|WRN|VGG|ViT|DeiT|Swin|BERT|RoBERTa|MobileNet|EfficientNet|DenseNet|Inception|AlexNet|CaffeNet|LSTM|CNN|Transformer)")
+_MODEL_LIKE = re.compile(
+    rf"\d+(?:\.\d+)?[BMT]\b|\b(?:GPT|Llama|LLaMA|Qwen|Mistral|Mixtral|Claude|Gemini|Gemma|DeepSeek|Phi|Falcon|Vicuna|o1|o3|o4|{_BACKBONES})(?![a-z])",
+)
+#: A backbone: a score "for ResNet-50" is the method's on that backbone.
+_BACKBONE = re.compile(rf"\b(?:{_BACKBONES}|CaffeNet)")
 _BENCH_TAILS = re.compile(r"\s+(?:benchmarks?|datasets?|test\s+sets?|tasks?|splits?|leaderboard|suite|with|and|using|by|while|when|our|its|their)$", re.I)
 _PAREN_SUBJECT = re.compile(rf"(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)(?:\s+(?:baselines?|models?|methods?|approach))?\s*\(\s*$")
 _CITATION_PAREN = re.compile(r"\([^()]*(?:et\s+al|19\d\d|20\d\d)[^()]*\)")

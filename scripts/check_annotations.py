@@ -8,6 +8,7 @@ duplicate). Exits 1 when there is a problem.
 """
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -84,10 +85,8 @@ def main(batches: list[str], sample_path: Path = TRAINING / "sample.jsonl") -> i
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    sample_file = TRAINING / "sample.jsonl"
-    if "--sample" in args:  # a draw not yet merged into sample.jsonl (an annotation round in progress)
-        i = args.index("--sample")
-        sample_file = Path(args[i + 1])
-        del args[i:i + 2]
-    sys.exit(main(args, sample_file))
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("batches", nargs="*", help="the batches to check (all of the sample's when none)")
+    ap.add_argument("--sample", type=Path, default=TRAINING / "sample.jsonl", help="a draw not yet merged into sample.jsonl")
+    args = ap.parse_args()
+    sys.exit(main(args.batches, args.sample))

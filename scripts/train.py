@@ -37,7 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluate import DEFAULT_SHARED, format_scores, load_annotations, score
+from extractors.evaluate import DEFAULT_SHARED, format_scores, gold_papers, load_annotations, score
+from extractors.pipeline import ENTITY_WEIGHTS, ROLE_WEIGHTS
+from extractors.pipeline import NER_WEIGHTS as WEIGHTS
 from extractors.training_data import (
     annotated_doc,
     scirex_docs,
@@ -45,7 +47,6 @@ from extractors.training_data import (
     validation_ids,
 )
 
-WEIGHTS = ROOT / "extractors" / "weights" / "ner"
 SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
 TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
 
@@ -249,9 +250,6 @@ def ship(model: Path, roles: Path | None) -> None:
         shutil.copyfile(roles, ROLE_WEIGHTS)
 
 
-ROLE_WEIGHTS = ROOT / "extractors" / "weights" / "roles.json"
-
-
 class _FeatureRecorder:
     """Stands in for the role model in :func:`doc_to_extraction`: records each entity's
     features and answers with the rule roles (kept among the features)."""
@@ -268,10 +266,10 @@ def role_rows(records: list[dict], model: Path) -> list[tuple[dict, set[str]]]:
     """(features, gold roles) of every predicted entity that matches a gold entity by name."""
     from extractors.evaluate import match_entities
     from extractors.pipeline import doc_to_extraction, load_nlp
-    from schema import Paper, paper_text
+    from schema import paper_text
 
     nlp = load_nlp(ner_dir=model, role_weights=False)
-    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+    papers = gold_papers(records)
     rows = []
     for record, (doc, paper) in zip(records, nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True)):
         recorder = _FeatureRecorder()
@@ -316,11 +314,10 @@ def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = 
     (rules alone, learned alone, learned with rule mentions), with typed precision by source."""
     from extractors.evaluate import precision_by_source, prediction_record
     from extractors.pipeline import extract_papers, load_nlp
-    from schema import Paper
 
     held = set(json.loads((out / "validation_ids.json").read_text()))
     gold = [r for r in load_annotations("train", shared=shared) if r["id"] in held]
-    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in gold]
+    papers = gold_papers(gold)
     figures = {}
     variants = dict(variants)
     if roles is not None:
@@ -340,7 +337,6 @@ def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = 
     return figures
 
 
-ENTITY_WEIGHTS = ROOT / "extractors" / "weights" / "entities.json"
 #: How the entity decision is fitted (full-batch gradient descent: it underfits with fewer epochs).
 ENTITY_FIT = {"l2": 1.0, "epochs": 2000, "lr": 2.0, "min_count": 2}
 #: The entity decision's threshold is chosen among these on the validation slice.
@@ -362,10 +358,10 @@ class _CandidateRecorder:
 def rule_docs(records: list[dict]) -> list[tuple]:
     """(doc, paper) of each record through the rule pipeline (no learned ner, no classifiers)."""
     from extractors.pipeline import load_nlp
-    from schema import Paper, paper_text
+    from schema import paper_text
 
     nlp = load_nlp(learned=False, role_weights=False, entity_weights=False)
-    papers = [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
+    papers = gold_papers(records)
     return list(nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True))
 
 

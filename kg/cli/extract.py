@@ -52,16 +52,9 @@ def extract(inputs, output, fmt, workers):
         sys.exit(2)
 
 
-def _papers_of(records: list[dict]):
-    """Papers to extract from gold records that carry their text (the team annotations)."""
-    from schema import Paper
-
-    return [Paper(id=r["id"], title=r["title"] or r["id"], abstract=r["abstract"]) for r in records]
-
-
 def _gold_and_pred(gold, split, pred):
     """The gold records (a file, or a split of the team annotations) and the predictions."""
-    from extractors.evaluate import DEV_GOLD, load_annotations, read_records
+    from extractors.evaluate import DEV_GOLD, gold_papers, load_annotations, read_records
 
     if split:
         gold_records = load_annotations(split)
@@ -70,7 +63,7 @@ def _gold_and_pred(gold, split, pred):
     if pred:
         return gold_records, read_records(pred, "prediction")
     if split:
-        return gold_records, list(_extract_records(_papers_of(gold_records), 1))
+        return gold_records, list(_extract_records(gold_papers(gold_records), 1))
     diag = Diagnostics()
     return gold_records, list(_extract_records(read_inputs([gold or str(DEV_GOLD)], diag, "jsonl"), 1))
 

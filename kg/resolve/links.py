@@ -397,19 +397,18 @@ class _EntityIndex:
             if node.name:
                 self.index.setdefault((node.label.value, entity_key(node.name)), []).append(node_id)
         for node_id, node in nodes:
-            for name in node.aliases:
-                hits = self.index.setdefault((node.label.value, entity_key(name)), []) if name else []
-                if name and node_id not in hits:
+            for name in filter(None, node.aliases):
+                hits = self.index.setdefault((node.label.value, entity_key(name)), [])
+                if node_id not in hits:
                     hits.append(node_id)
 
     def find(self, name: str, labels: Iterable[NodeLabel], paper_id: str | None = None) -> str | None:
         """The node of ``name``: one ``paper_id`` links to first (its own sense of an acronym), else the first named so."""
         key = entity_key(name)
-        own = {e.target for e in self.G.out_edges(paper_id)} if paper_id else set()
         hits = [hit for label in labels for hit in self.index.get((label.value, key), [])]
-        for hit in hits:
-            if hit in own:
-                return hit
+        if len(hits) > 1 and paper_id:
+            own = {e.target for e in self.G.out_edges(paper_id)}
+            return next((hit for hit in hits if hit in own), hits[0])
         return hits[0] if hits else None
 
     def find_or_add(self, name: str, labels: Sequence[NodeLabel]) -> str:

@@ -187,11 +187,11 @@ def dev_scores(shared_dir):
 
 @pytest.fixture(scope="module")
 def heldout_scores(shared_dir):
-    from extractors.evaluate import load_annotations
-    from kg.cli.extract import _extract_records, _papers_of
+    from extractors.evaluate import gold_papers, load_annotations
+    from kg.cli.extract import _extract_records
 
     gold = load_annotations("heldout", shared=shared_dir)
-    return score(gold, list(_extract_records(_papers_of(gold), 1)))
+    return score(gold, list(_extract_records(gold_papers(gold), 1)))
 
 
 @pytest.mark.slow
