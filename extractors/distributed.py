@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import partial
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from distributed.scheduler import KilledWorker
 
-from extractors.pipeline import _batches, extract_papers, load_nlp
+from extractors.pipeline import DEFAULT_EXTRACTOR, _batches, extract_papers, load_extractor
 from schema import Paper, PaperExtraction
 from schema.errors import ExtractionError, InputError, KGError
 
@@ -45,22 +46,24 @@ IN_FLIGHT_PER_THREAD = 3
 #: Seconds to wait for a remote scheduler to answer.
 CONNECT_TIMEOUT = 30
 
-_PIPELINES: dict[int, object] = {}  # process id -> the loaded spaCy pipeline of that worker process
+_PIPELINES: dict[tuple[int, str], object] = {}  # (process id, extractor) -> that worker process's pipeline
 
 
 # ----------------------------------------------------------------------- worker side
 
 
-def worker_pipeline():
-    """The extraction pipeline of this process, loaded on first use and kept (one per process).
+def worker_pipeline(extractor: str = DEFAULT_EXTRACTOR):
+    """The extraction pipeline of this process, loaded on first use and kept (one per process
+    and extractor).
 
     Keyed by process id, so a forked child never uses a pipeline it did not load itself.
     """
-    pid = os.getpid()
-    if pid not in _PIPELINES:
-        _PIPELINES.clear()
-        _PIPELINES[pid] = load_nlp()
-    return _PIPELINES[pid]
+    key = (os.getpid(), extractor)
+    if key not in _PIPELINES:
+        for old in [k for k in _PIPELINES if k[0] != key[0]]:
+            del _PIPELINES[old]
+        _PIPELINES[key] = load_extractor(extractor)
+    return _PIPELINES[key]
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -68,18 +71,21 @@ class PipelinePlugin(WorkerPlugin):
 
     name = "kg-extraction-pipeline"
 
+    def __init__(self, extractor: str = DEFAULT_EXTRACTOR):
+        self.extractor = extractor
+
     def setup(self, worker) -> None:
-        worker_pipeline()
+        worker_pipeline(self.extractor)
 
 
-def extract_batch(papers: list[Paper]) -> list[PaperExtraction]:
+def extract_batch(papers: list[Paper], extractor: str = DEFAULT_EXTRACTOR) -> list[PaperExtraction]:
     """The task: one batch of papers in, their extractions out (run on a worker).
 
     Example:
         >>> [e.paper.id for e in extract_batch([Paper(id="p1", title="T", abstract="We use GSM8K.")])]  # doctest: +SKIP
         ['p1']
     """
-    return list(extract_papers(papers, nlp=worker_pipeline(), batch_size=max(1, len(papers))))
+    return list(extract_papers(papers, nlp=worker_pipeline(extractor), batch_size=max(1, len(papers))))
 
 
 # ----------------------------------------------------------------------- client side
@@ -120,7 +126,7 @@ def parse_scheduler(text: str) -> SchedulerSpec:
 
 
 @contextmanager
-def open_client(scheduler: str) -> Iterator[Client]:
+def open_client(scheduler: str, extractor: str = DEFAULT_EXTRACTOR) -> Iterator[Client]:
     """A :class:`distributed.Client` for ``scheduler``, with the pipeline plugin registered.
 
     ``local:N`` starts (and afterwards stops) a LocalCluster of N single-threaded worker
@@ -148,7 +154,7 @@ def open_client(scheduler: str) -> Iterator[Client]:
             "start one with 'dask scheduler' and workers with 'dask worker ADDRESS', or use --scheduler local:N"
         ) from err
     try:
-        _register_pipeline(client, scheduler)
+        _register_pipeline(client, scheduler, extractor)
         yield client
     finally:
         client.close()
@@ -156,10 +162,10 @@ def open_client(scheduler: str) -> Iterator[Client]:
             cluster.close()
 
 
-def _register_pipeline(client: Client, scheduler: str) -> None:
+def _register_pipeline(client: Client, scheduler: str, extractor: str = DEFAULT_EXTRACTOR) -> None:
     """Load the pipeline on every worker now (and on every worker that joins later)."""
     try:
-        client.register_plugin(PipelinePlugin(), name=PipelinePlugin.name)
+        client.register_plugin(PipelinePlugin(extractor), name=PipelinePlugin.name)
     except Exception as err:  # noqa: BLE001 - a worker's traceback becomes one line
         raise ExtractionError(
             f"the workers of {scheduler!r} cannot load the kg pipeline ({type(err).__name__}: {str(err)[:160]}): "
@@ -252,6 +258,7 @@ def extract_on_cluster(
     batch_size: int = 64,
     progress: bool = True,
     retries: int = DEFAULT_RETRIES,
+    extractor: str = DEFAULT_EXTRACTOR,
 ) -> Iterator[PaperExtraction]:
     """Extract ``papers`` on the Dask cluster ``scheduler``; yields one extraction per paper, in order.
 
@@ -266,6 +273,6 @@ def extract_on_cluster(
     papers = list(papers)
     if not papers:
         return
-    with open_client(scheduler) as client:
-        yield from map_batches(client, papers, batch_size=batch_size, retries=retries, progress=progress,
-                               total=len(papers))
+    with open_client(scheduler, extractor) as client:
+        yield from map_batches(client, papers, partial(extract_batch, extractor=extractor), batch_size=batch_size,
+                               retries=retries, progress=progress, total=len(papers))

@@ -10,7 +10,7 @@ role cues of its mentions and the cue words of its sentences. One logistic regre
 per type (one-vs-rest, fitted by :func:`extractors.role_model.fit`) gives
 P(an annotator keeps it with type T); :meth:`EntityModel.decide` keeps the most probable
 type when its probability reaches the threshold (chosen on the validation slice by
-``scripts/train.py --only entities``) and drops the candidate otherwise. Applied with numpy
+``scripts/train.py``) and drops the candidate otherwise. Applied with numpy
 in :func:`extractors.pipeline.doc_to_extraction`; shipped as
 ``extractors/weights/entities.json``.
 
@@ -36,7 +36,8 @@ from extractors.entities import (
     is_name_like,
     name_type,
 )
-from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel
+from extractors.learned import LEARNED, NER_KEY
+from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, prefixes_found
 from extractors.role_model import fit as fit_one_vs_rest
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
@@ -53,6 +54,8 @@ def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> st
         'short'
     """
     text = span.text
+    if span.id_ == LEARNED:
+        return "learned"
     if (span.start, span.end) in long_forms:
         return "definition"
     if text in shorts or text.rstrip("s") in shorts:
@@ -148,16 +151,30 @@ def candidate_features(
         if any(cue in c for c in cues):
             add(f"cue:{cue}")
     doc = spans[0].doc
+    if NER_KEY in doc.spans:
+        for key in _recogniser_agreement(spans, doc.spans[NER_KEY]):
+            add(key)
     for s in spans:
         if s.start > 0:
             f[f"prev:{doc[s.start - 1].lower_}"] = 1.0
         if s.end < len(doc):
             f[f"next:{doc[s.end].lower_}"] = 1.0
-    words_around = {tok.lower_ for s in spans for tok in s.sent}
-    for w in (*SENTENCE_WORDS, *TYPE_WORDS):
-        if any(x.startswith(w) for x in words_around):
-            f[f"word:{w}"] = 1.0
+    for w in prefixes_found({tok.lower_ for s in spans for tok in s.sent}, (*SENTENCE_WORDS, *TYPE_WORDS)):
+        f[f"word:{w}"] = 1.0
     return f
+
+
+def _recogniser_agreement(spans: list, recognised) -> set[str]:
+    """What the trained recogniser said about a candidate's mentions: ``ner_exact=<type>`` for a
+    mention it found with the same boundaries, ``ner_overlap=<type>`` for one it found with other
+    boundaries, ``ner_none`` when it found none of them."""
+    keys = set()
+    for s in spans:
+        for r in recognised:
+            if r.start < s.end and s.start < r.end:
+                same = (r.start, r.end) == (s.start, s.end)
+                keys.add(f"ner_{'exact' if same else 'overlap'}={r.label_}")
+    return keys or {"ner_none"}
 
 
 class EntityModel:

@@ -38,6 +38,9 @@ from schema.types import ENTITY_TYPES
 FILL = "fill:"
 #: ``span.id_`` of a mention: which component found it (kept as the evidence's extractor).
 LEARNED, RULES = "kg_ner", "kg_entities"
+#: ``doc.spans`` key of every kg-typed mention the trained recogniser found (kept or not),
+#: which the entity decision reads (:func:`extractors.entity_model.candidate_features`).
+NER_KEY = "kg_ner"
 
 
 class LearnedEntities:
@@ -51,6 +54,7 @@ class LearnedEntities:
         long_forms = {(s.start, s.end): s.label_ for s in doc.spans.get(ABBREVIATION_KEY, [])}
         shorts = {merge_key(short): short for short in long_forms.values()}
         spans = [_canonical(doc, e, long_forms, shorts) for e in doc.ents if e.label_ in ENTITY_TYPES]
+        doc.spans[NER_KEY] = spans
         if "rules-first" in self.rules:
             doc.spans[ENTITY_KEY] = paper_types(self._fill_gaps(doc, spans))
             return doc

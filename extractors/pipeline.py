@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy
 from spacy.language import Language
 
+from extractors import DEFAULT_EXTRACTOR
+
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.citations import citations_from_doc
@@ -60,27 +62,53 @@ _CONFIDENCE = {"abbreviation": 0.9, "known": 0.85, "pattern": 0.6}
 NER_WEIGHTS = Path(__file__).resolve().parent / "weights" / "ner"
 #: The learned role classifier (:mod:`extractors.role_model`), also rebuilt by ``scripts/train.py``.
 ROLE_WEIGHTS = Path(__file__).resolve().parent / "weights" / "roles.json"
-#: Whether the trained recogniser types the mentions (else the rules of :mod:`extractors.entities`).
-#: Off: with all rule mentions beside it, it measured typed F1 0.526 against 0.495 for the rules
-#: alone on the validation slice, but makes ``kg build`` 1.6-1.7x slower (budget 1.5x); a small
-#: recogniser that fits the budget gains only 0.008 (docs/extraction.md).
-DEFAULT_LEARNED = False
-#: Rule mentions kept beside the learned ones (see :mod:`extractors.learned`).
-DEFAULT_RULES: tuple[str, ...] = ("all",)
+#: Whether the trained recogniser runs (the ``learned`` extractor), else the rules of
+#: :mod:`extractors.entities` alone find and type the mentions (the ``rules`` extractor).
+#: On: with its mentions filling the rules' gaps and the entity decision trained on its
+#: out-of-fold mentions, it measured typed F1 0.602 against 0.558 for the rules extractor on
+#: the validation slice (300 abstracts, after the fourth annotation round; docs/extraction.md).
+DEFAULT_LEARNED = True
+#: How its mentions join the rules': ``rules-first`` keeps every rule mention and adds the
+#: learned mentions that overlap none (see :mod:`extractors.learned`); the entity decision then
+#: keeps, retypes or drops each candidate.
+DEFAULT_RULES: tuple[str, ...] = ("rules-first",)
 #: Whether roles come from the learned classifier (else from the cue rules of :mod:`extractors.roles`).
 #: On: trained on the rule pipeline's own entities it measured 0.414 role F1 against 0.408 for the
 #: cue rules on the validation slice (precision and recall both up; a small gain).
 DEFAULT_ROLE_MODEL = True
 _META_ROLES = "kg_role_weights"
 #: The learned per-paper entity decision (:mod:`extractors.entity_model`), rebuilt by
-#: ``scripts/train.py --only entities``.
+#: ``scripts/train.py`` (the ``rules`` extractor's own: :data:`RULES_ENTITY_WEIGHTS`).
 ENTITY_WEIGHTS = Path(__file__).resolve().parent / "weights" / "entities.json"
-#: Whether the entity decision keeps, retypes or drops the rule pipeline's entities.
-#: On: on the validation slice of the train split (166 abstracts, after the second annotation
-#: round) it measured typed F1 0.541 against 0.514 without (P 0.665 / R 0.456 against
-#: 0.609 / 0.445) and role F1 0.452 against 0.424. It costs about 1.3 ms a paper in ``kg build``.
+#: Whether the entity decision keeps, retypes or drops the candidates. On: on the validation
+#: slice it measured typed F1 0.602 against 0.557 without (learned extractor) and 0.558
+#: against 0.532 (rules extractor), role F1 up in both.
 DEFAULT_ENTITY_MODEL = True
 _META_ENTITIES = "kg_entity_weights"
+
+
+#: The rule-mode entity decision (trained on the candidates of the rules alone), used by the
+#: ``rules`` extractor.
+RULES_ENTITY_WEIGHTS = Path(__file__).resolve().parent / "weights" / "entities_rules.json"
+#: The extractors ``kg build --extractor`` offers, as :func:`load_nlp` options: ``learned``
+#: (the default: rules, the trained recogniser, the role classifier and the entity decision)
+#: and ``rules`` (no recogniser: faster, finds fewer entities; see the README's figures).
+EXTRACTORS: dict[str, dict] = {
+    "learned": {},
+    "rules": {"learned": False, "entity_weights": RULES_ENTITY_WEIGHTS},
+}
+
+
+def load_extractor(name: str = DEFAULT_EXTRACTOR):
+    """The pipeline of one of :data:`EXTRACTORS`.
+
+    Example:
+        >>> "kg_ner" in load_extractor("rules").pipe_names  # doctest: +SKIP
+        False
+    """
+    if name not in EXTRACTORS:
+        raise ExtractionError(f"unknown extractor {name!r}: use one of {', '.join(EXTRACTORS)}")
+    return load_nlp(**EXTRACTORS[name])
 
 
 def load_nlp(
@@ -129,7 +157,7 @@ def load_nlp(
     if entity_weights:
         if not Path(entity_weights).is_file():
             raise ExtractionError(
-                f"no entity classifier at {entity_weights}: run 'python scripts/train.py --only entities' to build it"
+                f"no entity classifier at {entity_weights}: run 'python scripts/train.py' to build it"
             )
         nlp.meta[_META_ENTITIES] = str(entity_weights)
     return nlp
@@ -331,7 +359,7 @@ def _confidence(name: str, abbreviations: dict[str, str]) -> float:
 
 
 def extract_papers(
-    papers: Iterable[Paper], *, nlp=None, n_process: int = 1, batch_size: int = 64
+    papers: Iterable[Paper], *, nlp=None, n_process: int = 1, batch_size: int = 64, extractor: str | None = None
 ) -> Iterator[PaperExtraction]:
     """Run the pipeline over ``papers``; yields in input order, holds no list of Docs.
 
@@ -345,9 +373,11 @@ def extract_papers(
         >>> ext = next(extract_papers([Paper(id="p1", title="T", abstract="We use GSM8K.")]))  # doctest: +SKIP
         >>> [(e.name, e.type.value) for e in ext.entities]  # doctest: +SKIP
         [('GSM8K', 'Benchmark')]
+
+    ``extractor`` names one of :data:`EXTRACTORS` (the default when None); ``nlp`` overrides it.
     """
     global _worker_nlp
-    nlp = nlp or load_nlp()
+    nlp = nlp or load_extractor(extractor or DEFAULT_EXTRACTOR)
     if n_process <= 1:
         yield from _extract_batch(papers, nlp, batch_size)
         return

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 
+from extractors.learned import LEARNED
 from extractors.spans import CharSpanFinder
 from schema import Paper, Provenance, ResultRecord
 
@@ -590,7 +591,9 @@ def results_from_text(text: str, paper_id: str = "") -> list[ResultRecord]:
 
 
 def _doc_results(doc) -> list[tuple[int, int, ResultRecord, str]]:
-    ents = list(doc.spans[ENTITY_SPAN_KEY]) if ENTITY_SPAN_KEY in doc.spans else []
+    # the rules' mentions only: the results were judged with them (docs/resolution_audit.md),
+    # and the recogniser's extra candidates are not yet filtered by the entity decision here
+    ents = [e for e in doc.spans[ENTITY_SPAN_KEY] if e.id_ != LEARNED] if ENTITY_SPAN_KEY in doc.spans else []
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         sents = []
         for sent in doc.sents:  # never across the blank line after the title

@@ -63,11 +63,29 @@ def pair_features(
         f["first_pos"] = (body[0].start - title_end) / max(1, len(doc) - title_end)
         f["first_sentence"] = float(any(s.sent.start <= title_end + 1 for s in body))
     f["log_mentions"] = math.log1p(len(spans))
-    words = {t.lower_ for s in spans for t in s.sent}
-    for w in SENTENCE_WORDS:
-        if any(x.startswith(w) for x in words):
-            f[f"word:{w}"] = 1.0
+    for w in prefixes_found({t.lower_ for s in spans for t in s.sent}, SENTENCE_WORDS):
+        f[f"word:{w}"] = 1.0
     return f
+
+
+def prefixes_found(words: Iterable[str], prefixes: Iterable[str]) -> set[str]:
+    """The ``prefixes`` that begin at least one of ``words`` (one dictionary look-up per word
+    and prefix length, rather than every word against every prefix).
+
+    Example:
+        >>> sorted(prefixes_found({"proposed", "we"}, ("propos", "we", "our")))
+        ['propos', 'we']
+    """
+    wanted = set(prefixes)
+    lengths = sorted({len(p) for p in wanted})
+    found = set()
+    for word in words:
+        for n in lengths:
+            if n > len(word):
+                break
+            if word[:n] in wanted:
+                found.add(word[:n])
+    return found
 
 
 class RoleModel:

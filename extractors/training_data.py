@@ -89,14 +89,25 @@ def annotated_doc(nlp, record: dict) -> Doc:
 
 
 def validation_ids(ids: Iterable[str], fraction: float = 0.15) -> set[str]:
-    """A fixed slice of the train split for decisions (by a hash of the id, no RNG).
+    """A fixed slice of the train split for decisions: the ids whose hash falls below
+    ``fraction`` (no RNG). Each id's membership depends on that id alone, so extending the
+    sample adds to the slice without moving an earlier abstract in or out of it.
 
     Example:
         >>> validation_ids(["a", "b", "c"], 0.0)
         set()
     """
-    ids = sorted(set(ids), key=lambda i: hashlib.sha1(i.encode()).hexdigest())
-    return set(ids[: round(len(ids) * fraction)])
+    return {i for i in set(ids) if int(hashlib.sha1(i.encode()).hexdigest()[:8], 16) < fraction * 2**32}
+
+
+def fold_of(paper_id: str, folds: int) -> int:
+    """The cross-validation fold (0 .. folds-1) of a train abstract, by a hash of its id.
+
+    Example:
+        >>> fold_of("a", 2) in (0, 1)
+        True
+    """
+    return int(hashlib.sha1(f"fold:{paper_id}".encode()).hexdigest()[:8], 16) % folds
 
 
 def scirex_docs(nlp, path: Path) -> Iterator[Doc]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from extractors import DEFAULT_EXTRACTOR
 from kg.graph import graph_counts, to_graph
 from kg.out import (
     CACHE_FILE, GRAPH_FILE, load_cache, load_graph, load_settings, save_cache, save_graph, save_merge_log,
@@ -177,6 +178,7 @@ def build(
     infer_citations: bool = False,
     curation: str | Path | None = None,
     scheduler: str | None = None,
+    extractor: str | None = None,
 ) -> BuildSummary:
     """Build (or extend) the graph in ``out`` from ``inputs``.
 
@@ -184,6 +186,9 @@ def build(
     (``--curation FILE``) applies a curator's "same"/"different" decisions. ``scheduler``
     (``--scheduler ADDRESS`` or ``local:N``) runs the extraction of the new papers on a Dask
     cluster (:mod:`extractors.distributed`); resolution and the graph stay here.
+    ``extractor`` (``--extractor``) names one of :data:`extractors.pipeline.EXTRACTORS`
+    (default: the one OUT was built with, else ``learned``); the cache is keyed by it, so a
+    different choice extracts every paper again.
 
     Example:
         >>> build(["kg/data/sample.txt"], "kg-out")  # doctest: +SKIP
@@ -198,16 +203,21 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     cache = load_cache(out)
     papers = _merge_with_cache(read, cache)
+    kept = load_settings(out).get("extractor", DEFAULT_EXTRACTOR)
+    extractor = extractor or kept
+    if cache and kept != extractor:
+        logger.info("%s was extracted with %r: extracting its %d papers again with %r", out, kept, len(cache), extractor)
+        cache = {}
     sources = {src for p in read for src in p.sources}
     summary.duplicates = len(read) - sum(1 for p in papers if sources.intersection(p.sources))
     todo, cache = plan_extraction(papers, cache)
     summary.papers_new = len(todo)
     if todo:
         _extract_into(cache, todo, n_process=n_process, batch_size=batch_size, progress=progress,
-                      scheduler=scheduler)
+                      scheduler=scheduler, extractor=extractor)
     save_cache(cache, out)
     curation = str(Path(curation).resolve()) if curation else None
-    save_settings({"infer_citations": infer_citations, "curation": curation}, out)
+    save_settings({"infer_citations": infer_citations, "curation": curation, "extractor": extractor}, out)
     G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
     summary.papers_total = len(cache)
     summary.cited_works = sum(1 for _, d in G.nodes(data=True) if d.get("stub"))
@@ -219,12 +229,12 @@ def build(
 
 def _extract_into(
     cache: dict[str, PaperExtraction], todo: list[Paper], *, n_process: int | None, batch_size: int, progress: bool,
-    scheduler: str | None = None,
+    scheduler: str | None = None, extractor: str = DEFAULT_EXTRACTOR,
 ) -> None:
     if scheduler:
         from extractors.distributed import extract_on_cluster  # dask: loaded only for a cluster build
 
-        for ext in extract_on_cluster(todo, scheduler, batch_size=batch_size, progress=progress):
+        for ext in extract_on_cluster(todo, scheduler, batch_size=batch_size, progress=progress, extractor=extractor):
             cache[ext.paper.id] = ext
         return
     from tqdm import tqdm
@@ -233,7 +243,7 @@ def _extract_into(
 
     if n_process is None:
         n_process = 2 if len(todo) >= 500 else 1
-    stream = extract_papers(todo, n_process=n_process, batch_size=batch_size)
+    stream = extract_papers(todo, n_process=n_process, batch_size=batch_size, extractor=extractor)
     bar = tqdm(stream, total=len(todo), unit="paper", desc="extracting", disable=not progress or len(todo) < 50)
     for ext in bar:
         cache[ext.paper.id] = ext

@@ -1,10 +1,10 @@
 #!/usr/bin/env python
-"""Rebuild the shipped entity recogniser (``extractors/weights/ner``) end to end.
+"""Rebuild the shipped extraction models (``extractors/weights``) end to end.
 
-    python scripts/train.py                       # team annotations (train split) only
-    python scripts/train.py --external scirex,tdmsci --max-steps 2000 --init sm
-    python scripts/train.py --no-ship -o /tmp/run  # train and score, ship nothing
-    python scripts/train.py --only entities        # only the entity decision (a few minutes)
+    python scripts/train.py                          # team annotations (train split) only
+    python scripts/train.py --external scirex,tdmsci --init sm
+    python scripts/train.py --no-ship -o /tmp/run     # train and score, ship nothing
+    python scripts/train.py --only classifiers -o /tmp/run  # refit the classifiers on an earlier run's recognisers
 
 Steps (fixed seeds, CPU):
 
@@ -12,18 +12,22 @@ Steps (fixed seeds, CPU):
    ``../shared/corpora``; a fixed validation slice of it (15%, by a hash of the id) is
    kept out of training and used for every decision. The ``heldout`` split is never read;
 2. spans located on the project's tokens (:mod:`extractors.training_data`), written as
-   DocBins, optionally with SciREX abstracts and TDMSci sentences (types mapped);
-3. a spaCy ``ner`` trained with ``spacy.cli.train.train`` until the validation score stops
-   improving (``--patience``) or for ``--max-steps``: by default its tok2vec starts from the
-   ``ner`` of en_core_web_sm (``--init sm``); ``--init fresh`` trains a small one from scratch
-   (width 64, depth 2: cheaper in ``kg build``), ``--init shared`` listens to the English
-   pipeline's frozen tok2vec;
-4. the best model copied into ``extractors/weights/ner``, then the validation slice
-   scored through the whole extraction pipeline, figures printed;
-5. the per-paper entity decision (:mod:`extractors.entity_model`) fitted on the rule
-   pipeline's candidates of the train split minus the validation slice, its L2 weight and
-   threshold chosen on the validation slice, shipped as ``extractors/weights/entities.json``
-   (``--only entities`` runs this step alone).
+   DocBins (the whole train split, and the train split without each of its ``FOLDS`` folds),
+   optionally with SciREX abstracts and TDMSci sentences (types mapped);
+3. spaCy ``ner`` recognisers trained with ``spacy.cli.train.train`` until the validation score
+   stops improving (``--patience``) or for ``--max-steps``, two at a time: one on the whole
+   train split (shipped) and one without each fold. By default each has its own small tok2vec
+   trained from scratch (``--init fresh``, width 64, depth 2: cheap in ``kg build``);
+   ``--init sm`` starts it from the ``ner`` of en_core_web_sm, ``--init shared`` listens to the
+   English pipeline's frozen tok2vec;
+4. every train abstract run through the rules and the recogniser that did not see its fold
+   (out-of-fold mentions, as ``kg build`` meets unseen text): the role classifier
+   (:mod:`extractors.role_model`) and the per-paper entity decision
+   (:mod:`extractors.entity_model`) of the ``learned`` extractor are fitted on them, the
+   decision's threshold chosen on the validation slice; a second entity decision is fitted on
+   the rules' candidates alone for the ``rules`` extractor;
+5. the recogniser and the classifiers copied into ``extractors/weights``, and the validation
+   slice scored through each extractor, figures printed.
 """
 from __future__ import annotations
 
@@ -37,11 +41,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluate import DEFAULT_SHARED, format_scores, gold_papers, load_annotations, score
-from extractors.pipeline import ENTITY_WEIGHTS, ROLE_WEIGHTS
+from extractors.evaluate import TRAINING_DIR, DEFAULT_SHARED, format_scores, gold_papers, load_annotations, score
+from extractors.pipeline import ENTITY_WEIGHTS, ROLE_WEIGHTS, RULES_ENTITY_WEIGHTS
 from extractors.pipeline import NER_WEIGHTS as WEIGHTS
 from extractors.training_data import (
     annotated_doc,
+    fold_of,
     scirex_docs,
     tdmsci_docs,
     validation_ids,
@@ -49,6 +54,9 @@ from extractors.training_data import (
 
 SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
 TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
+#: Folds of the train split (minus the validation slice) whose recognisers find the
+#: out-of-fold mentions the classifiers learn from.
+FOLDS = 2
 
 CONFIG = """
 [paths]
@@ -185,42 +193,69 @@ def tokenizer_nlp():
     return customize_tokenizer(nlp)
 
 
-def write_docbins(out: Path, shared: Path, external: list[str]) -> dict[str, int]:
-    """train.spacy and dev.spacy in ``out``; returns counts. Reads only the train split."""
+def train_records(shared: Path, training_dir: Path = TRAINING_DIR) -> tuple[list[dict], list[dict]]:
+    """The train split minus the validation slice, and the validation slice (the held-out split
+    is never read)."""
+    records = load_annotations("train", shared=shared, training_dir=training_dir)
+    held = validation_ids(r["id"] for r in records)
+    return [r for r in records if r["id"] not in held], [r for r in records if r["id"] in held]
+
+
+def write_docbins(
+    out: Path, train: list[dict], valid: list[dict], external: list[str], shared: Path, folds: int = FOLDS
+) -> dict[str, int]:
+    """``train.spacy`` (the train split minus the validation slice), ``dev.spacy`` (the
+    validation slice) and ``fold<k>.spacy`` (the train abstracts outside fold k) in ``out``;
+    returns counts."""
     from spacy.tokens import DocBin
 
     nlp = tokenizer_nlp()
-    records = load_annotations("train", shared=shared)
-    held = validation_ids(r["id"] for r in records)
-    train, dev = DocBin(store_user_data=True), DocBin(store_user_data=True)
-    counts = {"train_abstracts": 0, "validation_abstracts": 0, "external_docs": 0, "spans": 0}
-    for record in records:
+    whole, dev = DocBin(store_user_data=True), DocBin(store_user_data=True)
+    outside = [DocBin(store_user_data=True) for _ in range(folds)]
+    counts = {"train_abstracts": len(train), "validation_abstracts": len(valid), "external_docs": 0, "spans": 0}
+    for record in train:
         doc = annotated_doc(nlp, record)
         counts["spans"] += len(doc.ents)
-        if record["id"] in held:
-            dev.add(doc)
-            counts["validation_abstracts"] += 1
-        else:
-            train.add(doc)
-            counts["train_abstracts"] += 1
+        whole.add(doc)
+        for k in range(folds):
+            if fold_of(record["id"], folds) != k:
+                outside[k].add(doc)
+    for record in valid:
+        doc = annotated_doc(nlp, record)
+        counts["spans"] += len(doc.ents)
+        dev.add(doc)
+    external_docs = []
     if "scirex" in external:
-        for doc in scirex_docs(nlp, shared / SCIREX):
-            train.add(doc)
-            counts["external_docs"] += 1
+        external_docs += list(scirex_docs(nlp, shared / SCIREX))
     if "tdmsci" in external:
-        for doc in tdmsci_docs(nlp, shared / TDMSCI):
-            train.add(doc)
-            counts["external_docs"] += 1
-    train.to_disk(out / "train.spacy")
+        external_docs += list(tdmsci_docs(nlp, shared / TDMSCI))
+    for doc in external_docs:
+        for bin_ in (whole, *outside):
+            bin_.add(doc)
+    counts["external_docs"] = len(external_docs)
+    whole.to_disk(out / "train.spacy")
     dev.to_disk(out / "dev.spacy")
-    (out / "validation_ids.json").write_text(json.dumps(sorted(held)), encoding="utf-8")
+    for k, bin_ in enumerate(outside):
+        bin_.to_disk(out / f"fold{k}.spacy")
+    (out / "validation_ids.json").write_text(json.dumps(sorted(r["id"] for r in valid)), encoding="utf-8")
     return counts
 
 
 def train_ner(
-    out: Path, *, init: str, max_steps: int, seed: int, dropout: float, patience: int = 1500, width: int = 64, depth: int = 2
+    out: Path,
+    *,
+    init: str,
+    max_steps: int,
+    seed: int,
+    dropout: float,
+    patience: int = 1500,
+    width: int = 64,
+    depth: int = 2,
+    name: str = "model",
+    train_file: str = "train.spacy",
 ) -> Path:
-    """Train with spaCy's own loop; returns the model-best directory."""
+    """Train with spaCy's own loop on ``out/train_file`` (early stopping on the validation
+    slice); returns the ``out/name/model-best`` directory."""
     from spacy.cli.train import train
 
     from extractors.model import english_model_name
@@ -234,10 +269,22 @@ def train_ner(
         config = config.replace('pipeline = ["ner"]', 'pipeline = ["tok2vec", "ner"]')
         config = config.replace("frozen_components = []\nannotating_components = []",
                                 'frozen_components = ["tok2vec"]\nannotating_components = ["tok2vec"]')
-    (out / "config.cfg").write_text(config, encoding="utf-8")
-    overrides = {"paths.train": str(out / "train.spacy"), "paths.dev": str(out / "dev.spacy")}
-    train(out / "config.cfg", out / "model", overrides=overrides, use_gpu=-1)
-    return out / "model" / "model-best"
+    (out / f"{name}.cfg").write_text(config, encoding="utf-8")
+    overrides = {"paths.train": str(out / train_file), "paths.dev": str(out / "dev.spacy")}
+    train(out / f"{name}.cfg", out / name, overrides=overrides, use_gpu=-1)
+    return out / name / "model-best"
+
+
+def train_ners(out: Path, folds: int, **options) -> tuple[Path, list[Path]]:
+    """The recogniser on the whole train split and one per fold (trained without that fold),
+    two at a time on two processes. Returns (whole, [fold 0, fold 1, ...])."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [("model", "train.spacy")] + [(f"fold{k}", f"fold{k}.spacy") for k in range(folds)]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(train_ner, out, name=name, train_file=file, **options) for name, file in jobs]
+        paths = [f.result() for f in futures]
+    return paths[0], paths[1:]
 
 
 def ship(model: Path, roles: Path | None) -> None:
@@ -248,6 +295,30 @@ def ship(model: Path, roles: Path | None) -> None:
     shutil.copytree(model, WEIGHTS)
     if roles is not None:
         shutil.copyfile(roles, ROLE_WEIGHTS)
+
+
+def pipeline_docs(records: list[dict], ner_dir: Path | None) -> list[tuple]:
+    """(doc, paper) of each record through the mention pipeline with no classifier: the rules and
+    the recogniser at ``ner_dir`` (the ``learned`` extractor), or the rules alone when None (the
+    ``rules`` extractor)."""
+    from extractors.pipeline import load_nlp
+    from schema import paper_text
+
+    nlp = load_nlp(ner_dir=ner_dir, learned=ner_dir is not None, role_weights=False, entity_weights=False)
+    papers = gold_papers(records)
+    return list(nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True))
+
+
+def out_of_fold_docs(records: list[dict], fold_models: list[Path]) -> list[tuple]:
+    """(doc, paper) of each train record, its mentions found by the recogniser trained without
+    its fold: the classifiers then learn from the recogniser's mistakes on unseen text, as in
+    ``kg build``, rather than from its near-perfect recall of its own training abstracts."""
+    folds = len(fold_models)
+    docs: dict[str, tuple] = {}
+    for k, model in enumerate(fold_models):
+        part = [r for r in records if fold_of(r["id"], folds) == k]
+        docs.update(zip((r["id"] for r in part), pipeline_docs(part, model)))
+    return [docs[r["id"]] for r in records]
 
 
 class _FeatureRecorder:
@@ -262,16 +333,13 @@ class _FeatureRecorder:
         return [k.split(":", 1)[1] for k in features if k.startswith("rule:")]
 
 
-def role_rows(records: list[dict], model: Path) -> list[tuple[dict, set[str]]]:
+def role_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, set[str]]]:
     """(features, gold roles) of every predicted entity that matches a gold entity by name."""
     from extractors.evaluate import match_entities
-    from extractors.pipeline import doc_to_extraction, load_nlp
-    from schema import paper_text
+    from extractors.pipeline import doc_to_extraction
 
-    nlp = load_nlp(ner_dir=model, role_weights=False)
-    papers = gold_papers(records)
     rows = []
-    for record, (doc, paper) in zip(records, nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True)):
+    for record, (doc, paper) in zip(records, docs):
         recorder = _FeatureRecorder()
         extraction = doc_to_extraction(doc, paper, recorder)
         pred = [e.to_gold() for e in extraction.entities]
@@ -280,57 +348,41 @@ def role_rows(records: list[dict], model: Path) -> list[tuple[dict, set[str]]]:
     return rows
 
 
-def train_roles(out: Path, shared: Path, model: Path) -> Path:
+def train_roles(out: Path, records: list[dict], docs: list[tuple]) -> Path:
     """Fit the role classifier on the train split minus the validation slice; returns its JSON path."""
     from extractors.role_model import fit
 
-    held = set(json.loads((out / "validation_ids.json").read_text()))
-    records = [r for r in load_annotations("train", shared=shared) if r["id"] not in held]
-    rows = role_rows(records, model)
+    rows = role_rows(records, docs)
     path = out / "roles.json"
     path.write_text(json.dumps(fit(rows)), encoding="utf-8")
     print(f"role classifier: {len(rows)} (paper, entity) pairs from {len(records)} abstracts")
     return path
 
 
-VARIANTS = {
-    "rules only (before training)": {"learned": False, "role_weights": False},
-    "learned": {"learned": True, "rules": (), "role_weights": False},
-    "learned + abbreviation rules": {"learned": True, "rules": ("abbreviation",), "role_weights": False},
-    "learned + all rules": {"learned": True, "rules": ("all",), "role_weights": False},
-    "learned + Benchmark/Model rules": {"learned": True, "rules": ("Benchmark", "Model"), "role_weights": False},
-    "rules + learned Method in the gaps": {"learned": True, "rules": ("rules-first", "fill:Method"), "role_weights": False},
-    "rules + learned Method/Metric in the gaps": {
-        "learned": True,
-        "rules": ("rules-first", "fill:Method", "fill:Metric"),
-        "role_weights": False,
-    },
-    "rules + learned mentions in the gaps": {"learned": True, "rules": ("rules-first",), "role_weights": False},
-}
-
-
-def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = None, variants=VARIANTS) -> dict[str, dict]:
-    """Paper-level scores of the whole extraction pipeline on the validation slice, per variant
-    (rules alone, learned alone, learned with rule mentions), with typed precision by source."""
+def score_validation(valid: list[dict], model: Path, roles: Path, entities: Path, entities_rules: Path) -> dict[str, dict]:
+    """Paper-level scores of the whole extraction pipeline on the validation slice: each
+    extractor of ``kg build --extractor`` and the same without the entity decision, with typed
+    precision by source."""
     from extractors.evaluate import precision_by_source, prediction_record
     from extractors.pipeline import extract_papers, load_nlp
 
-    held = set(json.loads((out / "validation_ids.json").read_text()))
-    gold = [r for r in load_annotations("train", shared=shared) if r["id"] in held]
-    papers = gold_papers(gold)
+    papers = gold_papers(valid)
+    variants = {
+        "rules + role classifier": {"learned": False, "entity_weights": False},
+        "rules extractor: rules + role classifier + entity decision": {"learned": False, "entity_weights": entities_rules},
+        "rules + recogniser + role classifier": {"learned": True, "entity_weights": False},
+        "learned extractor (default): rules + recogniser + role classifier + entity decision": {
+            "learned": True,
+            "entity_weights": entities,
+        },
+    }
     figures = {}
-    variants = dict(variants)
-    if roles is not None:
-        variants = {k: {**v, "role_weights": False} for k, v in variants.items()}
-        variants["learned + all rules + role classifier"] = {"learned": True, "rules": ("all",), "role_weights": roles}
-        variants["rules only + role classifier"] = {"learned": False, "role_weights": roles}
-        variants["default mentions + role classifier"] = {"role_weights": roles}
     for label, options in variants.items():
-        nlp = load_nlp(ner_dir=model, **options)
+        nlp = load_nlp(ner_dir=model, role_weights=roles, **options)
         pred = [prediction_record(e) for e in extract_papers(papers, nlp=nlp)]
-        scores = score(gold, pred)
-        sources = {k: round(c.precision, 3) for k, c in precision_by_source(gold, pred).items()}
-        print(f"\nvalidation slice of the train split ({len(gold)} abstracts), {label}:")
+        scores = score(valid, pred)
+        sources = {k: round(c.precision, 3) for k, c in precision_by_source(valid, pred).items()}
+        print(f"\nvalidation slice of the train split ({len(valid)} abstracts), {label}:")
         print(format_scores(scores))
         print("typed precision by source:", json.dumps(sources))
         figures[label] = {"typed_f1": round(scores.typed.f1, 4), "role_f1": round(scores.roles.f1, 4), "sources": sources}
@@ -340,7 +392,7 @@ def score_validation(out: Path, shared: Path, model: Path, roles: Path | None = 
 #: How the entity decision is fitted (full-batch gradient descent: it underfits with fewer epochs).
 ENTITY_FIT = {"l2": 1.0, "epochs": 2000, "lr": 2.0, "min_count": 2}
 #: The entity decision's threshold is chosen among these on the validation slice.
-ENTITY_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+ENTITY_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
 class _CandidateRecorder:
@@ -353,16 +405,6 @@ class _CandidateRecorder:
     def decide(self, features: dict) -> str:
         self.rows.append(features)
         return next(k.split("=", 1)[1] for k in features if k.startswith("type="))
-
-
-def rule_docs(records: list[dict]) -> list[tuple]:
-    """(doc, paper) of each record through the rule pipeline (no learned ner, no classifiers)."""
-    from extractors.pipeline import load_nlp
-    from schema import paper_text
-
-    nlp = load_nlp(learned=False, role_weights=False, entity_weights=False)
-    papers = gold_papers(records)
-    return list(nlp.pipe(((paper_text(p), p) for p in papers), as_tuples=True))
 
 
 def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str | None]]:
@@ -389,27 +431,23 @@ def score_docs(gold: list[dict], docs: list[tuple], role_model, entity_model):
     return score(gold, [prediction_record(doc_to_extraction(d, p, role_model, entity_model)) for d, p in docs])
 
 
-def train_entities(out: Path, shared: Path, roles: Path | None = None) -> tuple[Path, dict]:
-    """Fit the entity decision on the train split minus the validation slice and choose its
-    threshold by typed F1 on the validation slice (among those where role F1 does not drop).
-    Returns the JSON path and the validation figures (without, and with the chosen model)."""
+def train_entities(
+    path: Path, train: list[dict], train_docs: list[tuple], valid: list[dict], valid_docs: list[tuple], roles: Path
+) -> tuple[Path, dict]:
+    """Fit the entity decision on the candidates of the train split minus the validation slice
+    (out of fold) and choose its threshold by typed F1 on the validation slice (among those where
+    role F1 does not drop), written to ``path``. Returns ``path`` and the validation figures
+    (without, and with the chosen model)."""
     from extractors.entity_model import EntityModel, fit
     from extractors.role_model import RoleModel
 
-    records = load_annotations("train", shared=shared)
-    held = validation_ids(r["id"] for r in records)
-    train = [r for r in records if r["id"] not in held]
-    valid = [r for r in records if r["id"] in held]
-    t0 = time.time()
-    train_docs, valid_docs = rule_docs(train), rule_docs(valid)
     rows = entity_rows(train, train_docs)
     print(f"entity decision: {len(rows)} candidates from {len(train)} abstracts "
-          f"({sum(t is not None for _, t in rows)} kept by annotators), validation {len(valid)}; "
-          f"pipeline {time.time() - t0:.0f}s")
-    role_model = RoleModel.load(roles or ROLE_WEIGHTS)
+          f"({sum(t is not None for _, t in rows)} kept by annotators), validation {len(valid)}")
+    role_model = RoleModel.load(roles)
     base = score_docs(valid, valid_docs, role_model, None)
     figures = {"without": _figures(base)}
-    print(f"validation, rules + role classifier: {json.dumps(figures['without'])}")
+    print(f"validation, without the entity decision: {json.dumps(figures['without'])}")
     t0 = time.time()
     data = fit(rows, **ENTITY_FIT)
     print(f"fitted in {time.time() - t0:.0f}s ({len(data['features'])} features)")
@@ -425,7 +463,6 @@ def train_entities(out: Path, shared: Path, roles: Path | None = None) -> tuple[
     on = gain >= 0.02 and figures["with"]["role_f1"] >= figures["without"]["role_f1"]
     print(f"typed F1 {gain:+.4f}: {'turn it on' if on else 'leave it off'} (extractors.pipeline.DEFAULT_ENTITY_MODEL; "
           "on needs +0.02 typed F1 and no loss of role F1)")
-    path = out / "entities.json"
     path.write_text(json.dumps({**data, "threshold": threshold, "fit": ENTITY_FIT}), encoding="utf-8")
     return path, figures
 
@@ -444,14 +481,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--out", default="/tmp/kg-train", help="Work directory (DocBins, checkpoints).")
     ap.add_argument("--shared", default=str(DEFAULT_SHARED))
+    ap.add_argument("--training-dir", default=str(TRAINING_DIR), help="The team annotations (sample.jsonl, annotations/).")
     ap.add_argument("--external", default="", help="Comma list: scirex, tdmsci.")
     ap.add_argument(
         "--init",
         choices=["sm", "fresh", "shared"],
-        default="sm",
-        help="sm: its own tok2vec started from en_core_web_sm's ner (the shipped one); fresh: its own small "
-        "tok2vec (--width, --depth) from scratch (cheaper at inference, learns less); shared: a listener on "
-        "the English pipeline's frozen tok2vec (cheapest, learns far less).",
+        default="fresh",
+        help="fresh: its own small tok2vec (--width, --depth) from scratch (the shipped one: cheap in kg build); "
+        "sm: its own tok2vec started from en_core_web_sm's ner (learns a little more, costs 3x more in kg build); "
+        "shared: a listener on the English pipeline's frozen tok2vec (cheapest, learns far less).",
     )
     ap.add_argument("--width", type=int, default=64, help="Width of the fresh tok2vec.")
     ap.add_argument("--depth", type=int, default=2, help="Depth of the fresh tok2vec's encoder.")
@@ -459,48 +497,57 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.15)
     ap.add_argument("--patience", type=int, default=1500, help="Stop after this many steps without a better validation score.")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--no-ship", action="store_true", help="Do not copy the model into the package.")
-    ap.add_argument("--score-only", metavar="MODEL", help="Only score a trained model on the validation slice.")
-    ap.add_argument("--no-roles", dest="roles", action="store_false", help="Do not train the role classifier.")
-    ap.add_argument("--only", choices=["entities"], help="Run one step alone: entities = the entity decision.")
+    ap.add_argument("--no-ship", action="store_true", help="Do not copy the models into the package.")
+    ap.add_argument(
+        "--only",
+        choices=["classifiers"],
+        help="classifiers: refit the role classifier and the entity decision on the recognisers of an earlier "
+        "run in --out (a few minutes).",
+    )
     args = ap.parse_args()
     out, shared = Path(args.out), Path(args.shared)
     out.mkdir(parents=True, exist_ok=True)
-    if args.only == "entities":
-        path, _ = train_entities(out, shared)
-        if not args.no_ship:
-            shutil.copyfile(path, ENTITY_WEIGHTS)
-        return
-    if args.score_only:
-        if not (out / "validation_ids.json").is_file():
-            write_docbins(out, shared, [])
-        roles = train_roles(out, shared, Path(args.score_only)) if args.roles else None
-        score_validation(out, shared, Path(args.score_only), roles)
-        return
     t0 = time.time()
-    external = [x for x in args.external.split(",") if x]
-    counts = write_docbins(out, shared, external)
-    print(json.dumps(counts))
-    model = train_ner(
-        out,
-        init=args.init,
-        max_steps=args.max_steps,
-        seed=args.seed,
-        dropout=args.dropout,
-        patience=args.patience,
-        width=args.width,
-        depth=args.depth,
+    train, valid = train_records(shared, Path(args.training_dir))
+    if args.only == "classifiers":
+        model = out / "model" / "model-best"
+        fold_models = [out / f"fold{k}" / "model-best" for k in range(FOLDS)]
+        missing = [p for p in (model, *fold_models) if not (p / "config.cfg").is_file()]
+        if missing:
+            sys.exit(f"train.py: no recogniser at {missing[0]}: run 'python scripts/train.py -o {out}' first")
+    else:
+        external = [x for x in args.external.split(",") if x]
+        print(json.dumps(write_docbins(out, train, valid, external, shared)))
+        model, fold_models = train_ners(
+            out,
+            FOLDS,
+            init=args.init,
+            max_steps=args.max_steps,
+            seed=args.seed,
+            dropout=args.dropout,
+            patience=args.patience,
+            width=args.width,
+            depth=args.depth,
+        )
+        print(f"recognisers trained in {time.time() - t0:.0f}s")
+    train_docs = out_of_fold_docs(train, fold_models)
+    valid_docs = pipeline_docs(valid, model)
+    roles = train_roles(out, train, train_docs)
+    print("\nentity decision of the learned extractor (the recogniser's mentions out of fold):")
+    entities, _ = train_entities(out / "entities.json", train, train_docs, valid, valid_docs, roles)
+    print("\nentity decision of the rules extractor:")
+    entities_rules, _ = train_entities(
+        out / "entities_rules.json", train, pipeline_docs(train, None), valid, pipeline_docs(valid, None), roles
     )
-    roles = train_roles(out, shared, model) if args.roles else None
-    entities, _ = train_entities(out, shared, roles)
     if not args.no_ship:
         ship(model, roles)
         shutil.copyfile(entities, ENTITY_WEIGHTS)
+        shutil.copyfile(entities_rules, RULES_ENTITY_WEIGHTS)
     meta = json.loads((model / "meta.json").read_text())
-    print("ner on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
+    print("recogniser on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
     print(f"ents P/R/F: {meta['performance'].get('ents_p'):.3f} {meta['performance'].get('ents_r'):.3f} "
           f"{meta['performance'].get('ents_f'):.3f}")
-    score_validation(out, shared, model, roles)
+    score_validation(valid, model, roles, entities, entities_rules)
     print(f"\ntotal time {time.time() - t0:.0f}s")
 
 

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from kg.cli.options import extractor_option
 from schema.errors import Diagnostics
 
 
@@ -18,11 +19,11 @@ def read_inputs(inputs, diag: Diagnostics, fmt=None):
     return read_papers(inputs, fmt=fmt, diag=diag)
 
 
-def _extract_records(papers, workers: int):
+def _extract_records(papers, workers: int, extractor: str | None = None):
     from extractors.pipeline import extract_papers
     from kg.sources.records import RECORD_ID
 
-    for ext in extract_papers(papers, n_process=workers):
+    for ext in extract_papers(papers, n_process=workers, extractor=extractor):
         record = ext.to_gold()
         record["id"] = ext.paper.ids.get(RECORD_ID, ext.paper.id)  # ids taken from the input
         yield record
@@ -36,10 +37,11 @@ def _extract_records(papers, workers: int):
 )
 @click.option("--format", "fmt", default=None, help="Force the input format (jsonl, dailypapers, csv, ...).")
 @click.option("--workers", type=int, default=1, show_default=True, help="spaCy processes.")
-def extract(inputs, output, fmt, workers):
+@extractor_option
+def extract(inputs, output, fmt, workers, extractor):
     """Extract entities and roles from INPUTS into gold-format JSON Lines."""
     diag = Diagnostics()
-    records = _extract_records(read_inputs(inputs, diag, fmt), workers)
+    records = _extract_records(read_inputs(inputs, diag, fmt), workers, extractor)
     with contextlib.ExitStack() as stack:
         out = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
         n = 0
@@ -52,7 +54,7 @@ def extract(inputs, output, fmt, workers):
         sys.exit(2)
 
 
-def _gold_and_pred(gold, split, pred):
+def _gold_and_pred(gold, split, pred, extractor=None):
     """The gold records (a file, or a split of the team annotations) and the predictions."""
     from extractors.evaluate import DEV_GOLD, gold_papers, load_annotations, read_records
 
@@ -63,9 +65,9 @@ def _gold_and_pred(gold, split, pred):
     if pred:
         return gold_records, read_records(pred, "prediction")
     if split:
-        return gold_records, list(_extract_records(gold_papers(gold_records), 1))
+        return gold_records, list(_extract_records(gold_papers(gold_records), 1, extractor))
     diag = Diagnostics()
-    return gold_records, list(_extract_records(read_inputs([gold or str(DEV_GOLD)], diag, "jsonl"), 1))
+    return gold_records, list(_extract_records(read_inputs([gold or str(DEV_GOLD)], diag, "jsonl"), 1, extractor))
 
 
 @click.command("eval")
@@ -89,7 +91,8 @@ def _gold_and_pred(gold, split, pred):
     "--errors", "show_errors", is_flag=True, help="Also list missed and spurious entities per paper."
 )
 @click.option("--agreement", is_flag=True, help="Print the agreement of the doubly annotated abstracts and stop.")
-def evaluate(gold, split, pred, as_json, show_errors, agreement):
+@extractor_option
+def evaluate(gold, split, pred, as_json, show_errors, agreement, extractor):
     """Entity P/R/F1 (untyped, typed, per type) and role F1 against the dev set, a gold file or a split."""
     from extractors.evaluate import agreement as annotator_agreement
     from extractors.evaluate import errors, format_scores, score
@@ -100,7 +103,7 @@ def evaluate(gold, split, pred, as_json, show_errors, agreement):
         scores = annotator_agreement()
         click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_scores(scores))
         return
-    gold_records, pred_records = _gold_and_pred(gold, split, pred)
+    gold_records, pred_records = _gold_and_pred(gold, split, pred, extractor)
     scores = score(gold_records, pred_records)
     if as_json:
         click.echo(json.dumps(scores.to_dict(), indent=2))

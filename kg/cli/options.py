@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from extractors import EXTRACTOR_NAMES
 from schema.errors import Diagnostics
 
 DEFAULT_OUT = "kg-out"
@@ -143,3 +144,12 @@ def render(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "ta
     out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
+
+
+extractor_option = click.option(
+    "--extractor",
+    type=click.Choice(EXTRACTOR_NAMES),
+    default=None,
+    help="learned (the default): rules, the trained recogniser and classifiers; rules: no recogniser, faster, "
+    "finds fewer entities. kg build keeps the choice in OUT, and a different one extracts every paper again.",
+)

@@ -15,6 +15,14 @@ from extractors.pipeline import doc_to_extraction
 from schema import Paper, paper_text
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    """The rules' pipeline (no trained recogniser): these tests check the rules' candidates."""
+    from extractors.pipeline import load_nlp
+
+    return load_nlp(learned=False)
+
+
 def typed(nlp, abstract: str, title: str = "A Study") -> set[tuple[str, str]]:
     paper = Paper(id="t1", title=title, abstract=abstract)
     extraction = doc_to_extraction(nlp(paper_text(paper)), paper)

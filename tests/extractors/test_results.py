@@ -85,6 +85,23 @@ def test_entities_guide_the_benchmark_and_subject():
     assert _found(sentence, ents) == [(88.1, "%", "accuracy", "Foo", "SuperNet")]
 
 
+def test_only_the_rules_mentions_guide_results():
+    """The recogniser's extra candidates (``span.id_ == "kg_ner"``) are not yet filtered by the
+    entity decision when results are read, so they do not name a result's subject."""
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    paper = Paper(id="t:1", title="T", abstract="Our SuperNet obtains 88.1% accuracy on the Foo test split.")
+    doc = nlp(paper_text(paper))
+    words = [t.text for t in doc]
+    at = {w: i for i, w in enumerate(words)}
+    bench = Span(doc, at["Foo"], at["Foo"] + 1, label="Benchmark", span_id="kg_entities")
+    for source, subject in (("kg_entities", "SuperNet"), ("kg_ner", None)):
+        net = Span(doc, at["SuperNet"], at["SuperNet"] + 1, label="Method", span_id=source)
+        doc.spans["kg_entities"] = [net, bench]
+        assert [(r.benchmark, r.subject) for r in results_from_doc(doc, paper)] == [("Foo", subject)]
+
+
 def test_versions_inside_entity_spans_are_not_values():
     sentence = "We evaluate on Widget 2.5 and Gadget 3."
     ents = [(15, 25, "Benchmark"), (30, 38, "Benchmark")]

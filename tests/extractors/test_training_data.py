@@ -57,7 +57,9 @@ def test_spans_align_exactly_on_token_boundaries(tok):
 def test_validation_slice_is_fixed_and_sized():
     ids = [f"p{i}" for i in range(200)]
     first, again = validation_ids(ids), validation_ids(reversed(ids))
-    assert first == again and len(first) == 30
+    assert first == again and 15 <= len(first) <= 45
+    # extending the ids never moves an earlier id in or out of the slice
+    assert validation_ids(ids + [f"q{i}" for i in range(100)]) & set(ids) == first
 
 
 def test_bio_reader_maps_types(tok):
@@ -77,10 +79,10 @@ def test_heldout_never_reaches_the_training_docbin(shared_dir, tmp_path):
     spec = importlib.util.spec_from_file_location("train_script", ROOT / "scripts" / "train.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)
-    counts = train.write_docbins(tmp_path, shared_dir, [])
+    counts = train.write_docbins(tmp_path, *train.train_records(shared_dir), [], shared_dir)
     nlp = spacy.blank("en")
     seen = set()
-    for name in ("train.spacy", "dev.spacy"):
+    for name in ("train.spacy", "dev.spacy", "fold0.spacy", "fold1.spacy"):
         seen |= {d.user_data["id"] for d in DocBin().from_disk(tmp_path / name).get_docs(nlp.vocab)}
     heldout = {r["id"] for r in read_sample() if r["split"] == "heldout"}
     assert seen and not seen & heldout
@@ -88,6 +90,10 @@ def test_heldout_never_reaches_the_training_docbin(shared_dir, tmp_path):
     validation = set(json.loads((tmp_path / "validation_ids.json").read_text()))
     train_ids = {d.user_data["id"] for d in DocBin().from_disk(tmp_path / "train.spacy").get_docs(nlp.vocab)}
     assert validation and not validation & train_ids
+    # each fold's recogniser trains on the other folds only
+    fold0 = {d.user_data["id"] for d in DocBin().from_disk(tmp_path / "fold0.spacy").get_docs(nlp.vocab)}
+    fold1 = {d.user_data["id"] for d in DocBin().from_disk(tmp_path / "fold1.spacy").get_docs(nlp.vocab)}
+    assert fold0 and fold1 and not fold0 & fold1 and fold0 | fold1 == train_ids
 
 
 def test_annotations_load_with_corpus_text(shared_dir):

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from kg.pipeline import load_cache
 from kg.cli.app import main
-from kg.out import load_graph
+from kg.out import load_graph, load_settings
 
 pytestmark = pytest.mark.slow  # end to end: the full spaCy pipeline over the sample, several builds
 
@@ -108,6 +108,21 @@ def test_adding_an_input_extracts_only_the_new_paper(built, tmp_path):
     assert len(new_paper) == 1
     assert after.nodes[new_paper[0]]["title"] == EXTRA_PAPER["title"]
     assert len(load_cache(out)) == 14
+
+
+def test_extractor_choice_is_kept_and_a_change_extracts_again(built, tmp_path):
+    out, _ = built
+    assert load_settings(out)["extractor"] == "learned"  # the default
+    learned = {(d["name"], d["label"]) for _, d in load_graph(out).nodes(data=True) if d["label"] != "Paper"}
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet", "--extractor", "rules"])
+    assert result.exit_code == 0, result.output
+    assert "papers: 13 new, 13 in the graph" in result.output  # every paper extracted again
+    assert load_settings(out)["extractor"] == "rules"
+    rules = {(d["name"], d["label"]) for _, d in load_graph(out).nodes(data=True) if d["label"] != "Paper"}
+    assert rules != learned  # the recogniser finds entities the rules alone do not (or drops some)
+    # without --extractor the stored choice holds: nothing to extract
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
+    assert "papers: 0 new, 13 in the graph" in result.output and load_settings(out)["extractor"] == "rules"
 
 
 def test_missing_input_beside_a_good_one_warns_and_builds(tmp_path):
