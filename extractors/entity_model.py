@@ -9,7 +9,7 @@ length in tokens, plural), how often and where it appears (title, first sentence
 role cues of its mentions and the cue words of its sentences. One logistic regression
 per type (one-vs-rest, fitted by :func:`extractors.role_model.fit`) gives
 P(an annotator keeps it with type T); :meth:`EntityModel.decide` keeps the most probable
-type when its probability reaches the threshold (chosen on the validation slice by
+type when its probability reaches that type's threshold (chosen on the validation slice by
 ``scripts/train.py``) and drops the candidate otherwise. Applied with numpy
 in :func:`extractors.pipeline.doc_to_extraction`; shipped as
 ``extractors/weights/entities.json``.
@@ -183,6 +183,8 @@ class EntityModel:
     def __init__(self, data: dict):
         self.model = RoleModel({"features": data["features"], "roles": data["types"]})
         self.threshold = float(data.get("threshold", 0.5))
+        #: per-type thresholds (chosen on the validation slice), else the common one
+        self.thresholds = {t: float(v) for t, v in (data.get("thresholds") or {}).items()}
 
     @classmethod
     def load(cls, path: Path) -> EntityModel:
@@ -192,11 +194,16 @@ class EntityModel:
         """P(kept with type T) for each type T."""
         return self.model.probabilities(features)
 
-    def decide(self, features: dict[str, float]) -> str | None:
-        """The most probable type when its probability reaches the threshold, else None (drop)."""
+    def best(self, features: dict[str, float]) -> tuple[str, float]:
+        """The most probable type and its probability."""
         probs = self.probabilities(features)
         best = max(probs, key=probs.get)
-        return best if probs[best] >= self.threshold else None
+        return best, probs[best]
+
+    def decide(self, features: dict[str, float]) -> str | None:
+        """The most probable type when its probability reaches that type's threshold, else None (drop)."""
+        best, p = self.best(features)
+        return best if p >= self.thresholds.get(best, self.threshold) else None
 
 
 def fit(

@@ -83,6 +83,15 @@ def test_fit_learns_to_keep_retype_and_drop():
     assert model.decide({"bias": 1.0, "type=Method": 1.0, "shape=lower": 1.0}) is None
 
 
+def test_a_type_may_have_its_own_threshold():
+    data = {"features": ["bias", "type=Task"], "threshold": 0.5,
+            "types": {"Task": {"w": [0.0, 0.0], "b": 0.0}, "Method": {"w": [-9.0, 0.0], "b": 0.0}}}
+    # P(Task) = 0.5 for any features: kept at the common threshold 0.5, dropped at Task's own 0.6
+    assert EntityModel(data).decide({"bias": 1.0}) == "Task"
+    assert EntityModel({**data, "thresholds": {"Task": 0.6}}).decide({"bias": 1.0}) is None
+    assert EntityModel({**data, "thresholds": {"Method": 0.9}}).decide({"bias": 1.0}) == "Task"
+
+
 def test_rare_features_are_left_out_of_the_fit():
     rows = [({"bias": 1.0, "name:x": 1.0}, "Method"), ({"bias": 1.0}, None), ({"bias": 1.0}, None)]
     assert fit(rows, epochs=5, min_count=2)["features"] == ["bias"]
