@@ -146,6 +146,11 @@ _NOT_SYSTEM = re.compile(
 #: Measures whose acronym ends a compound name ("ROC-AUC", "Unbiased IoU", "RWIoU").
 _METRIC_TAIL = re.compile(r"(IoU|[-\s](AUC|AUROC|AUPRC|F1|mAP|BLEU|ROUGE|NDCG|MRR|PSNR|SSIM|FID))$")
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+*@&'-]*[A-Za-z0-9+*]$")
+#: An ordinary lower-case word whose capitals spell out an acronym's letters ("stabiliTY",
+#: "uNIfying" for NIFTY): capitals closing a word after three or more lower-case letters, or a
+#: run of two or more capitals followed by three or more lower-case letters inside a lower-case
+#: word. Not a name; "mBERT", "fMRI", "gSASRec", "fastText" stay names.
+_ACRONYM_SPELLING = re.compile(r"^[a-z]+(?:[a-z]{2}[A-Z]+|[A-Z]{2,}[a-z]{3,}[A-Za-z]*)$")
 _BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world", "leaderboard")
 _CUE_BENCHMARK = frozenset(
     ["benchmark", "benchmarks", "suite", "leaderboard", "environment", "environments", "testbed", "arena"]
@@ -230,6 +235,8 @@ def is_name_like(text: str) -> bool:
     Example:
         >>> is_name_like("Qwen2.5-7B"), is_name_like("WebShop"), is_name_like("70%"), is_name_like("method")
         (True, True, False, False)
+        >>> is_name_like("mBERT"), is_name_like("stabiliTY"), is_name_like("uNIfying")
+        (True, False, False)
     """
     core = text.rstrip("*+")
     if (
@@ -237,6 +244,7 @@ def is_name_like(text: str) -> bool:
         or _NOT_NAME.match(core)
         or core.lower() in gz.GENERIC_NAMES
         or not _NAME_CHARS.match(core)
+        or _ACRONYM_SPELLING.match(core)
     ):
         return False
     letters = sum(c.isalpha() for c in core)

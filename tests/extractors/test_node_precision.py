@@ -233,3 +233,11 @@ def test_capitalised_run_outside_a_system_sentence_is_no_method(nlp):
 def test_capitalised_run_in_a_system_sentence_stays(nlp):
     abstract = "Then, we utilize the Sinkhorn-Knopp Iteration to find the best mapping matrices."
     assert "Sinkhorn-Knopp Iteration" in names_of(nlp, abstract, "Method")
+
+
+def test_acronym_spelling_words_are_not_names(nlp):
+    """Capitals that spell an acronym inside ordinary words do not make those words names."""
+    abstract = "We introduce uNIfying Fairness and stabiliTY (NIFTY), a framework built on mBERT."
+    methods = {name for name, _ in typed(nlp, abstract)}
+    assert not {"uNIfying", "stabiliTY"} & methods
+    assert "mBERT" in methods
