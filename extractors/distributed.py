@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import logging
 import os
-from functools import partial
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed

@@ -398,7 +398,16 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
     """Words of a span, hyphenated compounds joined ("self - play" -> "self-play")."""
-    text = doc[start:end].text
+    return text_words(doc[start:end].text)
+
+
+def text_words(text: str) -> list[str]:
+    """Words of a text, hyphenated compounds joined.
+
+    Example:
+        >>> text_words("self - play  agents")
+        ['self-play', 'agents']
+    """
     return [w for w in re.split(r"\s+", re.sub(r"\s*-\s*", "-", text)) if w]
 
 

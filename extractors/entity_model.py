@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from extractors.entities import (
     head_type,
     is_name_like,
     name_type,
+    text_words,
 )
 from extractors.learned import LEARNED, NER_KEY
 from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, prefixes_found
@@ -64,13 +64,9 @@ def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> st
         return "gazetteer"
     if any(is_name_like(t.text) for t in span):
         return "name"
-    if head_type(_words(text)):
+    if head_type(text_words(text)):
         return "head"
     return "other"
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"\s+", re.sub(r"\s*-\s*", "-", text)) if w]
 
 
 def shape(name: str) -> str:
@@ -123,7 +119,7 @@ def candidate_features(
         add("abbreviation")
     known = gazetteer_type(name)
     add(f"gazetteer={known}" if known else "gazetteer=none")
-    words = _words(name)
+    words = text_words(name)
     head = head_type(words)
     add(f"head={head}" if head else "head=none")
     if words and words[-1].lower() in GENERIC_HEADS:

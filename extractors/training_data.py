@@ -97,7 +97,7 @@ def validation_ids(ids: Iterable[str], fraction: float = 0.15) -> set[str]:
         >>> validation_ids(["a", "b", "c"], 0.0)
         set()
     """
-    return {i for i in set(ids) if int(hashlib.sha1(i.encode()).hexdigest()[:8], 16) < fraction * 2**32}
+    return {i for i in set(ids) if _hash32(i) < fraction * 2**32}
 
 
 def fold_of(paper_id: str, folds: int) -> int:
@@ -107,7 +107,12 @@ def fold_of(paper_id: str, folds: int) -> int:
         >>> fold_of("a", 2) in (0, 1)
         True
     """
-    return int(hashlib.sha1(f"fold:{paper_id}".encode()).hexdigest()[:8], 16) % folds
+    return _hash32(f"fold:{paper_id}") % folds
+
+
+def _hash32(text: str) -> int:
+    """A fixed 32-bit hash of ``text`` (the first 8 hex digits of its SHA-1): the same on every run."""
+    return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
 
 
 def scirex_docs(nlp, path: Path) -> Iterator[Doc]:
