@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluate import TRAINING_DIR, DEFAULT_SHARED, format_scores, gold_papers, load_annotations, score
+from extractors.evaluate import DEFAULT_SHARED, TRAINING_DIR, format_scores, gold_papers, load_annotations, score
 from extractors.pipeline import ENTITY_WEIGHTS, ROLE_WEIGHTS, RULES_ENTITY_WEIGHTS
 from extractors.pipeline import NER_WEIGHTS as WEIGHTS
 from extractors.training_data import (
@@ -359,27 +359,31 @@ def train_roles(out: Path, records: list[dict], docs: list[tuple]) -> Path:
     return path
 
 
-def score_validation(valid: list[dict], model: Path, roles: Path, entities: Path, entities_rules: Path) -> dict[str, dict]:
+def score_validation(
+    valid: list[dict], learned_docs: list[tuple], rules_docs: list[tuple], roles: Path, entities: Path, entities_rules: Path
+) -> dict[str, dict]:
     """Paper-level scores of the whole extraction pipeline on the validation slice: each
     extractor of ``kg build --extractor`` and the same without the entity decision, with typed
-    precision by source."""
-    from extractors.evaluate import precision_by_source, prediction_record
-    from extractors.pipeline import extract_papers, load_nlp
+    precision by source. ``learned_docs`` and ``rules_docs`` are the slice through each
+    extractor's mention pipeline (:func:`pipeline_docs`): the classifiers apply to them as in
+    :func:`extractors.pipeline.extract_papers`."""
+    from extractors.entity_model import EntityModel
+    from extractors.evaluate import precision_by_source
+    from extractors.role_model import RoleModel
 
-    papers = gold_papers(valid)
+    role_model = RoleModel.load(roles)
     variants = {
-        "rules + role classifier": {"learned": False, "entity_weights": False},
-        "rules extractor: rules + role classifier + entity decision": {"learned": False, "entity_weights": entities_rules},
-        "rules + recogniser + role classifier": {"learned": True, "entity_weights": False},
-        "learned extractor (default): rules + recogniser + role classifier + entity decision": {
-            "learned": True,
-            "entity_weights": entities,
-        },
+        "rules + role classifier": (rules_docs, None),
+        "rules extractor: rules + role classifier + entity decision": (rules_docs, EntityModel.load(entities_rules)),
+        "rules + recogniser + role classifier": (learned_docs, None),
+        "learned extractor (default): rules + recogniser + role classifier + entity decision": (
+            learned_docs,
+            EntityModel.load(entities),
+        ),
     }
     figures = {}
-    for label, options in variants.items():
-        nlp = load_nlp(ner_dir=model, role_weights=roles, **options)
-        pred = [prediction_record(e) for e in extract_papers(papers, nlp=nlp)]
+    for label, (docs, entity_model) in variants.items():
+        pred = predictions(docs, role_model, entity_model)
         scores = score(valid, pred)
         sources = {k: round(c.precision, 3) for k, c in precision_by_source(valid, pred).items()}
         print(f"\nvalidation slice of the train split ({len(valid)} abstracts), {label}:")
@@ -440,12 +444,17 @@ def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str 
     return rows
 
 
-def score_docs(gold: list[dict], docs: list[tuple], role_model, entity_model):
-    """Scores of the extractions of ``docs`` (see :func:`extractors.pipeline.doc_to_extraction`)."""
+def predictions(docs: list[tuple], role_model, entity_model) -> list[dict]:
+    """The predicted records of ``docs`` (see :func:`extractors.pipeline.doc_to_extraction`)."""
     from extractors.evaluate import prediction_record
     from extractors.pipeline import doc_to_extraction
 
-    return score(gold, [prediction_record(doc_to_extraction(d, p, role_model, entity_model)) for d, p in docs])
+    return [prediction_record(doc_to_extraction(d, p, role_model, entity_model)) for d, p in docs]
+
+
+def score_docs(gold: list[dict], docs: list[tuple], role_model, entity_model):
+    """Scores of the extractions of ``docs``."""
+    return score(gold, predictions(docs, role_model, entity_model))
 
 
 def decided_once(docs: list[tuple], role_model, model) -> list[tuple[dict, list[float]]]:
@@ -597,13 +606,13 @@ def main() -> None:
         )
         print(f"recognisers trained in {time.time() - t0:.0f}s")
     train_docs = out_of_fold_docs(train, fold_models)
-    valid_docs = pipeline_docs(valid, model)
+    valid_docs, rules_valid_docs = pipeline_docs(valid, model), pipeline_docs(valid, None)
     roles = train_roles(out, train, train_docs)
     print("\nentity decision of the learned extractor (the recogniser's mentions out of fold):")
     entities, _ = train_entities(out / "entities.json", train, train_docs, valid, valid_docs, roles)
     print("\nentity decision of the rules extractor:")
     entities_rules, _ = train_entities(
-        out / "entities_rules.json", train, pipeline_docs(train, None), valid, pipeline_docs(valid, None), roles
+        out / "entities_rules.json", train, pipeline_docs(train, None), valid, rules_valid_docs, roles
     )
     if not args.no_ship:
         ship(model, roles)
@@ -613,7 +622,7 @@ def main() -> None:
     print("recogniser on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
     print(f"ents P/R/F: {meta['performance'].get('ents_p'):.3f} {meta['performance'].get('ents_r'):.3f} "
           f"{meta['performance'].get('ents_f'):.3f}")
-    score_validation(valid, model, roles, entities, entities_rules)
+    score_validation(valid, valid_docs, rules_valid_docs, roles, entities, entities_rules)
     print(f"\ntotal time {time.time() - t0:.0f}s")
 
 
