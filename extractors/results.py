@@ -221,7 +221,7 @@ def _clause_before(before: str) -> str:
     return before[starts[-1]:] if starts else before
 
 
-def _is_change(before: str, after: str) -> bool:
+def _is_change(before: str, after: str, clause: str | None = None) -> bool:
     """Whether a number is a difference, a tolerance or another's score, from its clause.
 
     True when its clause names a change or a comparison ("improvements of up to",
@@ -229,13 +229,15 @@ def _is_change(before: str, after: str) -> bool:
     crediting a score, and no explicit score cue ("accuracy of", "to", "from a to")
     introduces the number; or when the words after it credit someone else ("for humans").
 
+    ``clause`` is ``_clause_before(before)`` when the caller has it already.
+
     Example:
         >>> _is_change("the greatest average difference is ", "% accuracy."), _is_change("X achieves an accuracy of ", "%.")
         (True, False)
     """
-    if _OTHER_AFTER.match(after) or _is_others(before):
+    clause = _clause_before(before) if clause is None else clause
+    if _OTHER_AFTER.match(after) or _is_others(clause):
         return True
-    clause = _clause_before(before)
     if _CHANGE_OF_METRIC.search(clause) or re.search(r"\bby\s+(?:up\s+to\s+|about\s+|around\s+)?[\d.]+", clause, re.I):
         return True
     opened = before.rfind("(")
@@ -248,14 +250,15 @@ def _is_change(before: str, after: str) -> bool:
     return not verbs or verbs[-1] < cues[-1].start()
 
 
-def _is_others(before: str) -> bool:
-    """Whether the actor of the number's clause is someone else's system ("the previous best method achieves").
+def _is_others(clause: str) -> bool:
+    """Whether the actor of the number's clause (:func:`_clause_before`) is someone else's system
+    ("the previous best method achieves").
 
     Example:
-        >>> _is_others("In contrast, the state-of-the-art attack method only achieves "), _is_others("Our method achieves ")
+        >>> _is_others(" the state-of-the-art attack method only achieves "), _is_others("Our method achieves ")
         (True, False)
     """
-    return bool(_OTHER_ACTOR.search(_clause_before(before)))
+    return bool(_OTHER_ACTOR.search(clause))
 
 
 def _unit(m: re.Match) -> str:
@@ -309,11 +312,12 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a difference"
     if before.rstrip().endswith("(") and re.match(r"^\s*\)", after) and "." in num:
         return None  # "(19.69)": a score given in passing; kept only after a result (see find_results)
-    if _is_change(before, after):
+    clause = _clause_before(before)
+    if _is_change(before, after, clause):
         return "a difference"
     if re.search(r"(?:^|[,;]\s*)\s*at\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+)?$", before, re.I):
         return "a setting"  # "At a compression rate of 0.098 bpp, ...": a condition, not a score
-    if not (_VERB_RE.search(before) or _SCORE_CUE_BEFORE.search(_clause_before(before))
+    if not (_VERB_RE.search(before) or _SCORE_CUE_BEFORE.search(clause)
             or (before.rstrip().endswith("(") and re.match(r"^\s*\)", after))):
         return "no score cue"  # "requirements are ... nearly 100% accuracy": nothing reports it as a score
     if not unit:
