@@ -138,18 +138,20 @@ def fit(
     """
     names = sorted({name for feats, _ in rows for name in feats})
     index = {n: i for i, n in enumerate(names)}
-    X = numpy.zeros((len(rows), len(names)))
-    for r, (feats, _) in enumerate(rows):
-        for name, value in feats.items():
-            X[r, index[name]] = value
+    # the feature matrix as its non-zero cells (rows hold a few dozen of thousands of features)
+    cells = [(r, index[name], value) for r, (feats, _) in enumerate(rows) for name, value in feats.items()]
+    row_of = numpy.array([c[0] for c in cells], dtype="int64")
+    col_of = numpy.array([c[1] for c in cells], dtype="int64")
+    val_of = numpy.array([c[2] for c in cells], dtype="float64")
     out = {"features": names, "roles": {}, "threshold": 0.5}
     n = max(1, len(rows))
     for role in labels:
         y = numpy.array([role in roles for _, roles in rows], dtype="float64")
         w, b = numpy.zeros(len(names)), 0.0
         for _ in range(epochs):
-            p = 1.0 / (1.0 + numpy.exp(-(X @ w + b)))
-            grad = X.T @ (p - y) / n + l2 * w / n
+            z = numpy.bincount(row_of, weights=val_of * w[col_of], minlength=len(rows)) + b  # X @ w + b
+            p = 1.0 / (1.0 + numpy.exp(-z))
+            grad = numpy.bincount(col_of, weights=val_of * (p - y)[row_of], minlength=len(names)) / n + l2 * w / n
             w -= lr * grad
             b -= lr * float(numpy.mean(p - y))
         out["roles"][role] = {"w": [round(float(v), 5) for v in w], "b": round(b, 5)}

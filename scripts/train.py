@@ -32,16 +32,27 @@ Steps (fixed seeds, CPU):
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import re
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluate import DEFAULT_SHARED, TRAINING_DIR, format_scores, gold_papers, load_annotations, score
+from extractors.evaluate import (
+    DEFAULT_SHARED,
+    TRAINING_DIR,
+    format_scores,
+    gold_papers,
+    load_annotations,
+    read_sample,
+    score,
+)
 from extractors.pipeline import ENTITY_WEIGHTS, ROLE_WEIGHTS, RULES_ENTITY_WEIGHTS
 from extractors.pipeline import NER_WEIGHTS as WEIGHTS
 from extractors.training_data import (
@@ -54,6 +65,9 @@ from extractors.training_data import (
 
 SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
 TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
+CORPUS = Path("corpora/abstracts.jsonl.gz")
+#: The fresh tok2vec's ``spacy pretrain`` weights (``--only pretrain``), the start of every recogniser.
+PRETRAINED = ROOT / "extractors" / "training" / "tok2vec_pretrained.bin"
 #: Folds of the train split (minus the validation slice) whose recognisers find the
 #: out-of-fold mentions the classifiers learn from.
 FOLDS = 2
@@ -62,6 +76,8 @@ CONFIG = """
 [paths]
 train = null
 dev = null
+raw_text = null
+init_tok2vec = null
 
 [system]
 seed = {seed}
@@ -128,6 +144,47 @@ ents_per_type = null
 
 [initialize]
 vectors = null
+init_tok2vec = ${{paths.init_tok2vec}}
+
+[pretraining]
+max_epochs = {pretrain_epochs}
+dropout = 0.2
+n_save_every = null
+n_save_epoch = null
+component = "tok2vec"
+layer = ""
+corpus = "corpora.pretrain"
+
+[pretraining.batcher]
+@batchers = "spacy.batch_by_words.v1"
+size = 3000
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[pretraining.objective]
+@architectures = "spacy.PretrainCharacters.v1"
+maxout_pieces = 3
+hidden_size = 300
+n_characters = 4
+
+[pretraining.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-8
+learn_rate = 0.001
+
+[corpora.pretrain]
+@readers = "spacy.JsonlCorpus.v1"
+path = ${{paths.raw_text}}
+min_length = 5
+max_length = 0
+limit = 0
 """
 
 #: The transition-based ner model every variant trains (its tok2vec follows).
@@ -145,23 +202,33 @@ use_upper = true
 nO = null
 """
 
-FRESH_NER = NEW_NER + """
-[components.ner.model.tok2vec]
+#: Its own small tok2vec, a ``tok2vec`` component the ``ner`` listens to while training (so that
+#: ``spacy pretrain`` can pretrain it); :func:`inline_tok2vec` copies it into the ``ner`` after.
+FRESH_NER = """
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
 @architectures = "spacy.Tok2Vec.v2"
 
-[components.ner.model.tok2vec.embed]
+[components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
 attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
 rows = [5000, 1000, 2500, 2500]
 include_static_vectors = false
 
-[components.ner.model.tok2vec.encode]
+[components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
 width = {width}
 depth = {depth}
 window_size = 1
 maxout_pieces = 3
+""" + NEW_NER + """
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "tok2vec"
 """
 
 #: A ner reading the English pipeline's own (frozen) tok2vec through a listener: at inference it
@@ -241,6 +308,102 @@ def write_docbins(
     return counts
 
 
+def ner_config(
+    init: str,
+    *,
+    seed: int = 0,
+    max_steps: int = 6000,
+    dropout: float = 0.15,
+    patience: int = 1500,
+    width: int = 64,
+    depth: int = 2,
+    pretrain_epochs: int = 1,
+) -> str:
+    """The spaCy config of a recogniser (``init``: fresh, sm or shared); its [pretraining]
+    block is what ``spacy pretrain`` reads and what ``init_tok2vec`` loads into."""
+    from extractors.model import english_model_name
+
+    ner = {"fresh": FRESH_NER, "sm": SOURCED_NER, "shared": SHARED_NER}[init].format(
+        package=english_model_name(), width=width, depth=depth
+    )
+    config = CONFIG.format(
+        seed=seed, ner=ner, max_steps=max_steps, dropout=dropout, patience=patience, pretrain_epochs=pretrain_epochs
+    )
+    if init in ("fresh", "shared"):
+        config = config.replace('pipeline = ["ner"]', 'pipeline = ["tok2vec", "ner"]')
+    if init == "shared":
+        config = config.replace("frozen_components = []\nannotating_components = []",
+                                'frozen_components = ["tok2vec"]\nannotating_components = ["tok2vec"]')
+    return config
+
+
+def pretraining_texts(shared: Path, training_dir: Path = TRAINING_DIR) -> Iterator[str]:
+    """Title and abstract of every corpus record ``spacy pretrain`` may read: all of
+    ``../shared/corpora`` except the held-out split, the validation slice, and any paper
+    whose title is on a seed page or in the dev set (so that no scored text is seen, even
+    unlabelled)."""
+    rows = read_sample(training_dir)
+    held = {r["id"] for r in rows if r["split"] != "train"}
+    held |= validation_ids(r["id"] for r in rows if r["split"] == "train")
+    titles = scored_titles(shared)
+    # the same abstract can sit in the corpus under two ids: leave out its every copy
+    held_texts = {_title_key(r.get("abstract") or "") for r in _corpus_records(shared) if r.get("id") in held}
+    for record in _corpus_records(shared):
+        title, abstract = record.get("title") or "", record.get("abstract") or ""
+        if record.get("id") in held or _title_key(title) in titles or _title_key(abstract) in held_texts:
+            continue
+        if abstract.strip():
+            yield f"{title}\n{abstract}".strip()
+
+
+def _corpus_records(shared: Path) -> Iterator[dict]:
+    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def _title_key(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", title.lower())
+
+
+def scored_titles(shared: Path) -> set[str]:
+    """Title keys of the seed pages' lines and of the dev set's papers."""
+    keys = set()
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        keys |= {_title_key(line) for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    dev = shared / "gold" / "dev.jsonl"
+    if dev.is_file():
+        for line in dev.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                keys.add(_title_key(json.loads(line).get("title") or ""))
+    return {k for k in keys if len(k) >= 12}
+
+
+def pretrain_tok2vec(out: Path, shared: Path, training_dir: Path, *, epochs: int, width: int, depth: int, seed: int) -> Path:
+    """``spacy pretrain`` (characters objective) of the fresh recogniser's tok2vec on the
+    corpus texts :func:`pretraining_texts` allows; returns the last epoch's weights."""
+    from spacy.cli.pretrain import pretrain
+    from spacy.util import load_config_from_str, load_model_from_config
+
+    work = out / "pretrain"
+    work.mkdir(parents=True, exist_ok=True)
+    raw = work / "texts.jsonl"
+    with raw.open("w", encoding="utf-8") as fh:
+        n = 0
+        for text in pretraining_texts(shared, training_dir):
+            fh.write(json.dumps({"text": text}) + "\n")
+            n += 1
+    print(f"pretraining on {n} corpus abstracts, {epochs} epochs")
+    config = load_config_from_str(
+        ner_config("fresh", seed=seed, width=width, depth=depth, pretrain_epochs=epochs),
+        overrides={"paths.raw_text": str(raw)},
+    )
+    config = load_model_from_config(config, auto_fill=True).config  # spaCy's defaults filled in
+    (work / "weights").mkdir(exist_ok=True)
+    pretrain(config.interpolate(), work / "weights", silent=False)
+    return work / "weights" / f"model{epochs - 1}.bin"
+
+
 def train_ner(
     out: Path,
     *,
@@ -253,26 +416,37 @@ def train_ner(
     depth: int = 2,
     name: str = "model",
     train_file: str = "train.spacy",
+    init_tok2vec: Path | None = None,
 ) -> Path:
     """Train with spaCy's own loop on ``out/train_file`` (early stopping on the validation
-    slice); returns the ``out/name/model-best`` directory."""
+    slice), the tok2vec started from ``init_tok2vec`` (``spacy pretrain`` weights) when given;
+    returns the ``out/name/model-best`` directory."""
     from spacy.cli.train import train
 
-    from extractors.model import english_model_name
-
-    package = english_model_name()
-    ner = {"fresh": FRESH_NER, "sm": SOURCED_NER, "shared": SHARED_NER}[init].format(
-        package=package, width=width, depth=depth
-    )
-    config = CONFIG.format(seed=seed, ner=ner, max_steps=max_steps, dropout=dropout, patience=patience)
-    if init == "shared":
-        config = config.replace('pipeline = ["ner"]', 'pipeline = ["tok2vec", "ner"]')
-        config = config.replace("frozen_components = []\nannotating_components = []",
-                                'frozen_components = ["tok2vec"]\nannotating_components = ["tok2vec"]')
+    config = ner_config(init, seed=seed, max_steps=max_steps, dropout=dropout, patience=patience, width=width, depth=depth)
     (out / f"{name}.cfg").write_text(config, encoding="utf-8")
     overrides = {"paths.train": str(out / train_file), "paths.dev": str(out / "dev.spacy")}
+    if init_tok2vec is not None:
+        if init != "fresh":
+            raise ValueError("a pretrained tok2vec goes with --init fresh only")
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
     train(out / f"{name}.cfg", out / name, overrides=overrides, use_gpu=-1)
+    if init == "fresh":
+        inline_tok2vec(out / name / "model-best")
     return out / name / "model-best"
+
+
+def inline_tok2vec(model: Path) -> None:
+    """Rewrite a trained ``tok2vec`` + listening ``ner`` pipeline as one ``ner`` holding its
+    own copy of the tok2vec (what :func:`extractors.pipeline.load_nlp` sources)."""
+    import spacy
+
+    nlp = spacy.load(model)
+    if "tok2vec" in nlp.pipe_names:
+        nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.remove_pipe("tok2vec")
+        shutil.rmtree(model)  # no stale tok2vec/ left beside the rewritten pipeline
+        nlp.to_disk(model)
 
 
 def train_ners(out: Path, folds: int, **options) -> tuple[Path, list[Path]]:
@@ -572,17 +746,34 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.15)
     ap.add_argument("--patience", type=int, default=1500, help="Stop after this many steps without a better validation score.")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--pretrained",
+        default=str(PRETRAINED) if PRETRAINED.is_file() else None,
+        help="spacy pretrain weights to start the fresh tok2vec from (default: the project's, made by "
+        "--only pretrain); 'none' starts from random weights.",
+    )
+    ap.add_argument("--pretrain-epochs", type=int, default=1)
     ap.add_argument("--no-ship", action="store_true", help="Do not copy the models into the package.")
     ap.add_argument(
         "--only",
-        choices=["classifiers"],
+        choices=["classifiers", "pretrain"],
         help="classifiers: refit the role classifier and the entity decision on the recognisers of an earlier "
-        "run in --out (a few minutes).",
+        "run in --out (a few minutes); pretrain: rebuild the pretrained tok2vec weights with spacy pretrain "
+        "(about 20 minutes an epoch) and keep them in the project.",
     )
     args = ap.parse_args()
     out, shared = Path(args.out), Path(args.shared)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
+    if args.only == "pretrain":
+        weights = pretrain_tok2vec(
+            out, shared, Path(args.training_dir), epochs=args.pretrain_epochs, width=args.width, depth=args.depth, seed=args.seed
+        )
+        if not args.no_ship:
+            shutil.copyfile(weights, PRETRAINED)
+        print(f"pretrained tok2vec: {weights} ({time.time() - t0:.0f}s)")
+        return
+    pretrained = None if args.pretrained in (None, "none") else Path(args.pretrained)
     train, valid = train_records(shared, Path(args.training_dir))
     if args.only == "classifiers":
         model = out / "model" / "model-best"
@@ -603,6 +794,7 @@ def main() -> None:
             patience=args.patience,
             width=args.width,
             depth=args.depth,
+            init_tok2vec=pretrained,
         )
         print(f"recognisers trained in {time.time() - t0:.0f}s")
     train_docs = out_of_fold_docs(train, fold_models)

@@ -75,10 +75,15 @@ def test_splits_are_disjoint_and_sized():
     assert len(heldout) >= 150 and len(train) + len(heldout) >= 800
 
 
-def test_heldout_never_reaches_the_training_docbin(shared_dir, tmp_path):
+def _train_script():
     spec = importlib.util.spec_from_file_location("train_script", ROOT / "scripts" / "train.py")
     train = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(train)
+    return train
+
+
+def test_heldout_never_reaches_the_training_docbin(shared_dir, tmp_path):
+    train = _train_script()
     counts = train.write_docbins(tmp_path, *train.train_records(shared_dir), [], shared_dir)
     nlp = spacy.blank("en")
     seen = set()
@@ -121,3 +126,48 @@ def test_agreement_is_computed_on_the_doubly_read_abstracts():
     s = agreement()
     assert s.papers == sum(bool(r.get("second_batch")) for r in read_sample())
     assert 0.5 < s.typed.f1 <= 1.0
+
+
+def test_pretraining_never_reads_a_scored_abstract(shared_dir):
+    """spacy pretrain reads the corpus, but no held-out, validation or dev abstract, even unlabelled."""
+    train = _train_script()
+    texts = {text.split("\n", 1)[1] for text in train.pretraining_texts(shared_dir)}
+    assert len(texts) > 40_000
+    heldout = load_annotations("heldout", shared=shared_dir)
+    validation = train.train_records(shared_dir)[1]
+    assert heldout and validation
+    assert not [r["id"] for r in heldout + validation if r["abstract"].strip() in texts]
+    dev_titles = {json.loads(line)["title"] for line in (shared_dir / "gold" / "dev.jsonl").read_text().splitlines() if line.strip()}
+    kept_titles = {train._title_key(text.split("\n", 1)[0]) for text in train.pretraining_texts(shared_dir)}
+    assert not {train._title_key(t) for t in dev_titles} & kept_titles
+
+
+def test_a_pretrained_tok2vec_starts_the_recogniser_and_ships_inline(tmp_path, tok):
+    """The fresh recogniser trains as tok2vec + listening ner, starts from spacy pretrain weights
+    when given, and is rewritten as one ner holding its tok2vec (what the pipeline sources)."""
+    from spacy.training import Example
+    from spacy.util import load_config_from_str, load_model_from_config
+
+    train = _train_script()
+    config = load_config_from_str(train.ner_config("fresh", width=32, depth=1))
+    assert config["nlp"]["pipeline"] == ["tok2vec", "ner"] and config["pretraining"]["component"] == "tok2vec"
+    # weights as spacy pretrain saves them: the tok2vec component's model bytes
+    donor = load_model_from_config(config, auto_fill=True)
+    donor.initialize()
+    weights = tmp_path / "tok2vec.bin"
+    weights.write_bytes(donor.get_pipe("tok2vec").model.to_bytes())
+    docs = []
+    for i in range(12):
+        doc = tok(f"We propose Method{i} and evaluate it on Bench{i} for image classification .")
+        doc.ents = [doc.char_span(doc.text.index(f"Method{i}"), doc.text.index(f"Method{i}") + len(f"Method{i}"), label="Method")]
+        docs.append(doc)
+    DocBin(docs=docs).to_disk(tmp_path / "train.spacy")
+    DocBin(docs=docs[:3]).to_disk(tmp_path / "dev.spacy")
+    model = train.train_ner(tmp_path, init="fresh", max_steps=20, seed=0, dropout=0.1, patience=20, width=32, depth=1, init_tok2vec=weights)
+    started = spacy.load(tmp_path / "model" / "model-last")
+    assert started.pipe_names == ["tok2vec", "ner"]
+    assert started.config["paths"]["init_tok2vec"] == str(weights)
+    shipped = spacy.load(model)
+    assert shipped.pipe_names == ["ner"] and shipped.get_pipe("ner").labels == ("Method",)
+    assert "listener" not in shipped.get_pipe("ner").model.get_ref("tok2vec").layers[0].name
+    shipped("We propose Method3 and evaluate it .")  # runs without its former upstream tok2vec
