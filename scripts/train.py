@@ -5,6 +5,7 @@
     python scripts/train.py --external scirex,tdmsci --init sm
     python scripts/train.py --no-ship -o /tmp/run     # train and score, ship nothing
     python scripts/train.py --only classifiers -o /tmp/run  # refit the classifiers on an earlier run's recognisers
+    python scripts/train.py --only pretrain          # rebuild the pretrained tok2vec (spacy pretrain, 18 min)
 
 Steps (fixed seeds, CPU):
 
@@ -17,7 +18,10 @@ Steps (fixed seeds, CPU):
 3. spaCy ``ner`` recognisers trained with ``spacy.cli.train.train`` until the validation score
    stops improving (``--patience``) or for ``--max-steps``, two at a time: one on the whole
    train split (shipped) and one without each fold. By default each has its own small tok2vec
-   trained from scratch (``--init fresh``, width 64, depth 2: cheap in ``kg build``);
+   (``--init fresh``, width 64, depth 2: cheap in ``kg build``), started from the
+   ``spacy pretrain`` weights of ``extractors/training/tok2vec_pretrained.bin`` (``--only
+   pretrain`` rebuilds them from the corpus abstracts no score reads; ``--pretrained none``
+   starts from random weights);
    ``--init sm`` starts it from the ``ner`` of en_core_web_sm, ``--init shared`` listens to the
    English pipeline's frozen tok2vec;
 4. every train abstract run through the rules and the recogniser that did not see its fold
@@ -773,7 +777,8 @@ def main() -> None:
             shutil.copyfile(weights, PRETRAINED)
         print(f"pretrained tok2vec: {weights} ({time.time() - t0:.0f}s)")
         return
-    pretrained = None if args.pretrained in (None, "none") else Path(args.pretrained)
+    # the pretrained weights fit the fresh tok2vec only (sm and shared bring their own)
+    pretrained = None if args.pretrained in (None, "none") or args.init != "fresh" else Path(args.pretrained)
     train, valid = train_records(shared, Path(args.training_dir))
     if args.only == "classifiers":
         model = out / "model" / "model-best"
