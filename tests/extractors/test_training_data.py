@@ -145,7 +145,6 @@ def test_pretraining_never_reads_a_scored_abstract(shared_dir):
 def test_a_pretrained_tok2vec_starts_the_recogniser_and_ships_inline(tmp_path, tok):
     """The fresh recogniser trains as tok2vec + listening ner, starts from spacy pretrain weights
     when given, and is rewritten as one ner holding its tok2vec (what the pipeline sources)."""
-    from spacy.training import Example
     from spacy.util import load_config_from_str, load_model_from_config
 
     train = _train_script()
