@@ -110,6 +110,28 @@ def fold_of(paper_id: str, folds: int) -> int:
     return _hash32(f"fold:{paper_id}") % folds
 
 
+def title_key(text: str) -> str:
+    """A title (or abstract) reduced to its lower-case letters and digits, for matching copies.
+
+    Example:
+        >>> title_key("Chain-of-Thought: A Study!")
+        'chainofthoughtastudy'
+    """
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def seed_title_keys(shared: Path) -> set[str]:
+    """:func:`title_key` of every line of the seed pages in ``shared/seeds`` long enough to be a
+    title (12 characters or more): papers never drawn for annotation nor read in training."""
+    keys = set()
+    for path in sorted((shared / "seeds").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            key = title_key(line)
+            if len(key) >= 12:
+                keys.add(key)
+    return keys
+
+
 def _hash32(text: str) -> int:
     """A fixed 32-bit hash of ``text`` (the first 8 hex digits of its SHA-1): the same on every run."""
     return int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)

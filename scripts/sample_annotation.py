@@ -28,26 +28,19 @@ import argparse
 import gzip
 import json
 import random
-import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
 
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+from extractors.training_data import seed_title_keys, title_key as _key  # noqa: E402
 
 
 def seed_titles() -> set[str]:
-    keys = set()
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            k = _key(line)
-            if len(k) >= 12:
-                keys.add(k)
-    return keys
+    return seed_title_keys(SHARED)
 
 
 def _corpus_records() -> tuple[list[dict], dict[str, int]]:

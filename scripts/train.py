@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import shutil
 import sys
 import time
@@ -51,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 from extractors.evaluate import (
     DEFAULT_SHARED,
     TRAINING_DIR,
+    corpus_texts,
     format_scores,
     gold_papers,
     load_annotations,
@@ -63,7 +63,9 @@ from extractors.training_data import (
     annotated_doc,
     fold_of,
     scirex_docs,
+    seed_title_keys,
     tdmsci_docs,
+    title_key,
     validation_ids,
 )
 
@@ -343,43 +345,33 @@ def ner_config(
 
 def pretraining_texts(shared: Path, training_dir: Path = TRAINING_DIR) -> Iterator[str]:
     """Title and abstract of every corpus record ``spacy pretrain`` may read: all of
-    ``../shared/corpora`` except the held-out split, the validation slice, and any paper
-    whose title is on a seed page or in the dev set (so that no scored text is seen, even
-    unlabelled)."""
+    ``../shared/corpora`` except the held-out split, the validation slice (and any other copy
+    of their abstracts), and any paper whose title is on a seed page or in the dev set (so that
+    no scored text is seen, even unlabelled)."""
     rows = read_sample(training_dir)
-    held = {r["id"] for r in rows if r["split"] != "train"}
-    held |= validation_ids(r["id"] for r in rows if r["split"] == "train")
+    scored = {r["id"] for r in rows if r["split"] != "train"}
+    scored |= validation_ids(r["id"] for r in rows if r["split"] == "train")
     titles = scored_titles(shared)
     # the same abstract can sit in the corpus under two ids: leave out its every copy
-    held_texts = {_title_key(r.get("abstract") or "") for r in _corpus_records(shared) if r.get("id") in held}
-    for record in _corpus_records(shared):
-        title, abstract = record.get("title") or "", record.get("abstract") or ""
-        if record.get("id") in held or _title_key(title) in titles or _title_key(abstract) in held_texts:
-            continue
-        if abstract.strip():
-            yield f"{title}\n{abstract}".strip()
-
-
-def _corpus_records(shared: Path) -> Iterator[dict]:
+    texts = {title_key(t.get("abstract") or "") for t in corpus_texts([r for r in rows if r["id"] in scored], shared).values()}
     with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh:
         for line in fh:
-            yield json.loads(line)
-
-
-def _title_key(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", title.lower())
+            record = json.loads(line)
+            title, abstract = record.get("title") or "", record.get("abstract") or ""
+            if record.get("id") in scored or title_key(title) in titles or title_key(abstract) in texts:
+                continue
+            if abstract.strip():
+                yield f"{title}\n{abstract}".strip()
 
 
 def scored_titles(shared: Path) -> set[str]:
     """Title keys of the seed pages' lines and of the dev set's papers."""
-    keys = set()
-    for path in sorted((shared / "seeds").glob("*.txt")):
-        keys |= {_title_key(line) for line in path.read_text(encoding="utf-8", errors="replace").splitlines()}
+    keys = seed_title_keys(shared)
     dev = shared / "gold" / "dev.jsonl"
     if dev.is_file():
         for line in dev.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                keys.add(_title_key(json.loads(line).get("title") or ""))
+                keys.add(title_key(json.loads(line).get("title") or ""))
     return {k for k in keys if len(k) >= 12}
 
 

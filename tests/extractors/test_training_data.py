@@ -15,6 +15,7 @@ from extractors.training_data import (
     _bio_doc,
     locate_spans,
     surface_forms,
+    title_key,
     validation_ids,
 )
 
@@ -131,15 +132,16 @@ def test_agreement_is_computed_on_the_doubly_read_abstracts():
 def test_pretraining_never_reads_a_scored_abstract(shared_dir):
     """spacy pretrain reads the corpus, but no held-out, validation or dev abstract, even unlabelled."""
     train = _train_script()
-    texts = {text.split("\n", 1)[1] for text in train.pretraining_texts(shared_dir)}
+    read = [text.split("\n", 1) for text in train.pretraining_texts(shared_dir)]
+    texts = {abstract for _, abstract in read}
     assert len(texts) > 40_000
     heldout = load_annotations("heldout", shared=shared_dir)
     validation = train.train_records(shared_dir)[1]
     assert heldout and validation
     assert not [r["id"] for r in heldout + validation if r["abstract"].strip() in texts]
     dev_titles = {json.loads(line)["title"] for line in (shared_dir / "gold" / "dev.jsonl").read_text().splitlines() if line.strip()}
-    kept_titles = {train._title_key(text.split("\n", 1)[0]) for text in train.pretraining_texts(shared_dir)}
-    assert not {train._title_key(t) for t in dev_titles} & kept_titles
+    kept_titles = {title_key(title) for title, _ in read}
+    assert not {title_key(t) for t in dev_titles} & kept_titles
 
 
 def test_a_pretrained_tok2vec_starts_the_recogniser_and_ships_inline(tmp_path, tok):
