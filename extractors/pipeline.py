@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -227,6 +228,8 @@ def doc_to_extraction(
         key = merge_key(name)
         entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
         entry["spans"].append(span)
+    _merge_long_forms(grouped, abbreviations)
+    _merge_initialisms(grouped)
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
@@ -267,9 +270,9 @@ def doc_to_extraction(
         in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(
             ExtractedEntity(
-                name=name,
+                name=" ".join(name.split()),  # "mean  squared error" of a PDF's double spaces
                 type=entry["type"],
-                aliases=list(aliases.values()),
+                aliases=list(dict.fromkeys(" ".join(a.split()) for a in aliases.values())),
                 roles=roles,
                 evidence=role_evidence_first(evidence, cues, roles, in_title),
                 role_evidence=role_evidence_index(cues, roles, in_title),
@@ -328,6 +331,84 @@ def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] 
         if at is not None:
             out[getattr(role, "value", role)] = at
     return out
+
+
+def _merge_long_forms(grouped: dict[str, dict], abbreviations: dict[str, str]) -> None:
+    """Join the mentions of an abbreviation's long form, where they were grouped apart from the
+    short form (the long form alone in the title or in another sentence, "Deep Ritz Method" beside
+    "DRM"), to the short form's entity: one entity per paper, not two.
+
+    Example:
+        >>> g = {"drm": {"name": "DRM", "spans": []}, "deepritzmethod": {"name": "Deep Ritz Method", "spans": []}}
+        >>> _merge_long_forms(g, {"DRM": "Deep Ritz Method"}); sorted(g)
+        ['drm']
+    """
+    for short, long in abbreviations.items():
+        short_key, long_key = merge_key(short), merge_key(long)
+        if short_key != long_key and short_key in grouped and long_key in grouped:
+            spans = grouped[short_key]["spans"] + grouped.pop(long_key)["spans"]
+            grouped[short_key]["spans"] = sorted(spans, key=lambda s: s.start)
+
+
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of a multi-word name, with and without its function words ("" for one word).
+
+    Example:
+        >>> sorted(_initials("Kullback-Leibler divergence")) + sorted(_initials("mixture of experts"))
+        ['kld', 'me', 'moe']
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    if len(words) < 2 or not all(w[0].isalpha() for w in words):
+        return set()
+    return {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+
+
+def _initialism(name: str) -> str | None:
+    """The capitals of an acronym-like name ("SVMs" -> "svm", "KL-D" -> "kld"), None for other names:
+    a capital first, mostly capitals (three in five letters, a plural s aside), letters and hyphens only
+    ("mAP" is not taken for the initials of "attribute prediction").
+
+    Example:
+        >>> [_initialism(n) for n in ("SVMs", "KL-D", "SearchQA", "CC-100", "mAP", "BERT")]
+        ['svm', 'kld', None, None, None, 'bert']
+    """
+    letters = name[:-1] if name.endswith("s") else name
+    if not re.fullmatch(r"[A-Z][A-Za-z\-]*", letters):
+        return None
+    capitals = [c for c in letters if c.isupper()]
+    alpha = [c for c in letters if c.isalpha()]
+    if len(capitals) < 2 or len(capitals) < 0.6 * len(alpha):
+        return None
+    return "".join(capitals).lower()
+
+
+def _merge_initialisms(grouped: dict[str, dict]) -> None:
+    """Join a multi-word entity to an acronym of the same paper that spells its initials, when the
+    paper never defines it with parentheses ("maximum mean discrepancy" and "MMD", "Support Vector
+    Machines" and "SVMs"): one entity under the long form, the acronym an alias. Only when a single
+    multi-word entity has those initials.
+
+    Example:
+        >>> g = {"mmd": {"name": "MMD", "spans": []}, "maximummeandiscrepancy": {"name": "maximum mean discrepancy", "spans": []}}
+        >>> _merge_initialisms(g); sorted(g)
+        ['maximummeandiscrepancy']
+    """
+    by_initials: dict[str, list[str]] = {}
+    for key, entry in grouped.items():
+        for initials in _initials(entry["name"]):
+            by_initials.setdefault(initials, []).append(key)
+    for short_key in [k for k, e in grouped.items() if " " not in e["name"]]:
+        if short_key not in grouped:
+            continue
+        capitals = _initialism(grouped[short_key]["name"])
+        longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]
+        long_words = re.split(r"[\s\-]+", grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
+        if long_words and grouped[short_key]["name"].lower() not in long_words:
+            spans = grouped[longs[0]]["spans"] + grouped.pop(short_key)["spans"]
+            grouped[longs[0]]["spans"] = sorted(spans, key=lambda s: s.start)
 
 
 def _display_name(spans, title_end: int) -> str:

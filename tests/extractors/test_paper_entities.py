@@ -1,0 +1,78 @@
+"""One entity per paper for one thing: an abbreviation's long form and an undefined acronym join
+their entity (extractors.pipeline.doc_to_extraction), and names carry no stray whitespace."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.pipeline import _initialism, _initials, doc_to_extraction, load_nlp
+from schema import Paper
+
+
+@pytest.fixture(scope="module")
+def candidates_nlp():
+    """The real pipeline without the classifiers: every candidate the mention rules group is kept."""
+    return load_nlp(entity_weights=False, role_weights=False)
+
+
+def _entities(nlp, title: str, abstract: str) -> list:
+    paper = Paper(id="p", title=title, abstract=abstract)
+    return doc_to_extraction(nlp(f"{title}\n\n{abstract}"), paper).entities
+
+
+def _holding(entities, surface: str) -> list:
+    s = surface.lower()
+    return [e for e in entities if s == e.name.lower() or s in (a.lower() for a in e.aliases)]
+
+
+def test_long_form_in_the_title_joins_the_defined_short_form(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "The Deep Ritz Method for Elliptic Equations",
+        "We analyse the Deep Ritz Method (DRM) for the Poisson equation. DRM attains small generalization error.",
+    )
+    drm = _holding(entities, "DRM")
+    assert len(drm) == 1 and _holding(entities, "Deep Ritz Method") == drm
+    # the merged entity keeps the title mention among its evidence
+    assert any(p.start == 4 for p in drm[0].evidence)
+
+
+def test_undefined_acronym_joins_the_phrase_it_spells(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Kernel Methods with Support Vector Machines",
+        "We study support vector machines for text classification. We show that SVMs trained with a new "
+        "kernel outperform logistic regression.",
+    )
+    svm = _holding(entities, "SVMs")
+    assert len(svm) == 1 and _holding(entities, "support vector machines") == svm
+    assert len(entities) == len({e.name.lower() for e in entities})
+
+
+def test_acronym_shapes():
+    assert _initials("Kullback-Leibler divergence") == {"kld"}
+    assert _initials("mixture of experts") == {"me", "moe"}
+    assert _initials("transformer") == set()
+    assert [_initialism(n) for n in ("SVMs", "KL-D", "GCNs")] == ["svm", "kld", "gcn"]
+    # mixed-case names, lower-case starts and names with digits are not acronyms of a phrase
+    assert [_initialism(n) for n in ("SearchQA", "mAP", "CC-100", "ShanghaiTech")] == [None] * 4
+
+
+def test_no_acronym_joins_two_phrases_with_its_initials(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Policy Search and Parameter Sharing",
+        "We combine policy search with parameter sharing. PS improves sample efficiency.",
+    )
+    # "PS" spells both phrases: which one it means is unknown, so nothing is joined
+    assert not [e for e in entities if {"policy search", "parameter sharing"} <= {e.name.lower(), *map(str.lower, e.aliases)}]
+
+
+def test_names_collapse_whitespace(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Time Series Prediction",
+        "Upper  bounds  on the  mean  squared error are  established for  stationary time series.",
+    )
+    assert entities
+    assert all(e.name == " ".join(e.name.split()) for e in entities)
+    assert all(a == " ".join(a.split()) for e in entities for a in e.aliases)
