@@ -431,8 +431,14 @@ class EntityRecognizer:
         mentions = find_mentions(doc, self.matcher, self.cs_matcher)
         spans = []
         for m in mentions:
-            span = Span(doc, m.start, m.end, label=m.type, kb_id=m.name)
-            spans.append(span)
+            start, end = m.start, m.end
+            # no whitespace token at either end ("  mean  squared error" of a PDF's double spaces)
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start < end:
+                spans.append(Span(doc, start, end, label=m.type, kb_id=m.name.strip()))
         doc.spans[SPAN_KEY] = spans
         return doc
 

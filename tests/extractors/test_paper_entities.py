@@ -68,11 +68,12 @@ def test_no_acronym_joins_two_phrases_with_its_initials(candidates_nlp):
 
 
 def test_names_collapse_whitespace(candidates_nlp):
-    entities = _entities(
-        candidates_nlp,
-        "Time Series Prediction",
-        "Upper  bounds  on the  mean  squared error are  established for  stationary time series.",
-    )
+    title, abstract = "Time Series Prediction", "Upper  bounds  on the  mean  squared error are  established for  stationary time series."
+    entities = _entities(candidates_nlp, title, abstract)
     assert entities
+    # evidence offsets cover the mention without the double spaces around it
+    text = f"{title}\n\n{abstract}"
+    spans = [text[p.start : p.end] for e in entities for p in e.evidence]
+    assert spans and all(s == s.strip() for s in spans)
     assert all(e.name == " ".join(e.name.split()) for e in entities)
     assert all(a == " ".join(a.split()) for e in entities for a in e.aliases)
