@@ -142,7 +142,9 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         close = next((j for j in range(i + 1, min(n, i + 14)) if doc[j].text == ")"), None)
         if close is None or close == i + 1:
             continue
-        inner = doc[i + 1 : close]
+        # "(DDM; [1,2])", "(DDM, 2019)": the short form ends at the first semicolon or comma
+        cut = next((j for j in range(i + 2, close) if doc[j].text in (";", ",")), close)
+        inner = doc[i + 1 : cut]
         if is_short_form(inner.text):
             pair = _long_before(doc, i, inner)
         else:

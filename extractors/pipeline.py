@@ -223,7 +223,10 @@ def doc_to_extraction(
         cues_at.setdefault((span.start, span.end), set()).add(span.label_)
 
     grouped: dict[str, dict] = {}
+    references = _reference_arguments(doc.text)
     for span in doc.spans.get(ENTITY_KEY, []):
+        if any(a <= span.start_char < b for a, b in references):
+            continue  # a citation key or label of the LaTeX source, not a name
         name = span.kb_id_ or span.text
         key = merge_key(name)
         entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
@@ -331,6 +334,21 @@ def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] 
         if at is not None:
             out[getattr(role, "value", role)] = at
     return out
+
+
+#: A LaTeX reference command and its argument: ``\\cite{key1, key2}``, ``\\ref{fig:1}``, ``\\url{...}``.
+_REFERENCE = re.compile(r"\\(?:cite[a-z]*|ref|eqref|autoref|label|url|href)\*?(?:\[[^\]]*\])*\{[^}]*\}")
+
+
+def _reference_arguments(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the LaTeX reference commands left in an abstract's text.
+
+    Example:
+        >>> t = r"as in \\cite{pelckmans2005convex, Lindsten650707} and Fig. \\ref{fig:1}"
+        >>> [t[a:b] for a, b in _reference_arguments(t)]
+        ['\\\\cite{pelckmans2005convex, Lindsten650707}', '\\\\ref{fig:1}']
+    """
+    return [m.span() for m in _REFERENCE.finditer(text)] if "\\" in text else []
 
 
 def _merge_long_forms(grouped: dict[str, dict], abbreviations: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from extractors.gazetteers import wordset as _wordset
 
@@ -126,6 +126,15 @@ def is_name_token(text: str) -> bool:
     )
 
 
+#: LaTeX left in abstracts: a command's opening "\emph{" and a text macro glued to its word
+#: ("\textitasymptotic", the braces lost on the way) come off as tokens of their own, so that
+#: "\textbf{SOTA-Net}" gives the name "SOTA-Net" rather than one token "\textbf{SOTA".
+LATEX_PREFIXES = (
+    r"\\[A-Za-z]+\*?\{",
+    r"\\(?:textit|textbf|textsc|texttt|textrm|emph|mathrm|mathbf|mathit|mathcal)(?=[A-Za-z])",
+)
+
+
 class NameTokenMatch:
     """A picklable ``token_match``: :func:`is_name_token` first, then the previous rule."""
 
@@ -150,6 +159,7 @@ def customize_tokenizer(nlp):
         nlp.tokenizer.token_match = NameTokenMatch(current)
         suffixes = list(nlp.Defaults.suffixes or []) + list(EXTRA_SUFFIXES)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        nlp.tokenizer.prefix_search = compile_prefix_regex(list(LATEX_PREFIXES) + list(nlp.Defaults.prefixes or [])).search
     return nlp
 
 

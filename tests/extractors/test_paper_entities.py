@@ -77,3 +77,19 @@ def test_names_collapse_whitespace(candidates_nlp):
     assert spans and all(s == s.strip() for s in spans)
     assert all(e.name == " ".join(e.name.split()) for e in entities)
     assert all(a == " ".join(a.split()) for e in entities for a in e.aliases)
+
+
+def test_latex_left_in_an_abstract_gives_names_not_markup(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Choice Models",
+        r"Variants of the drift-diffusion model (DDM; [1,2]) have been proposed in "
+        r"\cite{Hocking2011, pelckmans2005convex}. We propose \textitasymptotic mean regularization "
+        r"and \textbf{SOTA-Net} for DDM.",
+    )
+    names = {e.name for e in entities}
+    # the short form ends at the semicolon; citation keys are not names; macros come off their words
+    assert _holding(entities, "DDM") and _holding(entities, "drift-diffusion model") == _holding(entities, "DDM")
+    assert not any(";" in n or "[" in n for n in names)
+    assert not {"pelckmans2005convex", "Hocking2011"} & names
+    assert {"asymptotic mean regularization", "SOTA-Net"} <= names
