@@ -232,7 +232,10 @@ def doc_to_extraction(
         entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
         entry["spans"].append(span)
     _merge_long_forms(grouped, abbreviations)
-    _merge_initialisms(grouped)
+    # kept among the paper's abbreviations (not among the defined short forms the features read):
+    # resolution then reads the acronym in this paper's sense instead of joining the phrase to
+    # every other paper's use of the acronym
+    inferred = dict(_merge_initialisms(grouped))
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
@@ -281,7 +284,7 @@ def doc_to_extraction(
                 role_evidence=role_evidence_index(cues, roles, in_title),
             )
         )
-    extraction = PaperExtraction(paper=paper, entities=entities, abbreviations=abbreviations)
+    extraction = PaperExtraction(paper=paper, entities=entities, abbreviations={**inferred, **abbreviations})
     extraction.citations = citations_from_doc(doc, paper)
     extraction.results = results_from_doc(doc, paper)
     return extraction
@@ -403,17 +406,18 @@ def _initialism(name: str) -> str | None:
     return "".join(capitals).lower()
 
 
-def _merge_initialisms(grouped: dict[str, dict]) -> None:
+def _merge_initialisms(grouped: dict[str, dict]) -> list[tuple[str, str]]:
     """Join a multi-word entity to an acronym of the same paper that spells its initials, when the
     paper never defines it with parentheses ("maximum mean discrepancy" and "MMD", "Support Vector
     Machines" and "SVMs"): one entity under the long form, the acronym an alias. Only when a single
-    multi-word entity has those initials.
+    multi-word entity has those initials. Returns the (acronym, phrase) pairs joined.
 
     Example:
         >>> g = {"mmd": {"name": "MMD", "spans": []}, "maximummeandiscrepancy": {"name": "maximum mean discrepancy", "spans": []}}
-        >>> _merge_initialisms(g); sorted(g)
-        ['maximummeandiscrepancy']
+        >>> _merge_initialisms(g), sorted(g)
+        ([('MMD', 'maximum mean discrepancy')], ['maximummeandiscrepancy'])
     """
+    joined = []
     by_initials: dict[str, list[str]] = {}
     for key, entry in grouped.items():
         for initials in _initials(entry["name"]):
@@ -425,8 +429,10 @@ def _merge_initialisms(grouped: dict[str, dict]) -> None:
         longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]
         long_words = re.split(r"[\s\-]+", grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
         if long_words and grouped[short_key]["name"].lower() not in long_words:
+            joined.append((grouped[short_key]["name"], grouped[longs[0]]["name"]))
             spans = grouped[longs[0]]["spans"] + grouped.pop(short_key)["spans"]
             grouped[longs[0]]["spans"] = sorted(spans, key=lambda s: s.start)
+    return joined
 
 
 def _display_name(spans, title_end: int) -> str:

@@ -93,3 +93,22 @@ def test_latex_left_in_an_abstract_gives_names_not_markup(candidates_nlp):
     assert not any(";" in n or "[" in n for n in names)
     assert not {"pelckmans2005convex", "Hocking2011"} & names
     assert {"asymptotic mean regularization", "SOTA-Net"} <= names
+
+
+def test_an_undefined_acronym_is_not_taken_over_by_another_papers_definition(candidates_nlp):
+    from kg.resolve.entities import resolve_entities
+
+    papers = [
+        ("a", "Compressing Networks", "We compress layers with a matrix product operator (MPO) decomposition."),
+        ("b", "Policy Search", "We propose multi-policy optimization for control. MPO beats PPO on locomotion."),
+    ]
+    extractions = [
+        doc_to_extraction(candidates_nlp(f"{title}\n\n{abstract}"), Paper(id=pid, title=title, abstract=abstract))
+        for pid, title, abstract in papers
+    ]
+    # paper b's "MPO" is its own multi-policy optimization, kept as b's abbreviation ...
+    assert extractions[1].abbreviations.get("MPO") == "multi-policy optimization"
+    res = resolve_entities(extractions)
+    operator = {res.node_of[("a", i)] for i, e in enumerate(extractions[0].entities) if _holding([e], "MPO")}
+    # ... and none of b's entities lands on paper a's matrix product operator
+    assert operator and not operator & {res.node_of.get(("b", i)) for i in range(len(extractions[1].entities))}
