@@ -375,7 +375,7 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "
 
 
 def _initials(name: str) -> set[str]:
-    """The initials of a multi-word name, with and without its function words ("" for one word).
+    """The initials of a multi-word name, with and without its function words (none for one word).
 
     Example:
         >>> sorted(_initials("Kullback-Leibler divergence")) + sorted(_initials("mixture of experts"))
