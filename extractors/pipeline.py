@@ -367,8 +367,17 @@ def _merge_long_forms(grouped: dict[str, dict], abbreviations: dict[str, str]) -
     for short, long in abbreviations.items():
         short_key, long_key = merge_key(short), merge_key(long)
         if short_key != long_key and short_key in grouped and long_key in grouped:
-            spans = grouped[short_key]["spans"] + grouped.pop(long_key)["spans"]
-            grouped[short_key]["spans"] = sorted(spans, key=lambda s: s.start)
+            _join(grouped, long_key, into=short_key)
+
+
+def _join(grouped: dict[str, dict], key: str, *, into: str) -> None:
+    """Move the mentions of entity ``key`` to entity ``into`` (in text order) and drop ``key``."""
+    grouped[into]["spans"] = sorted(grouped[into]["spans"] + grouped.pop(key)["spans"], key=lambda s: s.start)
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, split at spaces and hyphens."""
+    return [w for w in re.split(r"[\s\-]+", name) if w]
 
 
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "to", "with"})
@@ -381,7 +390,7 @@ def _initials(name: str) -> set[str]:
         >>> sorted(_initials("Kullback-Leibler divergence")) + sorted(_initials("mixture of experts"))
         ['kld', 'me', 'moe']
     """
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    words = _words(name)
     if len(words) < 2 or not all(w[0].isalpha() for w in words):
         return set()
     return {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
@@ -427,11 +436,10 @@ def _merge_initialisms(grouped: dict[str, dict]) -> list[tuple[str, str]]:
             continue
         capitals = _initialism(grouped[short_key]["name"])
         longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]
-        long_words = re.split(r"[\s\-]+", grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
+        long_words = _words(grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
         if long_words and grouped[short_key]["name"].lower() not in long_words:
             joined.append((grouped[short_key]["name"], grouped[longs[0]]["name"]))
-            spans = grouped[longs[0]]["spans"] + grouped.pop(short_key)["spans"]
-            grouped[longs[0]]["spans"] = sorted(spans, key=lambda s: s.start)
+            _join(grouped, short_key, into=longs[0])
     return joined
 
 

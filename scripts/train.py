@@ -48,12 +48,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.evaluate import (
+    CORPUS_FILE,
     DEFAULT_SHARED,
     TRAINING_DIR,
     corpus_texts,
     format_scores,
     gold_papers,
     load_annotations,
+    read_records,
     read_sample,
     score,
 )
@@ -71,7 +73,6 @@ from extractors.training_data import (
 
 SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
 TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
-CORPUS = Path("corpora/abstracts.jsonl.gz")
 #: The fresh tok2vec's ``spacy pretrain`` weights (``--only pretrain``), the start of every recogniser.
 PRETRAINED = ROOT / "extractors" / "training" / "tok2vec_pretrained.bin"
 #: Folds of the train split (minus the validation slice) whose recognisers find the
@@ -354,7 +355,7 @@ def pretraining_texts(shared: Path, training_dir: Path = TRAINING_DIR) -> Iterat
     titles = scored_titles(shared)
     # the same abstract can sit in the corpus under two ids: leave out its every copy
     texts = {title_key(t.get("abstract") or "") for t in corpus_texts([r for r in rows if r["id"] in scored], shared).values()}
-    with gzip.open(shared / CORPUS, "rt", encoding="utf-8") as fh:
+    with gzip.open(shared / CORPUS_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             title, abstract = record.get("title") or "", record.get("abstract") or ""
@@ -369,9 +370,7 @@ def scored_titles(shared: Path) -> set[str]:
     keys = seed_title_keys(shared)
     dev = shared / "gold" / "dev.jsonl"
     if dev.is_file():
-        for line in dev.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                keys.add(title_key(json.loads(line).get("title") or ""))
+        keys |= {title_key(r.get("title") or "") for r in read_records(dev, "dev")}
     return {k for k in keys if len(k) >= 12}
 
 
