@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
+from extractors.spans import trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
@@ -431,14 +432,12 @@ class EntityRecognizer:
         mentions = find_mentions(doc, self.matcher, self.cs_matcher)
         spans = []
         for m in mentions:
-            start, end = m.start, m.end
-            # no whitespace token at either end ("  mean  squared error" of a PDF's double spaces)
-            while start < end and doc[start].is_space:
-                start += 1
-            while end > start and doc[end - 1].is_space:
-                end -= 1
+            # no whitespace, percent or LaTeX token at either end ("  mean  squared error" of a
+            # PDF's double spaces, "D}}\\log(T))$ regret")
+            start, end = trimmed(doc, m.start, m.end)
             if start < end:
-                spans.append(Span(doc, start, end, label=m.type, kb_id=m.name.strip()))
+                name = m.name.strip() if all(doc[i].is_space for i in (*range(m.start, start), *range(end, m.end))) else doc[start:end].text
+                spans.append(Span(doc, start, end, label=m.type, kb_id=name))
         doc.spans[SPAN_KEY] = spans
         return doc
 

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import merge_key
+from extractors.spans import trimmed
 from schema.types import ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -54,6 +55,7 @@ class LearnedEntities:
         long_forms = {(s.start, s.end): s.label_ for s in doc.spans.get(ABBREVIATION_KEY, [])}
         shorts = {merge_key(short): short for short in long_forms.values()}
         spans = [_canonical(doc, e, long_forms, shorts) for e in doc.ents if e.label_ in ENTITY_TYPES]
+        spans = [s for s in spans if s is not None]
         doc.spans[NER_KEY] = spans
         if "rules-first" in self.rules:
             doc.spans[ENTITY_KEY] = paper_types(self._fill_gaps(doc, spans))
@@ -106,10 +108,16 @@ class LearnedEntities:
         return kept
 
 
-def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span:
-    """The mention with its canonical name: the short form for an abbreviation's long form."""
-    name = long_forms.get((ent.start, ent.end)) or shorts.get(merge_key(ent.text)) or ent.text
-    return Span(doc, ent.start, ent.end, label=ent.label_, kb_id=name, span_id=LEARNED)
+def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
+    """The mention with its canonical name: the short form for an abbreviation's long form; its
+    edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), None
+    when nothing is left."""
+    start, end = trimmed(doc, ent.start, ent.end)
+    if start == end:
+        return None
+    text = doc[start:end].text
+    name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
+    return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 
 
 def paper_types(spans: list[Span]) -> list[Span]:

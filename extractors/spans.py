@@ -3,6 +3,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+_PERCENT = frozenset({"%", "\\%"})
+
+
+def _debris(tok) -> bool:
+    """A token no name starts or ends on: whitespace, a percent sign, LaTeX math or a command
+    ("$", braces, "\\log(T))$")."""
+    text = tok.text
+    return tok.is_space or text in _PERCENT or "$" in text or "{" in text or "}" in text or text.startswith("\\")
+
+
+def trimmed(doc, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without debris tokens at either edge, nor a number with its percent sign
+    at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall"); ``start == end`` when nothing is left.
+
+    Example:
+        >>> trimmed(nlp("a 65.6 % Top-1 Recall"), 1, 5)  # doctest: +SKIP
+        (3, 5)
+    """
+    while start < end:
+        if _debris(doc[start]):
+            start += 1
+        elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
+            start += 2
+        else:
+            break
+    while end > start and _debris(doc[end - 1]):
+        end -= 1
+    return start, end
+
 
 class CharSpanFinder:
     """Base of the components that find ``(start, end, label)`` character spans in a Doc.

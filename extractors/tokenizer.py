@@ -64,6 +64,7 @@ EXTRA_SUFFIXES: tuple[str, ...] = (
     r"(?<=[A-Za-z][0-9])\.",
     r"(?<=[a-z][A-Z])\.",
     r"(?<=[A-Za-z0-9])-",  # "RNN- and attention-based": the dangling hyphen of a shared compound
+    r"(?<=[0-9])\\%",  # LaTeX's escaped percent, "65.6\\%"
 )
 
 

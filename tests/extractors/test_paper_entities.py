@@ -112,3 +112,31 @@ def test_an_undefined_acronym_is_not_taken_over_by_another_papers_definition(can
     operator = {res.node_of[("a", i)] for i, e in enumerate(extractions[0].entities) if _holding([e], "MPO")}
     # ... and none of b's entities lands on paper a's matrix product operator
     assert operator and not operator & {res.node_of.get(("b", i)) for i in range(len(extractions[1].entities))}
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["rules", "learned"])
+@pytest.mark.parametrize(
+    ("abstract", "kept", "gone"),
+    [
+        (
+            "We reach a 65.6\\% Top-1 Recall on UCF101 for video retrieval.",
+            "Top-1 Recall",
+            "65.6\\% Top-1 Recall",
+        ),
+        (
+            "The algorithm is proved to achieve $O(cT^{\\frac{2\\alpha+D}{3\\alpha + D}}\\log(T))$ regret "
+            "after $T$ rounds.",
+            "regret",
+            "D}}\\log(T))$ regret",
+        ),
+    ],
+)
+def test_names_carry_no_percent_or_latex_math(learned, abstract, kept, gone):
+    nlp = load_nlp(learned=learned, entity_weights=False, role_weights=False)
+    names = {e.name for e in _entities(nlp, "A Study", abstract)}
+    assert kept in names and gone not in names
+    assert not any("$" in n or "\\" in n or n[:1].isdigit() for n in names)
+
+
+def test_latex_percent_comes_off_its_number(candidates_nlp):
+    assert [t.text for t in candidates_nlp.make_doc("a 65.6\\% gain")] == ["a", "65.6", "\\%", "gain"]
