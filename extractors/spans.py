@@ -7,10 +7,17 @@ _PERCENT = frozenset({"%", "\\%"})
 
 
 def _debris(tok) -> bool:
-    """A token no name starts or ends on: whitespace, a percent sign, LaTeX math or a command
-    ("$", braces, "\\log(T))$")."""
+    """A token no name starts or ends on: whitespace, a percent sign, a lone "$", or a piece of a
+    LaTeX formula cut mid-way, its braces or brackets unbalanced ("D}}\\log(T))$"); a whole
+    formula in a name ("\\theta$-MRF") stays."""
     text = tok.text
-    return tok.is_space or text in _PERCENT or "$" in text or "{" in text or "}" in text or text.startswith("\\")
+    return (
+        tok.is_space
+        or text in _PERCENT
+        or text == "$"
+        or text.count("{") != text.count("}")
+        or ("$" in text and text.count("(") != text.count(")"))
+    )
 
 
 def trimmed(doc, start: int, end: int) -> tuple[int, int]:
@@ -21,14 +28,18 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
         >>> trimmed(nlp("a 65.6 % Top-1 Recall"), 1, 5)  # doctest: +SKIP
         (3, 5)
     """
+    # a "$" that opens or closes a formula inside the name ("$\\theta$-MRF") stays
+    dollars = sum(doc[i].text.count("$") for i in range(start, end))
     while start < end:
+        if doc[start].text == "$" and dollars % 2 == 0:
+            break
         if _debris(doc[start]):
             start += 1
         elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
             start += 2
         else:
             break
-    while end > start and _debris(doc[end - 1]):
+    while end > start and _debris(doc[end - 1]) and not (doc[end - 1].text == "$" and dollars % 2 == 0):
         end -= 1
     return start, end
 

@@ -140,3 +140,29 @@ def test_names_carry_no_percent_or_latex_math(learned, abstract, kept, gone):
 
 def test_latex_percent_comes_off_its_number(candidates_nlp):
     assert [t.text for t in candidates_nlp.make_doc("a 65.6\\% gain")] == ["a", "65.6", "\\%", "gain"]
+
+
+def test_descriptor_before_its_name_is_no_entity(candidates_nlp):
+    names = {e.name for e in _entities(
+        candidates_nlp,
+        "A Study",
+        "We propose a new gated recurrent architecture, named RecSegNet, for road scenes.",
+    )}
+    assert "RecSegNet" in names
+    assert not any("gated recurrent" in n for n in names)
+
+
+def test_phrase_without_a_following_name_stays(candidates_nlp):
+    names = {e.name.lower() for e in _entities(
+        candidates_nlp,
+        "A Study",
+        "We propose a new gated recurrent architecture for road scenes, and compare it with RecSegNet.",
+    )}
+    assert any("gated recurrent" in n for n in names)
+
+
+def test_a_whole_formula_in_a_name_stays(candidates_nlp):
+    names = {e.name for e in _entities(
+        candidates_nlp, "$\\theta$-MRF: Structure in the Parameters", "We propose $\\theta$-MRF for scene understanding."
+    )}
+    assert "$\\theta$-MRF" in names
