@@ -148,6 +148,10 @@ class NameTokenMatch:
         return self.previous(text) if self.previous is not None else None
 
 
+#: LaTeX's non-breaking space before a command ("Forests~\\cite{...}") splits there.
+LATEX_INFIXES = (r"~(?=\\[A-Za-z])",)
+
+
 def customize_tokenizer(nlp):
     """Install :class:`NameTokenMatch` on ``nlp.tokenizer``; idempotent; returns ``nlp``.
 
@@ -161,6 +165,10 @@ def customize_tokenizer(nlp):
         suffixes = list(nlp.Defaults.suffixes or []) + list(EXTRA_SUFFIXES)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         nlp.tokenizer.prefix_search = compile_prefix_regex(list(LATEX_PREFIXES) + list(nlp.Defaults.prefixes or [])).search
+        infixes = nlp.tokenizer.infix_finditer
+        # the loaded pipeline's own infix patterns, kept as they are, then LaTeX's
+        patterns = [infixes.__self__.pattern] if infixes is not None else list(nlp.Defaults.infixes or [])
+        nlp.tokenizer.infix_finditer = re.compile("|".join([*patterns, *LATEX_INFIXES])).finditer
     return nlp
 
 

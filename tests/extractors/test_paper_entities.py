@@ -166,3 +166,8 @@ def test_a_whole_formula_in_a_name_stays(candidates_nlp):
         candidates_nlp, "$\\theta$-MRF: Structure in the Parameters", "We propose $\\theta$-MRF for scene understanding."
     )}
     assert "$\\theta$-MRF" in names
+
+
+def test_latex_tilde_before_a_citation_comes_off_the_name(candidates_nlp):
+    tokens = [t.text for t in candidates_nlp.make_doc("Mondrian Forests~\\cite{lak2014} work")]
+    assert tokens[:3] == ["Mondrian", "Forests", "~"]
