@@ -436,7 +436,9 @@ class EntityRecognizer:
             # PDF's double spaces, "D}}\\log(T))$ regret")
             start, end = trimmed(doc, m.start, m.end)
             if start < end:
-                name = m.name.strip() if all(doc[i].is_space for i in (*range(m.start, start), *range(end, m.end))) else doc[start:end].text
+                text = doc[start:end].text
+                # the rule's own name unless more than whitespace was cut
+                name = m.name.strip() if text == doc[m.start : m.end].text.strip() else text
                 spans.append(Span(doc, start, end, label=m.type, kb_id=name))
         doc.spans[SPAN_KEY] = spans
         return doc

@@ -294,6 +294,7 @@ def doc_to_extraction(
 
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
+_OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:
@@ -311,7 +312,7 @@ def _describes_a_name(span, mention_starts: set[int]) -> bool:
     if i >= len(doc) or doc[i].lower_ not in _NAMING_VERBS:
         return False
     i += 1
-    while i < len(doc) and doc[i].is_punct and doc[i].text in {'"', "'", "(", "`", "``", "“"}:
+    while i < len(doc) and doc[i].text in _OPENING_MARKS:
         i += 1
     return i in mention_starts
 

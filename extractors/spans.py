@@ -29,17 +29,19 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
         (3, 5)
     """
     # a "$" that opens or closes a formula inside the name ("$\\theta$-MRF") stays
-    dollars = sum(doc[i].text.count("$") for i in range(start, end))
+    closed = sum(doc[i].text.count("$") for i in range(start, end)) % 2 == 0
+
+    def cut(tok) -> bool:
+        return _debris(tok) and not (closed and tok.text == "$")
+
     while start < end:
-        if doc[start].text == "$" and dollars % 2 == 0:
-            break
-        if _debris(doc[start]):
+        if cut(doc[start]):
             start += 1
         elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
             start += 2
         else:
             break
-    while end > start and _debris(doc[end - 1]) and not (doc[end - 1].text == "$" and dollars % 2 == 0):
+    while end > start and cut(doc[end - 1]):
         end -= 1
     return start, end
 

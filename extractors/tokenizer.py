@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from extractors.gazetteers import wordset as _wordset
 
@@ -165,10 +165,7 @@ def customize_tokenizer(nlp):
         suffixes = list(nlp.Defaults.suffixes or []) + list(EXTRA_SUFFIXES)
         nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         nlp.tokenizer.prefix_search = compile_prefix_regex(list(LATEX_PREFIXES) + list(nlp.Defaults.prefixes or [])).search
-        infixes = nlp.tokenizer.infix_finditer
-        # the loaded pipeline's own infix patterns, kept as they are, then LaTeX's
-        patterns = [infixes.__self__.pattern] if infixes is not None else list(nlp.Defaults.infixes or [])
-        nlp.tokenizer.infix_finditer = re.compile("|".join([*patterns, *LATEX_INFIXES])).finditer
+        nlp.tokenizer.infix_finditer = compile_infix_regex(list(nlp.Defaults.infixes or []) + list(LATEX_INFIXES)).finditer
     return nlp
 
 
