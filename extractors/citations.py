@@ -17,9 +17,11 @@ Patterns recognised::
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.spans import CharSpanFinder
 from schema import Citation, Paper, Provenance
@@ -265,12 +267,18 @@ def citations_from_doc(doc, paper: Paper) -> list[Citation]:
         >>> [c.work for c in citations_from_doc(spacy.blank("en")("T\\n\\n" + p.abstract), p)]
         ['Alpaca']
     """
+    found = _FOUND.pop(doc, None)  # left by the kg_citations component, else searched here
     out: list[Citation] = []
-    for start, end, _kind, cit in find_citations(doc.text):
+    for start, end, _kind, cit in find_citations(doc.text) if found is None else found:
         cit.evidence = Provenance(paper_id=paper.id, sentence=_sentence_of(doc, start, end), start=start, end=end,
                                   extractor=EXTRACTOR)
         out.append(cit)
     return out
+
+
+#: what ``kg_citations`` found in each Doc still alive, for :func:`citations_from_doc` to take (once) instead of
+#: searching again (not in ``doc.user_data``: a Doc must stay serializable)
+_FOUND: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 
 
 class CitationFinder(CharSpanFinder):
@@ -282,7 +290,8 @@ class CitationFinder(CharSpanFinder):
     default_key = SPAN_KEY
 
     def find(self, doc):
-        return ((start, end, kind) for start, end, kind, _cit in find_citations(doc.text))
+        found = _FOUND[doc] = list(find_citations(doc.text))  # for citations_from_doc
+        return ((start, end, kind) for start, end, kind, _cit in found)
 
 
 @Language.factory("kg_citations", default_config={"span_key": SPAN_KEY})

@@ -70,6 +70,7 @@ class FastPOS:
         self.other: list[tuple[int, str, list]] = []
         self.multi: list[tuple[int, str, int, list[list]]] = []
         self.rules = 0
+        self._memo: dict[tuple[int, int, int], tuple[int, str, tuple[bool, ...]]] = {}
 
     @classmethod
     def from_patterns(cls, patterns: Sequence[dict]) -> "FastPOS":
@@ -98,23 +99,39 @@ class FastPOS:
                     fast.other.append(rule)
         return fast
 
+    def _decide(self, tok: Token) -> tuple[int, str, tuple[bool, ...]]:
+        """The single-token rule that wins on TOK, and whether TOK meets each multi-token condition."""
+        chosen = (-1, "")
+        for rules in (self.by_tag.get(tok.tag_, ()), self.by_lower.get(tok.lower_, ()), self.other):
+            for order, pos, preds in rules:
+                if order > chosen[0] and all(p(tok) for p in preds):
+                    chosen = (order, pos)
+        meets = tuple(all(p(tok) for p in tp) for _, _, _, preds in self.multi for tp in preds)
+        return chosen[0], chosen[1], meets
+
     def __call__(self, doc: Doc) -> Doc:
-        best: dict[int, tuple[int, str]] = {}
+        # every condition reads the tag, the form (text, lower case, is_space) and the dependency
+        # label only: the verdicts are memoised by those three, so each distinct token is tested once
+        memo = self._memo
+        if len(memo) > 200_000:
+            memo.clear()
+        decided = []
         for tok in doc:
-            chosen = (-1, "")
-            for rules in (self.by_tag.get(tok.tag_, ()), self.by_lower.get(tok.lower_, ()), self.other):
-                for order, pos, preds in rules:
-                    if order > chosen[0] and all(p(tok) for p in preds):
-                        chosen = (order, pos)
-            if chosen[0] >= 0:
-                best[tok.i] = chosen
-        n = len(doc)
+            key = (tok.tag, tok.orth, tok.dep)
+            verdict = memo.get(key)
+            if verdict is None:
+                verdict = memo[key] = self._decide(tok)
+            decided.append(verdict)
+        best = {i: (order, pos) for i, (order, pos, _) in enumerate(decided) if order >= 0}
+        n, column = len(doc), 0
         for order, pos, index, preds in self.multi:
-            for start in range(n - len(preds) + 1):
-                if all(all(p(doc[start + k]) for p in tp) for k, tp in enumerate(preds)):
+            width = len(preds)
+            for start in range(n - width + 1):
+                if all(decided[start + k][2][column + k] for k in range(width)):
                     i = start + index
                     if order > best.get(i, (-1, ""))[0]:
                         best[i] = (order, pos)
+            column += width
         for i, (_, pos) in best.items():
             doc[i].pos_ = pos
         return doc

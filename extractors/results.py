@@ -24,9 +24,11 @@ value with its unit); :func:`results_from_doc` gives :class:`schema.ResultRecord
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.learned import LEARNED
 from extractors.spans import CharSpanFinder
@@ -626,11 +628,17 @@ def results_from_doc(doc, paper: Paper) -> list[ResultRecord]:
         >>> [(r.value, r.metric, r.benchmark) for r in results_from_doc(spacy.blank("en")("T\\n\\n" + p.abstract), p)]
         [(85.2, 'pass@1', 'HumanEval')]
     """
+    found = _FOUND.pop(doc, None)  # left by the kg_results component, else searched here
     out = []
-    for s, e, rec, sentence in _doc_results(doc):
+    for s, e, rec, sentence in _doc_results(doc) if found is None else found:
         rec.evidence = Provenance(paper_id=paper.id, sentence=sentence.strip(), start=s, end=e, extractor=EXTRACTOR)
         out.append(rec)
     return out
+
+
+#: what ``kg_results`` found in each Doc still alive, for :func:`results_from_doc` to take (once) instead of
+#: searching again (not in ``doc.user_data``: a Doc must stay serializable)
+_FOUND: "weakref.WeakKeyDictionary[Doc, list]" = weakref.WeakKeyDictionary()
 
 
 class ResultFinder(CharSpanFinder):
@@ -643,7 +651,8 @@ class ResultFinder(CharSpanFinder):
     default_key = SPAN_KEY
 
     def find(self, doc):
-        return ((s, e, "RESULT") for s, e, _rec, _sent in _doc_results(doc))
+        found = _FOUND[doc] = _doc_results(doc)  # for results_from_doc
+        return ((s, e, "RESULT") for s, e, _rec, _sent in found)
 
 
 @Language.factory("kg_results", default_config={"span_key": SPAN_KEY})

@@ -136,6 +136,23 @@ def test_component_writes_spans():
     assert [(s.text, s.label_) for s in doc.spans["kg_results"]] == [("96.2%", "RESULT")]
 
 
+def test_extraction_takes_what_the_component_found(nlp):
+    """results_from_doc and citations_from_doc reuse the components' findings (once), and those
+    are what a search of the same Doc gives."""
+    from extractors import citations, results
+    from extractors.citations import citations_from_doc
+
+    paper = Paper(id="t:2", title="Fast Judges",
+                  abstract="Our judge (Smith et al., 2023) reaches 91.5% accuracy on MMLU, see arXiv:2401.01234.")
+    doc = nlp(paper_text(paper))
+    assert doc in results._FOUND and doc in citations._FOUND
+    reused = (results_from_doc(doc, paper), citations_from_doc(doc, paper))
+    assert doc not in results._FOUND and doc not in citations._FOUND
+    searched = (results_from_doc(doc, paper), citations_from_doc(doc, paper))
+    assert reused == searched and reused[0] and reused[1]
+    assert doc.to_bytes()  # nothing unserializable left on the Doc
+
+
 def _seed_abstract_lines(seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
