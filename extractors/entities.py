@@ -322,10 +322,6 @@ _METHOD_SEARCH = _wordset(
 )
 
 
-#: Types whose pattern-found variants with one head word are merged within a paper.
-MERGE_VARIANT_TYPES = frozenset({"Metric", "Task"})
-
-
 @dataclass
 class Mention:
     """A typed candidate mention over tokens ``start:end`` of a Doc, before overlaps are resolved."""
@@ -1442,12 +1438,6 @@ def _resolve(cands: list[Mention]) -> list[Mention]:
             head = merge_key(m.name.split()[-1])
             if head in heads and head not in {"task", "problem"}:
                 m.name = heads[head]
-    # pattern-found variants sharing a head ("single-turn accuracy", "per-step accuracy") are one entity
-    first_of_head: dict[tuple[str, str], str] = {}
-    for m in kept:
-        if m.type in MERGE_VARIANT_TYPES and m.priority <= 1 and " " in m.name and not m.title_task:
-            key = (m.type, merge_key(m.name.split()[-1]))
-            m.name = first_of_head.setdefault(key, m.name)
     return kept
 
 

@@ -171,3 +171,19 @@ def test_a_whole_formula_in_a_name_stays(candidates_nlp):
 def test_latex_tilde_before_a_citation_comes_off_the_name(candidates_nlp):
     tokens = [t.text for t in candidates_nlp.make_doc("Mondrian Forests~\\cite{lak2014} work")]
     assert tokens[:3] == ["Mondrian", "Forests", "~"]
+
+
+@pytest.mark.parametrize("abstract, names", [
+    ("We study motion planning for legged robots. Our planner also improves path planning in cluttered rooms.",
+     {"motion planning", "path planning"}),
+    ("Our detector improves localization accuracy; classification accuracy stays the same.",
+     {"localization accuracy", "classification accuracy"}),
+])
+def test_phrases_sharing_a_head_word_stay_apart(candidates_nlp, abstract, names):
+    """Two tasks or measures ending in the same word are two entities, each with its own evidence
+    (a head-word merge once named "over-restrictive planning" after "model-based offline planning")."""
+    entities = _entities(candidates_nlp, "Legged Robots", abstract)
+    for name in names:
+        found = _holding(entities, name)
+        assert len(found) == 1 and found[0].name == name
+        assert all(name in p.sentence for p in found[0].evidence)
