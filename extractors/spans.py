@@ -1,9 +1,12 @@
 """A spaCy component that writes character spans found by a plain function into ``doc.spans``."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 _PERCENT = frozenset({"%", "\\%"})
+#: a speed-up or size factor ("478X", "2.5x", "3×"): a figure, not part of a name after it
+_MULTIPLIER = re.compile(r"\d+(?:\.\d+)?[xX×]")
 
 
 def _debris(tok) -> bool:
@@ -22,7 +25,9 @@ def _debris(tok) -> bool:
 
 def trimmed(doc, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without debris tokens at either edge, nor a number with its percent sign
-    at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall"); ``start == end`` when nothing is left.
+    or a factor at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall", "478X search" -> "search");
+    when the span holds an odd number of "$", an edge token holding one is a cut formula
+    ("O(1/\\sqrt{T})$ convergence rate" -> "convergence rate"); ``start == end`` when nothing is left.
 
     Example:
         >>> trimmed(nlp("a 65.6 % Top-1 Recall"), 1, 5)  # doctest: +SKIP
@@ -32,10 +37,12 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
     closed = sum(doc[i].text.count("$") for i in range(start, end)) % 2 == 0
 
     def cut(tok) -> bool:
+        if not closed and "$" in tok.text:
+            return True
         return _debris(tok) and not (closed and tok.text == "$")
 
     while start < end:
-        if cut(doc[start]):
+        if cut(doc[start]) or (start + 1 < end and _MULTIPLIER.fullmatch(doc[start].text)):
             start += 1
         elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
             start += 2

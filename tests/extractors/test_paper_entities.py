@@ -187,3 +187,14 @@ def test_phrases_sharing_a_head_word_stay_apart(candidates_nlp, abstract, names)
         found = _holding(entities, name)
         assert len(found) == 1 and found[0].name == name
         assert all(name in p.sentence for p in found[0].evidence)
+
+
+@pytest.mark.parametrize("abstract, bad, good", [
+    ("Our index achieves 98X and 478X search speedup over brute force.", "478X", "speedup"),
+    ("The proposed algorithms achieve an $O(1/\\sqrt{T})$ convergence rate for convex objectives.",
+     "sqrt", "convergence rate"),
+])
+def test_a_factor_or_a_cut_formula_comes_off_a_name(candidates_nlp, abstract, bad, good):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert good in names
+    assert not any(bad in n for n in names)
