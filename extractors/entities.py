@@ -225,7 +225,7 @@ def is_generic(text: str) -> bool:
     key = name_key(text)
     if not key or key in _GENERIC_KEYS:
         return True
-    words = [w for w in re.split(r"[\s]+", text.lower()) if w]
+    words = text.lower().split()
     return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or name_key(w) in _GENERIC_KEYS for w in words)
 
 
@@ -405,7 +405,10 @@ def text_words(text: str) -> list[str]:
         >>> text_words("self - play  agents")
         ['self-play', 'agents']
     """
-    return [w for w in re.split(r"\s+", re.sub(r"\s*-\s*", "-", text)) if w]
+    return _SPACED_HYPHEN.sub("-", text).split() if "-" in text else text.split()
+
+
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
 
 
 class EntityRecognizer:
@@ -444,7 +447,7 @@ def title_end_index(doc: Doc) -> int:
     """Index of the blank-line token that ends the title (0 when the text has no title).
 
     Example:
-        >>> title_end_index(nlp("A Title\n\nThe abstract."))  # doctest: +SKIP
+        >>> title_end_index(nlp("A Title\\n\\nThe abstract."))  # doctest: +SKIP
         2
     """
     for tok in doc:
