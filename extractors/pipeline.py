@@ -242,6 +242,9 @@ def doc_to_extraction(
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
+    # a mention of the title has the whole title as its sentence ("FUSSL: Fuzzy Uncertain ..."),
+    # not the piece the parser cut at a colon ("FUSSL:")
+    title_text = doc[:title_end].text.strip() if title_end > 0 else ""
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
@@ -264,7 +267,7 @@ def doc_to_extraction(
         evidence = [
             Provenance(
                 paper_id=paper.id,
-                sentence=s.sent.text.strip(),
+                sentence=title_text if s.start < title_end else s.sent.text.strip(),
                 start=s.start_char,
                 end=s.end_char,
                 extractor=s.id_ or "kg_entities",

@@ -198,3 +198,12 @@ def test_a_factor_or_a_cut_formula_comes_off_a_name(candidates_nlp, abstract, ba
     names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
     assert good in names
     assert not any(bad in n for n in names)
+
+
+def test_a_title_mention_has_the_whole_title_as_its_sentence(candidates_nlp):
+    title = "GRAFT: Gradient Aligned Fine-Tuning for Small Models"
+    entities = _entities(candidates_nlp, title, "We propose GRAFT and test it on CIFAR-10.")
+    graft = _holding(entities, "GRAFT")
+    assert len(graft) == 1
+    in_title = [p for p in graft[0].evidence if p.start < len(title)]
+    assert in_title and all(p.sentence == title for p in in_title)
