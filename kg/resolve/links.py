@@ -92,6 +92,8 @@ def find_github_repos(text: str) -> list[tuple[int, int, str]]:
         [(6, 41, 'zhentingqi/rstar')]
     """
     out = []
+    if "github" not in text.lower():
+        return out  # most abstracts: no scan of the pattern at every position
     for m in _GITHUB.finditer(text):
         repo = normalize_github(m.group(0))
         if repo:
