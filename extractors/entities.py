@@ -1110,18 +1110,9 @@ _HEAD_WORDS = TASK_HEADS | METHOD_HEADS | METRIC_HEADS
 
 def _glued(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is joined to a neighbour by a hyphen without spaces ("in-context")."""
-    tok = doc[i]
-    if tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_:
-        return True
-    if i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_:
-        return True
-    return (
-        i > 0
-        and doc[i - 1].text == "-"
-        and i > 1
-        and not doc[i - 2].whitespace_
-        and not doc[i - 1].whitespace_
-    )
+    lo = max(i - 2, 0)
+    window = doc[lo : min(i + 2, len(doc))]
+    return _glued_at([t.text for t in window], [bool(t.whitespace_) for t in window], i - lo)
 
 
 def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -1130,37 +1121,55 @@ def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
     The parser's noun chunks miss phrases that start with a hyphenated compound
     ("in-context reinforcement learning"); this chunker only reads the tags.
     """
+    n = len(doc)
+    # the token attributes read below, once per token (the loops read each several times)
+    text = [t.text for t in doc]
+    pos = [t.pos_ for t in doc]
+    space = [bool(t.whitespace_) for t in doc]
+    glued = [_glued_at(text, space, i) for i in range(n)]
+    joins = [
+        not doc[i].is_space
+        and text[i] not in _CHUNK_BREAKS
+        and (
+            glued[i]
+            or pos[i] in _CHUNK_POS
+            or doc[i].tag_ in _PARTICIPLES and doc[i].dep_ in _PARTICIPLE_DEPS
+        )
+        for i in range(n)
+    ]
     runs = []
-    i, n = 0, len(doc)
+    i = 0
     while i < n:
         j = i
-        while (
-            j < n
-            and (
-                _glued(doc, j)
-                or doc[j].pos_ in {"ADJ", "NOUN", "PROPN"}
-                or doc[j].tag_ in {"VBN", "VBG"}
-                and doc[j].dep_ in {"amod", "compound", "pobj", "dobj", "nsubj", "conj"}
-            )
-            and not doc[j].is_space
-            and doc[j].text not in {"(", ")", ",", ";", ":", "."}
-        ):
+        while j < n and joins[j]:
             j += 1
         end = j
-        while end > i and not (doc[end - 1].pos_ in {"NOUN", "PROPN"} or doc[end - 1].lower_ in _HEAD_WORDS):
+        while end > i and not (pos[end - 1] in _NOUN_POS or doc[end - 1].lower_ in _HEAD_WORDS):
             end -= 1
         start = i
-        while (
-            start < end
-            and doc[start].pos_ == "VERB"
-            and doc[start].dep_ not in {"amod", "compound"}
-            and not _glued(doc, start)
-        ):
+        while start < end and pos[start] == "VERB" and doc[start].dep_ not in _MODIFIER_DEPS and not glued[start]:
             start += 1
         if end > start:
             runs.append((start, end))
         i = max(j, i + 1)
     return runs
+
+
+_CHUNK_BREAKS = frozenset({"(", ")", ",", ";", ":", "."})
+_CHUNK_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+_PARTICIPLE_DEPS = frozenset({"amod", "compound", "pobj", "dobj", "nsubj", "conj"})
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+
+
+def _glued_at(text: list[str], space: list[bool], i: int) -> bool:
+    """:func:`_glued` over token texts and trailing-whitespace flags."""
+    if text[i] == "-" and i > 0 and not space[i - 1] and not space[i]:
+        return True
+    if i + 1 < len(text) and text[i + 1] == "-" and not space[i] and not space[i + 1]:
+        return True
+    return i > 1 and text[i - 1] == "-" and not space[i - 2] and not space[i - 1]
 
 
 def _chunks(doc: Doc):
