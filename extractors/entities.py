@@ -544,7 +544,34 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
                 continue
             cands.extend(_chunk_mentions(doc, start, end, abbreviations, short_types, title_end))
 
-    return _resolve(cands)
+    kept = _resolve(cands)
+    kept += _listed_tasks(doc, kept)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _listed_tasks(doc: Doc, kept: list[Mention]) -> list[Mention]:
+    """Noun phrases coordinated with a found Task where nothing was found ("question answering,
+    textual entailment and sentiment analysis": the middle one has no task head word) are Tasks:
+    a list of problems holds problems. Validation slice: typed 0.615 -> 0.616, Task F1 0.549 ->
+    0.554; the same for Methods and Metrics added as many wrong names as right ones."""
+    taken = {i for m in kept for i in range(m.start, m.end)}
+    out = []
+    for m in kept:
+        if m.type != TASK:
+            continue
+        for conj in doc[m.end - 1].conjuncts:
+            if conj.i in taken or conj.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            start, end = _strip(doc, conj.left_edge.i, conj.i + 1)
+            if end <= start or any(i in taken for i in range(start, end)):
+                continue
+            text = doc[start:end].text
+            if is_generic(text) or any(t.is_punct or t.like_num for t in doc[start:end]):
+                continue
+            taken.update(range(start, end))
+            out.append(Mention(start, end, TASK, text, 1))
+    return out
 
 
 def _elliptical_coordination(doc: Doc) -> list[Mention]:

@@ -207,3 +207,13 @@ def test_a_title_mention_has_the_whole_title_as_its_sentence(candidates_nlp):
     assert len(graft) == 1
     in_title = [p for p in graft[0].evidence if p.start < len(title)]
     assert in_title and all(p.sentence == title for p in in_title)
+
+
+def test_a_phrase_listed_with_tasks_is_a_task(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "A Study",
+        "Our encoder improves three NLP problems, including question answering, textual entailment and sentiment analysis.",
+    )
+    entailment = _holding(entities, "textual entailment")
+    assert len(entailment) == 1 and entailment[0].type.value == "Task"
