@@ -67,7 +67,10 @@ def _initials_long_form(long: str, chars: str, max_words: int) -> str | None:
     """
     words = long.split()
     for k in range(1, min(len(words), max_words) + 1):
-        parts = [(p, w.lower() in _MINOR) for w in words[-k:] for p in re.split(r"[-/]", w) if p]
+        # a hyphenated word's later parts may go unspelled ("corpus-level curriculum (CC)")
+        parts = [
+            (p, w.lower() in _MINOR or j > 0) for w in words[-k:] for j, p in enumerate(re.split(r"[-/]", w)) if p
+        ]
         if not parts or not parts[0][0][:1].isalnum():
             continue
         if _spells(parts, chars):

@@ -29,6 +29,8 @@ from extractors.abbreviations import (
             "ScPO",
             "Self-Consistency Preference Optimization",
         ),
+        # a later part of a hyphenated word is not spelled, and a letter inside a word is no initial
+        ("two curricula: (1) corpus-level curriculum", "CC", "corpus-level curriculum"),
         ("a new method", "XYZ", None),
         ("a simple baseline", "GPT", None),
     ],
