@@ -99,6 +99,7 @@ GENERIC_MODIFIERS = _wordset(
     public available proper entire whole full partial joint resulting corresponding underlying simulated
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
+    increased decreased reduced
     """
 )
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad
@@ -343,7 +344,7 @@ GENERIC_COMPOUNDS = _wordset(
     easy-to-use plug-and-play off-the-shelf well-designed carefully-designed human-like fine-grained
     coarse-grained human-annotated human-curated widely-adopted commonly-used newly-proposed
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
-    higher-quality web-scale internet-scale large-scale small-scale
+    higher-quality web-scale internet-scale large-scale small-scale on-par
     """
 )
 
