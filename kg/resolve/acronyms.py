@@ -44,6 +44,16 @@ WELL_KNOWN: dict[str, str] = {
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
+#: Well-known names of one word that papers also write in lower case for the same thing
+#: ("fps", "lasso", "coco", "relu"): within one label group the spellings are one name. Beside
+#: the acronyms of :data:`WELL_KNOWN` whose letters are no English word (CLIP is not "clip"),
+#: names with two meanings in ML across groups (FPS: frames per second, a Metric; farthest
+#: point sampling, a Method), which the groups keep apart.
+CASE_FREE: frozenset[str] = frozenset({
+    *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
+    "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
+})
+
 
 def well_known_long_form(short: str) -> str | None:
     """The usual long form of an acronym as written (case-sensitive: "clip" is not CLIP).

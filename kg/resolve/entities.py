@@ -105,7 +105,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from kg.resolve.acronyms import is_well_known_sense, well_known_long_form
+from kg.resolve.acronyms import CASE_FREE, is_well_known_sense, well_known_long_form
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason
 from kg.resolve.unionfind import UnionFind
@@ -866,11 +866,17 @@ def _join_spellings(st: _State) -> None:
         for key in sorted(by_key):
             low = key.lower()
             uf = st.uf[g]
-            if key != low and key.isalpha() and low in by_key and all(
-                    any(c.isupper() for c in o.form) for o in by_key[low]):
-                # "LLAMA" and "LLaMA"/"Llama": the letters are never written as a lower-case word
+            if key != low and key.isalpha() and low in by_key:
+                if all(any(c.isupper() for c in o.form) for o in by_key[low]):
+                    # "LLAMA" and "LLaMA"/"Llama": the letters are never written as a lower-case word
+                    why = "an acronym also written in mixed case, never as a word"
+                elif key in CASE_FREE:
+                    # "FPS" and "fps", "COCO" and "coco": a well-known name, whatever its case
+                    why = "a well-known acronym also written in lower case"
+                else:
+                    continue
                 if uf.find(key) != uf.find(low) and st.join(g, key, low, "spelling"):
-                    st.spelling.setdefault((g, key), "an acronym also written in mixed case, never as a word")
+                    st.spelling.setdefault((g, key), why)
                 continue
             target = WELL_KNOWN_SAME.get(key) or WELL_KNOWN_SAME.get(key.lower())
             if target and target != key and target in by_key:

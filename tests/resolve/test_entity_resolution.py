@@ -376,3 +376,22 @@ def test_no_inferred_family_for_generic_or_lowercase_stems():
     created = {e["node"] for e in res.merge_log if e["rule"] == "family_node"}
     assert created == {"metric:rouge"}
     assert {(e.source, e.target) for e in res.edges} == {("metric:rouge1", "metric:rouge"), ("metric:rougel", "metric:rouge")}
+
+
+@pytest.mark.parametrize("label, forms", [
+    ("Metric", ["FPS", "fps"]),
+    ("Method", ["LASSO", "lasso", "Lasso"]),
+    ("Benchmark", ["COCO", "coco"]),
+])
+def test_well_known_name_written_in_lower_case_is_one_node(label, forms):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+    assert any(e["merged"] in forms for e in res.merge_log)
+
+
+def test_unknown_acronym_and_lower_case_word_stay_apart():
+    # "DINO" is not in the case-free list: an unknown acronym and a lower-case word may differ
+    exts = [make_paper("p1", [("DINO", "Method")]), make_paper("p2", [("dino", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") != node_id(res, "p2")
