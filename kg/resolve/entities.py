@@ -865,6 +865,8 @@ def _join_spellings(st: _State) -> None:
     for g, by_key in sorted(st.occurrences.items()):
         for key in sorted(by_key):
             low = key.lower()
+            if low not in by_key and key.isupper() and singular(low) in by_key:
+                low = singular(low)  # "WIKIEVENTS" and "WikiEvents" (whose key is made singular)
             uf = st.uf[g]
             if key != low and key.isalpha() and low in by_key:
                 if all(any(c.isupper() for c in o.form) for o in by_key[low]):

@@ -395,3 +395,10 @@ def test_unknown_acronym_and_lower_case_word_stay_apart():
     exts = [make_paper("p1", [("DINO", "Method")]), make_paper("p2", [("dino", "Method")])]
     res = resolve_entities(exts)
     assert node_id(res, "p1") != node_id(res, "p2")
+
+
+def test_capitals_of_a_plural_looking_name_join_its_mixed_case_spelling():
+    # "WikiEvents" is made singular by its key, the all-capitals "WIKIEVENTS" is not
+    exts = [make_paper("p1", [("WikiEvents", "Benchmark")]), make_paper("p2", [("WIKIEVENTS", "Benchmark")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2")
