@@ -216,6 +216,9 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
+
+
 def _word_key(word: str, keep_case: bool) -> str:
     """One word of a key: an acronym loses only an ``s`` after its capitals (and keeps its case
     when it is the whole name); other words are made singular, lower case."""
@@ -223,6 +226,9 @@ def _word_key(word: str, keep_case: bool) -> str:
         m = _ACRONYM_PLURAL.match(word)
         word = m.group(1) if m else word
         return word if keep_case else word.lower()
+    tail = _CAMEL_TAIL.search(word)
+    if tail:  # "AgNews" is made singular by its last part, as "AG News" is
+        return word[: tail.start()].lower() + singular(tail.group(0).lower())
     return singular(word.lower())
 
 
@@ -245,6 +251,8 @@ def entity_key(name: str) -> str:
         >>> entity_key("CLIP"), entity_key("clips"), entity_key("LLMs"), entity_key("AlpacaEval 2.0")
         ('CLIP', 'clip', 'LLM', 'alpacaeval2')
         >>> entity_key("GPT-4o") == entity_key("gpt-4o"), entity_key("AIME2024") == entity_key("AIME24")
+        (True, True)
+        >>> entity_key("AgNews") == entity_key("AG News"), entity_key("WikiEvents") == entity_key("Wiki events")
         (True, True)
     """
     text = _clean(name)
