@@ -816,8 +816,8 @@ def _expand_short_forms(st: _State) -> None:
     "network" vs "neural network", a one-letter typo) are one meaning and are joined. A
     bare use joins the leading meaning (those defined for its label group first) when at
     least :data:`MIN_DEFINING_PAPERS` papers define it and it has :data:`SENSE_DOMINANCE`
-    times the definitions of the next one, or when its defining papers are at least half
-    of the papers using the acronym in that group; otherwise the short form stays its own
+    times the definitions of the next one, or when its defining papers in that group are at
+    least half of the papers using the acronym there; otherwise the short form stays its own
     node (one paper's meaning never takes over a well-known acronym). Decisions are taken before any is applied (order-independent).
     """
     plans: list[tuple[str, str, str]] = []
@@ -851,7 +851,9 @@ def _expand_short_forms(st: _State) -> None:
             well_known = any(is_well_known_sense(short, st.abbr.display(lk)) for lk in top_members)
             supported = len(top_papers) > next_papers and (
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
-                or 2 * len(top_papers) >= len(users | top_papers)
+                # half the papers of the group: only with definitions in the group ("SSD", a dialog
+                # dataset, is not the detector one paper defines as a Method)
+                or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers))
                 or well_known)  # the usual meaning of a well-known acronym (kg.resolve.acronyms)
             others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
             if not supported or uf.find(short) in others:
