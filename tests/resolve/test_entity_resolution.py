@@ -407,3 +407,15 @@ def test_capitals_of_a_plural_looking_name_join_its_mixed_case_spelling():
 @pytest.mark.parametrize("a, b", [("AgNews", "AG News"), ("WikiEvents", "Wiki Events"), ("ResNets", "ResNet")])
 def test_camel_case_name_is_made_singular_by_its_last_part(a, b):
     assert entity_key(a) == entity_key(b)
+
+
+def test_meaning_defined_only_under_another_label_does_not_name_a_bare_acronym():
+    exts = [
+        make_paper("p1", [("SSD", "Method", ["Single Shot MultiBox Detector"])], {"SSD": "Single Shot MultiBox Detector"}),
+        make_paper("p2", [("SSD", "Dataset")]),
+        make_paper("p3", [("SSD", "Method")]),
+    ]
+    res = resolve_entities(exts)
+    bare = res.nodes[node_id(res, "p2")]
+    assert bare.name == "SSD" and "Single Shot MultiBox Detector" not in bare.aliases
+    assert node_id(res, "p1") == node_id(res, "p3") != node_id(res, "p2")
