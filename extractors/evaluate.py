@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from schema.errors import InputError
+from schema.jsonl import iter_jsonl, open_text
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
@@ -47,18 +48,14 @@ def read_records(path: str | Path, what: str) -> list[dict]:
     """
     path = Path(path)
     try:
-        fh = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
+        fh = open_text(path)
     except OSError as err:
         raise InputError(f"cannot read the {what} file {path}: {err.strerror}") from err
     records = []
     with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg}): fix the {what} file") from err
+        for lineno, record in iter_jsonl(fh):
+            if isinstance(record, json.JSONDecodeError):
+                raise InputError(f"{path}:{lineno}: not valid JSON ({record.msg}): fix the {what} file") from record
             if not isinstance(record, dict) or "id" not in record:
                 raise InputError(f"{path}:{lineno}: expected an object with an 'id' (gold record format)")
             records.append(record)

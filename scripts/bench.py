@@ -118,14 +118,12 @@ def iter_corpus(path: Path) -> Iterator[dict[str, str]]:
         >>> next(iter_corpus(DEFAULT_CORPUS))["id"]  # doctest: +SKIP
         '3dv2025:05T81ScPFb'
     """
+    from schema.jsonl import iter_jsonl
+
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                print(f"warning: {path}:{lineno}: not JSON ({err.msg}): line skipped", file=sys.stderr)
+        for lineno, rec in iter_jsonl(fh):
+            if isinstance(rec, json.JSONDecodeError):
+                print(f"warning: {path}:{lineno}: not JSON ({rec.msg}): line skipped", file=sys.stderr)
                 continue
             if not isinstance(rec, dict) or not str(rec.get("abstract") or "").strip():
                 print(f"warning: {path}:{lineno}: no 'abstract' field: line skipped", file=sys.stderr)
@@ -156,10 +154,12 @@ def write_subset(corpus: Path, n: int | None, path: Path) -> int:
 def iter_texts(subset: Path) -> Iterator[str]:
     """The text ``kg build`` gives the pipeline for each record of ``subset``, streamed."""
     from schema import Paper, paper_text
+    from schema.jsonl import iter_jsonl
 
     with subset.open(encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
+        for _, rec in iter_jsonl(fh):
+            if isinstance(rec, json.JSONDecodeError):
+                raise rec
             yield paper_text(Paper(id=rec["id"], title=rec["title"], abstract=rec["abstract"]))
 
 
