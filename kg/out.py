@@ -27,6 +27,7 @@ import networkx as nx
 
 from schema import PaperExtraction, extraction_from_dict, extraction_to_dict
 from schema.errors import Diagnostics, StoreError
+from schema.jsonl import iter_jsonl
 
 __all__ = [
     "CACHE_FILE", "DB_FILE", "GRAPH_FILE", "MERGE_LOG_FILE", "SETTINGS_FILE", "atomic_write_bytes", "load_cache",
@@ -88,10 +89,18 @@ def load_cache(out: str | Path) -> dict[str, PaperExtraction]:
     if not path.exists():
         return {}
     cache: dict[str, PaperExtraction] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            ext = extraction_from_dict(json.loads(line))
+    fix = "the extraction cache is damaged: build OUT again from its inputs with 'kg build' into a new folder"
+    try:
+        for lineno, data in iter_jsonl(path):
+            if isinstance(data, json.JSONDecodeError):
+                raise StoreError(f"{path}:{lineno}: damaged cache line, not JSON ({data.msg}): {fix}")
+            try:
+                ext = extraction_from_dict(data)
+            except (KeyError, TypeError, ValueError, AttributeError) as err:
+                raise StoreError(f"{path}:{lineno}: damaged cache record ({err!r}): {fix}") from err
             cache[ext.paper.id] = ext
+    except (OSError, EOFError, UnicodeDecodeError) as err:
+        raise StoreError(f"{path} cannot be read ({err}): {fix}") from err
     return cache
 
 
@@ -124,19 +133,13 @@ def read_merge_log(out: str | Path, diag: Diagnostics | None = None) -> list[dic
         return []
     diag = diag or Diagnostics()
     entries = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError as err:
-                diag.warn(path, lineno, f"not JSON ({err.msg}): rebuild the graph with 'kg build'", reason="bad merge-log line")
-                continue
-            if isinstance(entry, dict):
-                entries.append(entry)
-            else:
-                diag.warn(path, lineno, "expected a JSON object: rebuild the graph with 'kg build'", reason="bad merge-log line")
+    for lineno, entry in iter_jsonl(path):
+        if isinstance(entry, json.JSONDecodeError):
+            diag.warn(path, lineno, f"not JSON ({entry.msg}): rebuild the graph with 'kg build'", reason="bad merge-log line")
+        elif isinstance(entry, dict):
+            entries.append(entry)
+        else:
+            diag.warn(path, lineno, "expected a JSON object: rebuild the graph with 'kg build'", reason="bad merge-log line")
     return entries
 
 

@@ -151,3 +151,24 @@ def test_stats_without_a_store_is_one_line_error(tmp_path):
     assert result.exit_code != 0
     assert result.output.strip().count("\n") == 0
     assert "kg build" in result.output
+
+
+@pytest.mark.parametrize("damage", ["not json", "truncated"])
+def test_damaged_cache_is_one_line_error_and_keeps_the_store(built, tmp_path, damage):
+    import gzip
+
+    out, _ = built
+    cache = out / "papers.jsonl.gz"
+    lines = gzip.decompress(cache.read_bytes()).decode("utf-8").splitlines(keepends=True)
+    if damage == "not json":
+        data = gzip.compress("".join([lines[0], "{cut\n", *lines[1:]]).encode("utf-8"))
+    else:
+        data = cache.read_bytes()[:-40]
+    cache.write_bytes(data)
+    before = load_graph(out)
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "papers.jsonl.gz" in result.output and "kg build" in result.output
+    assert cache.read_bytes() == data  # nothing rewritten
+    assert _same_graph(before, load_graph(out))
