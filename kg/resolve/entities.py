@@ -714,6 +714,11 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
                 st.kept_keys[(label, pair)].update((name_key, alias_key))
             elif ahow is None and len(st.abbr.votes.get(alias_key, ())) > 1:
                 continue  # an ambiguous short form does not join this entity everywhere
+            elif ahow is not None and alias_key not in name_key and name_key not in alias_key and not (
+                    same_stems(name, st.abbr.display(alias_key)) or same_phrase(name, st.abbr.display(alias_key))):
+                # the paper defines the alias as another long form ("RL" for reinforcement
+                # learning beside "representation learning"): it names that, not this entity
+                continue
             elif looks_like_abbreviation(name, alias) or looks_like_abbreviation(alias, name):
                 st.occurrences[label][alias_key].append(occ)
                 st.join(label, name_key, alias_key, "alias")
@@ -758,6 +763,26 @@ def same_phrase(a: str, b: str) -> bool:
     if len(ca) < 2 or [i for i, _ in ca] != [i for i, _ in cb]:
         return False
     return all(x == y for (_, x), (_, y) in zip(ca, cb) if x is not None and y is not None)
+
+
+def same_stems(a: str, b: str) -> bool:
+    """Whether two phrases have the same content words up to their endings (each pair shares its
+    first five letters, or all of the shorter word).
+
+    Example:
+        >>> same_stems("multiple object tracking", "multi-object tracking"), same_stems("differential privacy", "differentially private")
+        (True, True)
+        >>> same_stems("reinforcement learning", "representation learning"), same_stems("self-supervised learning", "semi-supervised learning")
+        (False, False)
+    """
+    wa, wb = ([w for w in re.split(r"[\s\-\u2010-\u2015/]+", x.lower()) if w and w not in _FUNCTION_WORDS] for x in (a, b))
+    if not wa or len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb):
+        n = min(5, len(x), len(y))
+        if n < 3 or x[:n] != y[:n]:
+            return False
+    return True
 
 
 def _close_spelling(a: str, b: str) -> bool:

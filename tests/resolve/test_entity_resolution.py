@@ -419,3 +419,25 @@ def test_meaning_defined_only_under_another_label_does_not_name_a_bare_acronym()
     bare = res.nodes[node_id(res, "p2")]
     assert bare.name == "SSD" and "Single Shot MultiBox Detector" not in bare.aliases
     assert node_id(res, "p1") == node_id(res, "p3") != node_id(res, "p2")
+
+
+def test_alias_the_paper_defines_as_another_long_form_does_not_join():
+    # "RL" spells "representation learning", but this paper defines it as reinforcement learning
+    exts = [
+        make_paper("p1", [("representation learning", "Task", ["reinforcement learning", "RL"]),
+                          ("reinforcement learning", "Method", ["RL"])], {"RL": "reinforcement learning"}),
+        make_paper("p2", [("reinforcement learning", "Task")]),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") != node_id(res, "p2")
+    assert "reinforcement learning" not in {res.nodes[node_id(res, "p1")].name, *res.nodes[node_id(res, "p1")].aliases}
+
+
+def test_alias_defined_as_another_long_form_does_not_join_a_defined_short_name():
+    # "DP" spells "Dec-POMDPs", but this paper defines it as dynamic programming
+    exts = [make_paper("p1", [("Dec-POMDPs", "Method", ["dynamic programming", "DP"])],
+                       {"Dec-POMDPs": "Decentralized Partially Observable Markov Decision Processes",
+                        "DP": "dynamic programming"}),
+            make_paper("p2", [("dynamic programming", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") != node_id(res, "p2")
