@@ -101,6 +101,38 @@ def find_abbreviation(long_candidate: str, short: str) -> str | None:
         True
     """
     long = long_candidate.rstrip()
+    letters = [c for c in short.rstrip("s") if c.isalpha()]
+    inner = [m for m in re.finditer(r"(\d)(?=[A-Za-z])", short) if m.group(1) not in long]
+    if letters and all(c.isupper() for c in letters) and inner:
+        # "A3C": a digit inside the short form that the long form lacks counts its letter
+        # (Asynchronous Advantage Actor-Critic); a final number ("MSMT17") is a version or a size
+        # the digit counts the capital before it ("R2D2") or, failing that, the one after it ("NK3ML")
+        for repeated in (_REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), short),
+                         _REPEAT_NEXT.sub(lambda m: m.group(2) * int(m.group(1)), short)):
+            if not any(c.isdigit() for c in repeated):
+                found = _find_abbreviation(long, repeated, initials_only=True)
+                if found is not None:
+                    return found
+        # ... or stands for a word ("E2E": end-to-end); a long form without that word is cut
+        found = _find_abbreviation(long, short)
+        said = {w.lower() for w in _WORD_PART.findall(found or "")}
+        if found is not None and all(_DIGIT_WORDS.get(m.group(1), set()) & said for m in inner):
+            return found
+        return None
+    return _find_abbreviation(long, short)
+
+
+#: The words a digit inside a short form may stand for ("E2E": end-to-end).
+_DIGIT_WORDS = {"2": {"to", "two", "into", "second"}, "3": {"three", "third"}, "4": {"for", "four"}}
+#: Words and camel-case parts of a long form ("Learning to MultiTask": four).
+_WORD_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z])|[A-Z]+|\d+")
+#: A capital followed by a digit that counts it ("A3C", "R2D2").
+_REPEAT = re.compile(r"([A-Z])\^?([2-9])(?![0-9])")
+#: A digit that counts the capital after it ("NK3ML": Nullspace Kernel Maximum Margin Metric Learning).
+_REPEAT_NEXT = re.compile(r"(?<![0-9])\^?([2-9])([A-Z])")
+
+
+def _find_abbreviation(long: str, short: str, initials_only: bool = False) -> str | None:
     s = _short_chars(short, long)
     if len(s) < 2 or not long:
         return None
@@ -109,6 +141,8 @@ def find_abbreviation(long_candidate: str, short: str) -> str | None:
     )
     if by_initials is not None and by_initials.lower() != short.lower():
         return by_initials
+    if initials_only:
+        return None
     s_i, l_i = len(s) - 1, len(long) - 1
     while s_i >= 0:
         c = s[s_i]

@@ -31,6 +31,12 @@ from extractors.abbreviations import (
         ),
         # a later part of a hyphenated word is not spelled, and a letter inside a word is no initial
         ("two curricula: (1) corpus-level curriculum", "CC", "corpus-level curriculum"),
+        # a digit the long form lacks counts its letter, or stands for a word; else the long form is cut
+        ("we use the Asynchronous Advantage Actor Critic", "A3C", "Asynchronous Advantage Actor Critic"),
+        ("an agent trained with Recurrent Replay Distributed DQN", "R2D2", "Recurrent Replay Distributed DQN"),
+        ("models trained end-to-end", "E2E", "end-to-end"),
+        ("the Advantage Actor-Critic", "A3C", None),
+        ("progress on Learning to MultiTask", "L2MT", "Learning to MultiTask"),
         ("a new method", "XYZ", None),
         ("a simple baseline", "GPT", None),
     ],
