@@ -238,7 +238,7 @@ def doc_to_extraction(
     # kept among the paper's abbreviations (not among the defined short forms the features read):
     # resolution then reads the acronym in this paper's sense instead of joining the phrase to
     # every other paper's use of the acronym
-    inferred = dict(_merge_initialisms(grouped))
+    inferred = dict(_merge_initialisms(grouped, abbreviations))
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
@@ -445,24 +445,30 @@ def _initialism(name: str) -> str | None:
     return "".join(capitals).lower()
 
 
-def _merge_initialisms(grouped: dict[str, dict]) -> list[tuple[str, str]]:
+def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """Join a multi-word entity to an acronym of the same paper that spells its initials, when the
     paper never defines it with parentheses ("maximum mean discrepancy" and "MMD", "Support Vector
     Machines" and "SVMs"): one entity under the long form, the acronym an alias. Only when a single
-    multi-word entity has those initials. Returns the (acronym, phrase) pairs joined.
+    multi-word entity has those initials, and never an acronym the paper defines (``abbreviations``):
+    "RL" defined as reinforcement learning does not join "robot learning". Returns the (acronym,
+    phrase) pairs joined.
 
     Example:
         >>> g = {"mmd": {"name": "MMD", "spans": []}, "maximummeandiscrepancy": {"name": "maximum mean discrepancy", "spans": []}}
         >>> _merge_initialisms(g), sorted(g)
         ([('MMD', 'maximum mean discrepancy')], ['maximummeandiscrepancy'])
+        >>> g = {"rl": {"name": "RL", "spans": []}, "robotlearning": {"name": "robot learning", "spans": []}}
+        >>> _merge_initialisms(g, {"RL": "reinforcement learning"}), sorted(g)
+        ([], ['rl', 'robotlearning'])
     """
+    defined = {merge_key(short) for short in abbreviations or {}}
     joined = []
     by_initials: dict[str, list[str]] = {}
     for key, entry in grouped.items():
         for initials in _initials(entry["name"]):
             by_initials.setdefault(initials, []).append(key)
     for short_key in [k for k, e in grouped.items() if " " not in e["name"]]:
-        if short_key not in grouped:
+        if short_key not in grouped or short_key in defined:
             continue
         capitals = _initialism(grouped[short_key]["name"])
         longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]

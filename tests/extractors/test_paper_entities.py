@@ -67,6 +67,18 @@ def test_no_acronym_joins_two_phrases_with_its_initials(candidates_nlp):
     assert not [e for e in entities if {"policy search", "parameter sharing"} <= {e.name.lower(), *map(str.lower, e.aliases)}]
 
 
+def test_acronym_the_paper_defines_does_not_join_another_phrase_it_spells(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Sim-to-Real Transfer for Robot Learning",
+        "Reinforcement learning (RL) is a common approach to robot learning. We train RL agents in "
+        "simulation and transfer them to a real arm.",
+    )
+    robot = _holding(entities, "robot learning")
+    assert robot and not [e for e in robot if "RL" in e.aliases or e.name == "RL"]
+    assert _holding(entities, "RL") == _holding(entities, "reinforcement learning")
+
+
 def test_names_collapse_whitespace(candidates_nlp):
     title, abstract = "Time Series Prediction", "Upper  bounds  on the  mean  squared error are  established for  stationary time series."
     entities = _entities(candidates_nlp, title, abstract)
