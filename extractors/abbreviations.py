@@ -198,9 +198,10 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
         start -= 1
     if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text not in _BOUNDARY:
         start -= 1
-    if start >= paren:
+    end = paren - 1 if doc[paren - 1].text == "~" else paren  # LaTeX's non-breaking space: "network~(GCN)"
+    if start >= end:
         return None
-    window = doc[start:paren]
+    window = doc[start:end]
     long = find_abbreviation(window.text, short.text)
     if long is None:
         return None

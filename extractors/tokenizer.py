@@ -148,8 +148,14 @@ class NameTokenMatch:
         return self.previous(text) if self.previous is not None else None
 
 
-#: LaTeX's non-breaking space before a command ("Forests~\\cite{...}") splits there.
-LATEX_INFIXES = (r"~(?=\\[A-Za-z])",)
+#: LaTeX's non-breaking space before a command ("Forests~\\cite{...}") splits there, and a
+#: bracket glued to the word before an acronym ("networks(CNNs)", "network~(GCN)") comes off it,
+#: so the abbreviation is found and the name does not keep half a bracket; so does one before a
+#: year ("PoseTrack(2018, 21)").
+LATEX_INFIXES = (
+    r"~(?=\\[A-Za-z])", r"~(?=\([A-Z])", r"(?<=[a-z~])\((?=[A-Z][A-Za-z]*[A-Z])",
+    r"(?<=[A-Za-z])\((?=(?:19|20)[0-9][0-9]\b)",
+)
 
 
 def customize_tokenizer(nlp):

@@ -78,6 +78,9 @@ def test_is_short_form(text, expected):
             "Retrieval Augmented Generation (RAG) and Monte Carlo Tree Search (MCTS) help.",
             [("Retrieval Augmented Generation", "RAG"), ("Monte Carlo Tree Search", "MCTS")],
         ),
+        # a bracket glued to its word, LaTeX's non-breaking space before it
+        ("Deep convolutional neural networks(CNNs) classify images.", [("convolutional neural networks", "CNNs")]),
+        ("We propose a graph convolutional network~(GCN) for nodes.", [("graph convolutional network", "GCN")]),
         ("The accuracy improves by 3 (see Table 2).", []),
         ("We test on two datasets (Foo and Bar).", []),
     ],

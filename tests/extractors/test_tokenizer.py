@@ -68,6 +68,11 @@ def test_pipeline_keeps_names_whole(nlp, sentence, token):
         ("We evaluate on GSM8K.", ["GSM8K", "."]),
         ("It beats RNN- and attention-based models.", ["RNN", "-", "and"]),
         ("Data from the U.S. only.", ["U.S."]),
+        # a bracket glued to the word before an acronym or a year, LaTeX's "~(" ; "f(x)" stays whole
+        ("Deep neural networks(DNNs) work.", ["networks", "(", "DNNs", ")"]),
+        ("A graph network~(GN) works.", ["network", "~", "(", "GN", ")"]),
+        ("On PoseTrack(2018, 21) videos.", ["PoseTrack", "(", "2018", ","]),
+        ("A loss f(x) is convex.", ["f(x", ")"]),
     ],
 )
 def test_sentence_final_period_and_dangling_hyphen(nlp, sentence, tokens):
