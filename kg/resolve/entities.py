@@ -101,7 +101,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -616,7 +616,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         >>> res.node_of[("p3", 0)]
         'method:cot'
     """
-    extractions = list(extractions)
+    extractions, votes = _vote_types(list(extractions))
     curation = list(curation or ())
     st = _State(AbbreviationDictionary.collect(extractions))
     _register_different(st, curation)
@@ -657,6 +657,9 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     if st.dropped:
         logger.info("names not fit to be concepts: %s", dict(st.dropped))
 
+    for entry in votes:
+        entry["nodes"] = [key_index[(entry["group"], entry["key"])]] if (entry["group"], entry["key"]) in key_index else []
+        log.append(entry)
     log.extend(_type_conflicts(st, key_index))
     log.extend(_ambiguities(st, key_index))
     for (label, pair), ev in sorted(st.kept_apart.items()):
@@ -674,6 +677,71 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     logger.info("resolved %d mentions into %d nodes (%d merge-log entries)",
                 len(res.node_of), len(res.nodes), len(res.merge_log))
     return res
+
+
+#: A name typed under several label groups (Method and Task...) takes the group that holds at
+#: least this share of the papers naming it, and at least :data:`TYPE_VOTE_MIN_PAPERS` papers.
+TYPE_VOTE_SHARE = 0.75
+TYPE_VOTE_MIN_PAPERS = 3
+
+
+def _vote_types(extractions: list[PaperExtraction]) -> tuple[list[PaperExtraction], list[dict[str, Any]]]:
+    """The extractions with each name's type decided by the corpus, and the merge-log entries.
+
+    One paper's extractor may type "supervised learning" a Task where most type it a Method:
+    the name would be two nodes. When one label group holds at least :data:`TYPE_VOTE_SHARE`
+    of the papers naming it (and at least :data:`TYPE_VOTE_MIN_PAPERS`), the other papers'
+    entities take that group's most given label (a statistic of the user's own input). Acronyms
+    (whose key keeps its capitals) are left alone: "DA" is data augmentation as a Method and
+    domain adaptation as a Task.
+
+    Example:
+        >>> from schema import ExtractedEntity, Paper
+        >>> def ext(pid, typ):
+        ...     return PaperExtraction(paper=Paper(id=pid, title="T", abstract="A"),
+        ...                            entities=[ExtractedEntity(name="supervised learning", type=typ)])
+        >>> exts, log = _vote_types([ext("p1", "Method"), ext("p2", "Method"), ext("p3", "Method"), ext("p4", "Task")])
+        >>> exts[3].entities[0].type.value, log[0]["rule"], log[0]["papers"]
+        ('Method', 'type_vote', {'Method': 3, 'Task': 1})
+    """
+    papers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    labels: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    keys: dict[tuple[int, int], str] = {}
+    for i, ext in enumerate(extractions):
+        for j, ent in enumerate(ext.entities):
+            key = entity_key(display_name(ent.name.strip()))
+            if not key or key != key.lower():
+                continue
+            keys[(i, j)] = key
+            group = label_group(ent.type.value)
+            papers[key][group].add(ext.paper.id)
+            labels[(key, group)][ent.type.value] += 1
+    to_label: dict[tuple[str, str], str] = {}
+    log: list[dict[str, Any]] = []
+    for key, by_group in sorted(papers.items()):
+        if len(by_group) < 2:
+            continue
+        total = len(set().union(*by_group.values()))
+        top = min(by_group, key=lambda g: (-len(by_group[g]), g))
+        if len(by_group[top]) < max(TYPE_VOTE_MIN_PAPERS, TYPE_VOTE_SHARE * total):
+            continue
+        label = min(labels[(key, top)], key=lambda lab: (-labels[(key, top)][lab], lab))
+        for g in by_group:
+            if g != top:
+                to_label[(key, g)] = label
+        log.append({"rule": "type_vote", "key": key, "group": top, "label": label,
+                    "papers": {g: len(by_group[g]) for g in sorted(by_group)}})
+    if not to_label:
+        return extractions, log
+    voted = []
+    for i, ext in enumerate(extractions):
+        entities = list(ext.entities)
+        for j, ent in enumerate(entities):
+            label = to_label.get((keys.get((i, j), ""), label_group(ent.type.value)))
+            if label:
+                entities[j] = replace(ent, type=NodeLabel(label))
+        voted.append(replace(ext, entities=entities) if entities != ext.entities else ext)
+    return voted, log
 
 
 def _add_mentions(st: _State, ext: PaperExtraction) -> None:

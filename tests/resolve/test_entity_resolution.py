@@ -441,3 +441,22 @@ def test_alias_defined_as_another_long_form_does_not_join_a_defined_short_name()
             make_paper("p2", [("dynamic programming", "Method")])]
     res = resolve_entities(exts)
     assert node_id(res, "p1") != node_id(res, "p2")
+
+
+def test_a_name_most_papers_type_one_way_is_one_node_with_that_label():
+    exts = [make_paper(f"p{i}", [("supervised learning", "Method")]) for i in range(3)]
+    exts.append(make_paper("p3", [("Supervised Learning", "Task")]))
+    res = resolve_entities(exts)
+    assert {node_id(res, f"p{i}") for i in range(4)} == {"method:supervisedlearning"}
+    [vote] = [e for e in res.merge_log if e["rule"] == "type_vote"]
+    assert vote["papers"] == {"Method": 3, "Task": 1} and vote["nodes"] == ["method:supervisedlearning"]
+
+
+def test_acronyms_and_close_votes_keep_their_types():
+    # "DA": data augmentation (Method) in three papers, domain adaptation (Task) in one; 2 against 1 is no vote
+    exts = [make_paper(f"m{i}", [("DA", "Method")]) for i in range(3)] + [make_paper("t", [("DA", "Task")])]
+    exts += [make_paper("a1", [("online learning", "Method")]), make_paper("a2", [("online learning", "Method")]),
+             make_paper("a3", [("online learning", "Task")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "t").startswith("task:") and node_id(res, "m0").startswith("method:")
+    assert node_id(res, "a3").startswith("task:") and node_id(res, "a1").startswith("method:")
