@@ -216,6 +216,10 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: Words before a separate "net" that mean a network ("neural net"); other "X Net"s are names.
+_NET_KINDS = frozenset({"neural", "deep", "belief", "adversarial", "recurrent", "convolutional", "feedforward",
+                        "forward", "residual", "bayesian", "bayes", "hopfield", "pointer", "markov", "sigmoid",
+                        "generative", "graph", "siamese", "policy", "value", "q"})
 _CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
 
 
@@ -254,11 +258,16 @@ def entity_key(name: str) -> str:
         (True, True)
         >>> entity_key("AgNews") == entity_key("AG News"), entity_key("WikiEvents") == entity_key("Wiki events")
         (True, True)
+        >>> entity_key("recurrent neural nets") == entity_key("recurrent neural network"), entity_key("U-Net")
+        (True, 'unet')
     """
     text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
+    if len(words) > 1 and words[-1].lower() in ("net", "nets") and words[-2].lower() in _NET_KINDS and " " in text:
+        # "recurrent neural nets", "Deep Belief Net"; not "DenseNet", "U-Net", "Spline Net" (a name), "elastic net"
+        words[-1] = "network"
     keep_case = len(words) == 1 and words[0].isalpha()
     text = " ".join(_word_key(w, keep_case) for w in words)
     text = _DIGIT_SEP.sub("\x00", text)

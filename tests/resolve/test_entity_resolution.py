@@ -460,3 +460,14 @@ def test_acronyms_and_close_votes_keep_their_types():
     res = resolve_entities(exts)
     assert node_id(res, "t").startswith("task:") and node_id(res, "m0").startswith("method:")
     assert node_id(res, "a3").startswith("task:") and node_id(res, "a1").startswith("method:")
+
+
+@pytest.mark.parametrize("a, b", [("recurrent neural nets", "recurrent neural networks"),
+                                  ("deep belief net", "Deep Belief Network"), ("Hopfield nets", "Hopfield network")])
+def test_a_separate_word_net_is_network(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+@pytest.mark.parametrize("name", ["DenseNet", "U-Net", "XNOR-Nets", "ResNet", "Spline Net", "elastic net"])
+def test_a_net_inside_a_name_stays(name):
+    assert "network" not in entity_key(name)
