@@ -633,6 +633,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         _add_mentions(st, ext)
     _expand_short_forms(st)
     _join_spellings(st)
+    _join_generic_heads(st)
     curation_log = _apply_curation(st, curation)
 
     res = Resolution()
@@ -1001,6 +1002,43 @@ def _join_spellings(st: _State) -> None:
                 hit = base if base in by_key else base.upper() if base.upper() in by_key else None
                 if hit and uf.find(key) != uf.find(hit) and st.join(g, key, hit, "spelling"):
                     st.spelling.setdefault((g, key), "a metric written with and without 'score'")
+
+
+#: Head words that add nothing to an established name ("MCMC algorithms", "CRF model").
+FILLER_HEADS = frozenset({
+    "algorithm", "algorithms", "method", "methods", "technique", "techniques", "approach", "approaches",
+    "framework", "frameworks", "model", "models", "module", "modules", "scheme", "schemes", "procedure",
+    "procedures", "architecture", "architectures",
+})
+#: ... joined only to a name at least this many papers use (and more than use the longer one).
+FILLER_HEAD_MIN_PAPERS = 3
+
+
+def _join_generic_heads(st: _State) -> None:
+    """"Markov random field model" and "stochastic gradient methods" join "Markov random field" and
+    "stochastic gradient" when those are established names (:data:`FILLER_HEAD_MIN_PAPERS`
+    papers, more than the longer form): the head word adds nothing. The rest must be two words or
+    an acronym ("MCMC algorithms"), never one ordinary word ("language model" is not "language")."""
+    for g, by_key in sorted(st.occurrences.items()):
+        papers = {k: len({o.paper_id for o in occ if o.is_name}) for k, occ in by_key.items()}
+        uf = st.uf[g]
+        for key in sorted(by_key):
+            forms = {o.form for o in by_key[key]}
+            for form in sorted(forms):
+                words = form.split()
+                if len(words) < 2 or words[-1].lower() not in FILLER_HEADS:
+                    continue
+                rest = " ".join(words[:-1])
+                if len(_WORDS.split(rest)) < 2 and not (rest.isupper() and rest.isalpha() and len(rest) > 1):
+                    continue
+                target = entity_key(rest)
+                if target == key or target not in by_key:
+                    continue
+                if papers[target] < max(FILLER_HEAD_MIN_PAPERS, papers[key] + 1):
+                    continue
+                if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
+                    st.spelling.setdefault((g, key), f"a generic head word ('{words[-1]}') after an established name")
+                break
 
 
 def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:

@@ -471,3 +471,19 @@ def test_a_separate_word_net_is_network(a, b):
 @pytest.mark.parametrize("name", ["DenseNet", "U-Net", "XNOR-Nets", "ResNet", "Spline Net", "elastic net"])
 def test_a_net_inside_a_name_stays(name):
     assert "network" not in entity_key(name)
+
+
+def test_generic_head_word_after_an_established_name_joins_it():
+    exts = [make_paper(f"p{i}", [("Markov random field", "Method")]) for i in range(3)]
+    exts += [make_paper("q1", [("Markov random field model", "Method")]),
+             make_paper("q2", [("language model", "Method")]), make_paper("q3", [("language", "Method")]),
+             make_paper("q4", [("language", "Method")]), make_paper("q5", [("language", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "q1") == node_id(res, "p0")
+    assert node_id(res, "q2") != node_id(res, "q3")  # one ordinary word is no established name
+
+
+def test_generic_head_word_needs_an_established_name():
+    exts = [make_paper("p1", [("Markov random field", "Method")]), make_paper("q1", [("Markov random field model", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "q1") != node_id(res, "p1")
