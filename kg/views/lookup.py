@@ -169,6 +169,9 @@ def describe_entry(entry: dict[str, Any]) -> str:
     Example:
         >>> describe_entry({"rule": "plural", "merged": "LLMs", "name": "LLM", "evidence": [{"paper_id": "p1"}]})
         "plural: 'LLMs' merged into 'LLM' (p1)"
+        >>> describe_entry({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
+        ...                 "papers": {"Method": 5, "Task": 47}})
+        "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"
     """
     rule = entry.get("rule", "?")
     papers = _papers(ev.get("paper_id") for ev in entry.get("evidence", []) if isinstance(ev, dict))
@@ -185,6 +188,11 @@ def describe_entry(entry: dict[str, Any]) -> str:
         cands = "; ".join(f"{c.get('long')} ({len(c.get('papers', []))} papers)" for c in entry.get("candidates", []))
         resolved = ", ".join(f"{lab}: {long or 'kept apart'}" for lab, long in (entry.get("resolved") or {}).items())
         return f"ambiguous_abbreviation: '{entry.get('short')}' = {cands}; undefined uses -> {resolved or '-'}"
+    if rule == "type_vote":
+        counts = entry.get("papers") or {}
+        votes = ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"type_vote: '{entry.get('key')}' is typed {votes} papers: every paper's entity is a"
+                f" {entry.get('label')} ({', '.join(entry.get('nodes', [])) or '-'})")
     if rule == "versions_kept_apart":
         return f"versions_kept_apart: {' / '.join(entry.get('forms', []))} are different versions: not merged ({papers})"
     if rule == "family_node":

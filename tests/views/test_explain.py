@@ -127,6 +127,9 @@ def test_merge_log_written_is_what_explain_reads(graph_dir):
     ({"rule": "ambiguous_abbreviation", "short": "SAM", "candidates": [{"long": "a b", "papers": ["p1", "p2"]}],
       "resolved": {"Model": None}},
      "ambiguous_abbreviation: 'SAM' = a b (2 papers); undefined uses -> Model: kept apart"),
+    ({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
+      "papers": {"Method": 5, "Task": 47}},
+     "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"),
 ])
 def test_describe_entry(entry, expected):
     assert describe_entry(entry) == expected
