@@ -719,7 +719,9 @@ def _vote_types(extractions: list[PaperExtraction]) -> tuple[list[PaperExtractio
     keys: dict[tuple[int, int], str] = {}
     for i, ext in enumerate(extractions):
         for j, ent in enumerate(ext.entities):
-            key = entity_key(display_name(ent.name.strip()))
+            # a short form the paper defines votes as its long form ("RL" = reinforcement learning)
+            name = ext.abbreviations.get(ent.name.strip()) or ent.name.strip()
+            key = entity_key(display_name(name))
             if not key or key != key.lower():
                 continue
             keys[(i, j)] = key

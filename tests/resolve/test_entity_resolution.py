@@ -487,3 +487,10 @@ def test_generic_head_word_needs_an_established_name():
     exts = [make_paper("p1", [("Markov random field", "Method")]), make_paper("q1", [("Markov random field model", "Method")])]
     res = resolve_entities(exts)
     assert node_id(res, "q1") != node_id(res, "p1")
+
+
+def test_a_defined_short_form_votes_as_its_long_form():
+    exts = [make_paper(f"p{i}", [("reinforcement learning", "Method")]) for i in range(3)]
+    exts.append(make_paper("q", [("RL", "Task")], {"RL": "reinforcement learning"}))
+    res = resolve_entities(exts)
+    assert node_id(res, "q") == node_id(res, "p0") == "method:reinforcementlearning"
