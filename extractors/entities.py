@@ -137,7 +137,8 @@ _MODIFIER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(
-    r"^(\d+(\.\d+)?(%|x|X|×|k|K|M|B|T|s|ms|h|D|d|st|nd|rd|th|v\d+)?|\d+[A-Za-z]?\d*|[A-Za-z]\d|\d+-\w+|[ivx]+)$"
+    r"^(\d+(\.\d+)?(%|x|X|×|k|K|M|B|T|s|ms|h|D|d|st|nd|rd|th|v\d+)?|\d+[A-Za-z]?\d*|[A-Za-z]\d|\d+-\w+|[ivx]+"
+    r"|(?:sub|over|under|above|below|super)-?\d+(\.\d+)?[BMKT]?)$"  # a size bound: "sub-10B models"
 )
 #: Name-like strings that are no system: a venue and year ("IJCAI'19"), a quantity with a unit ("5000kWh").
 _NOT_SYSTEM = re.compile(

@@ -54,6 +54,8 @@ def test_merge_key_ignores_plural(a, b):
         ("LLMs", False),
         ("https://github.com/a/b", False),
         ("10B--40B", False),
+        ("sub-10B", False),  # a size bound ("state-of-the-art for sub-10B models"), no model
+        ("over-100B", False),
     ],
 )
 def test_is_name_like(text, expected):
