@@ -22,7 +22,7 @@ WELL_KNOWN: dict[str, str] = {
     "CNN": "convolutional neural network", "CoT": "chain-of-thought", "CRF": "conditional random field",
     "DDPM": "denoising diffusion probabilistic model", "DDIM": "denoising diffusion implicit model",
     "DPO": "Direct Preference Optimization", "DQN": "deep Q-network", "DRL": "deep reinforcement learning",
-    "FID": "Fréchet Inception Distance", "GAN": "generative adversarial network",
+    "FID": "Fréchet Inception Distance", "FLOP": "floating point operation", "FLOPs": "floating point operations", "GAN": "generative adversarial network",
     "GAT": "graph attention network", "GCN": "graph convolutional network", "GMM": "Gaussian mixture model",
     "GNN": "graph neural network", "GP": "Gaussian process", "GPT": "Generative Pre-trained Transformer",
     "GRPO": "Group Relative Policy Optimization", "GRU": "gated recurrent unit", "HMM": "hidden Markov model",
@@ -51,7 +51,7 @@ _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 #: point sampling, a Method), which the groups keep apart.
 CASE_FREE: frozenset[str] = frozenset({
     *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
-    "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
+    "FLOP", "FLOPS", "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
 })
 
 

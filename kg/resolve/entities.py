@@ -141,7 +141,7 @@ _WORDS = re.compile(rf"(?:{_SEP_CLASS})+")
 
 # Words ending in "s" that are singular: not stripped by the plural rule.
 _SINGULAR_S = frozenset({
-    "series", "species", "news", "bias", "gas", "atlas", "canvas", "pandas", "alias", "lens",
+    "series", "species", "news", "bias", "gas", "atlas", "canvas", "pandas", "alias", "lens", "bayes",
     "chaos", "kudos", "cosmos", "ethos", "logos", "pathos", "whereas", "thus", "always",
     "perhaps", "across", "towards", "various", "previous", "numerous", "yes",
 })
@@ -719,8 +719,10 @@ def _vote_types(extractions: list[PaperExtraction]) -> tuple[list[PaperExtractio
     keys: dict[tuple[int, int], str] = {}
     for i, ext in enumerate(extractions):
         for j, ent in enumerate(ext.entities):
-            # a short form the paper defines votes as its long form ("RL" = reinforcement learning)
-            name = ext.abbreviations.get(ent.name.strip()) or ent.name.strip()
+            # a short form the paper defines votes as its long form ("RL" = reinforcement learning),
+            # as does one whose long form is its alias
+            name = ext.abbreviations.get(ent.name.strip()) or next(
+                (a for a in ent.aliases if looks_like_abbreviation(ent.name, a)), ent.name.strip())
             key = entity_key(display_name(name))
             if not key or key != key.lower():
                 continue

@@ -494,3 +494,22 @@ def test_a_defined_short_form_votes_as_its_long_form():
     exts.append(make_paper("q", [("RL", "Task")], {"RL": "reinforcement learning"}))
     res = resolve_entities(exts)
     assert node_id(res, "q") == node_id(res, "p0") == "method:reinforcementlearning"
+
+
+def test_flops_spellings_are_one_node():
+    exts = [make_paper(f"p{i}", [("FLOPs", "Metric")]) for i in range(3)]
+    exts += [make_paper("q1", [("flops", "Metric")]), make_paper("q2", [("FLOPS", "Metric")]),
+             make_paper("q3", [("FLOPs", "Metric", ["floating point operations"])], {"FLOPs": "floating point operations"})]
+    res = resolve_entities(exts)
+    assert len({node_id(res, p) for p in ("p0", "p1", "p2", "q1", "q2", "q3")}) == 1
+
+
+def test_an_acronym_whose_alias_is_its_long_form_votes_as_the_long_form():
+    exts = [make_paper(f"p{i}", [("imperfect-information games", "Task")]) for i in range(3)]
+    exts.append(make_paper("q", [("IIG", "Method", ["imperfect-information games"])]))
+    res = resolve_entities(exts)
+    assert node_id(res, "q") == node_id(res, "p0")
+
+
+def test_bayes_keeps_its_s():
+    assert entity_key("variational Bayes") == "variationalbayes" and entity_key("PAC-Bayes") == "pacbayes"
