@@ -115,6 +115,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     start, end = trimmed(doc, ent.start, ent.end)
     if start == end:
         return None
+    if doc[end - 1].tag_ == "POS" and end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
+        end += 1  # "Newton's" of "Newton's method": the possessive names the noun after it
     text = doc[start:end].text
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)

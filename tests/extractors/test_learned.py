@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from extractors.learned import paper_types
+from extractors.learned import _canonical, paper_types
 from extractors.pipeline import (
     NER_WEIGHTS,
     ROLE_WEIGHTS,
@@ -64,6 +64,15 @@ def test_one_type_per_entity_by_majority():
     doc = spacy.blank("en")("ImageNet is hard . We test on ImageNet and ImageNet .")
     spans = [Span(doc, 0, 1, label="Method"), Span(doc, 7, 8, label="Benchmark"), Span(doc, 9, 10, label="Benchmark")]
     assert [s.label_ for s in paper_types(spans)] == ["Benchmark"] * 3
+
+
+def test_a_possessive_mention_takes_the_noun_it_names():
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["uses", "Newton", "'s", "method", "and", "Newton", "'s", "."],
+              tags=["VBZ", "NNP", "POS", "NN", "CC", "NNP", "POS", "."])
+    assert _canonical(doc, Span(doc, 1, 3, label="Method"), {}, {}).text == "Newton 's method"
+    assert _canonical(doc, Span(doc, 5, 7, label="Method"), {}, {}).text == "Newton 's"  # no noun after it
 
 
 def test_type_tie_goes_to_the_earliest_mention():
