@@ -186,6 +186,7 @@ BENCHMARKS: frozenset[str] = _terms(
     Meta-World|LIBERO|CALVIN|Habitat|AI2-THOR|R2R|VBench|GLUE|SuperGLUE|COCO|MS COCO|CIFAR-10|CIFAR10
     CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|ScanNet
     LibriSpeech|WMT|XSum|CNN/DailyMail|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench
+    VoxCeleb|VoxCeleb1|VoxCeleb2|TIMIT|AISHELL-1
     POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
     FOLIO|ProofWriter|LogiQA|BigCodeBench|CRUXEval|Countdown|Sudoku|ImageNet-C|ImageNet-R|ImageNet-A
     Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
@@ -223,6 +224,7 @@ METRICS: frozenset[str] = _terms(
     AUC|AUROC|AUPRC|mAP|mean average precision|mIoU|mean IoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|Inception Score
     CLIP score|CLIPScore|MSE|RMSE|mean absolute error|mean squared error|root mean squared error|NDCG
     nDCG@10|Recall@k|Recall@1|hit rate|MRR|mean reciprocal rank|WER|word error rate|CER|character error rate
+    EER|equal error rate|BLEU-4|chrF|TER|minDCF
     Elo|Elo rating|cumulative reward|average return|episodic return|regret|sample efficiency|sample complexity
     latency|throughput|SPL|ECE|expected calibration error|attack success rate|Sharpe ratio|error rate
     top-1 error|Kendall's tau|Spearman correlation|Pearson correlation

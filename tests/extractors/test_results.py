@@ -128,6 +128,13 @@ def test_results_from_doc_with_the_real_pipeline(nlp):
     assert ev.sentence.startswith("For example, Llama3.1-8B")
 
 
+def test_a_metric_keeps_its_whole_name(nlp):
+    # "equal error rate" is not "error rate" (node precision round 10 saw a Result "7% error rate")
+    paper = Paper(id="t:2", title="Speaker Checks", abstract="Our system reaches an equal error rate of 2.1% on VoxCeleb1.")
+    recs = results_from_doc(nlp(paper_text(paper)), paper)
+    assert [(r.value, r.metric, r.benchmark) for r in recs] == [(2.1, "equal error rate", "VoxCeleb1")]
+
+
 def test_component_writes_spans():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
