@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extractors import DEFAULT_EXTRACTOR
+from extractors import DEFAULT_EXTRACTOR, extraction_version
 from kg.graph import graph_counts, to_graph
 from kg.out import (
     CACHE_FILE, GRAPH_FILE, load_cache, load_graph, load_settings, save_cache, save_graph, save_merge_log,
@@ -187,8 +187,9 @@ def build(
     (``--scheduler ADDRESS`` or ``local:N``) runs the extraction of the new papers on a Dask
     cluster (:mod:`extractors.distributed`); resolution and the graph stay here.
     ``extractor`` (``--extractor``) names one of :data:`extractors.pipeline.EXTRACTORS`
-    (default: the one OUT was built with, else ``learned``); the cache is keyed by it, so a
-    different choice extracts every paper again.
+    (default: the one OUT was built with, else ``learned``); the cache is keyed by it and by
+    :func:`extractors.extraction_version`, so a different choice or another version of the
+    extractors extracts every paper again.
 
     Example:
         >>> build(["kg/data/sample.txt"], "kg-out")  # doctest: +SKIP
@@ -203,10 +204,16 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     cache = load_cache(out)
     papers = _merge_with_cache(read, cache)
-    kept = load_settings(out).get("extractor", DEFAULT_EXTRACTOR)
+    settings = load_settings(out)
+    kept = settings.get("extractor", DEFAULT_EXTRACTOR)
     extractor = extractor or kept
+    version = extraction_version()
     if cache and kept != extractor:
         logger.info("%s was extracted with %r: extracting its %d papers again with %r", out, kept, len(cache), extractor)
+        cache = {}
+    elif cache and settings.get("extraction_version") != version:
+        logger.info("%s was extracted by another version of the extractors: extracting its %d papers again",
+                    out, len(cache))
         cache = {}
     sources = {src for p in read for src in p.sources}
     summary.duplicates = len(read) - sum(1 for p in papers if sources.intersection(p.sources))
@@ -217,7 +224,8 @@ def build(
                       scheduler=scheduler, extractor=extractor)
     save_cache(cache, out)
     curation = str(Path(curation).resolve()) if curation else None
-    save_settings({"infer_citations": infer_citations, "curation": curation, "extractor": extractor}, out)
+    save_settings({"infer_citations": infer_citations, "curation": curation, "extractor": extractor,
+                   "extraction_version": version}, out)
     G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
     summary.papers_total = len(cache)
     summary.cited_works = sum(1 for _, d in G.nodes(data=True) if d.get("stub"))

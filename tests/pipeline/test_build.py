@@ -125,6 +125,20 @@ def test_extractor_choice_is_kept_and_a_change_extracts_again(built, tmp_path):
     assert "papers: 0 new, 13 in the graph" in result.output and load_settings(out)["extractor"] == "rules"
 
 
+def test_another_version_of_the_extractors_extracts_again(built):
+    from extractors import extraction_version
+    from kg.out import SETTINGS_FILE
+
+    out, _ = built
+    assert load_settings(out)["extraction_version"] == extraction_version()
+    settings = json.loads((out / SETTINGS_FILE).read_text(encoding="utf-8"))
+    (out / SETTINGS_FILE).write_text(json.dumps({**settings, "extraction_version": "older"}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "papers: 13 new, 13 in the graph" in result.output
+    assert load_settings(out)["extraction_version"] == extraction_version()
+
+
 def test_missing_input_beside_a_good_one_warns_and_builds(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(SAMPLE), str(tmp_path / "nope.txt"), "-o", str(out), "--quiet"])
