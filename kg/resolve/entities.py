@@ -127,6 +127,7 @@ SENSE_DOMINANCE = 2
 WELL_KNOWN_SAME: dict[str, str] = {
     "mscoco": "COCO", "microsoftcoco": "COCO", "microsoftcommonobjectincontext": "COCO", "commonobjectincontext": "COCO",
     "fscore": "f1", "f1score": "f1", "fmeasure": "f1", "f1measure": "f1",
+    "meaniou": "miou", "rocauc": "AUROC", "aucroc": "AUROC", "top1": "top1accuracy", "top5": "top5accuracy",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

@@ -513,3 +513,10 @@ def test_an_acronym_whose_alias_is_its_long_form_votes_as_the_long_form():
 
 def test_bayes_keeps_its_s():
     assert entity_key("variational Bayes") == "variationalbayes" and entity_key("PAC-Bayes") == "pacbayes"
+
+
+@pytest.mark.parametrize("forms", [["mIoU", "mean IoU"], ["AUROC", "ROC-AUC", "AUC-ROC"], ["top-1 accuracy", "top-1"]])
+def test_well_known_measure_spellings_are_one_node(forms):
+    exts = [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
