@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 
 SPAN_KEY = "kg_abbreviations"
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", '"', "\n", "\n\n"})
+_CLOSING_QUOTES = frozenset({'"', "'", "”", "’", "»", "''"})
+_OPENING_QUOTES = frozenset({"'", "“", "‘", "’", "«", "`", "``"})
 _NOT_SHORT = frozenset({"e.g.", "i.e.", "etc.", "et al.", "ii", "iii", "iv", "vs", "cf"})
 
 
@@ -192,13 +194,20 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
 
 
 def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
-    start = paren
-    limit = max(0, paren - (len(short.text) + 6) * 2)
-    while start > limit and doc[start - 1].text not in _BOUNDARY and not doc[start - 1].is_sent_start:
+    end = paren
+    # LaTeX's non-breaking space ("network~(GCN)") or the closing quote of a quoted long form
+    # ('the "Propose-Test-Release" (PTR)') sits between the long form and the bracket
+    if paren > 0 and doc[paren - 1].text == "~":
+        end = paren - 1
+    while end > max(0, paren - 2) and doc[end - 1].text in _CLOSING_QUOTES:  # LaTeX's '' is two tokens
+        end -= 1
+    start = end
+    limit = max(0, end - (len(short.text) + 6) * 2)
+    while start > limit and doc[start - 1].text not in _BOUNDARY and doc[start - 1].text not in _OPENING_QUOTES \
+            and not doc[start - 1].is_sent_start:
         start -= 1
     if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text not in _BOUNDARY:
         start -= 1
-    end = paren - 1 if doc[paren - 1].text == "~" else paren  # LaTeX's non-breaking space: "network~(GCN)"
     if start >= end:
         return None
     window = doc[start:end]

@@ -81,6 +81,12 @@ def test_is_short_form(text, expected):
         # a bracket glued to its word, LaTeX's non-breaking space before it
         ("Deep convolutional neural networks(CNNs) classify images.", [("convolutional neural networks", "CNNs")]),
         ("We propose a graph convolutional network~(GCN) for nodes.", [("graph convolutional network", "GCN")]),
+        # a quoted long form: the quotes are no part of it (straight, curly, LaTeX's `` '')
+        ('We use "Proximal Policy Optimization" (PPO) here.', [("Proximal Policy Optimization", "PPO")]),
+        ("We use “Proximal Policy Optimization” (PPO) here.", [("Proximal Policy Optimization", "PPO")]),
+        ("We use 'Proximal Policy Optimization' (PPO) here.", [("Proximal Policy Optimization", "PPO")]),
+        ("We define the ``restricted Gaussian oracle'' (RGO) here.", [("restricted Gaussian oracle", "RGO")]),
+        ("The “Propose-Test-Release” (PTR) framework is private.", [("Propose-Test-Release", "PTR")]),
         ("The accuracy improves by 3 (see Table 2).", []),
         ("We test on two datasets (Foo and Bar).", []),
     ],
