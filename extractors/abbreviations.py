@@ -121,9 +121,16 @@ def find_abbreviation(long_candidate: str, short: str) -> str | None:
         if found is not None and all(_DIGIT_WORDS.get(m.group(1), set()) & said for m in inner):
             return found
         return None
-    return _find_abbreviation(long, short)
+    found = _find_abbreviation(long, short)
+    if found is None and _FINAL_REPEAT.fullmatch(short):
+        # "T5" (Text-to-Text Transfer Transformer), "C4" (Colossal Clean Crawled Corpus): the
+        # final digit counts its capital, the long form spelled by initials alone
+        found = _find_abbreviation(long, _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), short), initials_only=True)
+    return found
 
 
+#: A short form of capitals whose final digit may count the last one ("T5", "C4").
+_FINAL_REPEAT = re.compile(r"[A-Z]+[2-9]")
 #: The words a digit inside a short form may stand for ("E2E": end-to-end).
 _DIGIT_WORDS = {"2": {"to", "two", "into", "second"}, "3": {"three", "third"}, "4": {"for", "four"}}
 #: Words and camel-case parts of a long form ("Learning to MultiTask": four).

@@ -37,6 +37,10 @@ from extractors.abbreviations import (
         ("models trained end-to-end", "E2E", "end-to-end"),
         ("the Advantage Actor-Critic", "A3C", None),
         ("progress on Learning to MultiTask", "L2MT", "Learning to MultiTask"),
+        # a final digit counts the last capital, spelled by initials alone
+        ("pretrained the Text-to-Text Transfer Transformer", "T5", "Text-to-Text Transfer Transformer"),
+        ("the Colossal Clean Crawled Corpus", "C4", "Colossal Clean Crawled Corpus"),
+        ("the Clean Crawled Corpus", "C4", None),
         ("a new method", "XYZ", None),
         ("a simple baseline", "GPT", None),
     ],
