@@ -95,6 +95,8 @@ MODEL_FAMILIES: frozenset[str] = _terms(
     AlphaCode|MuZero|Kimi|MiniCPM|Nemotron|Granite|SmolLM|Tulu|Zephyr|Orca|OpenVLA|RT-1|RT-2|Octo|Cosmos
     Llama 2|Llama 3|Llama 3.1|Llama 3.2|Llama 3.3|Llama 4|Claude 2|Claude 3|Claude 3.5|Claude 3.7|Gemini 1.5|Gemini 2.0
     Gemini 2.5|Mistral-7B|Gemma-2|Gemma 2|Gemma 3|DeepSeek-R1-Distill|VideoPoet|Phenaki
+    mBERT|XLM-R|XLM-RoBERTa|mBART|ByT5|UL2|PEGASUS|SpanBERT|SciBERT|BioBERT|ClinicalBERT|CodeBERT|GraphCodeBERT
+    Sentence-BERT|SBERT|ERNIE|LaMDA|GPT-J|GPT-Neo|GPT-NeoX|WavLM|wav2vec 2.0|data2vec|BEiT
     """
 )
 

@@ -104,6 +104,9 @@ def test_head_type(words, expected):
         ("ImageNet", "Dataset"),
         ("semantic segmentation", "Task"),
         ("GPT-4o", "Model"),
+        ("XLM-R", "Model"),
+        ("wav2vec 2.0", "Model"),
+        ("MAE", None),  # mean absolute error as often as the masked autoencoder
         ("our method", None),
     ],
 )
