@@ -52,9 +52,9 @@ _METRIC_RE = re.compile(
     r"(?:pass@\d+|hits@\d+|recall@\d+|top-\d+(?=\s+(?:on|in|at|and|,))|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
     re.I,
 )
-#: Verbs that introduce a reported score.
+#: Verbs that introduce a reported score ("score of", "score =" is the noun).
 _RESULT_VERBS = (
-    r"reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:es|ed|ing|e)|"
+    r"reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:ed|ing)|scor(?:es|e)(?!\s*(?:of\b|=|:))|"
     r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|hit(?:s|ting)?|deliver(?:s|ed|ing)?|"
     r"sets?|report(?:s|ed)?|show(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|perform(?:s|ed)?|"
     r"boost(?:s|ed|ing)?|improv(?:es|ed|ing|e)|rais(?:es|ed|ing|e)|increas(?:es|ed|ing|e)|elevat(?:es|ed|ing|e)|"
@@ -154,7 +154,7 @@ _CHANGE_OF_METRIC = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _METRIC_RE.pattern + r")(?:\s+\([\w@-]+\))?\s*(?:of|by|=|:)?\s*(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
 #: Verbs that credit a score to what comes before them (not "improves", which may credit a change).
 _SCORE_VERB = re.compile(
-    r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:es|ed|ing|e)|"
+    r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:ed|ing)|scor(?:es|e)(?!\s*(?:of\b|=|:))|"
     r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|deliver(?:s|ed|ing)?|sets?|hit(?:s|ting)?)\b", re.I)
 #: Just before a number: an explicit score cue ("accuracy of", "F1 =", "to", "from 57% to").
 _SCORE_CUE_BEFORE = re.compile(
@@ -356,8 +356,29 @@ def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[i
         return sentence[s:e]
     m = re.search(r"(?P<m>" + _METRIC_RE.pattern + r")(?:\s+[\w.-]+){0,5}?\s+(?:from\s+[\d.]+\s?%?\s+to|of|at|reaching|to|is|was|=|:)\s*(?:an?\s+|about\s+|around\s+|nearly\s+|over\s+)?$", window, re.I)
     if m:
-        return m.group("m")
+        return _named_score(window[: m.start("m")], m.group("m"))
     return None
+
+
+#: The name of a score just before the word "score" ("an F0.5 score of 76.05", "the SARI score of"):
+#: a word with a digit or two capitals; an ordinary word ("Our score") is no name.
+_SCORE_NAME = re.compile(r"(?<![\w.@+-])(?P<n>[A-Za-z][\w.@+-]{0,11})\s+$")
+
+
+def _named_score(before: str, metric: str) -> str:
+    """``metric`` with the name before it when it is a bare "score".
+
+    Example:
+        >>> _named_score("with an F0.5 ", "score"), _named_score("Our ", "score"), _named_score("an ", "accuracy")
+        ('F0.5 score', 'score', 'accuracy')
+    """
+    if metric.lower() not in {"score", "scores"}:
+        return metric
+    m = _SCORE_NAME.search(before)
+    name = m.group("n") if m else ""
+    if any(c.isdigit() for c in name) or sum(c.isupper() for c in name) >= 2:
+        return f"{name} {metric}"
+    return metric
 
 
 def _benchmark_near(sentence: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], stop: int) -> str | None:

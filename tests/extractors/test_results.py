@@ -32,6 +32,12 @@ def _found(sentence: str, entities=()) -> list[tuple]:
          [(63.91, "%", "accuracy", "GSM8K", "LLaMA2-7B")]),
         ("It achieves a median human-normalized score of 0.415 on Atari.",
          [(0.415, None, "score", "Atari", None)]),
+        # a bare "score" takes the name before it (a digit or two capitals), not an ordinary word
+        # ("score of" is the noun, so "F0.5" is no actor of a verb "score")
+        ("Our ensemble achieves an F0.5 score of 76.05 on BEA-2019.",
+         [(76.05, None, "F0.5 score", "BEA-2019", None)]),
+        ("Our model reaches a high score of 41.2 on ASSET.", [(41.2, None, "score", "ASSET", None)]),
+        ("GPT-4 scores 85% on MMLU.", [(85.0, "%", None, "MMLU", "GPT-4")]),
         ("We reach 34.5% in the Length-controlled Win Rates of AlpacaEval 2.",
          [(34.5, "%", "Length-controlled Win Rates", "AlpacaEval 2", None)]),
         ("Our model obtains 68.33% accuracy on CIFAR-10. Furthermore, it is fast.",
