@@ -109,8 +109,7 @@ def find_abbreviation(long_candidate: str, short: str) -> str | None:
         # "A3C": a digit inside the short form that the long form lacks counts its letter
         # (Asynchronous Advantage Actor-Critic); a final number ("MSMT17") is a version or a size
         # the digit counts the capital before it ("R2D2") or, failing that, the one after it ("NK3ML")
-        for repeated in (_REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), short),
-                         _REPEAT_NEXT.sub(lambda m: m.group(2) * int(m.group(1)), short)):
+        for repeated in (_counted_before(short), _REPEAT_NEXT.sub(lambda m: m.group(2) * int(m.group(1)), short)):
             if not any(c.isdigit() for c in repeated):
                 found = _find_abbreviation(long, repeated, initials_only=True)
                 if found is not None:
@@ -125,7 +124,7 @@ def find_abbreviation(long_candidate: str, short: str) -> str | None:
     if found is None and _FINAL_REPEAT.fullmatch(short):
         # "T5" (Text-to-Text Transfer Transformer), "C4" (Colossal Clean Crawled Corpus): the
         # final digit counts its capital, the long form spelled by initials alone
-        found = _find_abbreviation(long, _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), short), initials_only=True)
+        found = _find_abbreviation(long, _counted_before(short), initials_only=True)
     return found
 
 
@@ -137,6 +136,13 @@ _DIGIT_WORDS = {"2": {"to", "two", "into", "second"}, "3": {"three", "third"}, "
 _WORD_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?=[A-Z][a-z])|[A-Z]+|\d+")
 #: A capital followed by a digit that counts it ("A3C", "R2D2").
 _REPEAT = re.compile(r"([A-Z])\^?([2-9])(?![0-9])")
+
+
+def _counted_before(short: str) -> str:
+    """``short`` with each digit after a capital written as that many capitals ("R2D2" -> "RRDD")."""
+    return _REPEAT.sub(lambda m: m.group(1) * int(m.group(2)), short)
+
+
 #: A digit that counts the capital after it ("NK3ML": Nullspace Kernel Maximum Margin Metric Learning).
 _REPEAT_NEXT = re.compile(r"(?<![0-9])\^?([2-9])([A-Z])")
 

@@ -52,9 +52,11 @@ _METRIC_RE = re.compile(
     r"(?:pass@\d+|hits@\d+|recall@\d+|top-\d+(?=\s+(?:on|in|at|and|,))|" + "|".join(re.escape(w) for w in sorted(METRIC_WORDS, key=len, reverse=True)) + r")(?![\w@-])",
     re.I,
 )
-#: Verbs that introduce a reported score ("score of", "score =" is the noun).
+#: "score" as a verb; "score of", "score =" is the noun.
+_SCORE_FORMS = r"scor(?:ed|ing)|scor(?:es|e)(?!\s*(?:of\b|=|:))"
+#: Verbs that introduce a reported score.
 _RESULT_VERBS = (
-    r"reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:ed|ing)|scor(?:es|e)(?!\s*(?:of\b|=|:))|"
+    r"reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|" + _SCORE_FORMS + "|"
     r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|hit(?:s|ting)?|deliver(?:s|ed|ing)?|"
     r"sets?|report(?:s|ed)?|show(?:s|ed|ing)?|demonstrat(?:es|ed|ing)|perform(?:s|ed)?|"
     r"boost(?:s|ed|ing)?|improv(?:es|ed|ing|e)|rais(?:es|ed|ing|e)|increas(?:es|ed|ing|e)|elevat(?:es|ed|ing|e)|"
@@ -154,7 +156,7 @@ _CHANGE_OF_METRIC = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:" + _METRIC_RE.pattern + r")(?:\s+\([\w@-]+\))?\s*(?:of|by|=|:)?\s*(?:about\s+|around\s+|up\s+to\s+)?$", re.I)
 #: Verbs that credit a score to what comes before them (not "improves", which may credit a change).
 _SCORE_VERB = re.compile(
-    r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|scor(?:ed|ing)|scor(?:es|e)(?!\s*(?:of\b|=|:))|"
+    r"\b(?:reach(?:es|ed|ing)?|achiev(?:es|ed|ing|e)|attain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|" + _SCORE_FORMS + "|"
     r"gets?|got|yield(?:s|ed|ing)?|record(?:s|ed|ing)?|deliver(?:s|ed|ing)?|sets?|hit(?:s|ting)?)\b", re.I)
 #: Just before a number: an explicit score cue ("accuracy of", "F1 =", "to", "from 57% to").
 _SCORE_CUE_BEFORE = re.compile(
