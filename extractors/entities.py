@@ -1469,7 +1469,9 @@ def _resolve(cands: list[Mention]) -> list[Mention]:
     for m in kept:
         if m.type == METHOD and merge_key(m.name) in metric_stems:
             m.type = METRIC
-    # variants of the title's problem ("complex reasoning" for "LLM Reasoning") are aliases
+    # the title's problem written shorter or with a generic word in the body ("video recognition"
+    # for "General Video Recognition") is the same entity; another problem with the same head word
+    # ("age estimation" beside "Facial Trait Estimation") is not
     heads = {}
     for m in kept:
         if m.title_task:
@@ -1477,9 +1479,22 @@ def _resolve(cands: list[Mention]) -> list[Mention]:
     for m in kept:
         if m.type == TASK and m.priority <= 1 and " " in m.name and not _title_case(m.name):
             head = merge_key(m.name.split()[-1])
-            if head in heads and head not in {"task", "problem"}:
+            if head in heads and head not in {"task", "problem"} and _variant_of(m.name, heads[head]):
                 m.name = heads[head]
     return kept
+
+
+def _variant_of(phrase: str, title_task: str) -> bool:
+    """Whether every word of ``phrase`` before its head is a word of ``title_task`` or generic.
+
+    Example:
+        >>> _variant_of("video recognition", "General Video Recognition")
+        True
+        >>> _variant_of("age estimation", "Facial Trait Estimation")
+        False
+    """
+    title_words = {w.lower() for w in text_words(title_task)}
+    return all(w.lower() in title_words or w.lower() in GENERIC_MODIFIERS for w in text_words(phrase)[:-1])
 
 
 @Language.factory("kg_entities")

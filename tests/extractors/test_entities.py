@@ -296,3 +296,22 @@ def test_same_extraction_with_two_processes(nlp):
     assert one == two
     assert ("GSM8K", "Benchmark", ("EVALUATES_ON",)) in one[0]
     assert ("DPO", "Method", ("USES",)) in one[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        # the title's problem, shorter in the body: one entity
+        ("Expanding Pretrained Models for General Video Recognition\n\nWe study video recognition in the wild.",
+         "video recognition", "General Video Recognition"),
+        # another problem with the same head word keeps its own name
+        ("Texture Representations for Video Synthesis\n\nWe study texture synthesis.",
+         "texture synthesis", "texture synthesis"),
+        ("Facial Dynamics Networks for Facial Trait Estimation\n\nWe evaluate on age estimation.",
+         "age estimation", "age estimation"),
+    ],
+)
+def test_body_task_takes_the_title_task_name_only_when_it_is_a_variant(nlp, text, phrase, name):
+    doc = nlp(text)
+    names = {s.text: s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert names[phrase] == name
