@@ -405,8 +405,22 @@ CASE_SENSITIVE: frozenset[str] = frozenset(
     }
 )
 
+#: Natural languages: a language's name alone is never an entity ("six English benchmarks and
+#: one Chinese dataset", "the English and Chinese portions of OntoNotes").
+LANGUAGES: frozenset[str] = frozenset(
+    t.lower()
+    for t in _terms(
+        """
+    English|Chinese|Mandarin|Cantonese|German|French|Spanish|Portuguese|Italian|Dutch|Swedish|Danish|Norwegian
+    Finnish|Estonian|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Russian|Ukrainian|Arabic
+    Hebrew|Persian|Farsi|Hindi|Urdu|Bengali|Tamil|Telugu|Japanese|Korean|Vietnamese|Thai|Indonesian|Malay
+    Swahili|Yoruba|Amharic
+    """
+    )
+)
+
 #: Acronyms and words that are never entities on their own.
-GENERIC_NAMES: frozenset[str] = frozenset(
+GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(
     t.lower()
     for t in _terms(
         """

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import merge_key
+from extractors.gazetteers import LANGUAGES
 from extractors.spans import trimmed
 from schema.types import ENTITY_TYPES
 
@@ -111,13 +112,15 @@ class LearnedEntities:
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
     edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), None
-    when nothing is left."""
+    when nothing is left or only a language's name."""
     start, end = trimmed(doc, ent.start, ent.end)
     if start == end:
         return None
     if doc[end - 1].tag_ == "POS" and end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
         end += 1  # "Newton's" of "Newton's method": the possessive names the noun after it
     text = doc[start:end].text
+    if text.lower() in LANGUAGES:
+        return None  # "English" of "six English benchmarks"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 

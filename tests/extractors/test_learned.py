@@ -105,3 +105,13 @@ def test_proposes_edge_keeps_the_proposal_sentence(nlp):
     for entity in ext.entities:
         if RelType.PROPOSES in entity.roles and entity.evidence:
             assert "propose" in entity.evidence[0].sentence
+
+
+def test_a_language_name_alone_is_no_entity(nlp):
+    doc = nlp(
+        "Word Problems\n\nResults on six English benchmarks and one Chinese dataset show that our model is "
+        "competitive. We conduct experiments on the Chinese dataset Math23k and the English dataset MathQA."
+    )
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert {"Math23k", "MathQA"} <= names
+    assert not names & {"English", "Chinese"}
