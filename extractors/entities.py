@@ -571,6 +571,8 @@ def _listed_tasks(doc: Doc, kept: list[Mention]) -> list[Mention]:
             text = doc[start:end].text
             if is_generic(text) or any(t.is_punct or t.like_num for t in doc[start:end]):
                 continue
+            if end - start == 1 and end <= m.start and m.end - m.start > 1 and head_type([text]) != TASK:
+                continue  # "Image" of "Image and Video Synthesis" shares the head: no task of its own
             taken.update(range(start, end))
             out.append(Mention(start, end, TASK, text, 1))
     return out

@@ -315,3 +315,21 @@ def test_body_task_takes_the_title_task_name_only_when_it_is_a_variant(nlp, text
     doc = nlp(text)
     names = {s.text: s.kb_id_ for s in doc.spans["kg_entities"]}
     assert names[phrase] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # the first word shares the head of the task it is coordinated with
+        ("Texture Representations for Image and Video Synthesis\n\nWe study texture synthesis.",
+         {"Video Synthesis"}, {"Image"}),
+        # a problem of its own stays
+        ("A Study\n\nWe study summarization and machine translation.", {"summarization", "machine translation"}, set()),
+        # a benchmark whose name holds "and"
+        ("MVS\n\nIt ranks first on the Tanks and Temples benchmark.", {"Tanks and Temples"}, {"Temples"}),
+    ],
+)
+def test_coordinated_words(nlp, text, found, not_found):
+    doc = nlp(text)
+    names = {s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert found <= names and not names & not_found
