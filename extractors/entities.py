@@ -509,13 +509,14 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
 
     # 3. name-like tokens
     for tok in doc:
-        if tok.text in short_types or not (
-            is_name_like(tok.text) or _capitalized_with_cue(doc, tok, title_end)
-        ):
+        if tok.text in short_types:
             continue
-        start, end = _extend_name(doc, tok.i)
-        if not is_name_like(tok.text):
-            end = _compound_end(doc, tok.i, len(doc))  # "Navi-plus dataset"
+        if is_name_like(tok.text):
+            start, end = _extend_name(doc, tok.i)
+        else:
+            start, end = tok.i, _cued_name_end(doc, tok, title_end)  # "Navi-plus dataset"
+            if end is None:
+                continue
         text = doc[start:end].text
         if _MODIFIER_SUFFIX.search(text) or _NOT_SYSTEM.search(text):
             continue  # "AI-Driven", "NP-hard": a modifier; "IJCAI'19": a venue
@@ -802,21 +803,40 @@ def _conj_benchmark(doc: Doc, tok: Token) -> bool:
     return False
 
 
-def _capitalized_with_cue(doc: Doc, tok: Token, title_end: int) -> bool:
-    """A capitalised word right before "benchmark", "dataset", ... ("the Zorblax benchmark")."""
-    if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
-        return False  # inside a compound
-    end = _compound_end(doc, tok.i, len(doc))
+_NAME_CUES_AFTER = frozenset({"benchmark", "dataset", "corpus", "suite", "environment", "leaderboard"})
+
+
+def _capitalized_word(doc: Doc, tok: Token, title_end: int) -> bool:
     return (
-        end < len(doc)
-        and tok.text[:1].isupper()
+        tok.text[:1].isupper()
         and tok.is_alpha
         and tok.pos_ in {"PROPN", "NOUN"}
         and not tok.is_sent_start
         and tok.i > title_end
-        and tok.lower_ not in gz.GENERIC_NAMES
-        and doc[end].lower_ in {"benchmark", "dataset", "corpus", "suite", "environment", "leaderboard"}
     )
+
+
+def _cued_name_end(doc: Doc, tok: Token, title_end: int) -> int | None:
+    """End of the capitalised name that ``tok`` begins right before "benchmark", "dataset", ...
+    ("the Zorblax benchmark", "the Berkeley Human Attribute dataset", "the Open Graph Benchmark
+    dataset"), or None. The name is every capitalised word of the run, not its last one alone.
+    """
+    if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        return None  # inside a compound
+    if not _capitalized_word(doc, tok, title_end):
+        return None
+    if tok.i > 0 and _capitalized_word(doc, doc[tok.i - 1], title_end):
+        return None  # not the run's first word
+    end = _compound_end(doc, tok.i, len(doc))
+    while end < len(doc) and _capitalized_word(doc, doc[end], title_end):
+        end = _compound_end(doc, end, len(doc))
+    if not (end < len(doc) and doc[end].lower_ in _NAME_CUES_AFTER):
+        end -= 1  # "the Zorblax Benchmark shows": the last capitalised word is the cue
+        if end <= tok.i or doc[end].lower_ not in _NAME_CUES_AFTER:
+            return None
+    if end == tok.i + 1 and tok.lower_ in gz.GENERIC_NAMES:
+        return None  # "the English dataset", "the Google benchmark"
+    return end
 
 
 def _extend_name(doc: Doc, i: int) -> tuple[int, int]:

@@ -333,3 +333,18 @@ def test_coordinated_words(nlp, text, found, not_found):
     doc = nlp(text)
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}
     assert found <= names and not names & not_found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("MAGNA obtains the best performance on a large-scale Open Graph Benchmark dataset.", "Open Graph Benchmark"),
+        ("Experiments on the Berkeley Human Attribute dataset show gains.", "Berkeley Human Attribute"),
+        ("We test on the Zorblax benchmark.", "Zorblax"),
+    ],
+)
+def test_a_capitalised_name_before_a_cue_word_is_every_capitalised_word(nlp, sentence, name):
+    doc = nlp("A Study\n\n" + sentence)
+    names = {s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert name in names
+    assert not names & {"Graph", "Benchmark", "Human", "Attribute"}
