@@ -63,6 +63,9 @@ _BARE_URL = re.compile(
 )
 _TRAILING = ".,;:!?'\"*>"
 _FIELD_PUNCT = re.compile(r"[\s_\-.]+")
+#: A soft hyphen where a PDF broke a word at a line end, as text extractors write it
+#: ("differ(cid:173) ent", pdfminer's name for the glyph) or as the character itself.
+_SOFT_HYPHEN = re.compile(r"(?:\(cid:173\)|\u00ad)\s*")
 _BARE_HINTS = ("www.", "github", "gitlab.com", "huggingface.co")
 _ARXIV_STRICT = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
 #: Pages that only restate an id kept in Paper.ids (dropped from a record's url fields).
@@ -118,17 +121,23 @@ def field_key(name: str) -> str:
 
 
 def clean_text(value: Any) -> str:
-    """``value`` as one line of text: whitespace runs (newlines too) become one space.
+    """``value`` as one line of text: whitespace runs (newlines too) become one space, and a word
+    a PDF split with a soft hyphen is one word again.
 
     Example:
         >>> clean_text("  Deep\\n  nets\\t! ")
         'Deep nets !'
+        >>> clean_text("differ(cid:173) ent input patterns")
+        'different input patterns'
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value if v is not None)
-    return " ".join(str(value).split())
+    text = str(value)
+    if "(cid:173)" in text or "\u00ad" in text:
+        text = _SOFT_HYPHEN.sub("", text)
+    return " ".join(text.split())
 
 
 def _strip_url(url: str) -> str:

@@ -363,3 +363,15 @@ def test_records_without_abstract_warn_with_a_cap(tmp_path, diag):
     assert diag.skipped == {"no abstract": 50}
     assert len(diag.problems) == 21  # 20 lines, then one summary line
     assert "--abstract-field" in diag.problems[0].message and "'body'" in diag.problems[0].message
+
+
+def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
+    # old proceedings abstracts carry pdfminer's "(cid:173)" (or U+00AD) where a word broke at a line end
+    path = tmp_path / "old.jsonl"
+    path.write_text(json.dumps({
+        "id": "p1", "title": "Learning to Play Back\u00adgammon",
+        "abstract": "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns.",
+    }) + "\n")
+    [paper] = read([path], diag)
+    assert paper.title == "Learning to Play Backgammon"
+    assert paper.abstract == "We bound the generalization error for different input patterns."
