@@ -279,6 +279,15 @@ TASKS: frozenset[str] = _terms(
 #: Names matched on exact case (they are ordinary words in lower case).
 CASE_SENSITIVE: frozenset[str] = frozenset(
     {
+        # an English word or a word's fragment in lower case ("we clip the gradients", "glue",
+        # "a meteor", "fever", "bet- ter" of a PDF line break), a first name capitalised
+        "CLIP",
+        "TER",
+        "GLUE",
+        "METEOR",
+        "FEVER",
+        "ALBERT",
+        "BART",
         "AVA",
         "DAVIS",
         "GoPro",

@@ -348,3 +348,10 @@ def test_a_capitalised_name_before_a_cue_word_is_every_capitalised_word(nlp, sen
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}
     assert name in names
     assert not names & {"Graph", "Benchmark", "Human", "Attribute"}
+
+
+def test_acronyms_that_are_words_in_lower_case_match_only_as_written(nlp):
+    doc = nlp("A Study\n\nWe clip the gradients and glue the parts; a fever and a meteor; bet- ter results.")
+    assert not {s.text.lower() for s in doc.spans["kg_entities"]} & {"clip", "glue", "fever", "meteor", "ter"}
+    doc = nlp("A Study\n\nWe fine-tune CLIP and report TER and METEOR on GLUE and FEVER.")
+    assert {"CLIP", "TER", "METEOR", "GLUE", "FEVER"} <= {s.kb_id_ for s in doc.spans["kg_entities"]}
