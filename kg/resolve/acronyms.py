@@ -55,6 +55,11 @@ CASE_FREE: frozenset[str] = frozenset({
 })
 
 
+#: Counts written with their plural s as a capital too ("FLOPS" for "FLOPs"), joined to the
+#: lower-case-s spelling in one label group; not every final S is a plural (FPS is not "FPs").
+CAPITAL_S_PLURALS: frozenset[str] = frozenset({"FLOPS", "GFLOPS", "TFLOPS", "MFLOPS", "MACS", "GMACS"})
+
+
 def well_known_long_form(short: str) -> str | None:
     """The usual long form of an acronym as written (case-sensitive: "clip" is not CLIP).
 

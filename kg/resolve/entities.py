@@ -105,7 +105,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from kg.resolve.acronyms import CASE_FREE, is_well_known_sense, well_known_long_form
+from kg.resolve.acronyms import CAPITAL_S_PLURALS, CASE_FREE, is_well_known_sense, well_known_long_form
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason
 from kg.resolve.unionfind import UnionFind
@@ -997,6 +997,11 @@ def _join_spellings(st: _State) -> None:
                     continue
                 if uf.find(key) != uf.find(low) and st.join(g, key, low, "spelling"):
                     st.spelling.setdefault((g, key), why)
+                continue
+            if key in CAPITAL_S_PLURALS and key[:-1] in by_key:
+                # "FLOPS" and "FLOPs" (whose key is "FLOP"), with no lower-case "flops" to bridge them
+                if uf.find(key) != uf.find(key[:-1]) and st.join(g, key, key[:-1], "spelling"):
+                    st.spelling.setdefault((g, key), "a well-known acronym written with a capital S")
                 continue
             target = WELL_KNOWN_SAME.get(key) or WELL_KNOWN_SAME.get(key.lower())
             if target and target != key and target in by_key:

@@ -504,6 +504,12 @@ def test_flops_spellings_are_one_node():
     assert len({node_id(res, p) for p in ("p0", "p1", "p2", "q1", "q2", "q3")}) == 1
 
 
+def test_flops_with_a_capital_s_joins_flops_without_a_lower_case_bridge():
+    exts = [make_paper(f"p{i}", [("FLOPs", "Metric")]) for i in range(3)] + [make_paper("q", [("FLOPS", "Metric")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "q") == node_id(res, "p0")
+
+
 def test_an_acronym_whose_alias_is_its_long_form_votes_as_the_long_form():
     exts = [make_paper(f"p{i}", [("imperfect-information games", "Task")]) for i in range(3)]
     exts.append(make_paper("q", [("IIG", "Method", ["imperfect-information games"])]))
@@ -520,3 +526,9 @@ def test_well_known_measure_spellings_are_one_node(forms):
     exts = [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)]
     res = resolve_entities(exts)
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+
+
+def test_fps_is_not_the_plural_of_fp():
+    exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "q") != node_id(res, "p")
