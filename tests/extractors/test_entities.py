@@ -355,3 +355,10 @@ def test_acronyms_that_are_words_in_lower_case_match_only_as_written(nlp):
     assert not {s.text.lower() for s in doc.spans["kg_entities"]} & {"clip", "glue", "fever", "meteor", "ter"}
     doc = nlp("A Study\n\nWe fine-tune CLIP and report TER and METEOR on GLUE and FEVER.")
     assert {"CLIP", "TER", "METEOR", "GLUE", "FEVER"} <= {s.kb_id_ for s in doc.spans["kg_entities"]}
+
+
+def test_an_evaluative_compound_is_no_part_of_a_measure(nlp):
+    doc = nlp("A Study\n\nLarger models achieve near-perfect precision and record-breaking accuracies.")
+    names = {s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert "precision" in names or "accuracy" in names or "accuracies" in names
+    assert not [n for n in names if "near-perfect" in n or "record-breaking" in n]
