@@ -66,6 +66,10 @@ _FIELD_PUNCT = re.compile(r"[\s_\-.]+")
 #: A soft hyphen where a PDF broke a word at a line end, as text extractors write it
 #: ("differ(cid:173) ent", pdfminer's name for the glyph) or as the character itself.
 _SOFT_HYPHEN = re.compile(r"(?:\(cid:173\)|\u00ad)\s*")
+#: TeX's ligature glyphs as pdfminer names them in old proceedings ("classi(cid:12)cation",
+#: "di(cid:11)erent", "e(cid:14)cient"): OT1's ff, fi, fl, ffi, and fi of another font.
+_LIGATURES = {"11": "ff", "12": "fi", "13": "fl", "14": "ffi", "2": "fi"}
+_LIGATURE = re.compile(r"\(cid:(11|12|13|14|2)\)(?=[a-z])")
 _BARE_HINTS = ("www.", "github", "gitlab.com", "huggingface.co")
 _ARXIV_STRICT = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
 #: Pages that only restate an id kept in Paper.ids (dropped from a record's url fields).
@@ -122,21 +126,21 @@ def field_key(name: str) -> str:
 
 def clean_text(value: Any) -> str:
     """``value`` as one line of text: whitespace runs (newlines too) become one space, and a word
-    a PDF split with a soft hyphen is one word again.
+    a PDF split with a soft hyphen or wrote with a ligature glyph's number is one word again.
 
     Example:
         >>> clean_text("  Deep\\n  nets\\t! ")
         'Deep nets !'
-        >>> clean_text("differ(cid:173) ent input patterns")
-        'different input patterns'
+        >>> clean_text("differ(cid:173) ent input patterns for classi(cid:12)cation")
+        'different input patterns for classification'
     """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value if v is not None)
     text = str(value)
-    if "(cid:173)" in text or "\u00ad" in text:
-        text = _SOFT_HYPHEN.sub("", text)
+    if "(cid:" in text or "\u00ad" in text:
+        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(1)], _SOFT_HYPHEN.sub("", text))
     return " ".join(text.split())
 
 

@@ -370,8 +370,10 @@ def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
     path = tmp_path / "old.jsonl"
     path.write_text(json.dumps({
         "id": "p1", "title": "Learning to Play Back\u00adgammon",
-        "abstract": "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns.",
+        "abstract": "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns "
+                    "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means.",
     }) + "\n")
     [paper] = read([path], diag)
     assert paper.title == "Learning to Play Backgammon"
-    assert paper.abstract == "We bound the generalization error for different input patterns."
+    assert paper.abstract == ("We bound the generalization error for different input patterns "
+                              "in efficient classification, different from K(cid:0)means.")
