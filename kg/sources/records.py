@@ -69,7 +69,7 @@ _SOFT_HYPHEN = re.compile(r"(?:\(cid:173\)|\u00ad)\s*")
 #: TeX's ligature glyphs as pdfminer names them in old proceedings ("classi(cid:12)cation",
 #: "di(cid:11)erent", "e(cid:14)cient"): OT1's ff, fi, fl, ffi, and fi of another font.
 _LIGATURES = {"11": "ff", "12": "fi", "13": "fl", "14": "ffi", "2": "fi"}
-_LIGATURE = re.compile(r"\(cid:(11|12|13|14|2)\)(?=[a-z])")
+_LIGATURE = re.compile(r"\(cid:(" + "|".join(_LIGATURES) + r")\)(?=[a-z])")
 _BARE_HINTS = ("www.", "github", "gitlab.com", "huggingface.co")
 _ARXIV_STRICT = re.compile(r"^(?:arxiv:)?(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Za-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE)
 #: Pages that only restate an id kept in Paper.ids (dropped from a record's url fields).
