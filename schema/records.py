@@ -95,7 +95,9 @@ class Provenance:
             raise SchemaError(f"confidence must be in [0, 1], got {self.confidence!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # what asdict gives for these flat fields, without its deep copies (one per graph edge)
+        return {"paper_id": self.paper_id, "sentence": self.sentence, "start": self.start, "end": self.end,
+                "extractor": self.extractor, "confidence": self.confidence}
 
 
 def paper_text(paper: Paper) -> str:

@@ -71,3 +71,11 @@ def test_extraction_round_trips_through_a_dict():
         {"name": "SRA", "type": "Method", "aliases": ["Sparse Routing"], "roles": ["PROPOSES"]}
     ]
     assert paper_text(paper)[ev.start:ev.end] == "SRA"
+
+
+def test_provenance_to_dict_holds_every_field():
+    from dataclasses import asdict
+
+    ev = Provenance(paper_id="p", sentence="We propose SRA.", start=32, end=35, extractor="kg_entities",
+                    confidence=0.9)
+    assert ev.to_dict() == asdict(ev)  # a field added to Provenance must reach the graph's edges
