@@ -835,6 +835,8 @@ def _cued_name_end(doc: Doc, tok: Token, title_end: int) -> int | None:
         end -= 1  # "the Zorblax Benchmark shows": the last capitalised word is the cue
         if end <= tok.i or doc[end].lower_ not in _NAME_CUES_AFTER:
             return None
+        if end - tok.i >= 2:
+            end += 1  # "the Atari Learning Environment": after two words the cue is the name's own
     if end == tok.i + 1 and tok.lower_ in gz.GENERIC_NAMES:
         return None  # "the English dataset", "the Google benchmark"
     return end

@@ -63,6 +63,7 @@ EXTRA_SUFFIXES: tuple[str, ...] = (
     r"(?<=[0-9][A-Za-z])\.",
     r"(?<=[A-Za-z][0-9])\.",
     r"(?<=[a-z][A-Z])\.",
+    r"(?<=-[A-Z])\.",  # "we propose SECLA-B.": a one-letter variant's period ends the sentence
     r"(?<=[A-Za-z0-9])-",  # "RNN- and attention-based": the dangling hyphen of a shared compound
     r"(?<=[0-9])\\%",  # LaTeX's escaped percent, "65.6\\%"
 )

@@ -68,6 +68,7 @@ def test_pipeline_keeps_names_whole(nlp, sentence, token):
         ("We evaluate on GSM8K.", ["GSM8K", "."]),
         ("It beats RNN- and attention-based models.", ["RNN", "-", "and"]),
         ("Data from the U.S. only.", ["U.S."]),
+        ("We propose SECLA-B. It wins.", ["SECLA-B", ".", "It"]),  # a one-letter variant ends the sentence
         # a bracket glued to the word before an acronym or a year, LaTeX's "~(" ; "f(x)" stays whole
         ("Deep neural networks(DNNs) work.", ["networks", "(", "DNNs", ")"]),
         ("A graph network~(GN) works.", ["network", "~", "(", "GN", ")"]),
