@@ -2,7 +2,7 @@
 
 * :func:`display_name`: LaTeX rendered to text (pylatexenc), spaces collapsed;
 * :func:`unfit_reason`: why an extracted name must not become a concept node
-  (an evaluative phrase, a number with a unit or a range, no word at all);
+  (an evaluative phrase, a number with a unit or a range, no word at all, a bracket left open);
 * :func:`stated_same`: whether a sentence says that two names are the same thing
   (a definition "long (SHORT)", an apposition, "also known as", "i.e.", "or", "called").
 
@@ -59,8 +59,8 @@ def unfit_reason(name: str) -> str | None:
     """Why ``name`` must not become a concept (None when it may).
 
     Example:
-        >>> [unfit_reason(n) for n in ("65%", "10-20 ms", "superior results", "BERT", "3D reconstruction")]
-        ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None]
+        >>> [unfit_reason(n) for n in ("65%", "10-20 ms", "superior results", "BERT", "3D reconstruction", "O(n^3")]
+        ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None, 'cut at a bracket']
     """
     text = name.strip()
     if _NUMBER_FRAGMENT.match(text):
@@ -69,6 +69,8 @@ def unfit_reason(name: str) -> str | None:
         return "no word"
     if _EVALUATIVE.match(text):
         return "evaluative phrase"
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return "cut at a bracket"  # "O(n^3", a formula the tokenizer kept whole
     return None
 
 

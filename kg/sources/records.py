@@ -11,9 +11,11 @@ import calendar
 import datetime as dt
 import email.utils
 import functools
+import gzip
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from schema.errors import SchemaError
@@ -141,7 +143,68 @@ def clean_text(value: Any) -> str:
     text = str(value)
     if "(cid:" in text or "\u00ad" in text:
         text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(1)], _SOFT_HYPHEN.sub("", text))
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if "- " in text:
+        text = join_line_breaks(text)
+    return text
+
+
+#: Where a PDF broke a word at the end of a line: "meth- ods", "low- rank" (not "pre- and post-").
+_LINE_BREAK = re.compile(r"\b([A-Za-z]*[a-z])- ([a-z]+)\b")
+#: Words after which "x- " is the shared first half of a coordination ("first- or second-order").
+_SHARED_HALF = frozenset({"and", "or", "nor", "to", "vs", "versus", "as", "but", "with", "than", "then",
+                          "in", "of", "on", "for", "by", "the", "a", "an"})
+WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "english_words.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words of four or more letters (``scripts/english_words.py`` writes them)."""
+    try:
+        with gzip.open(WORDS_FILE, "rt", encoding="ascii") as fh:
+            return frozenset(fh.read().split())
+    except OSError:
+        return frozenset()
+
+
+def join_line_breaks(text: str) -> str:
+    """Join the words a PDF broke at line ends. The halves make one word when that is an English
+    word or a word written whole elsewhere in ``text``; else a hyphenated compound when the second
+    half is a word itself ("low- rank"); else one word ("adversar- ial": "ial" is no word).
+
+    Example:
+        >>> join_line_breaks("Bayesian meth- ods with low- rank and pre- and post-training updates")
+        'Bayesian methods with low-rank and pre- and post-training updates'
+    """
+    if not _LINE_BREAK.search(text):
+        return text
+    known = english_words()
+    here: set[str] = set()
+
+    def is_word(word: str) -> bool:
+        lower = word.lower()
+        if not here:
+            here.update(w.lower() for w in re.findall(r"[A-Za-z]+", _LINE_BREAK.sub(" ", text)))  # not the halves
+        # the vocabulary holds some words in one number only ("algorithms")
+        return lower in known or lower + "s" in known or lower[-1] == "s" and lower[:-1] in known or lower in here
+
+    def join(m: re.Match) -> str:
+        first, second = m.groups()
+        if second in _SHARED_HALF:
+            return m.group(0)
+        if is_word(first + second):
+            return first + second
+        if second in _SHORT_WORDS or len(second) > 3 and is_word(second):
+            return f"{first}-{second}"
+        return first + second
+
+    return _LINE_BREAK.sub(join, text)
+
+
+#: Short second halves of compounds (the vocabulary's words of under four letters are not kept).
+_SHORT_WORDS = frozenset({"way", "end", "box", "art", "net", "top", "set", "off", "out", "run", "day", "key",
+                          "map", "bit", "hop", "air", "law", "fit", "gap", "sum", "max", "min", "mix", "hot",
+                          "old", "new", "low", "big", "aid", "age", "arm", "car", "eye", "tag", "tree", "tie"})
 
 
 def _strip_url(url: str) -> str:

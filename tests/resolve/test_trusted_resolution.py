@@ -124,6 +124,12 @@ def test_names_not_fit_to_show_make_no_node_and_latex_is_rendered():
     names = sorted(n.name for n in res.parts.nodes.values() if n.label.value != "Paper")
     assert names == ["α-entmax"]
     assert unfit_reason("65%") and unfit_reason("superior results") and not unfit_reason("3D reconstruction")
+
+
+def test_a_name_with_a_bracket_left_open_makes_no_node():
+    ext = paper("p1", [("O(n^3", "Method"), ("RoBERTa (large)", "Model"), ("k-NN]", "Method")])
+    names = sorted(n.name for n in resolve([ext]).parts.nodes.values() if n.label.value != "Paper")
+    assert names == ["RoBERTa (large)"]
     assert display_name(r"\textbf{BERT}") == "BERT"
 
 

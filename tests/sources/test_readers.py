@@ -377,3 +377,28 @@ def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
     assert paper.title == "Learning to Play Backgammon"
     assert paper.abstract == ("We bound the generalization error for different input patterns "
                               "in efficient classification, different from K(cid:0)means.")
+
+
+def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
+    # PDF text keeps "x- y" where a line ended inside a word or at a compound's hyphen
+    path = tmp_path / "old.jsonl"
+    path.write_text(json.dumps({
+        "id": "p1", "title": "Bayesian Meth- ods for Simultane- ous Localization",
+        "abstract": "Our gradi- ent estimator is unbiased; its low- rank, two- way and fine- tuning variants beat "
+                    "RNN- and attention-based first- or second-order methods. The zorbli- fication of "
+                    "inputs (zorblification) is new. A generative adversar- ial convo- lutional network.",
+    }) + "\n")
+    [paper] = read([path], diag)
+    assert paper.title == "Bayesian Methods for Simultaneous Localization"
+    assert paper.abstract == (
+        "Our gradient estimator is unbiased; its low-rank, two-way and fine-tuning variants beat "
+        "RNN- and attention-based first- or second-order methods. The zorblification of "
+        "inputs (zorblification) is new. A generative adversarial convolutional network.")
+
+
+def test_english_words_ship_with_the_package():
+    from kg.sources.records import english_words
+
+    words = english_words()
+    assert len(words) > 40_000 and {"methods", "simultaneous", "gradient"} <= words
+    assert "lowrank" not in words
