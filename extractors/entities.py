@@ -346,7 +346,7 @@ GENERIC_COMPOUNDS = _wordset(
     coarse-grained human-annotated human-curated widely-adopted commonly-used newly-proposed
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
-    near-perfect record-breaking best-in-class world-class top-notch
+    near-perfect record-breaking best-in-class world-class top-notch in-depth
     """
 )
 
@@ -1311,6 +1311,8 @@ def _chunk_mentions(
         return out  # "needed accuracy", "low observational latency"
     if typ == METRIC and not measured(doc, start, trimmed_end):
         return out  # "attribution scores of the words", "a predefined compression ratio"
+    if typ == METRIC and (words[-1].lower() in _ANALYSIS or no_measure(doc, start, trimmed_end)):
+        return out  # "an error analysis", "4-bit precision"
     if typ == METHOD and not _named_network(doc, start, trimmed_end):
         return out  # "a demosaicing network", "the fusion network"
     if typ == METHOD and doc[start].tag_ == "VBG" and doc[start].dep_ not in {"amod", "compound", "nmod"}:
@@ -1322,6 +1324,30 @@ def _chunk_mentions(
     if typ == METHOD and trimmed[-1].lower() in _PROBLEM_HEADS and _problem_context(doc, start, trimmed_end):
         typ = TASK
     return [Mention(start, trimmed_end, typ, span_text, 1)]
+
+
+def no_measure(doc: Doc, start: int, end: int) -> bool:
+    """Whether the measure-like phrase ``doc[start:end]`` names no measure: the topic of an analysis
+    ("an in-depth error analysis") or a number format ("4-bit precision", "half precision").
+
+    Example:
+        >>> no_measure(nlp("We run an error analysis."), 3, 4)  # doctest: +SKIP
+        True
+    """
+    if end < len(doc) and doc[end].lower_ in _ANALYSIS:
+        return True
+    words = [t.lower_ for t in doc[start:end] if t.text != "-"]
+    if len(words) > 1 and words[-1] == "precision" and _NUMBER_FORMAT.fullmatch(words[-2]):
+        return True
+    return False
+
+
+_ANALYSIS = frozenset({"analysis", "analyses"})
+#: Words before "precision" that make it a number format ("4-bit", "half", "mixed", "FP16").
+_NUMBER_FORMAT = re.compile(
+    r"\d+-bits?|[a-z]+-bits?|bits?|half|full|mixed|single|double|low|reduced|ternary|binary|arbitrary|"
+    r"fixed|floating|floating-point|numerical|numeric|machine|finite|fp\d+|int\d+|bf16"
+)
 
 
 #: Metric heads that name many things besides a reported measure (model-internal "attribution

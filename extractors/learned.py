@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import merge_key
+from extractors.entities import METRIC, merge_key, no_measure
 from extractors.gazetteers import LANGUAGES
 from extractors.spans import trimmed
 from schema.types import ENTITY_TYPES
@@ -121,6 +121,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     text = doc[start:end].text
     if text.lower() in LANGUAGES:
         return None  # "English" of "six English benchmarks"
+    if ent.label_ == METRIC and no_measure(doc, start, end):
+        return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 

@@ -364,3 +364,26 @@ def test_an_evaluative_compound_is_no_part_of_a_measure(nlp):
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}
     assert "precision" in names or "accuracy" in names or "accuracies" in names
     assert not [n for n in names if "near-perfect" in n or "record-breaking" in n]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We conduct an in-depth error analysis of the state-of-the-art detector and discuss research directions "
+        "to guide future work in this exciting area.",
+        "We call our approach Apprentice and show state-of-the-art accuracies using ternary precision and 4-bit "
+        "precision for many variants of ResNet architecture on ImageNet dataset.",
+        "Our model improves precision and recall by 3 points; we train in half precision.",
+        "Finally, we show convergence rate analysis for both methods.",
+    ],
+)
+def test_an_analysis_topic_or_a_number_format_is_no_measure(nlp, sentence):
+    doc = nlp("A Study\n\n" + sentence)
+    for key in ("kg_entities", "kg_ner"):
+        found = [s.text for s in doc.spans.get(key, []) if s.label_ == "Metric"]
+        assert not [m for m in found if m not in ("precision", "recall", "accuracies")], key
+
+
+def test_precision_as_a_measure_is_kept(nlp):
+    doc = nlp("A Study\n\nOur model improves precision and recall by 3 points on the test set.")
+    assert {"precision", "recall"} <= {s.text for s in doc.spans["kg_entities"] if s.label_ == "Metric"}
