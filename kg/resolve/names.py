@@ -69,7 +69,7 @@ def unfit_reason(name: str) -> str | None:
         return "no word"
     if _EVALUATIVE.match(text):
         return "evaluative phrase"
-    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+    if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         return "cut at a bracket"  # "O(n^3", a formula the tokenizer kept whole
     return None
 

@@ -127,7 +127,7 @@ def test_names_not_fit_to_show_make_no_node_and_latex_is_rendered():
 
 
 def test_a_name_with_a_bracket_left_open_makes_no_node():
-    ext = paper("p1", [("O(n^3", "Method"), ("RoBERTa (large)", "Model"), ("k-NN]", "Method")])
+    ext = paper("p1", [("O(n^3", "Method"), ("RoBERTa (large)", "Model"), ("SQuAD [v1", "Benchmark")])
     names = sorted(n.name for n in resolve([ext]).parts.nodes.values() if n.label.value != "Paper")
     assert names == ["RoBERTa (large)"]
     assert display_name(r"\textbf{BERT}") == "BERT"
