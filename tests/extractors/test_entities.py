@@ -387,3 +387,15 @@ def test_an_analysis_topic_or_a_number_format_is_no_measure(nlp, sentence):
 def test_precision_as_a_measure_is_kept(nlp):
     doc = nlp("A Study\n\nOur model improves precision and recall by 3 points on the test set.")
     assert {"precision", "recall"} <= {s.text for s in doc.spans["kg_entities"] if s.label_ == "Metric"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short"),
+    [
+        ("We propose an algorithm for the problem of coalition structure generation (CSG) in games.", "CSG"),
+        ("In this work, we introduce the novel task of Exemplification Modeling (ExMod), with a model.", "ExMod"),
+    ],
+)
+def test_a_long_form_after_problem_of_or_task_of_is_a_task(nlp, sentence, short):
+    doc = nlp("A Study\n\n" + sentence)
+    assert {s.label_ for s in doc.spans["kg_entities"] if s.kb_id_ == short} == {"Task"}
