@@ -204,7 +204,7 @@ def join_line_breaks(text: str) -> str:
 #: Short second halves of compounds (the vocabulary's words of under four letters are not kept).
 _SHORT_WORDS = frozenset({"way", "end", "box", "art", "net", "top", "set", "off", "out", "run", "day", "key",
                           "map", "bit", "hop", "air", "law", "fit", "gap", "sum", "max", "min", "mix", "hot",
-                          "old", "new", "low", "big", "aid", "age", "arm", "car", "eye", "tag", "tree", "tie"})
+                          "old", "new", "low", "big", "aid", "age", "arm", "car", "eye", "tag", "tie"})
 
 
 def _strip_url(url: str) -> str:
