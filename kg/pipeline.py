@@ -158,7 +158,7 @@ def remove(paper_ids: list[str], out: str | Path) -> tuple[int, int, int, int]:
     for pid in paper_ids:
         del cache[pid]
     settings = load_settings(out)
-    with alongside(save_cache, cache, out, fork=len(cache) >= BACKGROUND_CACHE_MIN):
+    with _cache_saved_alongside(cache, out):
         G = rebuild_graph(cache, out, infer_citations=bool(settings.get("infer_citations")),
                           curation=settings.get("curation"))
     logger.info("removed %d papers from %s", len(paper_ids), out)
@@ -226,7 +226,7 @@ def build(
         _extract_into(cache, todo, n_process=n_process, batch_size=batch_size, progress=progress,
                       scheduler=scheduler, extractor=extractor)
     curation = str(Path(curation).resolve()) if curation else None
-    with alongside(save_cache, cache, out, fork=len(cache) >= BACKGROUND_CACHE_MIN):
+    with _cache_saved_alongside(cache, out):
         save_settings({"infer_citations": infer_citations, "curation": curation, "extractor": extractor,
                        "extraction_version": version}, out)
         G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
@@ -271,6 +271,11 @@ def alongside(fn: Callable[..., object], *args, fork: bool = True) -> Iterator[N
                 logger.warning("%s failed in a background process (exit code %s): running it again here",
                                fn.__name__, proc.exitcode)
                 fn(*args)
+
+
+def _cache_saved_alongside(cache: dict[str, PaperExtraction], out: str | Path):
+    """:func:`alongside` writing the extraction cache: forked from :data:`BACKGROUND_CACHE_MIN` papers on."""
+    return alongside(save_cache, cache, out, fork=len(cache) >= BACKGROUND_CACHE_MIN)
 
 
 def _quietly(fn: Callable[..., object], *args) -> None:

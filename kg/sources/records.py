@@ -176,13 +176,10 @@ def join_line_breaks(text: str) -> str:
         >>> join_line_breaks("Bayesian meth- ods with low- rank and pre- and post-training updates")
         'Bayesian methods with low-rank and pre- and post-training updates'
     """
-    if not _LINE_BREAK.search(text):
-        return text
-    known = english_words()
     here: set[str] = set()
 
     def is_word(word: str) -> bool:
-        lower = word.lower()
+        lower, known = word.lower(), english_words()
         if not here:
             here.update(w.lower() for w in re.findall(r"[A-Za-z]+", _LINE_BREAK.sub(" ", text)))  # not the halves
         # the vocabulary holds some words in one number only ("algorithms")
