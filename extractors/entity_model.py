@@ -198,8 +198,12 @@ class EntityModel:
 
     def decide(self, features: dict[str, float]) -> str | None:
         """The most probable type when its probability reaches that type's threshold, else None (drop)."""
+        return self.decision(features)[0]
+
+    def decision(self, features: dict[str, float]) -> tuple[str | None, float]:
+        """:meth:`decide` with the probability it read: (type or None, P(kept with that type))."""
         best, p = self.best(features)
-        return best if p >= self.thresholds.get(best, self.threshold) else None
+        return (best if p >= self.thresholds.get(best, self.threshold) else None), p
 
 
 def fit(

@@ -252,13 +252,15 @@ def doc_to_extraction(
         if name not in abbreviations and same:
             name = _display_name(same, title_end)
         cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
+        confidence = _confidence(name, abbreviations)
         if entity_model is not None:
             features = candidate_features(
                 entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts
             )
-            entry["type"] = entity_model.decide(features)
+            entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
                 continue
+            confidence = round(kept, 3)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -271,7 +273,7 @@ def doc_to_extraction(
                 start=s.start_char,
                 end=s.end_char,
                 extractor=s.id_ or "kg_entities",
-                confidence=_confidence(name, abbreviations),
+                confidence=confidence,
             )
             for s in entry["spans"]
         ]

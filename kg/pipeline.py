@@ -100,11 +100,13 @@ def _merge_with_cache(read: list[Paper], cache: dict[str, PaperExtraction]) -> l
 
 
 def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | None = None, *,
-                infer_citations: bool = False, curation: str | Path | None = None) -> nx.MultiDiGraph:
+                infer_citations: bool = False, curation: str | Path | None = None,
+                min_confidence: float = 0.0) -> nx.MultiDiGraph:
     """Resolve ``extractions`` across papers and make the graph (``merge_log`` gets why entities merged).
 
     ``infer_citations`` adds INFERRED_CITES edges; ``curation`` is a CSV or YAML file of
-    "same"/"different" decisions (:mod:`kg.resolve.curation`).
+    "same"/"different" decisions (:mod:`kg.resolve.curation`); entities the extractor is less
+    sure of than ``min_confidence`` are left out (:meth:`PaperExtraction.confident`).
 
     Example:
         >>> from schema import Paper
@@ -113,6 +115,8 @@ def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | 
         'Paper'
     """
     decisions = load_curation(curation) if curation else None
+    if min_confidence > 0:
+        extractions = [ext.confident(min_confidence) for ext in extractions]
     res = resolve(extractions, infer_citations=infer_citations, curation=decisions)
     if merge_log is not None:
         merge_log.extend(res.merge_log)
@@ -120,10 +124,12 @@ def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | 
 
 
 def rebuild_graph(cache: dict[str, PaperExtraction], out: str | Path, *,
-                  infer_citations: bool = False, curation: str | Path | None = None) -> nx.MultiDiGraph:
+                  infer_citations: bool = False, curation: str | Path | None = None,
+                  min_confidence: float = 0.0) -> nx.MultiDiGraph:
     """Resolve and build the graph from the whole cache, then save it, its Cypher store and merge log."""
     merge_log: list[dict] = []
-    G = build_graph(cache.values(), merge_log, infer_citations=infer_citations, curation=curation)
+    G = build_graph(cache.values(), merge_log, infer_citations=infer_citations, curation=curation,
+                    min_confidence=min_confidence)
     save_graph(G, out)
     write_embedded(G, out)
     save_merge_log(merge_log, out)
@@ -160,7 +166,7 @@ def remove(paper_ids: list[str], out: str | Path) -> tuple[int, int, int, int]:
     settings = load_settings(out)
     with _cache_saved_alongside(cache, out):
         G = rebuild_graph(cache, out, infer_citations=bool(settings.get("infer_citations")),
-                          curation=settings.get("curation"))
+                          curation=settings.get("curation"), min_confidence=settings.get("min_confidence") or 0.0)
     logger.info("removed %d papers from %s", len(paper_ids), out)
     n_before = before.number_of_nodes() if before is not None else 0
     e_before = before.number_of_edges() if before is not None else 0
@@ -182,6 +188,7 @@ def build(
     curation: str | Path | None = None,
     scheduler: str | None = None,
     extractor: str | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildSummary:
     """Build (or extend) the graph in ``out`` from ``inputs``.
 
@@ -192,7 +199,9 @@ def build(
     ``extractor`` (``--extractor``) names one of :data:`extractors.pipeline.EXTRACTORS`
     (default: the one OUT was built with, else ``learned``); the cache is keyed by it and by
     :func:`extractors.extraction_version`, so a different choice or another version of the
-    extractors extracts every paper again.
+    extractors extracts every paper again. ``min_confidence`` (``--min-confidence``) leaves out
+    of the graph the entities the extractor is less sure of; they stay in the extraction cache,
+    so building again with another figure extracts nothing.
 
     Example:
         >>> build(["kg/data/sample.txt"], "kg-out")  # doctest: +SKIP
@@ -228,8 +237,9 @@ def build(
     curation = str(Path(curation).resolve()) if curation else None
     with _cache_saved_alongside(cache, out):
         save_settings({"infer_citations": infer_citations, "curation": curation, "extractor": extractor,
-                       "extraction_version": version}, out)
-        G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation)
+                       "extraction_version": version, "min_confidence": min_confidence}, out)
+        G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation,
+                          min_confidence=min_confidence)
     summary.papers_total = len(cache)
     summary.cited_works = sum(1 for _, d in G.nodes(data=True) if d.get("stub"))
     summary.saved = True

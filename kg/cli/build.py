@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import click
 
-from kg.cli.options import extractor_option, finish, out_option, reader_kwargs, reader_options
+from kg.cli.options import (
+    extractor_option, finish, min_confidence_option, out_option, reader_kwargs, reader_options,
+)
 from schema.errors import Diagnostics
 
 
@@ -18,9 +20,10 @@ from schema.errors import Diagnostics
               help="CSV or YAML file of curator decisions (same/different) applied to entity resolution.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run the extraction on a Dask cluster: a scheduler address, or local:N for N local worker processes.")
+@min_confidence_option
 @extractor_option
 def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, quiet, infer_citations, curation,
-          scheduler, extractor):
+          scheduler, min_confidence, extractor):
     """Read INPUTS, extract, resolve and save the graph in OUT."""
     from kg.pipeline import build as run_build
 
@@ -31,7 +34,8 @@ def build(inputs, fmt, year, title_field, abstract_field, strict, out, workers, 
     diag = Diagnostics()
     summary = run_build(inputs, out, fmt=fmt, year=year, diag=diag, n_process=workers, progress=not quiet,
                         reader_options=reader_kwargs(title_field, abstract_field), infer_citations=infer_citations,
-                        curation=curation, scheduler=scheduler, extractor=extractor)
+                        curation=curation, scheduler=scheduler, extractor=extractor,
+                        min_confidence=min_confidence)
     for line in summary.lines():
         click.echo(line, err=True)
     if summary.saved:

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from kg.cli.options import extractor_option
+from kg.cli.options import extractor_option, min_confidence_option
 from schema.errors import Diagnostics
 
 
@@ -19,12 +19,12 @@ def read_inputs(inputs, diag: Diagnostics, fmt=None):
     return read_papers(inputs, fmt=fmt, diag=diag)
 
 
-def _extract_records(papers, workers: int, extractor: str | None = None):
+def _extract_records(papers, workers: int, extractor: str | None = None, min_confidence: float = 0.0):
     from extractors.pipeline import extract_papers
     from kg.sources.records import RECORD_ID
 
     for ext in extract_papers(papers, n_process=workers, extractor=extractor):
-        record = ext.to_gold()
+        record = ext.confident(min_confidence).to_gold()
         record["id"] = ext.paper.ids.get(RECORD_ID, ext.paper.id)  # ids taken from the input
         yield record
 
@@ -37,11 +37,12 @@ def _extract_records(papers, workers: int, extractor: str | None = None):
 )
 @click.option("--format", "fmt", default=None, help="Force the input format (jsonl, dailypapers, csv, ...).")
 @click.option("--workers", type=int, default=1, show_default=True, help="spaCy processes.")
+@min_confidence_option
 @extractor_option
-def extract(inputs, output, fmt, workers, extractor):
+def extract(inputs, output, fmt, workers, min_confidence, extractor):
     """Extract entities and roles from INPUTS into gold-format JSON Lines."""
     diag = Diagnostics()
-    records = _extract_records(read_inputs(inputs, diag, fmt), workers, extractor)
+    records = _extract_records(read_inputs(inputs, diag, fmt), workers, extractor, min_confidence)
     with contextlib.ExitStack() as stack:
         out = sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8"))
         n = 0
@@ -54,7 +55,7 @@ def extract(inputs, output, fmt, workers, extractor):
         sys.exit(2)
 
 
-def _gold_and_pred(gold, split, pred, extractor=None):
+def _gold_and_pred(gold, split, pred, extractor=None, min_confidence=0.0):
     """The gold records (a file, or a split of the team annotations) and the predictions."""
     from extractors.evaluate import DEV_GOLD, gold_papers, load_annotations, read_records
 
@@ -65,9 +66,10 @@ def _gold_and_pred(gold, split, pred, extractor=None):
     if pred:
         return gold_records, read_records(pred, "prediction")
     if split:
-        return gold_records, list(_extract_records(gold_papers(gold_records), 1, extractor))
+        return gold_records, list(_extract_records(gold_papers(gold_records), 1, extractor, min_confidence))
     diag = Diagnostics()
-    return gold_records, list(_extract_records(read_inputs([gold or str(DEV_GOLD)], diag, "jsonl"), 1, extractor))
+    papers = read_inputs([gold or str(DEV_GOLD)], diag, "jsonl")
+    return gold_records, list(_extract_records(papers, 1, extractor, min_confidence))
 
 
 @click.command("eval")
@@ -91,19 +93,22 @@ def _gold_and_pred(gold, split, pred, extractor=None):
     "--errors", "show_errors", is_flag=True, help="Also list missed and spurious entities per paper."
 )
 @click.option("--agreement", is_flag=True, help="Print the agreement of the doubly annotated abstracts and stop.")
+@min_confidence_option
 @extractor_option
-def evaluate(gold, split, pred, as_json, show_errors, agreement, extractor):
+def evaluate(gold, split, pred, as_json, show_errors, agreement, min_confidence, extractor):
     """Entity P/R/F1 (untyped, typed, per type) and role F1 against the dev set, a gold file or a split."""
     from extractors.evaluate import agreement as annotator_agreement
     from extractors.evaluate import errors, format_scores, score
 
     if gold and split:
         raise click.UsageError("give --gold or --split, not both")
+    if pred and min_confidence:
+        raise click.UsageError("--min-confidence applies to what kg eval extracts: give it to kg extract with --pred")
     if agreement:
         scores = annotator_agreement()
         click.echo(json.dumps(scores.to_dict(), indent=2) if as_json else format_scores(scores))
         return
-    gold_records, pred_records = _gold_and_pred(gold, split, pred, extractor)
+    gold_records, pred_records = _gold_and_pred(gold, split, pred, extractor, min_confidence)
     scores = score(gold_records, pred_records)
     if as_json:
         click.echo(json.dumps(scores.to_dict(), indent=2))

@@ -153,3 +153,12 @@ extractor_option = click.option(
     help="learned (the default): rules, the trained recogniser and classifiers; rules: no recogniser, faster, "
     "finds fewer entities. kg build keeps the choice in OUT, and a different one extracts every paper again.",
 )
+
+min_confidence_option = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out entities the extractor is less sure of (the confidence, 0-1, on every edge). "
+    "0.8 trades recall for precision: see the README.",
+)

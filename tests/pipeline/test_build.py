@@ -186,3 +186,49 @@ def test_damaged_cache_is_one_line_error_and_keeps_the_store(built, tmp_path, da
     assert "papers.jsonl.gz" in result.output and "kg build" in result.output
     assert cache.read_bytes() == data  # nothing rewritten
     assert _same_graph(before, load_graph(out))
+
+
+ENTITY_NODES = {"Method", "Model", "Dataset", "Benchmark", "Task", "Metric"}
+
+
+def _entity_edges(G: nx.MultiDiGraph) -> list[dict]:
+    """The edges from a paper to an entity it names (results' edges have their own confidence)."""
+    return [d for u, v, d in G.edges(data=True)
+            if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in ENTITY_NODES and d["extractor"] != "kg_results"]
+
+
+def test_edge_confidence_is_the_entity_decision(built):
+    """The default extractor's confidence is its decision's probability, not a figure per source:
+    at least the type's threshold (or the decision would have dropped the entity) and varied."""
+    from extractors.entity_model import EntityModel
+    from extractors.pipeline import ENTITY_WEIGHTS
+
+    out, _ = built
+    model = EntityModel.load(ENTITY_WEIGHTS)
+    G = load_graph(out)
+    edges = [(d, G.nodes[v]["label"]) for u, v, d in G.edges(data=True)
+             if G.nodes[u]["label"] == "Paper" and G.nodes[v]["label"] in ENTITY_NODES and d["extractor"] != "kg_results"]
+    assert edges
+    for d, label in edges:
+        assert d["confidence"] >= model.thresholds.get(label, model.threshold) - 1e-3, d
+    assert len({round(d["confidence"], 3) for d, _ in edges}) > 5
+
+
+def test_min_confidence_leaves_out_the_less_sure_entities_and_is_kept(built):
+    out, _ = built
+    before = load_graph(out)
+    sure = [d for d in _entity_edges(before) if d["confidence"] >= 0.8]
+    assert 0 < len(sure) < len(_entity_edges(before))
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet", "--min-confidence", "0.8"])
+    assert result.exit_code == 0, result.output
+    assert "papers: 0 new, 13 in the graph" in result.output  # the cache keeps every entity: nothing extracted
+    after = load_graph(out)
+    kept = _entity_edges(after)
+    assert kept and all(d["confidence"] >= 0.8 for d in kept)
+    assert len(kept) <= len(sure)
+    assert load_settings(out)["min_confidence"] == 0.8
+    # kg remove rebuilds with the figure OUT was built with
+    paper = next(n for n, d in after.nodes(data=True) if d["label"] == "Paper" and not d.get("stub"))
+    result = CliRunner().invoke(main, ["remove", paper, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert all(d["confidence"] >= 0.8 for d in _entity_edges(load_graph(out)))

@@ -79,3 +79,18 @@ def test_provenance_to_dict_holds_every_field():
     ev = Provenance(paper_id="p", sentence="We propose SRA.", start=32, end=35, extractor="kg_entities",
                     confidence=0.9)
     assert ev.to_dict() == asdict(ev)  # a field added to Provenance must reach the graph's edges
+
+
+def test_confident_leaves_out_entities_below_the_figure_and_keeps_the_rest():
+    paper = Paper(id="t:a", title="A", abstract="B")
+    sure = ExtractedEntity("X", NodeLabel.METHOD, evidence=[Provenance("t:a", confidence=0.4),
+                                                           Provenance("t:a", confidence=0.9)])
+    unsure = ExtractedEntity("Y", NodeLabel.TASK, evidence=[Provenance("t:a", confidence=0.5)])
+    bare = ExtractedEntity("Z", NodeLabel.METRIC)  # no evidence: nothing says it is unsure
+    ext = PaperExtraction(paper, entities=[sure, unsure, bare], abbreviations={"X": "Xeno"})
+    assert (sure.confidence, unsure.confidence, bare.confidence) == (0.9, 0.5, 1.0)
+    kept = ext.confident(0.6)
+    assert [e.name for e in kept.entities] == ["X", "Z"]
+    assert kept.abbreviations == {"X": "Xeno"} and kept.paper is paper
+    assert [e.name for e in ext.entities] == ["X", "Y", "Z"]  # the cached extraction is not changed
+    assert ext.confident(0.5) is ext
