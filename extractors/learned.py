@@ -30,9 +30,9 @@ from spacy.tokens import Doc, Span
 
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import METRIC, merge_key, no_measure
+from extractors.entities import METRIC, head_type, measure_start, merge_key, no_measure
 from extractors.gazetteers import LANGUAGES
-from extractors.spans import trimmed
+from extractors.spans import CLAUSE_OPENERS, trimmed
 from schema.types import ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -114,10 +114,16 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), None
     when nothing is left or only a language's name."""
     start, end = trimmed(doc, ent.start, ent.end)
-    if start == end:
+    if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
     if doc[end - 1].tag_ == "POS" and end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
         end += 1  # "Newton's" of "Newton's method": the possessive names the noun after it
+    elif end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end - 1].tag_ == "NNP" and _named_head(doc[end + 1]):
+        end += 2  # "Earth Mover" of "the Earth Mover’s Distance"
+    if doc[end - 1].tag_ == "POS":
+        return None  # "Google's" of "Google's BERT": the owner, not the thing named
+    if ent.label_ == METRIC:
+        start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
     if text.lower() in LANGUAGES:
         return None  # "English" of "six English benchmarks"
@@ -125,6 +131,17 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
+
+
+def _named_head(tok) -> bool:
+    """A noun that a person's or thing's name owns in a fixed name: "method", "Distance", "Theorem"."""
+    return tok.tag_ in ("NN", "NNS", "NNP") and (tok.lower_ in _OWNED_HEADS or head_type([tok.text]) is not None)
+
+
+_OWNED_HEADS = frozenset(
+    {"distance", "divergence", "theorem", "identity", "inequality", "lemma", "law", "rule", "test", "criterion",
+     "coefficient", "index", "kernel", "equation", "bound", "estimator", "correlation"}
+)
 
 
 def paper_types(spans: list[Span]) -> list[Span]:

@@ -9,6 +9,13 @@ _PERCENT = frozenset({"%", "\\%"})
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?[xX×]")
 
 
+#: Words that join an example to the sentence and start no name ("i.e. regret").
+_CONNECTIVES = frozenset({"i.e.", "e.g.", "viz.", "ie", "eg"})
+#: Words that open a clause: a mention starting on one is a piece of the clause ("a naive approach,
+#: wherein inference proceeds as usual"), not a name.
+CLAUSE_OPENERS = frozenset({"where", "wherein", "whereby", "whereas", "whence"})
+
+
 def _debris(tok) -> bool:
     """A token no name starts or ends on: whitespace, a percent sign, a lone "$", or a piece of a
     LaTeX formula cut mid-way, its braces or brackets unbalanced ("D}}\\log(T))$"); a whole
@@ -25,7 +32,8 @@ def _debris(tok) -> bool:
 
 def trimmed(doc, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without debris tokens at either edge, nor a number with its percent sign
-    or a factor at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall", "478X search" -> "search");
+    or a factor or a connective at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall", "478X search" ->
+    "search", "i.e. regret" -> "regret");
     when the span holds an odd number of "$", an edge token holding one is a cut formula
     ("O(1/\\sqrt{T})$ convergence rate" -> "convergence rate"); ``start == end`` when nothing is left.
 
@@ -42,7 +50,8 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
         return _debris(tok) and not (closed and tok.text == "$")
 
     while start < end:
-        if cut(doc[start]) or (start + 1 < end and _MULTIPLIER.fullmatch(doc[start].text)):
+        if cut(doc[start]) or (start + 1 < end and (_MULTIPLIER.fullmatch(doc[start].text)
+                                                     or doc[start].lower_ in _CONNECTIVES)):
             start += 1
         elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
             start += 2

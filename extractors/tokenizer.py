@@ -69,6 +69,7 @@ EXTRA_SUFFIXES: tuple[str, ...] = (
 )
 
 
+_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
 _ALNUM_NAME = re.compile(r"^[A-Za-z]+[0-9][A-Za-z0-9.]*[A-Za-z0-9][+*]*$")
 
 
@@ -105,6 +106,8 @@ def is_name_token(text: str) -> bool:
     parts = core.split("-")
     if not all(_PART.match(p) and not p.endswith(".") for p in parts):
         return False
+    if _GLUED_SENTENCE.search(core):
+        return False  # "AI-generated.Crucially": two sentences with no space after the period
     if not any(_name_like_part(p) for p in parts):
         return False
     last = parts[-1]

@@ -367,6 +367,26 @@ def test_an_evaluative_compound_is_no_part_of_a_measure(nlp):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The proposed SAGAN boosts the best published Inception score from 36.8 to 52.52.", "Inception score"),
+        ("Our model achieves a record inception score of 8.80 on CIFAR-10.", "inception score"),
+    ],
+)
+def test_a_reporting_word_is_no_part_of_a_measure(nlp, sentence, measure):
+    doc = nlp("A Study\n\n" + sentence)
+    names = {s.kb_id_ for s in doc.spans["kg_entities"] if s.label_ == "Metric"}
+    assert measure in names
+    assert not [n for n in names if n.split()[0].lower() in {"published", "record"}]
+
+
+def test_a_participle_after_an_adverb_starts_no_name(nlp):
+    doc = nlp("A Study\n\nThe resultant symplectic sampling algorithm solves a well studied transportation problem.")
+    names = {s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert not [n for n in names if n.split()[0].lower() in {"resultant", "studied"}]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "We conduct an in-depth error analysis of the state-of-the-art detector and discuss research directions "

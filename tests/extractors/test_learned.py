@@ -72,7 +72,36 @@ def test_a_possessive_mention_takes_the_noun_it_names():
     doc = Doc(spacy.blank("en").vocab, words=["uses", "Newton", "'s", "method", "and", "Newton", "'s", "."],
               tags=["VBZ", "NNP", "POS", "NN", "CC", "NNP", "POS", "."])
     assert _canonical(doc, Span(doc, 1, 3, label="Method"), {}, {}).text == "Newton 's method"
-    assert _canonical(doc, Span(doc, 5, 7, label="Method"), {}, {}).text == "Newton 's"  # no noun after it
+    assert _canonical(doc, Span(doc, 5, 7, label="Method"), {}, {}) is None  # an owner alone names nothing
+
+
+def test_a_name_owning_a_named_head_keeps_it():
+    from spacy.tokens import Doc
+
+    words = ["the", "Earth", "Mover", "’s", "Distance", "and", "Google", "'s", "BERT", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=["DT", "NNP", "NNP", "POS", "NNP", "CC", "NNP", "POS", "NNP", "."])
+    assert _canonical(doc, Span(doc, 1, 3, label="Metric"), {}, {}).text == "Earth Mover ’s Distance"
+    assert _canonical(doc, Span(doc, 6, 7, label="Method"), {}, {}).text == "Google"  # BERT is no head word
+    assert _canonical(doc, Span(doc, 6, 8, label="Method"), {}, {}) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "span", "expected"),
+    [
+        (["a", "naive", "approach", ",", "wherein", "inference", "proceeds"], (4, 6), None),
+        (["we", "minimize", "regret", ",", "i.e.", "regret", "bounds"], (4, 6), "regret"),
+        (["the", "best", "published", "F1", "score", "of", "81.8"], (2, 5), "F1 score"),
+        (["a", "record", "inception", "score", "of", "8.80"], (1, 4), "inception score"),
+        (["the", "record", "linkage", "task"], (1, 3), "record linkage"),  # only a measure loses the word
+    ],
+)
+def test_a_mention_loses_a_connective_or_a_reporting_word(words, span, expected):
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    label = "Task" if "linkage" in words else "Metric" if "score" in words else "Method"
+    found = _canonical(doc, Span(doc, *span, label=label), {}, {})
+    assert (found.text if found is not None else None) == expected
 
 
 def test_type_tie_goes_to_the_earliest_mention():

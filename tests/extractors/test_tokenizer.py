@@ -30,6 +30,9 @@ from extractors.tokenizer import NameTokenMatch, is_name_token
         ("GPT-", False),
         ("LLM-Guided", False),
         ("non-PD", False),
+        ("AI-generated.Crucially", False),  # two sentences, no space after the period
+        ("fact-checking.In", False),
+        ("Node-2.Vec", True),
     ],
 )
 def test_is_name_token(text, expected):
