@@ -45,6 +45,8 @@ class BuildSummary:
     skipped: dict[str, int] = field(default_factory=dict)
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
+    min_confidence: float = 0.0
+    left_out: int = 0  # entity mentions of papers below min_confidence
 
     def lines(self) -> list[str]:
         """What a build did, a line each (nothing about the graph when nothing was read)."""
@@ -61,6 +63,9 @@ class BuildSummary:
                       if self.cited_works else ""))
         out.append("nodes: " + ", ".join(f"{k} {v}" for k, v in sorted(self.nodes.items())))
         out.append("edges: " + ", ".join(f"{k} {v}" for k, v in sorted(self.edges.items())))
+        if self.min_confidence:
+            out.append(f"left out: {self.left_out} paper entities below confidence {self.min_confidence:g} "
+                       "(kept in the extraction cache: build again with a lower --min-confidence to see them)")
         return out
 
 
@@ -241,6 +246,9 @@ def build(
         G = rebuild_graph(cache, out, infer_citations=infer_citations, curation=curation,
                           min_confidence=min_confidence)
     summary.papers_total = len(cache)
+    summary.min_confidence = min_confidence
+    if min_confidence:
+        summary.left_out = sum(1 for ext in cache.values() for e in ext.entities if e.confidence < min_confidence)
     summary.cited_works = sum(1 for _, d in G.nodes(data=True) if d.get("stub"))
     summary.saved = True
     summary.nodes, summary.edges = graph_counts(G)

@@ -222,6 +222,10 @@ def test_min_confidence_leaves_out_the_less_sure_entities_and_is_kept(built):
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--quiet", "--min-confidence", "0.8"])
     assert result.exit_code == 0, result.output
     assert "papers: 0 new, 13 in the graph" in result.output  # the cache keeps every entity: nothing extracted
+    cached = [e for ext in load_cache(out).values() for e in ext.entities]
+    below = sum(1 for e in cached if e.confidence < 0.8)
+    assert 0 < below < len(cached)
+    assert f"left out: {below} paper entities below confidence 0.8" in result.output
     after = load_graph(out)
     kept = _entity_edges(after)
     assert kept and all(d["confidence"] >= 0.8 for d in kept)
