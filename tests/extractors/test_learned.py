@@ -144,3 +144,14 @@ def test_a_language_name_alone_is_no_entity(nlp):
     names = {s.text for s in doc.spans["kg_entities"]}
     assert {"Math23k", "MathQA"} <= names
     assert not names & {"English", "Chinese"}
+
+
+def test_a_measure_loses_the_comparison_before_it():
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["has", "3.4", "%", "lower", "error", "than", "Higher", "-", "Order", "accuracy"],
+              tags=["VBZ", "CD", "NN", "JJR", "NN", "IN", "JJR", "HYPH", "NN", "NN"],
+              spaces=[True, False, True, True, True, True, False, False, True, False])
+    assert _canonical(doc, Span(doc, 3, 5, label="Metric"), {}, {}).text == "error"
+    assert _canonical(doc, Span(doc, 6, 10, label="Metric"), {}, {}).text == "Higher-Order accuracy"  # glued: a name
+    assert _canonical(doc, Span(doc, 3, 5, label="Method"), {}, {}).text == "lower error"  # measures only
