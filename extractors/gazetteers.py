@@ -187,7 +187,7 @@ BENCHMARKS: frozenset[str] = _terms(
     BabyAI|MiniGrid|Atari|Atari 2600|MuJoCo|D4RL|DeepMind Control Suite|DMControl|Procgen|NetHack|Crafter
     Meta-World|LIBERO|CALVIN|Habitat|AI2-THOR|R2R|VBench|GLUE|SuperGLUE|COCO|MS COCO|CIFAR-10|CIFAR10
     CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|ScanNet
-    LibriSpeech|WMT|XSum|CNN/DailyMail|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench
+    LibriSpeech|WMT|XSum|CNN/DailyMail|CNN/Daily Mail|CNN/DM|CNNDM|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench
     VoxCeleb|VoxCeleb1|VoxCeleb2|TIMIT|AISHELL-1
     POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
     FOLIO|ProofWriter|LogiQA|BigCodeBench|CRUXEval|Countdown|Sudoku|ImageNet-C|ImageNet-R|ImageNet-A

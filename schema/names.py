@@ -19,13 +19,17 @@ _NAME_KEY = re.compile(r"[\s\-_.]+")
 
 
 def name_key(name: str) -> str:
-    """The matching key of a name: lower case, no spaces, hyphens, underscores or dots.
+    """The matching key of a name: lower case, no spaces, hyphens, underscores or dots, and a
+    typographic apostrophe read as the plain one ("THUMOS’14" is "THUMOS'14").
 
     Example:
-        >>> name_key("Chain-of-Thought"), name_key("Llama-3.1 8B"), name_key("GPT_4o")
-        ('chainofthought', 'llama318b', 'gpt4o')
+        >>> name_key("Chain-of-Thought"), name_key("Llama-3.1 8B"), name_key("GPT_4o"), name_key("Mover’s")
+        ('chainofthought', 'llama318b', 'gpt4o', "mover's")
     """
-    return _NAME_KEY.sub("", str(name).lower())
+    return _NAME_KEY.sub("", str(name).lower().translate(_APOSTROPHES))
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _NEW_ARXIV = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")

@@ -128,6 +128,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "mscoco": "COCO", "microsoftcoco": "COCO", "microsoftcommonobjectincontext": "COCO", "commonobjectincontext": "COCO",
     "fscore": "f1", "f1score": "f1", "fmeasure": "f1", "f1measure": "f1",
     "meaniou": "miou", "rocauc": "AUROC", "aucroc": "AUROC", "top1": "top1accuracy", "top5": "top5accuracy",
+    "cnn/dm": "cnn/dailymail", "cnndm": "cnn/dailymail",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"
@@ -185,7 +186,8 @@ def singular(word: str) -> str:
 
 
 def _clean(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).strip().strip("\"'`\u201c\u201d\u2018\u2019,;:").strip()
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
+    return text.strip().strip("\"'`\u201c\u201d,;:").strip()
 
 
 @lru_cache(maxsize=200_000)

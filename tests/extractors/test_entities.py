@@ -419,3 +419,10 @@ def test_precision_as_a_measure_is_kept(nlp):
 def test_a_long_form_after_problem_of_or_task_of_is_a_task(nlp, sentence, short):
     doc = nlp("A Study\n\n" + sentence)
     assert {s.label_ for s in doc.spans["kg_entities"] if s.kb_id_ == short} == {"Task"}
+
+
+def test_the_short_spelling_of_cnn_daily_mail_is_one_benchmark(nlp):
+    doc = nlp("A Study\n\nWe evaluate our summarizer on CNN/DM and XSum.")
+    found = {(s.kb_id_ or s.text, s.label_) for s in doc.spans["kg_entities"]}
+    assert ("CNN/DM", "Benchmark") in found
+    assert not {name for name, _ in found} & {"CNN", "DM"}

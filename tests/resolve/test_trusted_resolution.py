@@ -92,6 +92,9 @@ def test_dataset_and_benchmark_are_one_node_with_majority_label_and_roles_kept()
     (["F1", "F1 score", "F1-score"], "Metric"),
     (["AlpacaEval 2", "AlpacaEval 2.0"], "Benchmark"),
     (["AIME24", "AIME2024", "AIME 2024"], "Benchmark"),
+    (["CNN/DailyMail", "CNN/DM", "CNN/Daily Mail", "CNNDM"], "Benchmark"),
+    (["THUMOS’14", "THUMOS'14"], "Benchmark"),
+    (["Earth Mover’s Distance", "Earth Mover's distance"], "Metric"),
 ])
 def test_spellings_of_one_name_are_one_node(forms, label):
     res = resolve_entities([paper(f"p{i}", [(f, label)]) for i, f in enumerate(forms)])
