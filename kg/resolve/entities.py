@@ -263,6 +263,8 @@ def entity_key(name: str) -> str:
         (True, True)
         >>> entity_key("recurrent neural nets") == entity_key("recurrent neural network"), entity_key("U-Net")
         (True, 'unet')
+        >>> entity_key("THUMOS’14") == entity_key("THUMOS14"), entity_key("WMT'17")
+        (True, 'wmt17')
     """
     text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]
@@ -276,7 +278,12 @@ def entity_key(name: str) -> str:
     text = _DIGIT_SEP.sub("\x00", text)
     key = _OTHER_SEP.sub("", text).replace("\x00", ".")
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
+    key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     return _YEAR_SUFFIX.sub(r"\1", key)
+
+
+#: An apostrophe for a year's century after a name ("THUMOS'14", "WMT'17").
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])'(?=\d\d$)")
 
 
 @lru_cache(maxsize=200_000)
