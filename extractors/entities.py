@@ -1298,8 +1298,8 @@ def _chunk_mentions(
             span_text = doc[start:end].text
     if typ is None:
         return out
-    if typ == METRIC and measure_start(doc, start, trimmed_end) > start:
-        cut = measure_start(doc, start, trimmed_end) - start
+    cut = measure_start(doc, start, trimmed_end) - start if typ == METRIC else 0
+    if cut:  # "the best published F1 score"
         start, words, trimmed = start + cut, words[cut:], trimmed[cut:]
         span_text = doc[start:trimmed_end].text
     if len(trimmed) == 1 and typ != METRIC:

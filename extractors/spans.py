@@ -9,8 +9,9 @@ _PERCENT = frozenset({"%", "\\%"})
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?[xX×]")
 
 
-#: Words that join an example to the sentence and start no name ("i.e. regret").
-_CONNECTIVES = frozenset({"i.e.", "e.g.", "viz.", "ie", "eg"})
+#: Words that join an example to the sentence and start no name ("i.e. regret"); as written, so
+#: that "IE" (information extraction) stays.
+_CONNECTIVES = frozenset({"i.e.", "e.g.", "viz.", "i.e", "e.g"})
 #: Words that open a clause: a mention starting on one is a piece of the clause ("a naive approach,
 #: wherein inference proceeds as usual"), not a name.
 CLAUSE_OPENERS = frozenset({"where", "wherein", "whereby", "whereas", "whence"})
@@ -51,7 +52,7 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
 
     while start < end:
         if cut(doc[start]) or (start + 1 < end and (_MULTIPLIER.fullmatch(doc[start].text)
-                                                     or doc[start].lower_ in _CONNECTIVES)):
+                                                     or doc[start].text in _CONNECTIVES)):
             start += 1
         elif start + 1 < end and doc[start].like_num and doc[start + 1].text in _PERCENT:
             start += 2

@@ -46,7 +46,7 @@ class BuildSummary:
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
     min_confidence: float = 0.0
-    left_out: int = 0  # entity mentions of papers below min_confidence
+    left_out: int = 0  # papers' entities below min_confidence, left out of the graph
 
     def lines(self) -> list[str]:
         """What a build did, a line each (nothing about the graph when nothing was read)."""

@@ -90,6 +90,7 @@ def test_a_name_owning_a_named_head_keeps_it():
     [
         (["a", "naive", "approach", ",", "wherein", "inference", "proceeds"], (4, 6), None),
         (["we", "minimize", "regret", ",", "i.e.", "regret", "bounds"], (4, 6), "regret"),
+        (["we", "build", "IE", "systems"], (2, 4), "IE systems"),  # an acronym, not "ie"
         (["the", "best", "published", "F1", "score", "of", "81.8"], (2, 5), "F1 score"),
         (["a", "record", "inception", "score", "of", "8.80"], (1, 4), "inception score"),
         (["the", "record", "linkage", "task"], (1, 3), "record linkage"),  # only a measure loses the word
