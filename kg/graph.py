@@ -20,7 +20,7 @@ from collections import Counter
 
 import networkx as nx
 
-from schema import NodeLabel, Subgraph
+from schema import ENTITY_LABELS, NodeLabel, Subgraph
 
 
 def to_graph(parts: Subgraph) -> nx.MultiDiGraph:
@@ -53,6 +53,36 @@ def entity_statistics(G: nx.MultiDiGraph) -> None:
         dates = sorted(d for d in (G.nodes[u].get("date") for u in papers) if d and not d.startswith("--"))
         data["first_date"] = dates[0] if dates else None
         data["last_date"] = dates[-1] if dates else None
+
+
+_ENTITY_LABELS = frozenset(label.value for label in ENTITY_LABELS)
+_PAPER, _RESULT = NodeLabel.PAPER.value, NodeLabel.RESULT.value
+
+
+def keep_confident(G: nx.MultiDiGraph, min_confidence: float) -> int:
+    """Remove from ``G`` the paper-to-entity edges whose confidence is below ``min_confidence``, then
+    the entities no paper or result links to any more; recompute the statistics; return how many
+    entity nodes went.
+
+    Resolution has seen every entity first, so a node keeps its id and the spellings that joined it
+    ("mAP" and "mean average precision" stay one node when the mention that joined them is unsure).
+
+    Example:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_node("p", label="Paper", name="P"); G.add_node("method:x", label="Method", name="X")
+        >>> G.add_edge("p", "method:x", key="USES", type="USES", confidence=0.4)
+        'USES'
+        >>> keep_confident(G, 0.8), list(G.nodes)
+        (1, ['p'])
+    """
+    unsure = [(u, v, k) for u, v, k, c in G.edges(keys=True, data="confidence", default=1.0)
+              if c < min_confidence and G.nodes[u]["label"] == _PAPER and G.nodes[v]["label"] in _ENTITY_LABELS]
+    G.remove_edges_from(unsure)
+    orphans = [n for n, label in G.nodes(data="label") if label in _ENTITY_LABELS
+               and not any(G.nodes[u]["label"] in (_PAPER, _RESULT) for u in G.predecessors(n))]
+    G.remove_nodes_from(orphans)
+    entity_statistics(G)
+    return len(orphans)
 
 
 def graph_counts(G: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:

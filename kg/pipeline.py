@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from extractors import DEFAULT_EXTRACTOR, extraction_version
-from kg.graph import graph_counts, to_graph
+from kg.graph import graph_counts, keep_confident, to_graph
 from kg.out import (
     CACHE_FILE, GRAPH_FILE, load_cache, load_graph, load_settings, save_cache, save_graph, save_merge_log,
     save_settings,
@@ -110,8 +110,8 @@ def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | 
     """Resolve ``extractions`` across papers and make the graph (``merge_log`` gets why entities merged).
 
     ``infer_citations`` adds INFERRED_CITES edges; ``curation`` is a CSV or YAML file of
-    "same"/"different" decisions (:mod:`kg.resolve.curation`); entities the extractor is less
-    sure of than ``min_confidence`` are left out (:meth:`PaperExtraction.confident`).
+    "same"/"different" decisions (:mod:`kg.resolve.curation`); a paper's entities the extractor is
+    less sure of than ``min_confidence`` are left out after resolution (:func:`kg.graph.keep_confident`).
 
     Example:
         >>> from schema import Paper
@@ -120,12 +120,13 @@ def build_graph(extractions: Iterable[PaperExtraction], merge_log: list[dict] | 
         'Paper'
     """
     decisions = load_curation(curation) if curation else None
-    if min_confidence > 0:
-        extractions = [ext.confident(min_confidence) for ext in extractions]
     res = resolve(extractions, infer_citations=infer_citations, curation=decisions)
     if merge_log is not None:
         merge_log.extend(res.merge_log)
-    return to_graph(res.parts)
+    G = to_graph(res.parts)
+    if min_confidence > 0:
+        keep_confident(G, min_confidence)
+    return G
 
 
 def rebuild_graph(cache: dict[str, PaperExtraction], out: str | Path, *,

@@ -371,3 +371,27 @@ def test_a_result_subject_is_the_papers_own_sense_of_an_acronym():
     by = {u: v for u, v in _edges(G, RelType.ACHIEVED_BY)}
     result = next(n for n, d in G.nodes(data=True) if d["label"] == "Result")
     assert G.nodes[by[result]]["name"] == "CNN"
+
+
+def _sure(name: str, label: str, pid: str, confidence: float, aliases=(), sentence=None) -> ExtractedEntity:
+    return ExtractedEntity(name=name, type=label, aliases=list(aliases), roles=[RelType.MEASURES], evidence=[
+        Provenance(paper_id=pid, sentence=sentence or f"We report {name}.", extractor="test", confidence=confidence)])
+
+
+def test_min_confidence_hides_unsure_edges_but_keeps_the_merges_they_made():
+    """The unsure paper joined "mAP" to its long form: the two stay one node, with the same id as
+    at the default, and only the sure papers' edges; a node only unsure papers name goes."""
+    joiner = PaperExtraction(paper=_paper("p:1", "One"), abbreviations={"mAP": "mean average precision"}, entities=[
+        _sure("mAP", "Metric", "p:1", 0.5, ["mean average precision"], "We report mean average precision (mAP)."),
+        _sure("odd score", "Metric", "p:1", 0.3)])
+    long_form = PaperExtraction(paper=_paper("p:2", "Two"), entities=[_sure("mean average precision", "Metric", "p:2", 0.9)])
+    short = PaperExtraction(paper=_paper("p:3", "Three"), entities=[_sure("mAP", "Metric", "p:3", 0.95)])
+    full = build_graph([joiner, long_form, short])
+    sure = build_graph([joiner, long_form, short], min_confidence=0.8)
+    metrics = {n for n, d in sure.nodes(data=True) if d["label"] == "Metric"}
+    assert len(metrics) == 1 and metrics <= set(full.nodes)
+    (metric,) = metrics
+    assert {u for u, _ in sure.in_edges(metric)} == {"p:2", "p:3"}
+    assert sure.nodes[metric]["paper_count"] == 2 and full.nodes[metric]["paper_count"] == 3
+    assert not [d for _, d in sure.nodes(data=True) if d.get("name") == "odd score"]
+    assert {n for n, d in sure.nodes(data=True) if d["label"] == "Paper"} == {"p:1", "p:2", "p:3"}  # papers stay
