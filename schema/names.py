@@ -26,7 +26,17 @@ def name_key(name: str) -> str:
         >>> name_key("Chain-of-Thought"), name_key("Llama-3.1 8B"), name_key("GPT_4o"), name_key("Mover’s")
         ('chainofthought', 'llama318b', 'gpt4o', "mover's")
     """
-    return _NAME_KEY.sub("", str(name).lower().translate(_APOSTROPHES))
+    return _NAME_KEY.sub("", plain_apostrophes(str(name).lower()))
+
+
+def plain_apostrophes(text: str) -> str:
+    """``text`` with typographic apostrophes and single quotes written as the plain one.
+
+    Example:
+        >>> plain_apostrophes("THUMOS’14 and ‘Mover’s’")
+        "THUMOS'14 and 'Mover's'"
+    """
+    return text.translate(_APOSTROPHES)
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

@@ -110,7 +110,7 @@ from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason
 from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
-from schema.names import name_key
+from schema.names import name_key, plain_apostrophes
 
 logger = logging.getLogger(__name__)
 
@@ -186,8 +186,7 @@ def singular(word: str) -> str:
 
 
 def _clean(name: str) -> str:
-    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
-    return text.strip().strip("\"'`\u201c\u201d,;:").strip()
+    return plain_apostrophes(unicodedata.normalize("NFKC", name)).strip().strip("\"'`\u201c\u201d,;:").strip()
 
 
 @lru_cache(maxsize=200_000)
