@@ -261,7 +261,9 @@ class Subgraph:
 
     A node added twice is one node: the later one's aliases join the first's and its
     properties fill only what the first lacks. An edge is one per (source, type, target):
-    the first evidence is kept and ``count`` says how often it was found.
+    the surest evidence is kept (the first of equally sure ones) and ``count`` says how often
+    it was found, so an edge that one sure mention supports keeps that mention's confidence
+    when an unsure mention of the same thing came first (``kg build --min-confidence``).
 
     Example:
         >>> g = Subgraph()
@@ -292,10 +294,24 @@ class Subgraph:
             old.props.setdefault(key, value)
 
     def add_edge(self, edge: Edge) -> bool:
-        """Add ``edge``; False (and its count raised) when that edge was already there."""
+        """Add ``edge``; False (and its count raised) when that edge was already there, in which
+        case ``edge`` replaces it only when its provenance is surer.
+
+        Example:
+            >>> g = Subgraph()
+            >>> g.add_edge(Edge("p", "m", RelType.USES, Provenance("p", sentence="a", confidence=0.4)))
+            True
+            >>> g.add_edge(Edge("p", "m", RelType.USES, Provenance("p", sentence="b", confidence=0.9)))
+            False
+            >>> g.edges["p", "m", "USES"].provenance.sentence, g.counts["p", "m", "USES"]
+            ('b', 2)
+        """
         key = (edge.source, edge.target, edge.type.value)
-        if key in self.edges:
+        old = self.edges.get(key)
+        if old is not None:
             self.counts[key] += 1
+            if edge.provenance.confidence > old.provenance.confidence:
+                self.edges[key] = edge
             return False
         self.edges[key] = edge
         self.counts[key] = 1

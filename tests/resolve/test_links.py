@@ -395,3 +395,14 @@ def test_min_confidence_hides_unsure_edges_but_keeps_the_merges_they_made():
     assert sure.nodes[metric]["paper_count"] == 2 and full.nodes[metric]["paper_count"] == 3
     assert not [d for _, d in sure.nodes(data=True) if d.get("name") == "odd score"]
     assert {n for n, d in sure.nodes(data=True) if d["label"] == "Paper"} == {"p:1", "p:2", "p:3"}  # papers stay
+
+
+def test_an_edge_keeps_its_surest_evidence_when_two_mentions_of_a_paper_join():
+    """One paper names the same benchmark twice, an unsure spelling first: resolution joins them
+    into one node, and the edge keeps the sure mention's evidence, so --min-confidence keeps it."""
+    unsure = _sure("CNN/DM", "Metric", "p:1", 0.4, sentence="Scores on CNN/DM are close.")
+    sure = _sure("CNN/DailyMail", "Metric", "p:1", 0.9, sentence="We report CNN/DailyMail.")
+    both = PaperExtraction(paper=_paper("p:1", "One"), entities=[unsure, sure])
+    for G in (build_graph([both]), build_graph([both], min_confidence=0.8)):
+        (edge,) = [d for u, v, d in G.edges(data=True) if u == "p:1" and G.nodes[v]["label"] == "Metric"]
+        assert edge["sentence"] == "We report CNN/DailyMail." and edge["confidence"] == 0.9
