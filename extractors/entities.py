@@ -623,6 +623,22 @@ def _after_definition(doc: Doc, span: Span) -> list[str]:
     return [t.lower_ for t in doc[k + 1 : k + 3]]
 
 
+def defines_task(doc: Doc, span: Span) -> bool:
+    """Whether the abbreviation long form ``span`` is defined as the object of "the problem of" or
+    "the task of": "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "we propose the
+    task of Court Judgment Prediction and Explanation (CJPE)". The entity decision's type gives way
+    to this (``extractors.pipeline.doc_to_extraction``); a long form before "problem" or "tasks"
+    does not: "reinforcement learning (RL) tasks" are tasks of a method. Nor does the plural ("the
+    fundamental problems of graph neural networks (GNNs)") or a long form that only begins the
+    problem's name ("the problem of Gaussian process (GP) bandit optimization")."""
+    if not (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _ONE_PROBLEM):
+        return False
+    k = span.end
+    while k < len(doc) and k < span.end + 4 and doc[k].text != ")":
+        k += 1
+    return k + 1 >= len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN", "ADJ"}
+
+
 def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
     tail = words[-1].lower() if words else ""
     following = _after_definition(doc, span)
@@ -1497,6 +1513,7 @@ _SYSTEM_HEADS = _wordset(
 _PROBLEM_HEADS = _wordset("learning optimization optimisation search programming")
 _PROBLEM_BEFORE = _wordset("for in to towards toward of")
 _PROBLEM_AFTER = _wordset("problem problems task tasks setting settings")
+_ONE_PROBLEM = _wordset("problem task setting")
 
 
 def _problem_context(doc: Doc, start: int, end: int) -> bool:

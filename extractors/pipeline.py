@@ -31,7 +31,7 @@ from extractors import DEFAULT_EXTRACTOR
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.citations import citations_from_doc
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import gazetteer_type, merge_key, title_end_index
+from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index
 from extractors.entity_model import EntityModel, candidate_features
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
@@ -260,6 +260,10 @@ def doc_to_extraction(
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
                 continue
+            if entry["type"] != TASK and any(
+                (s.start, s.end) in long_forms and defines_task(doc, s) for s in entry["spans"]
+            ):
+                entry["type"] = TASK  # "we propose the task of Court Judgment Prediction ... (CJPE)"
             confidence = round(kept, 3)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):

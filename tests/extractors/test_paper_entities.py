@@ -238,3 +238,22 @@ def test_a_phrase_listed_with_tasks_is_a_task(candidates_nlp):
 def test_a_change_word_before_a_measure_is_not_its_name(candidates_nlp, abstract, bad):
     names = {e.name.lower() for e in _entities(candidates_nlp, "A Study", abstract)}
     assert "accuracy" in names and bad not in names
+
+
+@pytest.mark.parametrize(
+    ("abstract", "short", "typ"),
+    [
+        # the propose cue pulled the learned decision to Method
+        ("We propose the task of Court Judgment Prediction and Explanation (CJPE) for legal documents.", "CJPE", "Task"),
+        ("In this paper we propose the task of Negative-Aware Video Moment Retrieval (NA-VMR), where a "
+         "model localizes moments.", "NA-VMR", "Task"),
+        # a long form that only begins the problem's name is not the problem
+        ("We show that the well-studied problem of Gaussian process (GP) bandit optimization is a special case.",
+         "GP", "Method"),
+    ],
+)
+def test_a_long_form_defined_as_the_task_of_stays_a_task_after_the_decision(nlp, abstract, short, typ):
+    from extractors.pipeline import extract_papers
+
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    assert {e.type.value for e in ext.entities if e.name == short} == {typ}
