@@ -635,6 +635,8 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         'method:cot'
     """
     extractions, votes = _vote_types(list(extractions))
+    extractions, listed = _listed_as_data(extractions)
+    votes.extend(listed)
     curation = list(curation or ())
     st = _State(AbbreviationDictionary.collect(extractions))
     _register_different(st, curation)
@@ -765,6 +767,100 @@ def _vote_types(extractions: list[PaperExtraction]) -> tuple[list[PaperExtractio
                 entities[j] = replace(ent, type=NodeLabel(label))
         voted.append(replace(ext, entities=entities) if entities != ext.entities else ext)
     return voted, log
+
+
+#: A data collection elsewhere: a Dataset or Benchmark entity at least this sure ...
+DATA_CUE_MIN_CONFIDENCE = 0.7
+#: ... makes a Method or Model of the same name a data collection in a paper whose sentence
+#: naming it also says one of these words ("experiments on the HMDB and UCF101 datasets").
+_DATA_CUE = re.compile(r"\b(?:data ?sets?|benchmarks?|databases?|corpus|corpora)\b", re.IGNORECASE)
+
+
+#: How many words from the name the data word may be ("datasets such as A, B, C and D").
+DATA_CUE_WINDOW = 12
+
+
+def _near_data_cue(sentence: str, name: str) -> bool:
+    """Whether ``sentence`` names ``name`` within :data:`DATA_CUE_WINDOW` words of a data word.
+
+    Example:
+        >>> _near_data_cue("Results on the HMDB and KTH datasets.", "HMDB")
+        True
+        >>> _near_data_cue("We introduce CoLa, a novel self-guided learning paradigm for training guides, "
+        ...                "and evaluate it on two QA datasets.", "CoLa")
+        False
+    """
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    before = sentence[:at].split()[-DATA_CUE_WINDOW:]
+    after = sentence[at + len(name):].split()[:DATA_CUE_WINDOW]
+    return bool(_DATA_CUE.search(" ".join(before))) or bool(_DATA_CUE.search(" ".join(after)))
+
+
+def _listed_as_data(extractions: list[PaperExtraction]) -> tuple[list[PaperExtraction], list[dict[str, Any]]]:
+    """The extractions with a Method or Model that names a data collection relabelled, and the
+    merge-log entries.
+
+    The recogniser types an unknown name in a list of datasets a Method in some papers ("results
+    on standard datasets such as HMDB, UCF-50 and KTH"), so the dataset is two nodes. When
+    another paper names it a Dataset or Benchmark with confidence at least
+    :data:`DATA_CUE_MIN_CONFIDENCE` (and at least as many papers are that sure as type it a Method
+    or Model), and the sentence of this paper's mention calls what it lists datasets, benchmarks,
+    databases or corpora within a few words of it (:func:`_near_data_cue`), the mention takes that
+    paper's label. The sentence is that of the mention showing the entity's role (its first
+    evidence): a paper that proposes a method of a dataset's name and lists datasets elsewhere
+    keeps its method. Acronyms
+    take part (the sentence decides, not the name), but a paper that names the acronym with no
+    such word keeps its own sense: "HCI" of "applications in AR/VR, HCI and robotics" stays.
+
+    Example:
+        >>> from schema import ExtractedEntity, Paper, Provenance
+        >>> def ext(pid, typ, sentence, conf):
+        ...     ev = [Provenance(pid, sentence=sentence, confidence=conf)]
+        ...     return PaperExtraction(paper=Paper(id=pid, title="T", abstract="A"),
+        ...                            entities=[ExtractedEntity(name="HMDB", type=typ, evidence=ev)])
+        >>> exts, log = _listed_as_data([ext("p0", "Benchmark", "Results on HMDB.", 0.95),
+        ...                              ext("p1", "Benchmark", "We test on HMDB.", 0.9),
+        ...                              ext("p2", "Method", "We test on HMDB and KTH datasets.", 0.5),
+        ...                              ext("p3", "Method", "HMDB is fast.", 0.5)])
+        >>> [e.entities[0].type.value for e in exts], log[0]["papers"]
+        (['Benchmark', 'Benchmark', 'Benchmark', 'Method'], ['p2'])
+    """
+    data: dict[str, Counter] = defaultdict(Counter)
+    methods: Counter = Counter()
+    for ext in extractions:
+        for ent in ext.entities:
+            group = label_group(ent.type.value)
+            if group == "Dataset" and ent.confidence >= DATA_CUE_MIN_CONFIDENCE:
+                data[entity_key(display_name(ent.name.strip()))][ent.type.value] += 1
+            elif group == "Method":
+                methods[entity_key(display_name(ent.name.strip()))] += 1
+    # a name more papers type a method than are sure it is data is a method ("FCN ... on ADE20K datasets")
+    data = {key: labels for key, labels in data.items() if key and labels.total() >= methods[key]}
+    if not data:
+        return extractions, []
+    moved: dict[str, list[str]] = defaultdict(list)
+    out = []
+    for ext in extractions:
+        entities = list(ext.entities)
+        for j, ent in enumerate(entities):
+            if label_group(ent.type.value) != "Method":
+                continue
+            key = entity_key(display_name(ent.name.strip()))
+            if key not in data or ext.abbreviations.get(ent.name.strip()):
+                continue  # a short form the paper defines is that paper's own sense
+            shown = ent.evidence[0].sentence if ent.evidence else ""  # the mention that shows its role
+            if not _near_data_cue(shown, ent.name):
+                continue  # "we introduce APRICOT, a novel approach" is no dataset of that name
+            label = min(data[key], key=lambda lab: (-data[key][lab], lab))
+            entities[j] = replace(ent, type=NodeLabel(label))
+            moved[key].append(ext.paper.id)
+        out.append(replace(ext, entities=entities) if entities != ext.entities else ext)
+    log = [{"rule": "listed_as_data", "key": key, "group": "Dataset",
+            "label": min(data[key], key=lambda lab: (-data[key][lab], lab)), "papers": sorted(papers)}
+           for key, papers in sorted(moved.items())]
+    return out, log
 
 
 def _add_mentions(st: _State, ext: PaperExtraction) -> None:

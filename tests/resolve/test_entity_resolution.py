@@ -532,3 +532,40 @@ def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
     assert node_id(res, "q") != node_id(res, "p")
+
+
+def _said(pid: str, name: str, label: str, sentence: str, confidence: float) -> PaperExtraction:
+    return PaperExtraction(paper=Paper(id=pid, title=f"Title {pid}", abstract=sentence), entities=[ExtractedEntity(
+        name=name, type=label, roles=[RelType.USES],
+        evidence=[Provenance(paper_id=pid, sentence=sentence, extractor="test", confidence=confidence)])])
+
+
+def test_a_method_in_a_list_of_datasets_joins_the_dataset_node():
+    """A dataset name the recogniser typed a Method where the sentence lists datasets joins the
+    Benchmark that other papers are sure of; the acronym in another sense stays apart, as does a
+    method when no paper is sure the name is a dataset, or when more papers type it a method."""
+    exts = [
+        _said("p1", "HMDB", "Benchmark", "Results on the HMDB benchmark improve.", 0.95),
+        _said("p0", "HMDB", "Benchmark", "We test on HMDB.", 0.9),
+        _said("p2", "HMDB", "Method", "We report results on standard datasets such as HMDB, UCF-50 and KTH.", 0.5),
+        _said("p3", "HMDB", "Method", "HMDB lets agents plan faster.", 0.9),
+        _said("p4", "TransT", "Benchmark", "On the LaSOT benchmark TransT and SiamRPN++ improve.", 0.6),
+        _said("p5", "TransT", "Method", "TransT is a tracker tested on three datasets.", 0.5),
+        # more papers type FCN a method than are sure it is data
+        _said("p6", "FCN", "Benchmark", "Results on the FCN benchmark.", 0.8),
+        _said("p7", "FCN", "Method", "FCN improves mIoU on the ADE20K and Cityscapes datasets.", 0.6),
+        _said("p8", "FCN", "Method", "We build on FCN.", 0.9),
+    ]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") != node_id(res, "p3")
+    assert res.nodes[node_id(res, "p1")].label == NodeLabel.BENCHMARK
+    assert node_id(res, "p4") != node_id(res, "p5")
+    assert node_id(res, "p6") != node_id(res, "p7") == node_id(res, "p8")
+    # a paper proposing a method of that name keeps it, though another sentence lists datasets
+    own = _said("p9", "HMDB", "Method", "We introduce HMDB, a novel planner.", 0.99)
+    own.entities[0].evidence.append(Provenance(paper_id="p9", sentence="HMDB wins on three datasets.", confidence=0.99))
+    more = [_said(f"q{i}", "HMDB", "Benchmark", "We test on HMDB.", 0.9) for i in range(3)]
+    with_own = resolve_entities([*exts, *more, own])
+    assert node_id(with_own, "p2") == node_id(with_own, "p1") != node_id(with_own, "p9")
+    [entry] = [e for e in res.merge_log if e["rule"] == "listed_as_data"]
+    assert entry["papers"] == ["p2"] and entry["nodes"] == [node_id(res, "p1")]
