@@ -231,6 +231,7 @@ METRICS: frozenset[str] = _terms(
     Elo|Elo rating|cumulative reward|average return|episodic return|regret|sample efficiency|sample complexity
     latency|throughput|SPL|ECE|expected calibration error|attack success rate|Sharpe ratio|error rate
     top-1 error|Kendall's tau|Spearman correlation|Pearson correlation
+    joint goal accuracy|slot accuracy|turn accuracy
     faithfulness|factuality|factual accuracy|inference speed|speedup|FLOPs|memory usage|token usage
     """
 )
