@@ -379,6 +379,19 @@ def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
                               "in efficient classification, different from K(cid:0)means.")
 
 
+def test_utf8_read_as_latin1_by_another_tool_is_decoded_again(tmp_path, diag):
+    # some exports hold UTF-8 bytes decoded as Latin-1: "Mercerâ\x80\x99s Kernels" made a node "Mercerâs Kernels"
+    path = tmp_path / "mojibake.jsonl"
+    path.write_text(json.dumps({
+        "id": "p1", "title": "MÃ¶biusGCN for 360Â° Views",
+        "abstract": "Widely known as Mercer\u00e2\u0080\u0099s Kernels, they help the robotâ\u0080\u0099s arm; "
+                    "Brânzei and Ioana's results hold.",
+    }) + "\n", encoding="utf-8")
+    [paper] = read([path], diag)
+    assert paper.title == "MöbiusGCN for 360° Views"
+    assert paper.abstract == "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold."
+
+
 def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
     # PDF text keeps "x- y" where a line ended inside a word or at a compound's hyphen
     path = tmp_path / "old.jsonl"
