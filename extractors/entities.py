@@ -615,17 +615,23 @@ def _elliptical_coordination(doc: Doc) -> list[Mention]:
     return out
 
 
-def _after_definition(doc: Doc, span: Span) -> list[str]:
-    """The two words after an abbreviation definition's closing parenthesis ("X (XY) problem" -> ["problem"])."""
+def _definition_close(doc: Doc, span: Span) -> int:
+    """The index of the ")" closing the short form after the long form ``span`` (at most 4 tokens on)."""
     k = span.end
     while k < len(doc) and k < span.end + 4 and doc[k].text != ")":
         k += 1
+    return k
+
+
+def _after_definition(doc: Doc, span: Span) -> list[str]:
+    """The two words after an abbreviation definition's closing parenthesis ("X (XY) problem" -> ["problem"])."""
+    k = _definition_close(doc, span)
     return [t.lower_ for t in doc[k + 1 : k + 3]]
 
 
 def defines_task(doc: Doc, span: Span) -> bool:
-    """Whether the abbreviation long form ``span`` is defined as the object of "the problem of" or
-    "the task of": "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "we propose the
+    """Whether the abbreviation long form ``span`` is defined as the object of "the problem of",
+    "the task of" or "the setting of": "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "we propose the
     task of Court Judgment Prediction and Explanation (CJPE)". The entity decision's type gives way
     to this (``extractors.pipeline.doc_to_extraction``); a long form before "problem" or "tasks"
     does not: "reinforcement learning (RL) tasks" are tasks of a method. Nor does the plural ("the
@@ -633,9 +639,7 @@ def defines_task(doc: Doc, span: Span) -> bool:
     problem's name ("the problem of Gaussian process (GP) bandit optimization")."""
     if not (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _ONE_PROBLEM):
         return False
-    k = span.end
-    while k < len(doc) and k < span.end + 4 and doc[k].text != ")":
-        k += 1
+    k = _definition_close(doc, span)
     return k + 1 >= len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 

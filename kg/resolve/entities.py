@@ -774,8 +774,6 @@ DATA_CUE_MIN_CONFIDENCE = 0.7
 #: ... makes a Method or Model of the same name a data collection in a paper whose sentence
 #: naming it also says one of these words ("experiments on the HMDB and UCF101 datasets").
 _DATA_CUE = re.compile(r"\b(?:data ?sets?|benchmarks?|databases?|corpus|corpora)\b", re.IGNORECASE)
-
-
 #: How many words from the name the data word may be ("datasets such as A, B, C and D").
 DATA_CUE_WINDOW = 12
 
@@ -810,9 +808,9 @@ def _listed_as_data(extractions: list[PaperExtraction]) -> tuple[list[PaperExtra
     databases or corpora within a few words of it (:func:`_near_data_cue`), the mention takes that
     paper's label. The sentence is that of the mention showing the entity's role (its first
     evidence): a paper that proposes a method of a dataset's name and lists datasets elsewhere
-    keeps its method. Acronyms
-    take part (the sentence decides, not the name), but a paper that names the acronym with no
-    such word keeps its own sense: "HCI" of "applications in AR/VR, HCI and robotics" stays.
+    keeps its method. Acronyms take part (the sentence decides, not the name), but a paper that
+    names the acronym with no such word keeps its own sense: "HCI" of "applications in AR/VR, HCI
+    and robotics" stays.
 
     Example:
         >>> from schema import ExtractedEntity, Paper, Provenance
