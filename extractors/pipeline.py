@@ -230,6 +230,8 @@ def doc_to_extraction(
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
+        if _cites_authors(doc, span):
+            continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         name = span.kb_id_ or span.text
         key = merge_key(name)
         entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
@@ -304,6 +306,18 @@ def doc_to_extraction(
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
+
+
+def _cites_authors(doc, span) -> bool:
+    """Whether ``span`` is the names before "et al." of a citation.
+
+    Example:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("the method of Azari Soufiani et al. (2013)")
+        >>> _cites_authors(doc, doc[3:5]), _cites_authors(doc, doc[1:2])
+        (True, False)
+    """
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al")
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:

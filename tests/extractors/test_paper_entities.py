@@ -257,3 +257,14 @@ def test_a_long_form_defined_as_the_task_of_stays_a_task_after_the_decision(nlp,
 
     (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
     assert {e.type.value for e in ext.entities if e.name == short} == {typ}
+
+
+def test_the_authors_of_a_citation_are_no_entity(nlp):
+    from extractors.pipeline import extract_papers
+
+    abstract = ("We present a margin bound for linear classifiers. The new bound is an exponential "
+                "improvement of the tightest margin bound by Shawe-Taylor et al. and holds for SVMs.")
+    (ext,) = extract_papers([Paper(id="p", title="A Margin Bound for Linear Classifiers", abstract=abstract)], nlp=nlp)
+    names = {e.name for e in ext.entities}
+    assert "SVMs" in names or "SVM" in names
+    assert not {n for n in names if "Shawe" in n}
