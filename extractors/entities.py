@@ -631,9 +631,9 @@ def _after_definition(doc: Doc, span: Span) -> list[str]:
 
 def defines_task(doc: Doc, span: Span) -> bool:
     """Whether the abbreviation long form ``span`` is defined as the object of "the problem of",
-    "the task of" or "the setting of": "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "we propose the
-    task of Court Judgment Prediction and Explanation (CJPE)". The entity decision's type gives way
-    to this (``extractors.pipeline.doc_to_extraction``); a long form before "problem" or "tasks"
+    "the task of" or "the setting of": "the problem of Non-Stationary Reinforcement Learning
+    (NS-RL)", "we propose the task of Court Judgment Prediction and Explanation (CJPE)". The entity
+    decision's type gives way to this (``extractors.pipeline.doc_to_extraction``); a long form before "problem" or "tasks"
     does not: "reinforcement learning (RL) tasks" are tasks of a method. Nor does the plural ("the
     fundamental problems of graph neural networks (GNNs)") or a long form that only begins the
     problem's name ("the problem of Gaussian process (GP) bandit optimization")."""

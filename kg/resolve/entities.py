@@ -826,37 +826,36 @@ def _listed_as_data(extractions: list[PaperExtraction]) -> tuple[list[PaperExtra
         (['Benchmark', 'Benchmark', 'Benchmark', 'Method'], ['p2'])
     """
     data: dict[str, Counter] = defaultdict(Counter)
-    methods: Counter = Counter()
-    for ext in extractions:
-        for ent in ext.entities:
+    methods: dict[tuple[int, int], str] = {}  # (paper, entity) -> key, for the Method group's entities
+    for i, ext in enumerate(extractions):
+        for j, ent in enumerate(ext.entities):
             group = label_group(ent.type.value)
             if group == "Dataset" and ent.confidence >= DATA_CUE_MIN_CONFIDENCE:
                 data[entity_key(display_name(ent.name.strip()))][ent.type.value] += 1
             elif group == "Method":
-                methods[entity_key(display_name(ent.name.strip()))] += 1
-    # a name more papers type a method than are sure it is data is a method ("FCN ... on ADE20K datasets")
-    data = {key: labels for key, labels in data.items() if key and labels.total() >= methods[key]}
-    if not data:
+                methods[(i, j)] = entity_key(display_name(ent.name.strip()))
+    method_uses = Counter(methods.values())
+    # a name more papers type a method than are sure it is data is a method ("FCN ... on ADE20K datasets");
+    # the others take their most given data label
+    label_of = {key: min(labels, key=lambda lab: (-labels[lab], lab))
+                for key, labels in data.items() if key and labels.total() >= method_uses[key]}
+    if not label_of:
         return extractions, []
     moved: dict[str, list[str]] = defaultdict(list)
     out = []
-    for ext in extractions:
+    for i, ext in enumerate(extractions):
         entities = list(ext.entities)
         for j, ent in enumerate(entities):
-            if label_group(ent.type.value) != "Method":
-                continue
-            key = entity_key(display_name(ent.name.strip()))
-            if key not in data or ext.abbreviations.get(ent.name.strip()):
+            key = methods.get((i, j))
+            if key not in label_of or ext.abbreviations.get(ent.name.strip()):
                 continue  # a short form the paper defines is that paper's own sense
             shown = ent.evidence[0].sentence if ent.evidence else ""  # the mention that shows its role
             if not _near_data_cue(shown, ent.name):
                 continue  # "we introduce APRICOT, a novel approach" is no dataset of that name
-            label = min(data[key], key=lambda lab: (-data[key][lab], lab))
-            entities[j] = replace(ent, type=NodeLabel(label))
+            entities[j] = replace(ent, type=NodeLabel(label_of[key]))
             moved[key].append(ext.paper.id)
         out.append(replace(ext, entities=entities) if entities != ext.entities else ext)
-    log = [{"rule": "listed_as_data", "key": key, "group": "Dataset",
-            "label": min(data[key], key=lambda lab: (-data[key][lab], lab)), "papers": sorted(papers)}
+    log = [{"rule": "listed_as_data", "key": key, "group": "Dataset", "label": label_of[key], "papers": sorted(papers)}
            for key, papers in sorted(moved.items())]
     return out, log
 

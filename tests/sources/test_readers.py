@@ -367,8 +367,7 @@ def test_records_without_abstract_warn_with_a_cap(tmp_path, diag):
 
 def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
     # old proceedings abstracts carry pdfminer's "(cid:173)" (or U+00AD) where a word broke at a line end
-    path = tmp_path / "old.jsonl"
-    path.write_text(json.dumps({
+    path = write(tmp_path, "old.jsonl", json.dumps({
         "id": "p1", "title": "Learning to Play Back\u00adgammon",
         "abstract": "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns "
                     "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means.",
@@ -381,12 +380,11 @@ def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
 
 def test_utf8_read_as_latin1_by_another_tool_is_decoded_again(tmp_path, diag):
     # some exports hold UTF-8 bytes decoded as Latin-1: "Mercerâ\x80\x99s Kernels" made a node "Mercerâs Kernels"
-    path = tmp_path / "mojibake.jsonl"
-    path.write_text(json.dumps({
+    path = write(tmp_path, "mojibake.jsonl", json.dumps({
         "id": "p1", "title": "MÃ¶biusGCN for 360Â° Views",
         "abstract": "Widely known as Mercer\u00e2\u0080\u0099s Kernels, they help the robotâ\u0080\u0099s arm; "
                     "Brânzei and Ioana's results hold.",
-    }) + "\n", encoding="utf-8")
+    }) + "\n")
     [paper] = read([path], diag)
     assert paper.title == "MöbiusGCN for 360° Views"
     assert paper.abstract == "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold."
@@ -394,8 +392,7 @@ def test_utf8_read_as_latin1_by_another_tool_is_decoded_again(tmp_path, diag):
 
 def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
     # PDF text keeps "x- y" where a line ended inside a word or at a compound's hyphen
-    path = tmp_path / "old.jsonl"
-    path.write_text(json.dumps({
+    path = write(tmp_path, "old.jsonl", json.dumps({
         "id": "p1", "title": "Bayesian Meth- ods for Simultane- ous Localization",
         "abstract": "Our gradi- ent estimator is unbiased; its low- rank, two- way and fine- tuning variants beat "
                     "RNN- and attention-based first- or second-order methods. The zorbli- fication of "
