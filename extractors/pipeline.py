@@ -29,6 +29,7 @@ from extractors import DEFAULT_EXTRACTOR
 
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
 from extractors.citations import citations_from_doc
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index

@@ -2,7 +2,7 @@
 """Rebuild the shipped extraction models (``extractors/weights``) end to end.
 
     python scripts/train.py                          # team annotations (train split) only
-    python scripts/train.py --external scirex,tdmsci --init sm
+    python scripts/train.py --external scirex,tdmsci --arch ner --init sm
     python scripts/train.py --no-ship -o /tmp/run     # train and score, ship nothing
     python scripts/train.py --only classifiers -o /tmp/run  # refit the classifiers on an earlier run's recognisers
     python scripts/train.py --only pretrain          # rebuild the pretrained tok2vec (spacy pretrain, 18 min)
@@ -15,15 +15,18 @@ Steps (fixed seeds, CPU):
 2. spans located on the project's tokens (:mod:`extractors.training_data`), written as
    DocBins (the whole train split, and the train split without each of its ``FOLDS`` folds),
    optionally with SciREX abstracts and TDMSci sentences (types mapped);
-3. spaCy ``ner`` recognisers trained with ``spacy.cli.train.train`` until the validation score
-   stops improving (``--patience``) or for ``--max-steps``, two at a time: one on the whole
-   train split (shipped) and one without each fold. By default each has its own small tok2vec
+3. recognisers trained with ``spacy.cli.train.train`` until the validation score stops improving
+   (``--patience``) or for ``--max-steps``, two at a time: one on the whole train split (shipped)
+   and one without each fold. By default (``--arch tagger``) each is spaCy's ``tagger`` over BILUO
+   mention tags (:mod:`extractors.biluo_tagger`); ``--arch ner`` trains spaCy's transition-based
+   ``ner`` instead (shipped before round 18: three times the cost in ``kg build``, a lower
+   validation score). By default each has its own small tok2vec
    (``--init fresh``, width 64, depth 2: cheap in ``kg build``), started from the
    ``spacy pretrain`` weights of ``extractors/training/tok2vec_pretrained.bin`` (``--only
    pretrain`` rebuilds them from the corpus abstracts no score reads; ``--pretrained none``
    starts from random weights);
-   ``--init sm`` starts it from the ``ner`` of en_core_web_sm, ``--init shared`` listens to the
-   English pipeline's frozen tok2vec;
+   with ``--arch ner``, ``--init sm`` starts it from the ``ner`` of en_core_web_sm, ``--init shared``
+   listens to the English pipeline's frozen tok2vec;
 4. every train abstract run through the rules and the recogniser that did not see its fold
    (out-of-fold mentions, as ``kg build`` meets unseen text): the role classifier
    (:mod:`extractors.role_model`) and the per-paper entity decision
@@ -238,6 +241,23 @@ width = {width}
 upstream = "tok2vec"
 """
 
+#: A token tagger over BILUO mention tags (:mod:`extractors.biluo_tagger`) on the same fresh tok2vec:
+#: one softmax per token instead of the ``ner``'s transition model, which costs most in ``kg build``.
+FRESH_TAGGER = FRESH_NER.split("[components.ner]")[0] + """
+[components.ner]
+factory = "kg_biluo_tagger"
+
+[components.ner.model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = {width}
+upstream = "tok2vec"
+"""
+
 #: A ner reading the English pipeline's own (frozen) tok2vec through a listener: at inference it
 #: takes ``doc.tensor``, which the pipeline computes anyway, so it costs only its transition model.
 SHARED_NER = """
@@ -325,12 +345,17 @@ def ner_config(
     width: int = 64,
     depth: int = 2,
     pretrain_epochs: int = 1,
+    arch: str = "ner",
 ) -> str:
-    """The spaCy config of a recogniser (``init``: fresh, sm or shared); its [pretraining]
+    """The spaCy config of a recogniser (``init``: fresh, sm or shared; ``arch``: the transition-based
+    ``ner`` or the BILUO ``tagger``, which goes with a fresh tok2vec only); its [pretraining]
     block is what ``spacy pretrain`` reads and what ``init_tok2vec`` loads into."""
     from extractors.model import english_model_name
 
-    ner = {"fresh": FRESH_NER, "sm": SOURCED_NER, "shared": SHARED_NER}[init].format(
+    if arch == "tagger" and init != "fresh":
+        raise ValueError("the BILUO tagger goes with --init fresh only")
+    template = FRESH_TAGGER if arch == "tagger" else {"fresh": FRESH_NER, "sm": SOURCED_NER, "shared": SHARED_NER}[init]
+    ner = template.format(
         package=english_model_name(), width=width, depth=depth
     )
     config = CONFIG.format(
@@ -412,13 +437,16 @@ def train_ner(
     name: str = "model",
     train_file: str = "train.spacy",
     init_tok2vec: Path | None = None,
+    arch: str = "ner",
 ) -> Path:
     """Train with spaCy's own loop on ``out/train_file`` (early stopping on the validation
     slice), the tok2vec started from ``init_tok2vec`` (``spacy pretrain`` weights) when given;
     returns the ``out/name/model-best`` directory."""
     from spacy.cli.train import train
 
-    config = ner_config(init, seed=seed, max_steps=max_steps, dropout=dropout, patience=patience, width=width, depth=depth)
+    config = ner_config(
+        init, seed=seed, max_steps=max_steps, dropout=dropout, patience=patience, width=width, depth=depth, arch=arch
+    )
     (out / f"{name}.cfg").write_text(config, encoding="utf-8")
     overrides = {"paths.train": str(out / train_file), "paths.dev": str(out / "dev.spacy")}
     if init_tok2vec is not None:
@@ -578,9 +606,9 @@ class _CandidateRecorder:
     def __init__(self):
         self.rows: list[dict] = []
 
-    def decide(self, features: dict) -> str:
+    def decision(self, features: dict) -> tuple[str, float]:
         self.rows.append(features)
-        return next(k.split("=", 1)[1] for k in features if k.startswith("type="))
+        return next(k.split("=", 1)[1] for k in features if k.startswith("type=")), 1.0
 
 
 class _KeepBest:
@@ -591,10 +619,10 @@ class _KeepBest:
         self.model = model
         self.p: list[float] = []
 
-    def decide(self, features: dict) -> str:
+    def decision(self, features: dict) -> tuple[str, float]:
         best, p = self.model.best(features)
         self.p.append(p)
-        return best
+        return best, p
 
 
 def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str | None]]:
@@ -732,8 +760,16 @@ def main() -> None:
         choices=["sm", "fresh", "shared"],
         default="fresh",
         help="fresh: its own small tok2vec (--width, --depth) from scratch (the shipped one: cheap in kg build); "
-        "sm: its own tok2vec started from en_core_web_sm's ner (learns a little more, costs 3x more in kg build); "
-        "shared: a listener on the English pipeline's frozen tok2vec (cheapest, learns far less).",
+        "sm (with --arch ner): its own tok2vec started from en_core_web_sm's ner (learns a little more, costs 3x more in kg build); "
+        "shared (with --arch ner): a listener on the English pipeline's frozen tok2vec (cheapest, learns far less).",
+    )
+    ap.add_argument(
+        "--arch",
+        choices=["ner", "tagger"],
+        default="tagger",
+        help="tagger (shipped): spaCy's tagger over BILUO mention tags, decoded together "
+        "(extractors.biluo_tagger; a softmax per token, a third of the ner's cost in kg build; --init fresh only); "
+        "ner: spaCy's transition-based ner (shipped before round 18).",
     )
     ap.add_argument("--width", type=int, default=64, help="Width of the fresh tok2vec.")
     ap.add_argument("--depth", type=int, default=2, help="Depth of the fresh tok2vec's encoder.")
@@ -784,6 +820,7 @@ def main() -> None:
             out,
             FOLDS,
             init=args.init,
+            arch=args.arch,
             max_steps=args.max_steps,
             seed=args.seed,
             dropout=args.dropout,

@@ -34,8 +34,8 @@ def test_shipped_weights_are_in_the_package_and_small():
 def test_pipeline_loads_the_trained_recogniser_from_disk(learned_nlp):
     nlp = learned_nlp
     assert "kg_ner" in nlp.pipe_names and "kg_learned_entities" in nlp.pipe_names
-    # the recogniser knows the six types (a sourced English ner may keep its old labels, unused)
-    assert TYPES <= set(nlp.get_pipe("kg_ner").labels)
+    # the recogniser knows the six types (its tags are "B-Method", "U-Task"...: the type after the prefix)
+    assert TYPES <= {label.partition("-")[2] for label in nlp.get_pipe("kg_ner").labels}
     doc = nlp("A Study\n\nBarack Obama visited Paris in 2010 and we trained BERT on SQuAD.")
     assert all(s.label_ in TYPES for s in doc.spans["kg_entities"])
 
