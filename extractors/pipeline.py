@@ -310,15 +310,36 @@ _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 
 def _cites_authors(doc, span) -> bool:
-    """Whether ``span`` is the names before "et al." of a citation.
+    """Whether ``span`` is the names before "et al." of a citation, or a person's name (capitalised
+    words) that a list of such names and a bracketed year follow ("the decomposition scheme of
+    Klein, Plotkin and Rao (1993)", "Oja (1982)"): a person, not a method.
 
     Example:
         >>> import spacy
-        >>> doc = spacy.blank("en")("the method of Azari Soufiani et al. (2013)")
-        >>> _cites_authors(doc, doc[3:5]), _cites_authors(doc, doc[1:2])
-        (True, False)
+        >>> doc = spacy.blank("en")("the method of Azari Soufiani et al. (2013) and of Klein and Rao (1993)")
+        >>> [_cites_authors(doc, doc[a:b]) for a, b in ((3, 5), (1, 2), (13, 14), (15, 16))]
+        [True, False, True, True]
     """
-    return span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al")
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al"):
+        return True
+    if not all(_person_word(t.text) or t.text == "-" for t in span):
+        return False  # "BERT (2019)", "GPT-2 (2019)": a name, not a person
+    i = span.end
+    while i < len(doc) and i - span.end < 8 and (doc[i].text in _NAME_LIST_JOINS or _person_word(doc[i].text)):
+        i += 1
+    return (
+        i + 2 < len(doc) and doc[i].text == "(" and _CITED_YEAR.fullmatch(doc[i + 1].text) is not None
+        and doc[i + 2].text in (")", ",", ";")
+    )
+
+
+def _person_word(text: str) -> bool:
+    """A capitalised word of letters, the rest lower case ("Rao", "Hebb"; not "BERT", "ResNet")."""
+    return text[:1].isupper() and text[1:].islower() and text.isalpha()
+
+
+_NAME_LIST_JOINS = frozenset({",", "and", "&"})
+_CITED_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:

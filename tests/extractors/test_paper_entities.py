@@ -269,3 +269,14 @@ def test_the_authors_of_a_citation_are_no_entity(nlp):
     names = {e.name for e in ext.entities}
     assert "SVMs" in names or "SVM" in names  # the paper's entities are found
     assert not {n for n in names if "Shawe" in n}
+
+
+def test_authors_cited_with_a_year_are_no_entity(nlp):
+    from extractors.pipeline import extract_papers
+
+    abstract = ("Our algorithm for planar graphs uses the decomposition scheme of Klein, Plotkin and Rao (1993) "
+                "and the learning rule of Oja (1982). It improves the running time of support vector machines (SVMs).")
+    (ext,) = extract_papers([Paper(id="p", title="Faster Decompositions", abstract=abstract)], nlp=nlp)
+    names = {e.name for e in ext.entities}
+    assert "SVMs" in names  # the paper's entities are found
+    assert not names & {"Klein", "Plotkin", "Rao", "Oja"}
