@@ -390,6 +390,19 @@ def test_utf8_read_as_latin1_by_another_tool_is_decoded_again(tmp_path, diag):
     assert paper.abstract == "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold."
 
 
+def test_ligature_glyphs_and_latex_accents_are_read_as_letters(tmp_path, diag):
+    # "Fr\\'echet inception distance" was read as a Metric "inception distance"; "\ufb01lters" as a broken word
+    path = write(tmp_path, "latex.jsonl", json.dumps({
+        "id": "p1", "title": "Schr\\\"odinger Bridges and Gr{\\\"o}bner Bases",
+        "abstract": "We improve the Fr\\'echet inception distance of Fr\\'{e}chet-style particle \ufb01lters and "
+                    "e\ufb03cient \\textbf{Gar\\c{c}on} models, na\\\"ively; \\cite{a} and \\varepsilon stay.",
+    }) + "\n")
+    [paper] = read([path], diag)
+    assert paper.title == "Schrödinger Bridges and Gröbner Bases"
+    assert paper.abstract == ("We improve the Fréchet inception distance of Fréchet-style particle filters and "
+                              "efficient \\textbf{Garçon} models, naïvely; \\cite{a} and \\varepsilon stay.")
+
+
 def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
     # PDF text keeps "x- y" where a line ended inside a word or at a compound's hyphen
     path = write(tmp_path, "old.jsonl", json.dumps({
