@@ -17,6 +17,8 @@ of the team annotations, mention F1 0.477 token by token, 0.587 decoded together
 
 from __future__ import annotations
 
+from itertools import islice
+
 import numpy
 from spacy.language import Language
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
@@ -65,14 +67,14 @@ class BiluoTagger(Tagger):
         return float(loss), d_scores
 
     def initialize(self, get_examples, *, nlp=None, labels=None) -> None:
-        types = set(labels or ())
+        """Tags ``O`` and B/I/L/U of every mention type of the examples (or the tag ``labels`` given)."""
         if labels is None:
-            for eg in get_examples():
-                types.update(ent.label_ for ent in eg.reference.ents)
-        for tag in [OUTSIDE] + [f"{p}-{t}" for t in sorted(types) for p in "BILU"]:
+            types = sorted({ent.label_ for eg in get_examples() for ent in eg.reference.ents})
+            labels = [OUTSIDE] + [f"{p}-{t}" for t in types for p in "BILU"]
+        for tag in labels:
             self.add_label(tag)
         docs, truths = [], []
-        for eg in list(get_examples())[:10]:
+        for eg in islice(get_examples(), 10):
             docs.append(eg.x)
             tags = gold_tags(eg)
             truths.append(self.model.ops.asarray(
