@@ -1,0 +1,68 @@
+"""scripts/train.py: the steps that fit the classifiers run on the real pipeline's output."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train.py"
+
+RECORDS = [
+    {
+        "id": "t1",
+        "title": "Contrastive Pretraining for Image Classification",
+        "abstract": "We propose ConPre, a contrastive pretraining method for image classification. "
+                    "ConPre outperforms SimCLR on ImageNet in top-1 accuracy.",
+        "entities": [
+            {"name": "ConPre", "type": "Method", "aliases": [], "roles": ["PROPOSES"]},
+            {"name": "image classification", "type": "Task", "aliases": [], "roles": ["ADDRESSES"]},
+            {"name": "SimCLR", "type": "Method", "aliases": [], "roles": ["COMPARES_WITH"]},
+            {"name": "ImageNet", "type": "Benchmark", "aliases": [], "roles": ["EVALUATES_ON"]},
+        ],
+    },
+    {
+        "id": "t2",
+        "title": "Faster Policy Optimization",
+        "abstract": "We study proximal policy optimization (PPO) on Atari games and report the average return.",
+        "entities": [{"name": "PPO", "type": "Method", "aliases": ["proximal policy optimization"], "roles": ["USES"]}],
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def train():
+    spec = importlib.util.spec_from_file_location("kg_train_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["kg_train_script"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def docs(train):
+    return train.pipeline_docs(RECORDS, train.WEIGHTS)
+
+
+def test_entity_rows_record_every_candidate_with_its_gold_type(train, docs):
+    rows = train.entity_rows(RECORDS, docs)
+    assert rows and all("bias" in features for features, _ in rows)
+    kept = {typ for _, typ in rows if typ is not None}
+    assert {"Method", "Benchmark"} <= kept  # ConPre or SimCLR, ImageNet matched to their annotations
+
+
+def test_decided_once_keeps_every_candidate_with_its_probability(train, docs):
+    from extractors.entity_model import EntityModel
+    from extractors.pipeline import ENTITY_WEIGHTS
+
+    decided = train.decided_once(docs, None, EntityModel.load(ENTITY_WEIGHTS))
+    for record, probabilities in decided:
+        assert len(record["entities"]) == len(probabilities)
+        assert all(0.0 <= p <= 1.0 for p in probabilities)
+    assert train.thresholded(decided, {}, 1.01) == [{**rec, "entities": []} for rec, _ in decided]
+
+
+def test_role_rows_pair_features_with_annotated_roles(train, docs):
+    rows = train.role_rows(RECORDS, docs)
+    assert any("PROPOSES" in roles for _, roles in rows)
