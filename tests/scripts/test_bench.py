@@ -19,14 +19,9 @@ SCRIPT = ROOT / "scripts" / "bench.py"
 
 
 @pytest.fixture(scope="module")
-def bench():
+def bench(load_script):
     """scripts/bench.py imported as a module."""
-    spec = importlib.util.spec_from_file_location("kg_bench_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    return load_script("bench.py", "kg_bench_script")
 
 
 @pytest.fixture(scope="module")

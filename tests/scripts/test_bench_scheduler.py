@@ -4,7 +4,6 @@ No timing is asserted: the figures must be produced, never fast.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -17,14 +16,9 @@ SCRIPT = ROOT / "scripts" / "bench.py"
 
 
 @pytest.fixture(scope="module")
-def bench():
+def bench(load_script):
     """scripts/bench.py imported as a module."""
-    spec = importlib.util.spec_from_file_location("kg_bench_scheduler_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    return load_script("bench.py", "kg_bench_scheduler_script")
 
 
 def _record(bench, n: int, local_wall: float, dask_wall: float, same: bool) -> dict:

@@ -1,7 +1,6 @@
 """scripts/eval_external.py: readers, scoring, and a run of the real pipeline on a few sentences."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -13,12 +12,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "eval_external.py"
 
 
 @pytest.fixture(scope="module")
-def ev():
-    spec = importlib.util.spec_from_file_location("eval_external", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_external"] = module
-    spec.loader.exec_module(module)
-    return module
+def ev(load_script):
+    return load_script("eval_external.py", "eval_external")
 
 
 def test_score_exact_and_partial(ev):

@@ -1,13 +1,7 @@
 """scripts/train.py: the steps that fit the classifiers run on the real pipeline's output."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "train.py"
 
 RECORDS = [
     {
@@ -32,12 +26,8 @@ RECORDS = [
 
 
 @pytest.fixture(scope="module")
-def train():
-    spec = importlib.util.spec_from_file_location("kg_train_script", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["kg_train_script"] = module
-    spec.loader.exec_module(module)
-    return module
+def train(load_script):
+    return load_script("train.py", "kg_train_script")
 
 
 @pytest.fixture(scope="module")
