@@ -365,42 +365,43 @@ def test_records_without_abstract_warn_with_a_cap(tmp_path, diag):
     assert "--abstract-field" in diag.problems[0].message and "'body'" in diag.problems[0].message
 
 
-def test_a_word_split_by_a_pdf_soft_hyphen_is_read_whole(tmp_path, diag):
+#: Text another tool wrote garbled: (title, abstract) as written, then as read.
+GARBLED_TEXT = {
     # old proceedings abstracts carry pdfminer's "(cid:173)" (or U+00AD) where a word broke at a line end
-    path = write(tmp_path, "old.jsonl", json.dumps({
-        "id": "p1", "title": "Learning to Play Back\u00adgammon",
-        "abstract": "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns "
-                    "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means.",
-    }) + "\n")
-    [paper] = read([path], diag)
-    assert paper.title == "Learning to Play Backgammon"
-    assert paper.abstract == ("We bound the generalization error for different input patterns "
-                              "in efficient classification, different from K(cid:0)means.")
-
-
-def test_utf8_read_as_latin1_by_another_tool_is_decoded_again(tmp_path, diag):
+    "pdf-soft-hyphen": (
+        "Learning to Play Back\u00adgammon",
+        "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns "
+        "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means.",
+        "Learning to Play Backgammon",
+        "We bound the generalization error for different input patterns "
+        "in efficient classification, different from K(cid:0)means.",
+    ),
     # some exports hold UTF-8 bytes decoded as Latin-1: "Mercerâ\x80\x99s Kernels" made a node "Mercerâs Kernels"
-    path = write(tmp_path, "mojibake.jsonl", json.dumps({
-        "id": "p1", "title": "MÃ¶biusGCN for 360Â° Views",
-        "abstract": "Widely known as Mercer\u00e2\u0080\u0099s Kernels, they help the robotâ\u0080\u0099s arm; "
-                    "Brânzei and Ioana's results hold.",
-    }) + "\n")
-    [paper] = read([path], diag)
-    assert paper.title == "MöbiusGCN for 360° Views"
-    assert paper.abstract == "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold."
-
-
-def test_ligature_glyphs_and_latex_accents_are_read_as_letters(tmp_path, diag):
+    "utf8-read-as-latin1": (
+        "MÃ¶biusGCN for 360Â° Views",
+        "Widely known as Mercer\u00e2\u0080\u0099s Kernels, they help the robotâ\u0080\u0099s arm; "
+        "Brânzei and Ioana's results hold.",
+        "MöbiusGCN for 360° Views",
+        "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold.",
+    ),
     # "Fr\\'echet inception distance" was read as a Metric "inception distance"; "\ufb01lters" as a broken word
-    path = write(tmp_path, "latex.jsonl", json.dumps({
-        "id": "p1", "title": "Schr\\\"odinger Bridges and Gr{\\\"o}bner Bases",
-        "abstract": "We improve the Fr\\'echet inception distance of Fr\\'{e}chet-style particle \ufb01lters and "
-                    "e\ufb03cient \\textbf{Gar\\c{c}on} models, na\\\"ively; \\cite{a} and \\varepsilon stay.",
-    }) + "\n")
+    "latex-accents-and-ligature-glyphs": (
+        "Schr\\\"odinger Bridges and Gr{\\\"o}bner Bases",
+        "We improve the Fr\\'echet inception distance of Fr\\'{e}chet-style particle \ufb01lters and "
+        "e\ufb03cient \\textbf{Gar\\c{c}on} models, na\\\"ively; \\cite{a} and \\varepsilon stay.",
+        "Schrödinger Bridges and Gröbner Bases",
+        "We improve the Fréchet inception distance of Fréchet-style particle filters and "
+        "efficient \\textbf{Garçon} models, naïvely; \\cite{a} and \\varepsilon stay.",
+    ),
+}
+
+
+@pytest.mark.parametrize("title,abstract,read_title,read_abstract", GARBLED_TEXT.values(), ids=GARBLED_TEXT.keys())
+def test_text_another_tool_garbled_is_read_as_written(tmp_path, diag, title, abstract, read_title, read_abstract):
+    path = write(tmp_path, "garbled.jsonl", json.dumps({"id": "p1", "title": title, "abstract": abstract}) + "\n")
     [paper] = read([path], diag)
-    assert paper.title == "Schrödinger Bridges and Gröbner Bases"
-    assert paper.abstract == ("We improve the Fréchet inception distance of Fréchet-style particle filters and "
-                              "efficient \\textbf{Garçon} models, naïvely; \\cite{a} and \\varepsilon stay.")
+    assert paper.title == read_title
+    assert paper.abstract == read_abstract
 
 
 def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
