@@ -32,22 +32,7 @@ EXTRACTOR = "kg_citations"
 # A surname: "Wang", "O'Neil", "van den Oord", "Zelikman", "García-López".
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|da|di|le|la|du|dos|ten|ter)\s+){0,3}"
 _SURNAME = _PARTICLE + r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019]*(?:-[A-Z\u00C0-\u00DE]?[\w\u00C0-\u024F'\u2019]+)*"
-_YEAR = r"(?:19[5-9]\d|20\d\d)[a-z]?"
-_AUTHORS = (
-    rf"(?P<first>{_SURNAME})"
-    rf"(?P<rest>\s+et\s+al\.?|\s+(?:and|&)\s+{_SURNAME})?"
-)
-#: One item of a parenthetical citation: "Wang et al., 2023", "Smith and Jones 2021".
-_ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})\s*$")
-#: A parenthesis that may hold citations.
-_PAREN = re.compile(r"\(([^()]{4,400})\)")
-#: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)".
-_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\((?P<year>{_YEAR})\)")
-#: Words in front of a citation list that are not the cited work.
-_LEAD_WORDS = re.compile(r"^\s*(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|for\s+example|for\s+instance|as\s+in|like)\s*,?\s*", re.I)
-#: A token that may be (part of) the name of a work: "Self-Instruct", "GPT-4", "STaR", "o1".
-_NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9])[\w@+.'\u2019-]*[\w+]$|^[A-Z]$")
-_NAME_JOINERS = {"of", "for", "in", "the", "with", "and", "-"}
+_YEAR = r"(?:19\d\d|20\d\d)[a-z]?"
 #: Capitalised words that start sentences or phrases rather than name a work.
 _NOT_WORKS = {
     "the", "a", "an", "this", "that", "these", "those", "our", "we", "it", "its", "their", "in", "on",
@@ -56,6 +41,32 @@ _NOT_WORKS = {
     "model", "models", "survey", "et", "al", "and", "or", "see", "e.g", "i.e", "following", "follow",
 }
 
+#: Not the first of a list of names: those words, and a sentence adverb before its comma
+#: ("Recently, Plan & Vershynin (2015)", "Accordingly, Lane and Bird (2020)").
+_NOT_A_NAME = (
+    rf"(?!(?i:{'|'.join(re.escape(w) for w in sorted(_NOT_WORKS))}|thus|hence|here|then|namely|instead)(?![\w-]))"
+    r"(?![A-Z][a-z]+ly,)"
+)
+_AUTHORS = (
+    rf"{_NOT_A_NAME}(?P<first>{_SURNAME})"
+    rf"(?P<rest>\s+et\s+al\.?|(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?"
+)
+#: One item of a parenthetical citation: "Wang et al., 2023", "Smith and Jones 2021".
+_ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})\s*$")
+#: A parenthesis that may hold citations.
+_PAREN = re.compile(r"\(([^()]{4,400})\)")
+#: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)", "Klein, Plotkin and Rao
+#: (1993, 1995)".
+_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\((?P<year>{_YEAR})(?:[,;][^()]{{0,40}})?\)")
+#: Names before "et al." with no year after them: "as Smith et al. showed".
+_ET_AL = re.compile(rf"(?<![\w-])(?P<first>{_SURNAME})\s+et\s+al\b")
+#: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
+_GIVEN_NAMES = re.compile(r"(?:(?<![\w-])[A-Z][a-z]+ +){1,2}$")
+#: Words in front of a citation list that are not the cited work.
+_LEAD_WORDS = re.compile(r"^\s*(?:e\.g\.|i\.e\.|cf\.|see(?:\s+also)?|for\s+example|for\s+instance|as\s+in|like)\s*,?\s*", re.I)
+#: A token that may be (part of) the name of a work: "Self-Instruct", "GPT-4", "STaR", "o1".
+_NAME_TOKEN = re.compile(r"^(?=.*[A-Z0-9])[\w@+.'\u2019-]*[\w+]$|^[A-Z]$")
+_NAME_JOINERS = {"of", "for", "in", "the", "with", "and", "-"}
 _ARXIV_PREFIXED = re.compile(
     r"(?:\barXiv\s*:?\s*|arxiv\.org/(?:abs|pdf)/)(?P<id>\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(?P<version>v\d+)?",
     re.I,
@@ -167,16 +178,54 @@ def find_inline_references(text: str) -> list[tuple[int, int, Citation]]:
                 items[0] = (work_start, paren.end(), items[0][2])
         found.extend(items)
     for m in _NARRATIVE.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or not _names_people(m):
             continue
         first = _clean_surname(m.group("first"))
-        if first.lower() in _NOT_WORKS:
-            continue
-        if not m.group("rest") and (first.isupper() or any(ch.isdigit() for ch in first)):
-            continue  # "GPT (2023)": an acronym, not an author
         found.append((m.start(), m.end(), Citation(first_author=first, year=int(m.group("year")[:4]))))
     found.sort(key=lambda t: t[0])
     return found
+
+
+def _names_people(m: re.Match) -> bool:
+    """Whether a narrative citation's names are people's: not "GPT (2023)", "The (2021)"."""
+    first = _clean_surname(m.group("first"))
+    if first.lower() in _NOT_WORKS:
+        return False
+    return bool(m.group("rest")) or not (first.isupper() or any(ch.isdigit() for ch in first))
+
+
+def cited_author_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the people a citation names: the authors of a narrative citation
+    with up to two given names before them, and the names before "et al." with or without a
+    year. A name found there is a person, not a method.
+
+    Example:
+        >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
+        ...         "Donald Hebb (1949), not BERT (2019)")
+        >>> [text[a:b] for a, b in cited_author_ranges(text)]
+        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb']
+    """
+    ranges = []
+    for m in _NARRATIVE.finditer(text):
+        if _names_people(m):
+            listed = m.group("rest") and not m.group("rest").strip().startswith("et")
+            ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
+    for m in _ET_AL.finditer(text):
+        if m.group("first").lower() not in _NOT_WORKS:
+            ranges.append((_given_names_start(text, m.start()), m.end("first")))
+    return sorted(set(ranges))
+
+
+def _given_names_start(text: str, start: int) -> int:
+    """Where the given names before a surname at ``start`` begin ("Donald " of "Donald Hebb")."""
+    m = _GIVEN_NAMES.search(text, max(0, start - 40), start)
+    if not m:
+        return start
+    at = m.start()
+    for word in re.finditer(r"\S+", m.group(0)):
+        if word.group(0).lower() in _NOT_WORKS:
+            at = m.start() + word.end()  # "Following Hebb (1949)": "Following" is no name
+    return at + len(text[at:start]) - len(text[at:start].lstrip())
 
 
 def _strip_trailing(value: str) -> str:

@@ -30,7 +30,7 @@ from extractors import DEFAULT_EXTRACTOR
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
-from extractors.citations import citations_from_doc
+from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index
 from extractors.entity_model import EntityModel, candidate_features
@@ -225,13 +225,14 @@ def doc_to_extraction(
 
     grouped: dict[str, dict] = {}
     references = _reference_arguments(doc.text)
+    people = cited_author_ranges(doc.text)
     mention_starts = {s.start for s in doc.spans.get(ENTITY_KEY, [])}
     for span in doc.spans.get(ENTITY_KEY, []):
         if any(a <= span.start_char < b for a, b in references):
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
-        if _cites_authors(doc, span):
+        if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         name = span.kb_id_ or span.text
         key = merge_key(name)
@@ -307,39 +308,6 @@ def doc_to_extraction(
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
-
-
-def _cites_authors(doc, span) -> bool:
-    """Whether ``span`` is the names before "et al." of a citation, or a person's name (capitalised
-    words) that a list of such names and a bracketed year follow ("the decomposition scheme of
-    Klein, Plotkin and Rao (1993)", "Oja (1982)"): a person, not a method.
-
-    Example:
-        >>> import spacy
-        >>> doc = spacy.blank("en")("the method of Azari Soufiani et al. (2013) and of Klein and Rao (1993)")
-        >>> [_cites_authors(doc, doc[a:b]) for a, b in ((3, 5), (1, 2), (13, 14), (15, 16))]
-        [True, False, True, True]
-    """
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "et" and doc[span.end + 1].lower_.startswith("al"):
-        return True
-    if not all(_person_word(t.text) or t.text == "-" for t in span):
-        return False  # "BERT (2019)", "GPT-2 (2019)": a name, not a person
-    i = span.end
-    while i < len(doc) and i - span.end < 8 and (doc[i].text in _NAME_LIST_JOINS or _person_word(doc[i].text)):
-        i += 1
-    return (
-        i + 2 < len(doc) and doc[i].text == "(" and _CITED_YEAR.fullmatch(doc[i + 1].text) is not None
-        and doc[i + 2].text in (")", ",", ";")
-    )
-
-
-def _person_word(text: str) -> bool:
-    """A capitalised word of letters, the rest lower case ("Rao", "Hebb"; not "BERT", "ResNet")."""
-    return text[:1].isupper() and text[1:].islower() and text.isalpha()
-
-
-_NAME_LIST_JOINS = frozenset({",", "and", "&"})
-_CITED_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?")
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:

@@ -5,7 +5,7 @@ import pytest
 import spacy
 
 from extractors.citations import (
-    CitationFinder, citations_from_doc, find_citations, find_identifiers, find_inline_references,
+    CitationFinder, citations_from_doc, cited_author_ranges, find_citations, find_identifiers, find_inline_references,
 )
 from schema import Paper, paper_text
 
@@ -30,6 +30,12 @@ def _refs(text: str) -> list[tuple[str | None, int | None, str | None]]:
         ("the Arcade Learning Environment (Bellemare et al., 2013a) and", [("Bellemare", 2013, "Arcade Learning Environment")]),
         ("as in WaveNet (van den Oord et al., 2016)", [("van den Oord", 2016, "WaveNet")]),
         ("(see Smith & Jones 2021)", [("Smith", 2021, None)]),
+        ("the scheme of Klein, Plotkin, and Rao (1993) is", [("Klein", 1993, None)]),
+        ("(Hinton, Dayan, Frey and Neal 1995)", [("Hinton", 1995, None)]),
+        ("Recently, Plan & Vershynin (2015) extended", [("Plan", 2015, None)]),
+        ("Accordingly, Lane and Bird (2020) argue", [("Lane", 2020, None)]),
+        ("the rule of Hebb (1949) and", [("Hebb", 1949, None)]),
+        ("papers by Feldman and Vondrak (2018, 2019) show", [("Feldman", 2018, None)]),
     ],
 )
 def test_inline_references(text, expected):
@@ -48,6 +54,21 @@ def test_inline_references(text, expected):
 )
 def test_not_references(text):
     assert _refs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("a method of Azari Soufiani et al. improves", ["Azari Soufiani"]),
+        ("the scheme of Klein, Plotkin and Rao (1993)", ["Klein, Plotkin and Rao"]),
+        ("the learning rule of Donald Hebb (1949)", ["Donald Hebb"]),
+        ("Following Hebb (1949), we", ["Hebb"]),
+        ("as Eikema & Aziz (2020) show", ["Eikema & Aziz"]),
+        ("BERT (2019) and GPT-2 (2019) are models", []),
+    ],
+)
+def test_cited_author_ranges(text, people):
+    assert [text[a:b] for a, b in cited_author_ranges(text)] == people
 
 
 def test_reference_offsets_cover_the_work_and_the_reference():
