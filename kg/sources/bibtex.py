@@ -14,14 +14,13 @@ from collections.abc import Iterator
 
 from kg.sources.records import (
     _MONTHS,
+    LATEX,
     clean_text,
     format_date,
     ids_from_value,
     make_paper,
     one_record,
 )
-from pylatexenc.latex2text import LatexNodes2Text
-
 from kg.sources.source import Report, Source
 from schema import Paper
 
@@ -29,7 +28,6 @@ _FIELD = re.compile(r"(?:\s*(?:%[^\n]*)?\n)*\s*,?(?:\s*%[^\n]*\n)*\s*([A-Za-z][\
 #: Fields naming where an entry appeared, in order of preference.
 _VENUE_FIELDS = ("journal", "booktitle", "journaltitle", "series", "publisher")
 _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*([{(])")
-_LATEX = LatexNodes2Text(math_mode="verbatim")
 
 
 class BibError(ValueError):
@@ -48,7 +46,7 @@ def latex_to_text(value: str) -> str:
     if "\\" not in value and "{" not in value and "~" not in value:
         return clean_text(value)
     try:
-        text = _LATEX.latex_to_text(value)
+        text = LATEX.latex_to_text(value)
     except Exception:  # noqa: BLE001 - pylatexenc raises several kinds on broken LaTeX; keep the raw text
         text = value.replace("{", "").replace("}", "")
     return clean_text(unicodedata.normalize("NFC", text))

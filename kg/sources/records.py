@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import ftfy
+from pylatexenc.latex2text import LatexNodes2Text
 
 from schema.errors import SchemaError
 
@@ -174,14 +175,15 @@ _LATEX_ACCENT = re.compile(
     r"""(?P<open>\{)?\\(?:(?P<mark>['`^"~=.])|(?P<letter_mark>[cvuH])(?=[\s{]))\s?"""
     r"""(?:\{(?P<braced>\\i|[A-Za-z])\}|(?P<bare>\\i|[A-Za-z]))(?P<close>\})?"""
 )
-_COMBINING = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
-              "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b"}
+#: pylatexenc's LaTeX-to-text converter, math kept as written: the accent of a
+#: :data:`_LATEX_ACCENT` match here, whole BibTeX fields in :mod:`kg.sources.bibtex`.
+LATEX = LatexNodes2Text(math_mode="verbatim")
 
 
 def _accented(match: re.Match) -> str:
     """The accented letter of a :data:`_LATEX_ACCENT` match (a brace of another group is kept)."""
     letter = match["braced"] or match["bare"]
-    text = ("i" if letter == "\\i" else letter) + _COMBINING[match["mark"] or match["letter_mark"]]
+    text = LATEX.latex_to_text(f"\\{match['mark'] or match['letter_mark']}{{{letter}}}")
     if match["open"] and match["close"]:
         return text
     return (match["open"] or "") + text + (match["close"] or "")
