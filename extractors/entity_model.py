@@ -30,6 +30,7 @@ from pathlib import Path
 
 from extractors.entities import (
     GENERIC_HEADS,
+    SPAN_KEY,
     gazetteer_type,
     head_type,
     is_name_like,
@@ -99,11 +100,13 @@ def candidate_features(
     title_end: int,
     long_forms: set[tuple[int, int]],
     shorts: set[str],
+    listed: dict[tuple[int, int], set[str]] | None = None,
 ) -> dict[str, float]:
     """Features of one candidate entity of a paper (see the module docstring).
 
     ``spans`` are its mentions, ``cues`` their role cues (``doc.spans["kg_roles"]``),
-    ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms.
+    ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms;
+    ``listed`` is :func:`listed_types` of the Doc (computed when not given).
     """
     t = entity_type
     f: dict[str, float] = {"bias": 1.0, f"type={t}": 1.0}
@@ -150,6 +153,10 @@ def candidate_features(
     if NER_KEY in doc.spans:
         for key in _recogniser_agreement(spans, doc.spans[NER_KEY]):
             add(key)
+    if listed is None:
+        listed = listed_types(doc)
+    for kind in {k for s in spans for k in listed.get((s.start, s.end), ())}:
+        add(f"listed_with={kind}")
     for s in spans:
         if s.start > 0:
             f[f"prev:{doc[s.start - 1].lower_}"] = 1.0
@@ -158,6 +165,41 @@ def candidate_features(
     for w in prefixes_found({tok.lower_ for s in spans for tok in s.sent}, (*SENTENCE_WORDS, *TYPE_WORDS)):
         f[f"word:{w}"] = 1.0
     return f
+
+
+#: Tokens that join the items of a list of names: "A, B and C", "A or B", "A/B".
+_LIST_JOINS = frozenset({",", "and", "or", "&", "/"})
+
+
+def listed_types(doc) -> dict[tuple[int, int], set[str]]:
+    """For each rule mention of ``doc`` listed with others ("question answering, textual entailment
+    and sentiment analysis"), the types its neighbours in the list have on their own (gazetteer,
+    else head word): a list holds one kind of thing, so a name the vocabulary does not know takes
+    its neighbours' kind.
+
+    Example:
+        >>> doc = nlp("tasks including question answering, textual entailment and sentiment analysis")  # doctest: +SKIP
+        >>> listed_types(doc)[(4, 6)]  # doctest: +SKIP
+        {'Task'}
+    """
+    mentions = sorted({(s.start, s.end): s.text for s in doc.spans.get(SPAN_KEY, [])}.items())
+    lists: list[list[tuple[tuple[int, int], str]]] = []
+    for (start, end), text in mentions:
+        if lists:
+            (prev_start, prev_end), _ = lists[-1][-1]
+            between = [t.text for t in doc[prev_end:start]] if prev_end <= start else None
+            if between and len(between) <= 2 and all(w in _LIST_JOINS for w in between):
+                lists[-1].append(((start, end), text))
+                continue
+        lists.append([((start, end), text)])
+    table: dict[tuple[int, int], set[str]] = {}
+    for items in lists:
+        if len(items) < 2:
+            continue
+        kinds = [gazetteer_type(text) or head_type(text_words(text)) for _, text in items]
+        for i, (key, _) in enumerate(items):
+            table[key] = {k for j, k in enumerate(kinds) if j != i and k}
+    return table
 
 
 def _recogniser_agreement(spans: list, recognised) -> set[str]:

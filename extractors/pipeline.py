@@ -33,7 +33,7 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index
-from extractors.entity_model import EntityModel, candidate_features
+from extractors.entity_model import EntityModel, candidate_features, listed_types
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
@@ -246,6 +246,7 @@ def doc_to_extraction(
     title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
+    listed = listed_types(doc) if entity_model is not None else {}
     # a mention of the title has the whole title as its sentence ("FUSSL: Fuzzy Uncertain ..."),
     # not the piece the parser cut at a colon ("FUSSL:")
     title_text = doc[:title_end].text.strip() if title_end > 0 else ""
@@ -259,7 +260,7 @@ def doc_to_extraction(
         confidence = _confidence(name, abbreviations)
         if entity_model is not None:
             features = candidate_features(
-                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts
+                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed
             )
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:

@@ -67,6 +67,14 @@ def test_features_say_what_the_recogniser_found(doc, nlp):
     assert not any(k.startswith("ner_") for k in _features(rules_doc, "RLVF"))  # no recogniser, no such feature
 
 
+def test_a_name_listed_with_tasks_reads_their_kind(nlp):
+    listed_doc = nlp("Word Vectors\n\nWe improve six problems, including question answering, textual entailment "
+                     "and sentiment analysis. We use BERT.")
+    f = _features(listed_doc, "textual entailment")  # no task word of its own: its neighbours are tasks
+    assert f["listed_with=Task"] == 1.0 and f["Task&listed_with=Task"] == 1.0
+    assert not any(k.startswith("listed_with=") for k in _features(listed_doc, "BERT"))  # listed with nothing
+
+
 def test_shape_classes():
     assert [shape(n) for n in ("Qwen2.5-7B", "PPO", "WebShop", "semantic parsing")] == ["digit", "caps", "innercap", "lower"]
 
