@@ -19,8 +19,10 @@ acronym when the text defines one). Mentions come from, in order of trust:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -351,46 +353,170 @@ GENERIC_COMPOUNDS = _wordset(
 )
 
 
+class TokenView:
+    """The token attributes the rules read, as plain lists, each made on first use.
+
+    Every ``doc[i]`` makes a new :class:`~spacy.tokens.Token` and the rules read the same
+    tokens many times over: reading lists costs a fraction of that. ``text[i]`` is
+    ``doc[i].text``, ``lower[i]`` ``doc[i].lower_`` and so on; ``ws[i]`` is whether
+    ``doc[i]`` has trailing whitespace, ``head[i]`` is ``doc[i].head.i`` and ``span_text(i, j)``
+    is ``doc[i:j].text``. A view is only valid while its Doc's tokens are not changed.
+
+    Example:
+        >>> view = TokenView(nlp("Self - play agents win."))  # doctest: +SKIP
+        >>> view.span_text(0, 3), view.pos[3]  # doctest: +SKIP
+        ('Self - play', 'NOUN')
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.n = len(doc)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def string(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def text(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return [t.pos_ for t in self.tokens]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return [t.tag_ for t in self.tokens]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return [t.dep_ for t in self.tokens]
+
+    @cached_property
+    def head(self) -> list[int]:
+        return [t.head.i for t in self.tokens]
+
+    @cached_property
+    def ws(self) -> list[bool]:
+        return [bool(t.whitespace_) for t in self.tokens]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return [t.idx for t in self.tokens]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return [t.is_space for t in self.tokens]
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return [t.is_punct for t in self.tokens]
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return [t.is_alpha for t in self.tokens]
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return [t.like_num for t in self.tokens]
+
+    @cached_property
+    def like_url(self) -> list[bool]:
+        return [t.like_url for t in self.tokens]
+
+    @cached_property
+    def sent_start(self) -> list[bool | None]:
+        return [t.is_sent_start for t in self.tokens]
+
+    @cached_property
+    def glued(self) -> list[bool]:
+        """:func:`_glued` of every token."""
+        return [_glued_at(self.text, self.ws, i) for i in range(self.n)]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (``start`` not negative)."""
+        end = min(end, self.n)
+        if end <= start:
+            return ""
+        return self.string[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
+
+
+#: The views of the Docs :func:`find_mentions` is reading, by ``id``; empty between calls.
+_VIEWS: dict[int, TokenView] = {}
+
+
+def _tokens(doc: Doc) -> TokenView:
+    """The view of ``doc`` that :func:`find_mentions` holds while it runs, else a new one."""
+    view = _VIEWS.get(id(doc))
+    return view if view is not None and view.doc is doc else TokenView(doc)
+
+
+@contextmanager
+def _viewing(doc: Doc) -> Iterator[TokenView]:
+    """Hold one :class:`TokenView` of ``doc`` for the helpers (:func:`_tokens`) within the block."""
+    key = id(doc)
+    held = _VIEWS.get(key)
+    if held is not None and held.doc is doc:
+        yield held  # an outer block holds it
+        return
+    _VIEWS[key] = view = TokenView(doc)
+    try:
+        yield view
+    finally:
+        del _VIEWS[key]
+
+
 def _compound_end(doc: Doc, i: int, end: int) -> int:
     """End of the hyphenated compound starting at token ``i`` ("in - context" -> after "context")."""
+    view = _tokens(doc)
+    text, ws = view.text, view.ws
     k = i
-    while k + 2 < end and doc[k + 1].text == "-" and not doc[k].whitespace_:
+    while k + 2 < end and text[k + 1] == "-" and not ws[k]:
         k += 2
     return k + 1
 
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start."""
+    view = _tokens(doc)
+    text, lower, pos, tag = view.text, view.lower, view.pos, view.tag
     while start < end:
-        tok = doc[start]
         cend = _compound_end(doc, start, end)
         if cend > start + 1:
-            compound = doc[start:cend].text.lower()
+            compound = view.span_text(start, cend).lower()
             if (
                 compound in GENERIC_COMPOUNDS
-                or tok.like_num
-                or tok.lower_ in {"one", "two", "three", "four", "five"}
+                or view.like_num[start]
+                or lower[start] in {"one", "two", "three", "four", "five"}
                 or compound.endswith(("-like", "-style", "-inspired"))
             ):
                 start = cend
                 continue
             break  # "in-context", "few-shot", "multi-step" belong to the name
         if (
-            tok.lower_ in GENERIC_MODIFIERS
-            or tok.text.startswith(("\\", "{", "}"))
-            or tok.pos_ in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
-            or tok.tag_ in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
+            lower[start] in GENERIC_MODIFIERS
+            or text[start].startswith(("\\", "{", "}"))
+            or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
+            or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
         ):
             start += 1
             continue
         break
-    while end > start and doc[end - 1].pos_ in {"PUNCT", "PART", "ADP", "CCONJ", "DET"}:
+    while end > start and pos[end - 1] in {"PUNCT", "PART", "ADP", "CCONJ", "DET"}:
         end -= 1
-    while start < end and doc[start].text in {"-", "–", "/", "%", "~"}:
+    while start < end and text[start] in {"-", "–", "/", "%", "~"}:
         start += 1
     # possessives: "the model's reasoning" -> "reasoning"
     for k in range(end - 1, start - 1, -1):
-        if doc[k].tag_ == "POS" or doc[k].text in {"'s", "'"}:
+        if tag[k] == "POS" or text[k] in {"'s", "'"}:
             start = k + 1
             break
     return start, end
@@ -398,7 +524,7 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
     """Words of a span, hyphenated compounds joined ("self - play" -> "self-play")."""
-    return text_words(doc[start:end].text)
+    return text_words(_tokens(doc).span_text(start, end))
 
 
 def text_words(text: str) -> list[str]:
@@ -431,17 +557,18 @@ class EntityRecognizer:
             self.matcher.add(label, [nlp.make_doc(t.replace("-", " ")) for t in lower if "-" in t])
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_mentions(doc, self.matcher, self.cs_matcher)
-        spans = []
-        for m in mentions:
-            # no whitespace, percent or LaTeX token at either end ("  mean  squared error" of a
-            # PDF's double spaces, "D}}\\log(T))$ regret")
-            start, end = trimmed(doc, m.start, m.end)
-            if start < end:
-                text = doc[start:end].text
-                # the rule's own name unless more than whitespace was cut
-                name = m.name.strip() if text == doc[m.start : m.end].text.strip() else text
-                spans.append(Span(doc, start, end, label=m.type, kb_id=name))
+        with _viewing(doc) as view:
+            mentions = find_mentions(doc, self.matcher, self.cs_matcher)
+            spans = []
+            for m in mentions:
+                # no whitespace, percent or LaTeX token at either end ("  mean  squared error" of a
+                # PDF's double spaces, "D}}\\log(T))$ regret")
+                start, end = trimmed(doc, m.start, m.end)
+                if start < end:
+                    text = view.span_text(start, end)
+                    # the rule's own name unless more than whitespace was cut
+                    name = m.name.strip() if text == view.span_text(m.start, m.end).strip() else text
+                    spans.append(Span(doc, start, end, label=m.type, kb_id=name))
         doc.spans[SPAN_KEY] = spans
         return doc
 
@@ -461,6 +588,11 @@ def title_end_index(doc: Doc) -> int:
 
 def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -> list[Mention]:
     """All typed mentions of ``doc``, overlaps resolved (higher priority, then longer, wins)."""
+    with _viewing(doc) as view:
+        return _find_mentions(doc, view, matcher, cs_matcher)
+
+
+def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -> list[Mention]:
     title_end = title_end_index(doc)
     cands: list[Mention] = []
     abbreviations: dict[str, str] = {}  # normalized long form -> short form
@@ -486,16 +618,15 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
         short_types[short] = typ
         cands.append(Mention(span.start, span.end, typ, short, 5, definition=True))
     if short_types:
-        for tok in doc:
-            text = tok.text
+        for i, text in enumerate(view.text):
             base = text[:-1] if text.endswith("s") and text[:-1] in short_types else text
             if base in short_types:
-                cands.append(Mention(tok.i, tok.i + 1, short_types[base], base, 5))
+                cands.append(Mention(i, i + 1, short_types[base], base, 5))
 
     # 2. gazetteers
     for match_id, start, end in list(matcher(doc)) + list(cs_matcher(doc)):
         label = doc.vocab.strings[match_id]
-        text = doc[start:end].text
+        text = view.span_text(start, end)
         if name_key(text) in _GENERIC_KEYS:
             continue  # a broad field or a bare process word ("computer vision", "attention")
         name = abbreviations.get(name_key(text), text)
@@ -505,20 +636,20 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
             label = BENCHMARK
         if label in {MODEL, BENCHMARK}:
             _, end = _extend_name(doc, end - 1)
-            name = doc[start:end].text
+            name = view.span_text(start, end)
         cands.append(Mention(start, end, short_types.get(name, label), name, 4))
 
     # 3. name-like tokens
-    for tok in doc:
-        if tok.text in short_types:
+    for i, token_text in enumerate(view.text):
+        if token_text in short_types:
             continue
-        if is_name_like(tok.text):
-            start, end = _extend_name(doc, tok.i)
+        if is_name_like(token_text):
+            start, end = _extend_name(doc, i)
         else:
-            start, end = tok.i, _cued_name_end(doc, tok, title_end)  # "Navi-plus dataset"
+            start, end = i, _cued_name_end(doc, i, title_end)  # "Navi-plus dataset"
             if end is None:
                 continue
-        text = doc[start:end].text
+        text = view.span_text(start, end)
         if _MODIFIER_SUFFIX.search(text) or _NOT_SYSTEM.search(text):
             continue  # "AI-Driven", "NP-hard": a modifier; "IJCAI'19": a venue
         typ = name_type(text)
@@ -531,7 +662,7 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
             re.fullmatch(r"[A-Z]{2,8}s?", text)
             and typ == METHOD
             and gazetteer_type(text) is None
-            and not any(is_name_like(c.text) or gazetteer_type(c.text) for c in tok.conjuncts)
+            and not any(is_name_like(c.text) or gazetteer_type(c.text) for c in doc[i].conjuncts)
         ):
             continue  # an undefined acronym is kept only in a list with other names ("ToT and rStar")
         cands.append(Mention(start, end, typ, text, 3, cued=cued is not None))
@@ -541,8 +672,8 @@ def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -
     cands.extend(_elliptical_coordination(doc))
 
     # 4. noun chunks by head word
-    for chunk in _chunks(doc):
-        for part_start, part_end in _split_coordination(chunk):
+    for chunk_start, chunk_end in _chunks(doc):
+        for part_start, part_end in _split_coordination(doc, chunk_start, chunk_end):
             start, end = _strip(doc, part_start, part_end)
             if end <= start:
                 continue
@@ -588,29 +719,31 @@ def _elliptical_coordination(doc: Doc) -> list[Mention]:
     """
     out = []
     modifier = {"ADJ", "VERB", "NOUN", "PROPN"}
-    for tok in doc[:-3]:
-        if tok.pos_ not in modifier or doc[tok.i + 1].lower_ not in {"and", "or", ","}:
+    view = _tokens(doc)
+    n, text, lower, pos = view.n, view.text, view.lower, view.pos
+    for i in range(n - 3):  # doc[:-3]
+        if pos[i] not in modifier or lower[i + 1] not in {"and", "or", ","}:
             continue
         # skip the middle of a list: "mathematical, STEM, and general reasoning"
-        j = tok.i + 1
+        j = i + 1
         seen_conjunction = False
-        while j + 1 < len(doc) and (
-            doc[j].lower_ in {"and", "or", ","}
-            or (doc[j].pos_ in modifier and doc[j + 1].lower_ in {"and", "or", ","})
+        while j + 1 < n and (
+            lower[j] in {"and", "or", ","}
+            or (pos[j] in modifier and lower[j + 1] in {"and", "or", ","})
         ):
-            seen_conjunction = seen_conjunction or doc[j].lower_ in {"and", "or"}
+            seen_conjunction = seen_conjunction or lower[j] in {"and", "or"}
             j += 1
-        second = doc[j] if j < len(doc) else None
-        if not seen_conjunction or second is None or second.pos_ not in modifier or j - tok.i > 8:
+        second = j if j < n else None
+        if not seen_conjunction or second is None or pos[second] not in modifier or j - i > 8:
             continue
-        for end in range(min(len(doc), second.i + 4), second.i + 1, -1):
-            if any(t.is_punct or t.is_space for t in doc[second.i + 1 : end]):
+        for end in range(min(n, second + 4), second + 1, -1):
+            if any(view.is_punct[k] or view.is_space[k] for k in range(second + 1, end)):
                 continue
-            tail = doc[second.i + 1 : end].text
-            name = f"{tok.text} {tail}"
+            tail = view.span_text(second + 1, end)
+            name = f"{text[i]} {tail}"
             typ = gazetteer_type(name)
-            if typ is not None and gazetteer_type(f"{second.text} {tail}") is not None:
-                out.append(Mention(tok.i, tok.i + 1, typ, name, 4))
+            if typ is not None and gazetteer_type(f"{text[second]} {tail}") is not None:
+                out.append(Mention(i, i + 1, typ, name, 4))
                 break
     return out
 
@@ -829,46 +962,50 @@ def _conj_benchmark(doc: Doc, tok: Token) -> bool:
 _NAME_CUES_AFTER = frozenset({"benchmark", "dataset", "corpus", "suite", "environment", "leaderboard"})
 
 
-def _capitalized_word(doc: Doc, tok: Token, title_end: int) -> bool:
+def _capitalized_word(doc: Doc, i: int, title_end: int) -> bool:
+    view = _tokens(doc)
     return (
-        tok.text[:1].isupper()
-        and tok.is_alpha
-        and tok.pos_ in {"PROPN", "NOUN"}
-        and not tok.is_sent_start
-        and tok.i > title_end
+        view.text[i][:1].isupper()
+        and view.is_alpha[i]
+        and view.pos[i] in {"PROPN", "NOUN"}
+        and not view.sent_start[i]
+        and i > title_end
     )
 
 
-def _cued_name_end(doc: Doc, tok: Token, title_end: int) -> int | None:
-    """End of the capitalised name that ``tok`` begins right before "benchmark", "dataset", ...
+def _cued_name_end(doc: Doc, i: int, title_end: int) -> int | None:
+    """End of the capitalised name that token ``i`` begins right before "benchmark", "dataset", ...
     ("the Zorblax benchmark", "the Berkeley Human Attribute dataset", "the Open Graph Benchmark
     dataset"), or None. The name is every capitalised word of the run, not its last one alone.
     """
-    if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+    view = _tokens(doc)
+    n, lower = view.n, view.lower
+    if i > 0 and view.text[i - 1] == "-" and not view.ws[i - 1]:
         return None  # inside a compound
-    if not _capitalized_word(doc, tok, title_end):
+    if not _capitalized_word(doc, i, title_end):
         return None
-    if tok.i > 0 and _capitalized_word(doc, doc[tok.i - 1], title_end):
+    if i > 0 and _capitalized_word(doc, i - 1, title_end):
         return None  # not the run's first word
-    end = _compound_end(doc, tok.i, len(doc))
-    while end < len(doc) and _capitalized_word(doc, doc[end], title_end):
-        end = _compound_end(doc, end, len(doc))
-    if not (end < len(doc) and doc[end].lower_ in _NAME_CUES_AFTER):
+    end = _compound_end(doc, i, n)
+    while end < n and _capitalized_word(doc, end, title_end):
+        end = _compound_end(doc, end, n)
+    if not (end < n and lower[end] in _NAME_CUES_AFTER):
         end -= 1  # "the Zorblax Benchmark shows": the last capitalised word is the cue
-        if end <= tok.i or doc[end].lower_ not in _NAME_CUES_AFTER:
+        if end <= i or lower[end] not in _NAME_CUES_AFTER:
             return None
-        if end - tok.i >= 2:
+        if end - i >= 2:
             end += 1  # "the Atari Learning Environment": after two words the cue is the name's own
-    if end == tok.i + 1 and tok.lower_ in gz.GENERIC_NAMES:
+    if end == i + 1 and lower[i] in gz.GENERIC_NAMES:
         return None  # "the English dataset", "the Google benchmark"
     return end
 
 
 def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
     """Extend a name over version numbers and model suffix words ("Claude 3.5 Sonnet")."""
+    view = _tokens(doc)
     end = i + 1
-    while end < len(doc) and end - i < 4:
-        t = doc[end].text
+    while end < view.n and end - i < 4:
+        t = view.text[end]
         if (
             re.fullmatch(r"v?\d+(\.\d+)*[BbMmKk]?|\d+x\d+[BbMm]?", t)
             or t.lower() in gz.MODEL_SUFFIX_WORDS
@@ -936,14 +1073,15 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
     colon = title_name_end(doc, title_end)
     first = colon + 1 if colon is not None else 0
     out = []
+    view = _tokens(doc)
+    lower = view.lower
     i = first
     while i < title_end:
-        tok = doc[i]
-        lead = tok.lower_ in _TITLE_TASK_LEAD and (
-            tok.pos_ == "ADP" or tok.lower_ in {"towards", "toward"} or i == first
+        lead = lower[i] in _TITLE_TASK_LEAD and (
+            view.pos[i] == "ADP" or lower[i] in {"towards", "toward"} or i == first
         )
         learning_to = (
-            tok.lower_ == "learning" and i == first and i + 1 < title_end and doc[i + 1].lower_ == "to"
+            lower[i] == "learning" and i == first and i + 1 < title_end and lower[i + 1] == "to"
         )
         if not (lead or learning_to):
             i += 1
@@ -952,16 +1090,16 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
         k = j
         while (
             k < title_end
-            and doc[k].lower_ not in _TITLE_PHRASE_END
-            and not (doc[k].lower_ in {"for", "in", "on"} and k > j)
-            and not (doc[k].text == "-" and doc[k - 1].whitespace_)
+            and lower[k] not in _TITLE_PHRASE_END
+            and not (lower[k] in {"for", "in", "on"} and k > j)
+            and not (view.text[k] == "-" and view.ws[k - 1])
         ):
             k += 1
-        parts = _split_coordination(doc[j:k]) if k > j else []
+        parts = _split_coordination(doc, j, k) if k > j else []
         if (
             len(parts) > 1
             and parts[0][1] - parts[0][0] == 1
-            and any(t.lower_ == "of" for t in doc[parts[-1][0] : k])
+            and any(lower[m] == "of" for m in range(parts[-1][0], k))
         ):
             parts = [(j, k)]  # "Diagnosis and Treatment of X": one problem
         for part_start, part_end in parts:
@@ -981,8 +1119,8 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
                 continue
             if words[0].lower() in GENERIC_HEADS:
                 continue  # "Applications to Q-Learning"
-            text = doc[start:end].text
-            if is_generic(text) or any(t.like_num for t in doc[start:end]):
+            text = view.span_text(start, end)
+            if is_generic(text) or any(view.like_num[m] for m in range(start, end)):
                 continue
             known = gazetteer_type(text)
             if known is not None and known != TASK:
@@ -990,7 +1128,7 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
             if len(words) == 1 and known is None:
                 continue
             if (
-                tok.lower_ in {"on", "in"}
+                lower[i] in {"on", "in"}
                 and known is None
                 and head_type(words) != TASK
                 and words[-1].lower() not in {"task", "tasks", "problem", "problems"}
@@ -1048,28 +1186,29 @@ _NAME_CUES = {
 def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
     """Runs of capitalised words inside abstract sentences ("a Dual-Stream Trajectory Evaluation method")."""
     out = []
+    view = _tokens(doc)
+    forms, lower, capital = view.text, view.lower, _capitals(doc)
     i = max(title_end, 0)
-    n = len(doc)
+    n = view.n
     while i < n:
-        tok = doc[i]
-        if tok.is_sent_start or not _cap(tok):
+        if view.sent_start[i] or not capital[i]:
             i += 1
             continue
         j = i
-        while j < n and (_cap(doc[j]) or (doc[j].text == "-" and j + 1 < n and _cap(doc[j + 1]))):
+        while j < n and (capital[j] or (forms[j] == "-" and j + 1 < n and capital[j + 1])):
             j += 1
-        words = [t for t in doc[i:j] if t.text != "-"]
+        words = [k for k in range(i, j) if forms[k] != "-"]
         if words and (
-            words[0].pos_ in {"AUX", "VERB", "PRON"}
-            or any(t.lower_ in gz.GENERIC_NAMES for t in words)
+            view.pos[words[0]] in {"AUX", "VERB", "PRON"}
+            or any(lower[k] in gz.GENERIC_NAMES for k in words)
             or _cut_run(doc, i, j)
         ):
             words = []
-        if len(words) >= 2 and not all(t.text.isupper() for t in words):
-            cue = doc[j].lower_ if j < n else ""
-            text = doc[i:j].text
+        if len(words) >= 2 and not all(forms[k].isupper() for k in words):
+            cue = lower[j] if j < n else ""
+            text = view.span_text(i, j)
             if not is_generic(text) and name_key(text) not in _GENERIC_KEYS:
-                last = doc[j - 1].lower_
+                last = lower[j - 1]
                 if cue not in _NAME_CUES and _modifies_next_noun(doc, j):
                     i = max(j, i + 1)
                     continue  # "Kullback-Leibler divergence", "Monte Carlo sampling": a modifier, not a name
@@ -1091,7 +1230,7 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
                     typ = BENCHMARK
                 if typ == BENCHMARK:
                     j = _extend_name(doc, j - 1)[1]  # "Alpaca Eval 2"
-                    text = doc[i:j].text
+                    text = view.span_text(i, j)
                 out.append(Mention(i, j, typ, text, 2, cued=cued is not None))
         i = max(j, i + 1)
     return out
@@ -1132,14 +1271,15 @@ def _cut_run(doc: Doc, i: int, j: int) -> bool:
         >>> _cut_run(nlp("We propose Pair-wise Alignment Attack."), 5, 7)  # doctest: +SKIP
         True
     """
-    last = doc[j - 1]
-    nxt = doc[j] if j < len(doc) else None
+    view = _tokens(doc)
+    last = j - 1
+    nxt = j if j < view.n else None
     return (
-        (i > 0 and _glued(doc, i - 1) and doc[i - 1].text != "-")
-        or last.lower_ in _OPEN_ENDS
-        or last.lower_ in _OBJECT_HEADS  # "Open Government Data"
-        or (nxt is not None and nxt.is_alpha and nxt.text[:1].isupper())  # "Probabilistic Graphical" Models
-        or (last.pos_ == "ADJ" and not (j < len(doc) and doc[j].lower_ in _NAME_CUES))
+        (i > 0 and _glued(doc, i - 1) and view.text[i - 1] != "-")
+        or view.lower[last] in _OPEN_ENDS
+        or view.lower[last] in _OBJECT_HEADS  # "Open Government Data"
+        or (nxt is not None and view.is_alpha[nxt] and view.text[nxt][:1].isupper())  # "Probabilistic Graphical" Models
+        or (view.pos[last] == "ADJ" and not (j < view.n and view.lower[j] in _NAME_CUES))
     )
 
 
@@ -1150,19 +1290,25 @@ def _modifies_next_noun(doc: Doc, j: int) -> bool:
         >>> _modifies_next_noun(nlp("We minimise the Kullback-Leibler divergence."), 6)  # doctest: +SKIP
         True
     """
-    if j >= len(doc):
+    view = _tokens(doc)
+    if j >= view.n:
         return False
-    nxt = doc[j]
-    return nxt.pos_ == "NOUN" and nxt.text[:1].islower() and doc[j - 1].head.i >= j
+    return view.pos[j] == "NOUN" and view.text[j][:1].islower() and view.head[j - 1] >= j
 
 
-def _cap(tok: Token) -> bool:
-    t = tok.text
+def _capitals(doc: Doc) -> list[bool]:
+    """:func:`_cap` of every token."""
+    view = _tokens(doc)
+    return [_cap(t, pos) for t, pos in zip(view.text, view.pos)]
+
+
+def _cap(t: str, pos: str) -> bool:
+    """Whether a token (its text and coarse tag) is a capitalised word of a name."""
     return (
         bool(t)
         and t[0].isupper()
         and t.isalpha() is not False
-        and tok.pos_ != "PUNCT"
+        and pos != "PUNCT"
         and t.lower()
         not in {
             "we",
@@ -1186,9 +1332,7 @@ _HEAD_WORDS = TASK_HEADS | METHOD_HEADS | METRIC_HEADS
 
 def _glued(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is joined to a neighbour by a hyphen without spaces ("in-context")."""
-    lo = max(i - 2, 0)
-    window = doc[lo : min(i + 2, len(doc))]
-    return _glued_at([t.text for t in window], [bool(t.whitespace_) for t in window], i - lo)
+    return _tokens(doc).glued[i]
 
 
 def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -1197,19 +1341,17 @@ def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
     The parser's noun chunks miss phrases that start with a hyphenated compound
     ("in-context reinforcement learning"); this chunker only reads the tags.
     """
-    n = len(doc)
     # the token attributes read below, once per token (the loops read each several times)
-    text = [t.text for t in doc]
-    pos = [t.pos_ for t in doc]
-    space = [bool(t.whitespace_) for t in doc]
-    glued = [_glued_at(text, space, i) for i in range(n)]
+    view = _tokens(doc)
+    n, text, pos, lower, dep, glued = view.n, view.text, view.pos, view.lower, view.dep, view.glued
+    is_space, tag = view.is_space, view.tag
     joins = [
-        not doc[i].is_space
+        not is_space[i]
         and text[i] not in _CHUNK_BREAKS
         and (
             glued[i]
             or pos[i] in _CHUNK_POS
-            or doc[i].tag_ in _PARTICIPLES and doc[i].dep_ in _PARTICIPLE_DEPS
+            or tag[i] in _PARTICIPLES and dep[i] in _PARTICIPLE_DEPS
         )
         for i in range(n)
     ]
@@ -1220,10 +1362,10 @@ def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
         while j < n and joins[j]:
             j += 1
         end = j
-        while end > i and not (pos[end - 1] in _NOUN_POS or doc[end - 1].lower_ in _HEAD_WORDS):
+        while end > i and not (pos[end - 1] in _NOUN_POS or lower[end - 1] in _HEAD_WORDS):
             end -= 1
         start = i
-        while start < end and pos[start] == "VERB" and doc[start].dep_ not in _MODIFIER_DEPS and not glued[start]:
+        while start < end and pos[start] == "VERB" and dep[start] not in _MODIFIER_DEPS and not glued[start]:
             start += 1
         if end > start:
             runs.append((start, end))
@@ -1248,28 +1390,30 @@ def _glued_at(text: list[str], space: list[bool], i: int) -> bool:
     return i > 1 and text[i - 1] == "-" and not space[i - 2] and not space[i - 1]
 
 
-def _chunks(doc: Doc):
-    """Noun chunks, plus the tag-based runs of :func:`pos_chunks` the parser left out."""
+def _chunks(doc: Doc) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the noun chunks, plus the tag-based runs of :func:`pos_chunks` the parser left out."""
     seen = set()
     for chunk in doc.noun_chunks:
-        seen.add((chunk.start, chunk.end))
-        yield chunk
-    for start, end in pos_chunks(doc):
-        if (start, end) not in seen:
-            yield doc[start:end]
+        bounds = (chunk.start, chunk.end)
+        seen.add(bounds)
+        yield bounds
+    for bounds in pos_chunks(doc):
+        if bounds not in seen:
+            yield bounds
 
 
-def _split_coordination(chunk: Span) -> list[tuple[int, int]]:
-    """Parts of a chunk split at "and", "or" and commas ("search and recommendation")."""
+def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of the chunk ``doc[start:end]`` split at "and", "or" and commas ("search and recommendation")."""
+    view = _tokens(doc)
+    pos, text = view.pos, view.text
     parts = []
-    start = chunk.start
-    for tok in chunk:
-        if tok.pos_ == "CCONJ" or tok.text in {",", ";", "/"}:
-            if tok.i > start:
-                parts.append((start, tok.i))
-            start = tok.i + 1
-    if start < chunk.end:
-        parts.append((start, chunk.end))
+    for i in range(start, end):
+        if pos[i] == "CCONJ" or text[i] in {",", ";", "/"}:
+            if i > start:
+                parts.append((start, i))
+            start = i + 1
+    if start < end:
+        parts.append((start, end))
     return parts
 
 
@@ -1278,6 +1422,7 @@ def _chunk_mentions(
 ) -> list[Mention]:
     """Typed mentions of one stripped noun phrase ``doc[start:end]`` (head-word rules)."""
     out = []
+    view = _tokens(doc)
     words = _words(doc, start, end)
     if not words:
         return out
@@ -1287,9 +1432,9 @@ def _chunk_mentions(
     while len(trimmed) > 1 and trimmed[-1].lower() in GENERIC_HEADS:
         trimmed.pop()
         trimmed_end -= 1
-        while trimmed_end > start and doc[trimmed_end - 1].text in {"-"}:
+        while trimmed_end > start and view.text[trimmed_end - 1] in {"-"}:
             trimmed_end -= 1
-    span_text = doc[start:trimmed_end].text
+    span_text = view.span_text(start, trimmed_end)
     key = name_key(span_text)
     if key in abbreviations:
         short = abbreviations[key]
@@ -1301,27 +1446,27 @@ def _chunk_mentions(
         return [Mention(start, trimmed_end, known, span_text, 4)]
     if len(trimmed) > 1 and trimmed[-1].lower() in {"score", "scores", "metric", "metrics"}:
         rest_end = trimmed_end - 1
-        if gazetteer_type(doc[start:rest_end].text) == METRIC:
-            return [Mention(start, rest_end, METRIC, doc[start:rest_end].text, 4)]
+        if gazetteer_type(view.span_text(start, rest_end)) == METRIC:
+            return [Mention(start, rest_end, METRIC, view.span_text(start, rest_end), 4)]
     typ = head_type(trimmed)
     was_task = (
         words[-1].lower() in {"task", "tasks", "problem", "problems"}
         and len(words) > 1
         and end - 2 >= start
-        and doc[end - 2].pos_ in {"NOUN", "PROPN"}
-        and not any(t.pos_ == "ADJ" for t in doc[start : end - 1])
+        and view.pos[end - 2] in {"NOUN", "PROPN"}
+        and not any(view.pos[k] == "ADJ" for k in range(start, end - 1))
     )
     if typ is None and was_task:
         typ = TASK
         if not re.search(r"(ion|ing|ment|ance|ence)$", trimmed[-1].lower()):
             trimmed_end = end  # "memory tasks" keeps its noun; "block stacking task" does not
-            span_text = doc[start:end].text
+            span_text = view.span_text(start, end)
     if typ is None:
         return out
     cut = measure_start(doc, start, trimmed_end) - start if typ == METRIC else 0
     if cut:  # "the best published F1 score"
         start, words, trimmed = start + cut, words[cut:], trimmed[cut:]
-        span_text = doc[start:trimmed_end].text
+        span_text = view.span_text(start, trimmed_end)
     if len(trimmed) == 1 and typ != METRIC:
         return out  # single ordinary words need the gazetteer
     if start < title_end and typ == METHOD:
@@ -1332,7 +1477,7 @@ def _chunk_mentions(
         return out  # as in _title_tasks
     if typ == METRIC and (
         len(trimmed) > 4
-        or any(t.pos_ == "ADJ" and not _glued(doc, t.i) for t in doc[start : trimmed_end - 1])
+        or any(view.pos[k] == "ADJ" and not view.glued[k] for k in range(start, trimmed_end - 1))
     ):
         return out  # "needed accuracy", "low observational latency"
     if typ == METRIC and not measured(doc, start, trimmed_end):
@@ -1341,11 +1486,14 @@ def _chunk_mentions(
         return out  # "an error analysis", "4-bit precision"
     if typ == METHOD and not _named_network(doc, start, trimmed_end):
         return out  # "a demosaicing network", "the fusion network"
-    if typ == METHOD and doc[start].tag_ == "VBG" and doc[start].dep_ not in {"amod", "compound", "nmod"}:
+    if typ == METHOD and view.tag[start] == "VBG" and view.dep[start] not in {"amod", "compound", "nmod"}:
         return out  # "incorporating clustering based learning": a verb phrase
     if len(trimmed) > 6:
         return out
-    if any(t.like_num or t.like_url or t.text in {"(", ")", ",", ";", ":"} for t in doc[start:trimmed_end]):
+    if any(
+        view.like_num[k] or view.like_url[k] or view.text[k] in {"(", ")", ",", ";", ":"}
+        for k in range(start, trimmed_end)
+    ):
         return out
     if typ == METHOD and trimmed[-1].lower() in _PROBLEM_HEADS and _problem_context(doc, start, trimmed_end):
         typ = TASK
@@ -1505,7 +1653,7 @@ def _named_network(doc: Doc, start: int, end: int) -> bool:
     words = _words(doc, start, end)
     if words[-1].lower() not in {"network", "networks"} or len(words) < 2:
         return True
-    return words[-2].lower() in _NETWORK_KINDS and doc[start].tag_ not in {"VBG", "VBN"}
+    return words[-2].lower() in _NETWORK_KINDS and _tokens(doc).tag[start] not in {"VBG", "VBN"}
 
 
 #: Generic heads that make a task-headed phrase the description of a system ("X recommendation framework").
@@ -1528,8 +1676,9 @@ def _problem_context(doc: Doc, start: int, end: int) -> bool:
         >>> _problem_context(nlp("We study methods for few-shot concept learning."), 4, 7)  # doctest: +SKIP
         True
     """
-    after = doc[end].lower_ if end < len(doc) else ""
-    before = doc[start - 1].lower_ if start > 0 else ""
+    lower = _tokens(doc).lower
+    after = lower[end] if end < len(lower) else ""
+    before = lower[start - 1] if start > 0 else ""
     return after in _PROBLEM_AFTER or before in _PROBLEM_BEFORE
 
 
