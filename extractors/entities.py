@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -378,7 +379,8 @@ class TokenView:
 
     @cached_property
     def string(self) -> str:
-        return self.doc.text
+        """``doc.text``, joined from the lists (``Doc.text`` makes every Token again)."""
+        return "".join([t + " " if w else t for t, w in zip(self.text, self.ws)])
 
     @cached_property
     def text(self) -> list[str]:
@@ -402,7 +404,9 @@ class TokenView:
 
     @cached_property
     def head(self) -> list[int]:
-        return [t.head.i for t in self.tokens]
+        # the HEAD column holds each head's offset from its token (``Token.head`` makes a Token)
+        offsets = self.doc.to_array("HEAD").astype("int64")
+        return (numpy.arange(self.n) + offsets).tolist()
 
     @cached_property
     def ws(self) -> list[bool]:
@@ -449,19 +453,20 @@ class TokenView:
         return self.string[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
 
 
-#: The views of the Docs :func:`find_mentions` is reading, by ``id``; empty between calls.
+#: The views held by :func:`viewing` blocks (``kg_entities``, ``kg_roles``), by ``id`` of the Doc;
+#: empty between calls.
 _VIEWS: dict[int, TokenView] = {}
 
 
-def _tokens(doc: Doc) -> TokenView:
-    """The view of ``doc`` that :func:`find_mentions` holds while it runs, else a new one."""
+def token_view(doc: Doc) -> TokenView:
+    """The view of ``doc`` a :func:`viewing` block holds, else a new one."""
     view = _VIEWS.get(id(doc))
     return view if view is not None and view.doc is doc else TokenView(doc)
 
 
 @contextmanager
-def _viewing(doc: Doc) -> Iterator[TokenView]:
-    """Hold one :class:`TokenView` of ``doc`` for the helpers (:func:`_tokens`) within the block."""
+def viewing(doc: Doc) -> Iterator[TokenView]:
+    """Hold one :class:`TokenView` of ``doc`` for the helpers (:func:`token_view`) within the block."""
     key = id(doc)
     held = _VIEWS.get(key)
     if held is not None and held.doc is doc:
@@ -476,7 +481,7 @@ def _viewing(doc: Doc) -> Iterator[TokenView]:
 
 def _compound_end(doc: Doc, i: int, end: int) -> int:
     """End of the hyphenated compound starting at token ``i`` ("in - context" -> after "context")."""
-    view = _tokens(doc)
+    view = token_view(doc)
     text, ws = view.text, view.ws
     k = i
     while k + 2 < end and text[k + 1] == "-" and not ws[k]:
@@ -486,7 +491,7 @@ def _compound_end(doc: Doc, i: int, end: int) -> int:
 
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start."""
-    view = _tokens(doc)
+    view = token_view(doc)
     text, lower, pos, tag = view.text, view.lower, view.pos, view.tag
     while start < end:
         cend = _compound_end(doc, start, end)
@@ -524,7 +529,7 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _words(doc: Doc, start: int, end: int) -> list[str]:
     """Words of a span, hyphenated compounds joined ("self - play" -> "self-play")."""
-    return text_words(_tokens(doc).span_text(start, end))
+    return text_words(token_view(doc).span_text(start, end))
 
 
 def text_words(text: str) -> list[str]:
@@ -557,7 +562,7 @@ class EntityRecognizer:
             self.matcher.add(label, [nlp.make_doc(t.replace("-", " ")) for t in lower if "-" in t])
 
     def __call__(self, doc: Doc) -> Doc:
-        with _viewing(doc) as view:
+        with viewing(doc) as view:
             mentions = find_mentions(doc, self.matcher, self.cs_matcher)
             spans = []
             for m in mentions:
@@ -588,7 +593,7 @@ def title_end_index(doc: Doc) -> int:
 
 def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -> list[Mention]:
     """All typed mentions of ``doc``, overlaps resolved (higher priority, then longer, wins)."""
-    with _viewing(doc) as view:
+    with viewing(doc) as view:
         return _find_mentions(doc, view, matcher, cs_matcher)
 
 
@@ -719,7 +724,7 @@ def _elliptical_coordination(doc: Doc) -> list[Mention]:
     """
     out = []
     modifier = {"ADJ", "VERB", "NOUN", "PROPN"}
-    view = _tokens(doc)
+    view = token_view(doc)
     n, text, lower, pos = view.n, view.text, view.lower, view.pos
     for i in range(n - 3):  # doc[:-3]
         if pos[i] not in modifier or lower[i + 1] not in {"and", "or", ","}:
@@ -963,7 +968,7 @@ _NAME_CUES_AFTER = frozenset({"benchmark", "dataset", "corpus", "suite", "enviro
 
 
 def _capitalized_word(doc: Doc, i: int, title_end: int) -> bool:
-    view = _tokens(doc)
+    view = token_view(doc)
     return (
         view.text[i][:1].isupper()
         and view.is_alpha[i]
@@ -978,7 +983,7 @@ def _cued_name_end(doc: Doc, i: int, title_end: int) -> int | None:
     ("the Zorblax benchmark", "the Berkeley Human Attribute dataset", "the Open Graph Benchmark
     dataset"), or None. The name is every capitalised word of the run, not its last one alone.
     """
-    view = _tokens(doc)
+    view = token_view(doc)
     n, lower = view.n, view.lower
     if i > 0 and view.text[i - 1] == "-" and not view.ws[i - 1]:
         return None  # inside a compound
@@ -1002,7 +1007,7 @@ def _cued_name_end(doc: Doc, i: int, title_end: int) -> int | None:
 
 def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
     """Extend a name over version numbers and model suffix words ("Claude 3.5 Sonnet")."""
-    view = _tokens(doc)
+    view = token_view(doc)
     end = i + 1
     while end < view.n and end - i < 4:
         t = view.text[end]
@@ -1073,7 +1078,7 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
     colon = title_name_end(doc, title_end)
     first = colon + 1 if colon is not None else 0
     out = []
-    view = _tokens(doc)
+    view = token_view(doc)
     lower = view.lower
     i = first
     while i < title_end:
@@ -1186,7 +1191,7 @@ _NAME_CUES = {
 def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
     """Runs of capitalised words inside abstract sentences ("a Dual-Stream Trajectory Evaluation method")."""
     out = []
-    view = _tokens(doc)
+    view = token_view(doc)
     forms, lower, capital = view.text, view.lower, _capitals(doc)
     i = max(title_end, 0)
     n = view.n
@@ -1271,7 +1276,7 @@ def _cut_run(doc: Doc, i: int, j: int) -> bool:
         >>> _cut_run(nlp("We propose Pair-wise Alignment Attack."), 5, 7)  # doctest: +SKIP
         True
     """
-    view = _tokens(doc)
+    view = token_view(doc)
     last = j - 1
     nxt = j if j < view.n else None
     return (
@@ -1290,7 +1295,7 @@ def _modifies_next_noun(doc: Doc, j: int) -> bool:
         >>> _modifies_next_noun(nlp("We minimise the Kullback-Leibler divergence."), 6)  # doctest: +SKIP
         True
     """
-    view = _tokens(doc)
+    view = token_view(doc)
     if j >= view.n:
         return False
     return view.pos[j] == "NOUN" and view.text[j][:1].islower() and view.head[j - 1] >= j
@@ -1298,7 +1303,7 @@ def _modifies_next_noun(doc: Doc, j: int) -> bool:
 
 def _capitals(doc: Doc) -> list[bool]:
     """:func:`_cap` of every token."""
-    view = _tokens(doc)
+    view = token_view(doc)
     return [_cap(t, pos) for t, pos in zip(view.text, view.pos)]
 
 
@@ -1332,7 +1337,7 @@ _HEAD_WORDS = TASK_HEADS | METHOD_HEADS | METRIC_HEADS
 
 def _glued(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is joined to a neighbour by a hyphen without spaces ("in-context")."""
-    return _tokens(doc).glued[i]
+    return token_view(doc).glued[i]
 
 
 def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
@@ -1342,7 +1347,7 @@ def pos_chunks(doc: Doc) -> list[tuple[int, int]]:
     ("in-context reinforcement learning"); this chunker only reads the tags.
     """
     # the token attributes read below, once per token (the loops read each several times)
-    view = _tokens(doc)
+    view = token_view(doc)
     n, text, pos, lower, dep, glued = view.n, view.text, view.pos, view.lower, view.dep, view.glued
     is_space, tag = view.is_space, view.tag
     joins = [
@@ -1404,7 +1409,7 @@ def _chunks(doc: Doc) -> Iterator[tuple[int, int]]:
 
 def _split_coordination(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Parts of the chunk ``doc[start:end]`` split at "and", "or" and commas ("search and recommendation")."""
-    view = _tokens(doc)
+    view = token_view(doc)
     pos, text = view.pos, view.text
     parts = []
     for i in range(start, end):
@@ -1422,7 +1427,7 @@ def _chunk_mentions(
 ) -> list[Mention]:
     """Typed mentions of one stripped noun phrase ``doc[start:end]`` (head-word rules)."""
     out = []
-    view = _tokens(doc)
+    view = token_view(doc)
     words = _words(doc, start, end)
     if not words:
         return out
@@ -1653,7 +1658,7 @@ def _named_network(doc: Doc, start: int, end: int) -> bool:
     words = _words(doc, start, end)
     if words[-1].lower() not in {"network", "networks"} or len(words) < 2:
         return True
-    return words[-2].lower() in _NETWORK_KINDS and _tokens(doc).tag[start] not in {"VBG", "VBN"}
+    return words[-2].lower() in _NETWORK_KINDS and token_view(doc).tag[start] not in {"VBG", "VBN"}
 
 
 #: Generic heads that make a task-headed phrase the description of a system ("X recommendation framework").
@@ -1676,7 +1681,7 @@ def _problem_context(doc: Doc, start: int, end: int) -> bool:
         >>> _problem_context(nlp("We study methods for few-shot concept learning."), 4, 7)  # doctest: +SKIP
         True
     """
-    lower = _tokens(doc).lower
+    lower = token_view(doc).lower
     after = lower[end] if end < len(lower) else ""
     before = lower[start - 1] if start > 0 else ""
     return after in _PROBLEM_AFTER or before in _PROBLEM_BEFORE

@@ -30,6 +30,8 @@ from extractors.entities import (
     merge_key,
     title_end_index,
     title_name_end,
+    token_view,
+    viewing,
 )
 from extractors.gazetteers import wordset as _wordset
 from schema import RelType
@@ -74,14 +76,16 @@ _USE_WORDS = re.compile(
     r"^(using|use|uses|used|based|built|leverag\w*|employ\w*|adopt\w*|fine-?tun\w*|appl\w*)$", re.IGNORECASE
 )
 _WE = re.compile(r"\b(we|our|this paper|this work|this study|this survey|in this|here,)\b", re.IGNORECASE)
+_SUBJECT_WE = re.compile(r"\b(we|this (paper|work|study)|our)\b", re.IGNORECASE)
 
 
 def _first_own_sentence(doc: Doc, title_end: int) -> int:
     """Start token of the first abstract sentence where the authors speak ("We ...")."""
+    view = token_view(doc)
     for sent in doc.sents:
         if sent.start < title_end:
             continue
-        if _WE.search(sent.text):
+        if _WE.search(view.span_text(sent.start, sent.end)):
             return sent.start
     return len(doc)
 
@@ -95,8 +99,9 @@ def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) ->
     """Whether the title starts with this entity's name or long form ("Prior Prompt Engineering for X")."""
     if title_end <= 0:
         return False
-    end = next((t.i for t in doc[:title_end] if t.lower_ in _TITLE_SUBJECT_END), title_end)
-    subject = doc[:end].text.strip()
+    view = token_view(doc)
+    end = next((k for k in range(min(title_end, view.n)) if view.lower[k] in _TITLE_SUBJECT_END), title_end)
+    subject = view.span_text(0, end).strip()
     keys = {merge_key(name)} | ({merge_key(long_form)} if long_form else set())
     return bool(subject) and merge_key(subject) in keys
 
@@ -111,11 +116,15 @@ def mention_cues(
         ['COMPARES_WITH']
     """
     cues: set[str] = set()
+    view = token_view(doc)
+    text, lower, n = view.text, view.lower, view.n
     sent = span.sent
-    name = span.kb_id_ or span.text
+    sent_text = view.span_text(sent.start, sent.end)
+    span_text = view.span_text(span.start, span.end)
+    name = span.kb_id_ or span_text
     long_form = (abbreviations or {}).get(name, "")
     known = (
-        gazetteer_type(span.text) is not None
+        gazetteer_type(span_text) is not None
         or gazetteer_type(name) is not None
         or (bool(long_form) and gazetteer_type(long_form) is not None)
     )
@@ -123,7 +132,7 @@ def mention_cues(
         is_name_like(name)
         or name.isupper()
         or span.label_ in {"Benchmark", "Dataset"}
-        or any(t.text[:1].isupper() for t in span)
+        or any(text[k][:1].isupper() for k in range(span.start, span.end))
     )
     if _names_title_subject(doc, title_end, name, long_form) and not known:
         cues.add(PROPOSES)  # "Prior Prompt Engineering for ..." and the abstract defines it
@@ -133,36 +142,38 @@ def mention_cues(
             cues.add(PROPOSES)
         return cues or {USES}
     # proposal sentence: mention after the verb, the entity is new
-    before = doc[sent.start : span.start]
     verb = next(
-        (t for t in reversed(before) if _PROPOSE_VERB.match(t.text) and t.pos_ in {"VERB", "NOUN", "AUX"}),
+        (
+            k
+            for k in range(span.start - 1, sent.start - 1, -1)
+            if _PROPOSE_VERB.match(text[k]) and view.pos[k] in {"VERB", "NOUN", "AUX"}
+        ),
         None,
     )
-    subject_we = bool(re.search(r"\b(we|this (paper|work|study)|our)\b", sent.text, re.IGNORECASE))
+    subject_we = bool(_SUBJECT_WE.search(sent_text))
     if verb is not None and subject_we and not known:
-        between = doc[verb.i + 1 : span.start]
-        clause_break = any(t.lower_ in _CLAUSE_BREAK and doc[t.i - 1].text != "-" for t in between)
-        if not clause_break and ((novel and span.start - verb.i <= 15) or len(between) <= 4):
+        clause_break = any(lower[k] in _CLAUSE_BREAK and text[k - 1] != "-" for k in range(verb + 1, span.start))
+        if not clause_break and ((novel and span.start - verb <= 15) or span.start - verb - 1 <= 4):
             cues.add(PROPOSES)
         elif (
             long_form
-            and span.end < len(doc)
-            and doc[span.end].text == ")"
+            and span.end < n
+            and text[span.end] == ")"
             and span.start > 0
-            and doc[span.start - 1].text == "("
+            and text[span.start - 1] == "("
         ):
             cues.add(PROPOSES)  # a new component named where the paper introduces its method
     if (
         not known
         and novel
         and span.start > 1
-        and span.end < len(doc)
-        and doc[span.start - 1].text == "("
-        and doc[span.end].text == ")"
-        and doc[span.start - 2].lower_ in _PROPOSED_HEADS
+        and span.end < n
+        and text[span.start - 1] == "("
+        and text[span.end] == ")"
+        and lower[span.start - 2] in _PROPOSED_HEADS
     ):
         cues.add(PROPOSES)  # "a harmonized agent framework (UniAct)"
-    near = [t.lower_ for t in doc[max(sent.start, span.start - 7) : span.start]]
+    near = lower[max(sent.start, span.start - 7) : span.start]
     if (
         not known
         and novel
@@ -170,29 +181,35 @@ def mention_cues(
         and any(w in _CUE_NOUNS for w in near)
     ):
         cues.add(PROPOSES)  # "compiled into a new preference dataset, X"
-    if span.start > 0 and doc[span.start - 1].lower_ in _NAMING and not known:
+    if span.start > 0 and lower[span.start - 1] in _NAMING and not known:
         cues.add(PROPOSES)
     if (
         span.start > 1
-        and doc[span.start - 2].lower_ in _NAMING
-        and doc[span.start - 1].is_punct
+        and lower[span.start - 2] in _NAMING
+        and view.is_punct[span.start - 1]
         and not known
     ):
         cues.add(PROPOSES)
     # comparison, also for the later items of a list ("outperforms X, Y and Z")
-    first = span.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    window_start = min(span.start, first.i)
-    window = doc[max(sent.start, window_start - 8) : window_start]
-    if any(_COMPARE_WORDS.match(t.text) for t in window) or (
-        span.end < sent.end and doc[span.end].lower_ in {"baseline", "baselines"}
+    dep, head = view.dep, view.head
+    first = span.root.i
+    while dep[first] == "conj" and head[first] < first:
+        first = head[first]
+    window_start = min(span.start, first)
+    window = text[max(sent.start, window_start - 8) : window_start]
+    if any(_COMPARE_WORDS.match(w) for w in window) or (
+        span.end < sent.end and lower[span.end] in {"baseline", "baselines"}
     ):
         cues.add(COMPARES)
-    if any(_USE_WORDS.match(t.text) for t in doc[max(sent.start, span.start - 5) : span.start]):
+    if any(_USE_WORDS.match(w) for w in text[max(sent.start, span.start - 5) : span.start]):
         cues.add(USES)
-    lead = doc[max(sent.start, window_start - 4) : window_start]
-    if any(t.lower_ in _EXAMPLE_WORDS for t in lead) or "such as" in lead.text.lower() or "e.g." in lead.text:
+    lead_start = max(sent.start, window_start - 4)
+    lead_text = view.span_text(lead_start, window_start)
+    if (
+        any(w in _EXAMPLE_WORDS for w in lower[lead_start:window_start])
+        or "such as" in lead_text.lower()
+        or "e.g." in lead_text
+    ):
         cues.add(EXAMPLE)
     if span.start < own_start and not (sent.start == title_end + 1 or sent.start == title_end):
         cues.add(BACKGROUND)  # the first sentence names the paper's own field: not background
@@ -239,15 +256,16 @@ class RoleTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = title_end_index(doc)
-        own_start = _first_own_sentence(doc, title_end)
         abbreviations = {s.label_: s.text for s in doc.spans.get(ABBREVIATION_KEY, [])}
         spans = []
-        for span in doc.spans.get(ENTITY_KEY, []):
-            cues = mention_cues(
-                doc, span, title_end=title_end, own_start=own_start, abbreviations=abbreviations
-            )
-            for cue in sorted(cues):
-                spans.append(Span(doc, span.start, span.end, label=cue, kb_id=span.kb_id_))
+        with viewing(doc):  # one token view for every mention
+            own_start = _first_own_sentence(doc, title_end)
+            for span in doc.spans.get(ENTITY_KEY, []):
+                cues = mention_cues(
+                    doc, span, title_end=title_end, own_start=own_start, abbreviations=abbreviations
+                )
+                for cue in sorted(cues):
+                    spans.append(Span(doc, span.start, span.end, label=cue, kb_id=span.kb_id_))
         doc.spans[SPAN_KEY] = spans
         return doc
 
