@@ -18,6 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from spacy import parts_of_speech
+from spacy.attrs import DEP, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -112,28 +114,38 @@ class FastPOS:
     def __call__(self, doc: Doc) -> Doc:
         # every condition reads the tag, the form (text, lower case, is_space) and the dependency
         # label only: the verdicts are memoised by those three, so each distinct token is tested once
+        # (the attributes are read and written as arrays: ``doc[i]`` makes a Token each time)
         memo = self._memo
         if len(memo) > 200_000:
             memo.clear()
         decided = []
-        for tok in doc:
-            key = (tok.tag, tok.orth, tok.dep)
+        for i, key in enumerate(map(tuple, doc.to_array([TAG, ORTH, DEP]).tolist())):
             verdict = memo.get(key)
             if verdict is None:
-                verdict = memo[key] = self._decide(tok)
+                verdict = memo[key] = self._decide(doc[i])
             decided.append(verdict)
         best = {i: (order, pos) for i, (order, pos, _) in enumerate(decided) if order >= 0}
         n, column = len(doc), 0
         for order, pos, index, preds in self.multi:
             width = len(preds)
-            for start in range(n - width + 1):
-                if all(decided[start + k][2][column + k] for k in range(width)):
+            # the starts where every token of the pattern meets its condition
+            matched = [True] * max(n - width + 1, 0)
+            for k in range(width):
+                meets = [verdict[2][column + k] for verdict in decided[k:]]
+                matched = [m and met for m, met in zip(matched, meets)]
+            for start, found in enumerate(matched):
+                if found:
                     i = start + index
                     if order > best.get(i, (-1, ""))[0]:
                         best[i] = (order, pos)
             column += width
-        for i, (_, pos) in best.items():
-            doc[i].pos_ = pos
+        if best:
+            pos_ids = doc.to_array(POS)
+            for i, (_, pos) in best.items():
+                if pos not in parts_of_speech.IDS:
+                    raise ValueError(f"unknown part of speech {pos!r}")
+                pos_ids[i] = parts_of_speech.IDS[pos]
+            doc.from_array([POS], pos_ids)
         return doc
 
 
