@@ -59,7 +59,7 @@ _PAREN = re.compile(r"\(([^()]{4,400})\)")
 #: (1993, 1995)".
 _NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\((?P<year>{_YEAR})(?:[,;][^()]{{0,40}})?\)")
 #: Names before "et al." with no year after them: "as Smith et al. showed".
-_ET_AL = re.compile(rf"(?<![\w-])(?P<first>{_SURNAME})\s+et\s+al\b")
+_ET_AL = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+et\s+al\b")
 #: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
 _GIVEN_NAMES = re.compile(r"(?:(?<![\w-])[A-Z][a-z]+ +){1,2}$")
 #: Words in front of a citation list that are not the cited work.
@@ -187,10 +187,9 @@ def find_inline_references(text: str) -> list[tuple[int, int, Citation]]:
 
 
 def _names_people(m: re.Match) -> bool:
-    """Whether a narrative citation's names are people's: not "GPT (2023)", "The (2021)"."""
-    first = _clean_surname(m.group("first"))
-    if first.lower() in _NOT_WORKS:
-        return False
+    """Whether a narrative citation's names are people's: not "GPT (2023)" (words such as "The" are
+    never its first name: :data:`_NOT_A_NAME`)."""
+    first = m.group("first")
     return bool(m.group("rest")) or not (first.isupper() or any(ch.isdigit() for ch in first))
 
 
@@ -211,8 +210,7 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             listed = m.group("rest") and not m.group("rest").strip().startswith("et")
             ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
     for m in _ET_AL.finditer(text):
-        if m.group("first").lower() not in _NOT_WORKS:
-            ranges.append((_given_names_start(text, m.start()), m.end("first")))
+        ranges.append((_given_names_start(text, m.start()), m.end("first")))
     return sorted(set(ranges))
 
 
