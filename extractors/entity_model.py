@@ -38,7 +38,7 @@ from extractors.entities import (
     text_words,
 )
 from extractors.learned import LEARNED, NER_KEY
-from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, prefixes_found
+from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, governors, prefixes_found
 from extractors.role_model import fit as fit_one_vs_rest
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
@@ -157,6 +157,8 @@ def candidate_features(
         listed = listed_types(doc)
     for kind in {k for s in spans for k in listed.get((s.start, s.end), ())}:
         add(f"listed_with={kind}")
+    for g in governors(spans):
+        f[f"gov:{g}"] = 1.0
     for s in spans:
         if s.start > 0:
             f[f"prev:{doc[s.start - 1].lower_}"] = 1.0

@@ -65,7 +65,66 @@ def pair_features(
     f["log_mentions"] = math.log1p(len(spans))
     for w in prefixes_found({t.lower_ for s in spans for t in s.sent}, SENTENCE_WORDS):
         f[f"word:{w}"] = 1.0
+    for g in governors(spans):
+        f[f"gov:{g}"] = 1.0
     return f
+
+
+#: Dependency relations a mention's root climbs through to reach the word that governs it
+#: (the items of a list, an apposition, the noun a name modifies).
+_CLIMB = frozenset({"conj", "appos", "compound", "amod", "nmod", "npadvmod", "nummod"})
+
+
+def stem(word: str) -> str:
+    """A crude stem of a lower-case word (the pipeline has no lemmatizer): inflection off, six letters.
+
+    Example:
+        >>> [stem(w) for w in ("outperforms", "outperformed", "evaluating", "uses", "used")]
+        ['outper', 'outper', 'evalua', 'us', 'us']
+    """
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            word = word[: -len(end)]
+            break
+    return word.rstrip("e")[:6] if len(word) > 3 else word
+
+
+def governors(spans: list) -> set[str]:
+    """The words that govern a paper's mentions in the parse: the verb or noun a mention (or the
+    list or apposition it belongs to) hangs from, with the preposition between them ("evaluate on
+    X": ``evalua``, ``evalua_on``; "outperforms A, B and C": ``outper`` for each of A, B, C), and
+    the relation it hangs by (``dep=dobj``; ``dep=prep`` through a preposition).
+
+    Example:
+        >>> doc = nlp("Our model outperforms BERT and RoBERTa.")  # doctest: +SKIP
+        >>> governors([doc[5:6]])  # doctest: +SKIP
+        {'outper', 'dep=dobj'}
+    """
+    out = set()
+    for span in spans:
+        tok = span.root
+        prep = None
+        for _ in range(5):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            if tok.dep_ in _CLIMB:
+                tok = head
+                continue
+            if head.pos_ == "ADP" and prep is None:
+                prep, tok = head.lower_, head
+                continue
+            break
+        head = tok.head
+        if head.i == tok.i:
+            continue
+        out.add(f"dep={tok.dep_}")
+        if head.pos_ in ("VERB", "AUX", "NOUN"):
+            word = stem(head.lower_)
+            out.add(word)
+            if prep:
+                out.add(f"{word}_{prep}")
+    return out
 
 
 def prefixes_found(words: Iterable[str], prefixes: Iterable[str]) -> set[str]:

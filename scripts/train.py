@@ -11,7 +11,7 @@ Steps (fixed seeds, CPU):
 
 1. the ``train`` split of the team annotations, text read in place from
    ``../shared/corpora``; a fixed validation slice of it (15%, by a hash of the id) is
-   kept out of training and used for every decision. The ``heldout`` split is never read;
+   kept out of the recognisers' training and stops it early. The ``heldout`` split is never read;
 2. spans located on the project's tokens (:mod:`extractors.training_data`), written as
    DocBins (the whole train split, and the train split without each of its ``FOLDS`` folds),
    optionally with SciREX abstracts and TDMSci sentences (types mapped);
@@ -27,14 +27,15 @@ Steps (fixed seeds, CPU):
    starts from random weights);
    with ``--arch ner``, ``--init sm`` starts it from the ``ner`` of en_core_web_sm, ``--init shared``
    listens to the English pipeline's frozen tok2vec;
-4. every train abstract run through the rules and the recogniser that did not see its fold
-   (out-of-fold mentions, as ``kg build`` meets unseen text): the role classifier
-   (:mod:`extractors.role_model`) and the per-paper entity decision
-   (:mod:`extractors.entity_model`) of the ``learned`` extractor are fitted on them, the
-   decision's threshold chosen on the validation slice; a second entity decision is fitted on
-   the rules' candidates alone for the ``rules`` extractor;
-5. the recogniser and the classifiers copied into ``extractors/weights``, and the validation
-   slice scored through each extractor, figures printed.
+4. every abstract of the train split run through the rules and a recogniser that did not see
+   it (its fold's; the shipped one for the validation slice): out-of-fold mentions, as ``kg
+   build`` meets unseen text. The role classifier (:mod:`extractors.role_model`) and the
+   per-paper entity decision (:mod:`extractors.entity_model`) of the ``learned`` extractor are
+   fitted on all of them; the decision's thresholds are chosen on ``CV_FOLDS``-fold
+   cross-validated extractions of the same abstracts, whose figures are printed (each fold
+   decided by classifiers fitted on the others). A second entity decision is fitted the same
+   way on the rules' candidates alone for the ``rules`` extractor;
+5. the recogniser and the classifiers copied into ``extractors/weights``.
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ from extractors.evaluate import (
     gold_papers,
     load_annotations,
     read_records,
+    precision_by_source,
     read_sample,
     score,
 )
@@ -546,7 +548,7 @@ def role_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, set[st
 
 
 def train_roles(out: Path, records: list[dict], docs: list[tuple]) -> Path:
-    """Fit the role classifier on the train split minus the validation slice; returns its JSON path."""
+    """Fit the role classifier on ``records`` (the whole train split); returns its JSON path."""
     from extractors.role_model import fit
 
     rows = role_rows(records, docs)
@@ -556,46 +558,15 @@ def train_roles(out: Path, records: list[dict], docs: list[tuple]) -> Path:
     return path
 
 
-def score_validation(
-    valid: list[dict], learned_docs: list[tuple], rules_docs: list[tuple], roles: Path, entities: Path, entities_rules: Path
-) -> dict[str, dict]:
-    """Paper-level scores of the whole extraction pipeline on the validation slice: each
-    extractor of ``kg build --extractor`` and the same without the entity decision, with typed
-    precision by source. ``learned_docs`` and ``rules_docs`` are the slice through each
-    extractor's mention pipeline (:func:`pipeline_docs`): the classifiers apply to them as in
-    :func:`extractors.pipeline.extract_papers`."""
-    from extractors.entity_model import EntityModel
-    from extractors.evaluate import precision_by_source
-    from extractors.role_model import RoleModel
-
-    role_model = RoleModel.load(roles)
-    variants = {
-        "rules + role classifier": (rules_docs, None),
-        "rules extractor: rules + role classifier + entity decision": (rules_docs, EntityModel.load(entities_rules)),
-        "rules + recogniser + role classifier": (learned_docs, None),
-        "learned extractor (default): rules + recogniser + role classifier + entity decision": (
-            learned_docs,
-            EntityModel.load(entities),
-        ),
-    }
-    figures = {}
-    for label, (docs, entity_model) in variants.items():
-        pred = predictions(docs, role_model, entity_model)
-        scores = score(valid, pred)
-        sources = {k: round(c.precision, 3) for k, c in precision_by_source(valid, pred).items()}
-        print(f"\nvalidation slice of the train split ({len(valid)} abstracts), {label}:")
-        print(format_scores(scores))
-        print("typed precision by source:", json.dumps(sources))
-        figures[label] = {"typed_f1": round(scores.typed.f1, 4), "role_f1": round(scores.roles.f1, 4), "sources": sources}
-    return figures
-
-
+#: Parts of the whole train split over which the classifiers are cross-validated (their thresholds
+#: chosen, the figures train.py prints).
+CV_FOLDS = 5
 #: How the entity decision is fitted (full-batch gradient descent: it underfits with fewer epochs).
 ENTITY_FIT = {"l2": 1.0, "epochs": 2000, "lr": 2.0, "min_count": 2}
-#: The entity decision's thresholds are chosen among these on the validation slice.
+#: The entity decision's thresholds are chosen among these on the out-of-fold extractions.
 ENTITY_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 #: A type gets its own threshold only with at least this many annotated entities in the
-#: validation slice (fewer would fit noise); the others keep the common one.
+#: train split (fewer would fit noise); the others keep the common one.
 OWN_THRESHOLD_MIN_GOLD = 50
 
 
@@ -649,11 +620,6 @@ def predictions(docs: list[tuple], role_model, entity_model) -> list[dict]:
     return [prediction_record(doc_to_extraction(d, p, role_model, entity_model)) for d, p in docs]
 
 
-def score_docs(gold: list[dict], docs: list[tuple], role_model, entity_model):
-    """Scores of the extractions of ``docs``."""
-    return score(gold, predictions(docs, role_model, entity_model))
-
-
 def decided_once(docs: list[tuple], role_model, model) -> list[tuple[dict, list[float]]]:
     """Each doc's predicted record with every candidate kept (its most probable type, its roles),
     and each entity's probability: any thresholds are then a filter (:func:`thresholded`), the
@@ -677,7 +643,7 @@ def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, f
 
 
 def choose_thresholds(valid: list[dict], decided, base_role_f1: float) -> tuple[float, dict[str, float], dict]:
-    """The common threshold with the best typed F1 on the validation slice (among those that keep
+    """The common threshold with the best typed F1 on ``gold`` (among those that keep
     role F1 at least at ``base_role_f1``), then, type by type (two passes), a type's own threshold
     where it raises typed F1 under the same condition. Returns (common, own, figures)."""
     from schema.types import ENTITY_TYPES
@@ -688,7 +654,7 @@ def choose_thresholds(valid: list[dict], decided, base_role_f1: float) -> tuple[
     tried = []
     for t in ENTITY_THRESHOLDS:
         f = figures({}, t)
-        print(f"validation, entity decision, threshold {t}: {json.dumps(f)}")
+        print(f"entity decision, threshold {t}: {json.dumps(f)}")
         tried.append((f["role_f1"] >= base_role_f1, f["typed_f1"], t, f))
     _, _, common, best = max(tried, key=lambda x: x[:2])
     gold_per_type = {t: sum(e["type"] == t for r in valid for e in r["entities"]) for t in ENTITY_TYPES}
@@ -705,37 +671,61 @@ def choose_thresholds(valid: list[dict], decided, base_role_f1: float) -> tuple[
     return common, own, best
 
 
-def train_entities(
-    path: Path, train: list[dict], train_docs: list[tuple], valid: list[dict], valid_docs: list[tuple], roles: Path
-) -> tuple[Path, dict]:
-    """Fit the entity decision on the candidates of the train split minus the validation slice
-    (out of fold) and choose its thresholds by typed F1 on the validation slice (among those where
-    role F1 does not drop), written to ``path``. Returns ``path`` and the validation figures
-    (without, and with the chosen model)."""
-    from extractors.entity_model import EntityModel, fit
+def cross_validated(
+    records: list[dict], docs: list[tuple], role_docs: list[tuple], *, folds: int = CV_FOLDS
+) -> tuple[list[dict], list[tuple[dict, list[float]]], list[dict]]:
+    """Out-of-fold extractions of the whole train split: for each of ``folds`` parts (by a hash of the
+    id), the role classifier (fitted on ``role_docs``, the learned extractor's mentions) and the entity
+    decision fitted on the other parts decide its candidates. Returns the gold records, their
+    :func:`decided_once` extractions and the extractions without the entity decision, in one order."""
+    from extractors.entity_model import EntityModel
+    from extractors.entity_model import fit as fit_entities
     from extractors.role_model import RoleModel
+    from extractors.role_model import fit as fit_roles
 
-    rows = entity_rows(train, train_docs)
-    print(f"entity decision: {len(rows)} candidates from {len(train)} abstracts "
-          f"({sum(t is not None for _, t in rows)} kept by annotators), validation {len(valid)}")
-    role_model = RoleModel.load(roles)
-    figures = {"without": _figures(score_docs(valid, valid_docs, role_model, None))}
-    print(f"validation, without the entity decision: {json.dumps(figures['without'])}")
+    part = [fold_of(r["id"], folds, salt="cv") for r in records]
+    entity = [entity_rows([r], [d]) for r, d in zip(records, docs)]
+    roles = [role_rows([r], [d]) for r, d in zip(records, role_docs)]
+    gold, decided, without = [], [], []
+    for k in range(folds):
+        fit_on = [i for i in range(len(records)) if part[i] != k]
+        held = [i for i in range(len(records)) if part[i] == k]
+        role_model = RoleModel(fit_roles([row for i in fit_on for row in roles[i]]))
+        model = EntityModel(fit_entities([row for i in fit_on for row in entity[i]], **ENTITY_FIT))
+        gold += [records[i] for i in held]
+        decided += decided_once([docs[i] for i in held], role_model, model)
+        without += predictions([docs[i] for i in held], role_model, None)
+    return gold, decided, without
+
+
+def train_entities(path: Path, records: list[dict], docs: list[tuple], role_docs: list[tuple]) -> tuple[Path, dict]:
+    """The entity decision of one extractor: its thresholds chosen by typed F1 (among those where
+    role F1 does not drop) on the out-of-fold extractions of the whole train split
+    (:func:`cross_validated`), then the decision fitted on all of it and written to ``path`` with them.
+    Returns ``path`` and the cross-validated figures (without, and with the decision)."""
+    from extractors.entity_model import fit
+
+    rows = entity_rows(records, docs)
+    print(f"entity decision: {len(rows)} candidates from {len(records)} abstracts "
+          f"({sum(t is not None for _, t in rows)} kept by annotators)")
     t0 = time.time()
-    data = fit(rows, **ENTITY_FIT)
-    print(f"fitted in {time.time() - t0:.0f}s ({len(data['features'])} features)")
-    decided = decided_once(valid_docs, role_model, EntityModel(data))
-    common, own, figures["with"] = choose_thresholds(valid, decided, figures["without"]["role_f1"])
-    data = {**data, "threshold": common, "thresholds": own, "fit": ENTITY_FIT}
-    check = _figures(score_docs(valid, valid_docs, role_model, EntityModel(data)))
-    assert check["typed_f1"] == figures["with"]["typed_f1"], (check, figures["with"])  # the filter is the decision
+    gold, decided, without = cross_validated(records, docs, role_docs)
+    figures = {"without": _figures(score(gold, without))}
+    print(f"{CV_FOLDS}-fold cross-validation ({time.time() - t0:.0f}s), without the entity decision: "
+          f"{json.dumps(figures['without'])}")
+    common, own, figures["with"] = choose_thresholds(gold, decided, figures["without"]["role_f1"])
+    kept = thresholded(decided, own, common)
     figures["with"].update(threshold=common, thresholds=own)
+    figures["sources"] = {k: round(c.precision, 3) for k, c in precision_by_source(gold, kept).items()}
     print(f"chosen: {json.dumps(figures['with'])}")
+    print(format_scores(score(gold, kept)))
+    print("typed precision by source:", json.dumps(figures["sources"]))
     gain = figures["with"]["typed_f1"] - figures["without"]["typed_f1"]
     on = gain >= 0.02 and figures["with"]["role_f1"] >= figures["without"]["role_f1"]
     print(f"typed F1 {gain:+.4f}: {'turn it on' if on else 'leave it off'} (extractors.pipeline.DEFAULT_ENTITY_MODEL; "
           "on needs +0.02 typed F1 and no loss of role F1)")
-    path.write_text(json.dumps(data), encoding="utf-8")
+    data = fit(rows, **ENTITY_FIT)
+    path.write_text(json.dumps({**data, "threshold": common, "thresholds": own, "fit": ENTITY_FIT}), encoding="utf-8")
     return path, figures
 
 
@@ -830,15 +820,16 @@ def main() -> None:
             init_tok2vec=pretrained,
         )
         print(f"recognisers trained in {time.time() - t0:.0f}s")
-    train_docs = out_of_fold_docs(train, fold_models)
-    valid_docs, rules_valid_docs = pipeline_docs(valid, model), pipeline_docs(valid, None)
-    roles = train_roles(out, train, train_docs)
+    # the classifiers learn from the whole train split: its abstracts' mentions found by recognisers
+    # that did not see them (the folds', and for the validation slice the shipped one's)
+    records = train + valid
+    learned_docs = out_of_fold_docs(train, fold_models) + pipeline_docs(valid, model)
+    rules_docs = pipeline_docs(records, None)
+    roles = train_roles(out, records, learned_docs)
     print("\nentity decision of the learned extractor (the recogniser's mentions out of fold):")
-    entities, _ = train_entities(out / "entities.json", train, train_docs, valid, valid_docs, roles)
+    entities, _ = train_entities(out / "entities.json", records, learned_docs, learned_docs)
     print("\nentity decision of the rules extractor:")
-    entities_rules, _ = train_entities(
-        out / "entities_rules.json", train, pipeline_docs(train, None), valid, rules_valid_docs, roles
-    )
+    entities_rules, _ = train_entities(out / "entities_rules.json", records, rules_docs, learned_docs)
     if not args.no_ship:
         ship(model, roles)
         shutil.copyfile(entities, ENTITY_WEIGHTS)
@@ -847,7 +838,6 @@ def main() -> None:
     print("recogniser on the validation slice (mention level):", json.dumps(meta.get("performance", {}).get("ents_per_type")))
     print(f"ents P/R/F: {meta['performance'].get('ents_p'):.3f} {meta['performance'].get('ents_r'):.3f} "
           f"{meta['performance'].get('ents_f'):.3f}")
-    score_validation(valid, valid_docs, rules_valid_docs, roles, entities, entities_rules)
     print(f"\ntotal time {time.time() - t0:.0f}s")
 
 

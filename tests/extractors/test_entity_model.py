@@ -144,3 +144,24 @@ def test_load_nlp_applies_the_entity_decision_in_extract_papers(doc):
     decided = next(extract_papers([PAPER], nlp=nlp))
     expected = doc_to_extraction(doc, PAPER, None, EntityModel.load(ENTITY_WEIGHTS))
     assert [(e.name, e.type) for e in decided.entities] == [(e.name, e.type) for e in expected.entities]
+
+
+def test_governors_reach_the_verb_over_lists_and_prepositions(nlp):
+    from extractors.role_model import governors
+
+    doc = nlp("Our model outperforms BERT and RoBERTa. We evaluate on SQuAD.")
+    words = [t.text for t in doc]
+    bert, roberta, squad = (words.index(w) for w in ("BERT", "RoBERTa", "SQuAD"))
+    assert {"outper", "dep=dobj"} <= governors([doc[bert : bert + 1]])
+    assert "outper" in governors([doc[roberta : roberta + 1]])  # the second item of the list
+    assert {"evalua", "evalua_on"} <= governors([doc[squad : squad + 1]])
+    assert "outper" not in governors([doc[squad : squad + 1]])
+
+
+def test_candidates_and_pairs_read_their_governors(doc):
+    from extractors.role_model import pair_features
+
+    spans = [s for s in doc.spans[SPAN_KEY] if s.text == "GSM8K"]
+    assert spans
+    assert any(k.startswith("gov:") for k in _features(doc, "GSM8K"))
+    assert any(k.startswith("gov:") for k in pair_features("Benchmark", spans, [set()], [], title_end_index(doc)))

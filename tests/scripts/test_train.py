@@ -17,7 +17,7 @@ RECORDS = [
         ],
     },
     {
-        "id": "t2",
+        "id": "t4",  # another part than t1 in a 2-fold cross-validation
         "title": "Faster Policy Optimization",
         "abstract": "We study proximal policy optimization (PPO) on Atari games and report the average return.",
         "entities": [{"name": "PPO", "type": "Method", "aliases": ["proximal policy optimization"], "roles": ["USES"]}],
@@ -56,3 +56,25 @@ def test_decided_once_keeps_every_candidate_with_its_probability(train, docs):
 def test_role_rows_pair_features_with_annotated_roles(train, docs):
     rows = train.role_rows(RECORDS, docs)
     assert any("PROPOSES" in roles for _, roles in rows)
+
+
+def test_cross_validated_decides_each_record_once_by_the_other_folds(train, docs, monkeypatch):
+    fitted_on = []
+    import extractors.entity_model as entity_model
+
+    real_fit = entity_model.fit
+
+    def recording_fit(rows, **options):
+        fitted_on.append(len(rows))
+        return real_fit(rows, **{**options, "epochs": 20})
+
+    monkeypatch.setattr(entity_model, "fit", recording_fit)
+    gold, decided, without = train.cross_validated(RECORDS, docs, docs, folds=2)
+    assert sorted(r["id"] for r in gold) == sorted(r["id"] for r in RECORDS)
+    assert [rec["id"] for rec, _ in decided] == [r["id"] for r in gold] == [rec["id"] for rec in without]
+    from extractors.training_data import fold_of
+
+    per_record = [len(train.entity_rows([r], [d])) for r, d in zip(RECORDS, docs)]
+    part = [fold_of(r["id"], 2, salt="cv") for r in RECORDS]
+    # each fold is decided by a decision fitted on the other fold's candidates only
+    assert fitted_on == [sum(n for n, k in zip(per_record, part) if k != fold) for fold in range(2)]
