@@ -59,8 +59,8 @@ from extractors.evaluate import (
     format_scores,
     gold_papers,
     load_annotations,
-    read_records,
     precision_by_source,
+    read_records,
     read_sample,
     score,
 )
@@ -642,14 +642,14 @@ def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, f
     ]
 
 
-def choose_thresholds(valid: list[dict], decided, base_role_f1: float) -> tuple[float, dict[str, float], dict]:
+def choose_thresholds(gold: list[dict], decided, base_role_f1: float) -> tuple[float, dict[str, float], dict]:
     """The common threshold with the best typed F1 on ``gold`` (among those that keep
     role F1 at least at ``base_role_f1``), then, type by type (two passes), a type's own threshold
     where it raises typed F1 under the same condition. Returns (common, own, figures)."""
     from schema.types import ENTITY_TYPES
 
     def figures(own: dict, common: float) -> dict:
-        return _figures(score(valid, thresholded(decided, own, common)))
+        return _figures(score(gold, thresholded(decided, own, common)))
 
     tried = []
     for t in ENTITY_THRESHOLDS:
@@ -657,7 +657,7 @@ def choose_thresholds(valid: list[dict], decided, base_role_f1: float) -> tuple[
         print(f"entity decision, threshold {t}: {json.dumps(f)}")
         tried.append((f["role_f1"] >= base_role_f1, f["typed_f1"], t, f))
     _, _, common, best = max(tried, key=lambda x: x[:2])
-    gold_per_type = {t: sum(e["type"] == t for r in valid for e in r["entities"]) for t in ENTITY_TYPES}
+    gold_per_type = {t: sum(e["type"] == t for r in gold for e in r["entities"]) for t in ENTITY_TYPES}
     own: dict[str, float] = {}
     for _ in range(2):
         for typ in ENTITY_TYPES:
