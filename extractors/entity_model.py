@@ -101,12 +101,14 @@ def candidate_features(
     long_forms: set[tuple[int, int]],
     shorts: set[str],
     listed: dict[tuple[int, int], set[str]] | None = None,
+    governed: set[str] | None = None,
 ) -> dict[str, float]:
     """Features of one candidate entity of a paper (see the module docstring).
 
     ``spans`` are its mentions, ``cues`` their role cues (``doc.spans["kg_roles"]``),
     ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms;
-    ``listed`` is :func:`listed_types` of the Doc (computed when not given).
+    ``listed`` is :func:`listed_types` of the Doc and ``governed`` :func:`extractors.role_model.governors`
+    of the spans (each computed when not given).
     """
     t = entity_type
     f: dict[str, float] = {"bias": 1.0, f"type={t}": 1.0}
@@ -157,7 +159,7 @@ def candidate_features(
         listed = listed_types(doc)
     for kind in {k for s in spans for k in listed.get((s.start, s.end), ())}:
         add(f"listed_with={kind}")
-    for g in governors(spans):
+    for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
     for s in spans:
         if s.start > 0:

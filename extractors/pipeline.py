@@ -38,7 +38,7 @@ from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_lear
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.results import results_from_doc
-from extractors.role_model import RoleModel, pair_features
+from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
 from extractors.tokenizer import customize_tokenizer
@@ -258,9 +258,11 @@ def doc_to_extraction(
             name = _display_name(same, title_end)
         cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
         confidence = _confidence(name, abbreviations)
+        # what governs the mentions in the parse: read by both classifiers, walked once
+        governed = governors(entry["spans"]) if entity_model is not None or role_model is not None else None
         if entity_model is not None:
             features = candidate_features(
-                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed
+                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed
             )
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
@@ -288,7 +290,7 @@ def doc_to_extraction(
         ]
         roles = entity_roles(entry["type"], cues)
         if role_model is not None:
-            features = pair_features(entry["type"], entry["spans"], cues, [r.value for r in roles], title_end)
+            features = pair_features(entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed)
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
         in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(

@@ -37,9 +37,15 @@ SENTENCE_WORDS = (
 
 
 def pair_features(
-    entity_type: str, spans: list, cues: list[set[str]], rule_roles: Iterable[str], title_end: int
+    entity_type: str,
+    spans: list,
+    cues: list[set[str]],
+    rule_roles: Iterable[str],
+    title_end: int,
+    governed: set[str] | None = None,
 ) -> dict[str, float]:
-    """Features of one (paper, entity) pair from its mention spans and their role cues."""
+    """Features of one (paper, entity) pair from its mention spans and their role cues; ``governed``
+    is :func:`governors` of the spans (computed when not given)."""
     doc = spans[0].doc
     f: dict[str, float] = {"bias": 1.0, f"type={entity_type}": 1.0}
     for cue in CUES:
@@ -65,7 +71,7 @@ def pair_features(
     f["log_mentions"] = math.log1p(len(spans))
     for w in prefixes_found({t.lower_ for s in spans for t in s.sent}, SENTENCE_WORDS):
         f[f"word:{w}"] = 1.0
-    for g in governors(spans):
+    for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
     return f
 
