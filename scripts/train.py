@@ -547,11 +547,11 @@ def role_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, set[st
     return rows
 
 
-def train_roles(out: Path, records: list[dict], docs: list[tuple]) -> Path:
-    """Fit the role classifier on ``records`` (the whole train split); returns its JSON path."""
+def train_roles(out: Path, records: list[dict], rows: list[tuple[dict, set[str]]]) -> Path:
+    """Fit the role classifier on ``rows`` (:func:`role_rows` of ``records``, the whole train split);
+    returns its JSON path."""
     from extractors.role_model import fit
 
-    rows = role_rows(records, docs)
     path = out / "roles.json"
     path.write_text(json.dumps(fit(rows)), encoding="utf-8")
     print(f"role classifier: {len(rows)} (paper, entity) pairs from {len(records)} abstracts")
@@ -672,20 +672,19 @@ def choose_thresholds(gold: list[dict], decided, base_role_f1: float) -> tuple[f
 
 
 def cross_validated(
-    records: list[dict], docs: list[tuple], role_docs: list[tuple], *, folds: int = CV_FOLDS
+    records: list[dict], docs: list[tuple], entity: list[list], roles: list[list], *, folds: int = CV_FOLDS
 ) -> tuple[list[dict], list[tuple[dict, list[float]]], list[dict]]:
     """Out-of-fold extractions of the whole train split: for each of ``folds`` parts (by a hash of the
-    id), the role classifier (fitted on ``role_docs``, the learned extractor's mentions) and the entity
-    decision fitted on the other parts decide its candidates. Returns the gold records, their
-    :func:`decided_once` extractions and the extractions without the entity decision, in one order."""
+    id), the role classifier and the entity decision fitted on the other parts decide its candidates.
+    ``entity`` and ``roles`` are each record's :func:`entity_rows` (of ``docs``) and :func:`role_rows`
+    (of the learned extractor's mentions). Returns the gold records, their :func:`decided_once`
+    extractions and the extractions without the entity decision, in one order."""
     from extractors.entity_model import EntityModel
     from extractors.entity_model import fit as fit_entities
     from extractors.role_model import RoleModel
     from extractors.role_model import fit as fit_roles
 
     part = [fold_of(r["id"], folds, salt="cv") for r in records]
-    entity = [entity_rows([r], [d]) for r, d in zip(records, docs)]
-    roles = [role_rows([r], [d]) for r, d in zip(records, role_docs)]
     gold, decided, without = [], [], []
     for k in range(folds):
         fit_on = [i for i in range(len(records)) if part[i] != k]
@@ -698,18 +697,20 @@ def cross_validated(
     return gold, decided, without
 
 
-def train_entities(path: Path, records: list[dict], docs: list[tuple], role_docs: list[tuple]) -> tuple[Path, dict]:
+def train_entities(path: Path, records: list[dict], docs: list[tuple], roles: list[list]) -> tuple[Path, dict]:
     """The entity decision of one extractor: its thresholds chosen by typed F1 (among those where
     role F1 does not drop) on the out-of-fold extractions of the whole train split
-    (:func:`cross_validated`), then the decision fitted on all of it and written to ``path`` with them.
-    Returns ``path`` and the cross-validated figures (without, and with the decision)."""
+    (:func:`cross_validated`; ``roles``: each record's :func:`role_rows`), then the decision fitted on
+    all of it and written to ``path`` with them. Returns ``path`` and the cross-validated figures
+    (without, and with the decision)."""
     from extractors.entity_model import fit
 
-    rows = entity_rows(records, docs)
+    entity = [entity_rows([r], [d]) for r, d in zip(records, docs)]
+    rows = [row for part in entity for row in part]
     print(f"entity decision: {len(rows)} candidates from {len(records)} abstracts "
           f"({sum(t is not None for _, t in rows)} kept by annotators)")
     t0 = time.time()
-    gold, decided, without = cross_validated(records, docs, role_docs)
+    gold, decided, without = cross_validated(records, docs, entity, roles)
     figures = {"without": _figures(score(gold, without))}
     print(f"{CV_FOLDS}-fold cross-validation ({time.time() - t0:.0f}s), without the entity decision: "
           f"{json.dumps(figures['without'])}")
@@ -825,11 +826,12 @@ def main() -> None:
     records = train + valid
     learned_docs = out_of_fold_docs(train, fold_models) + pipeline_docs(valid, model)
     rules_docs = pipeline_docs(records, None)
-    roles = train_roles(out, records, learned_docs)
+    role_pairs = [role_rows([r], [d]) for r, d in zip(records, learned_docs)]
+    roles = train_roles(out, records, [row for part in role_pairs for row in part])
     print("\nentity decision of the learned extractor (the recogniser's mentions out of fold):")
-    entities, _ = train_entities(out / "entities.json", records, learned_docs, learned_docs)
+    entities, _ = train_entities(out / "entities.json", records, learned_docs, role_pairs)
     print("\nentity decision of the rules extractor:")
-    entities_rules, _ = train_entities(out / "entities_rules.json", records, rules_docs, learned_docs)
+    entities_rules, _ = train_entities(out / "entities_rules.json", records, rules_docs, role_pairs)
     if not args.no_ship:
         ship(model, roles)
         shutil.copyfile(entities, ENTITY_WEIGHTS)

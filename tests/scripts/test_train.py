@@ -69,12 +69,14 @@ def test_cross_validated_decides_each_record_once_by_the_other_folds(train, docs
         return real_fit(rows, **{**options, "epochs": 20})
 
     monkeypatch.setattr(entity_model, "fit", recording_fit)
-    gold, decided, without = train.cross_validated(RECORDS, docs, docs, folds=2)
+    entity = [train.entity_rows([r], [d]) for r, d in zip(RECORDS, docs)]
+    roles = [train.role_rows([r], [d]) for r, d in zip(RECORDS, docs)]
+    gold, decided, without = train.cross_validated(RECORDS, docs, entity, roles, folds=2)
     assert sorted(r["id"] for r in gold) == sorted(r["id"] for r in RECORDS)
     assert [rec["id"] for rec, _ in decided] == [r["id"] for r in gold] == [rec["id"] for rec in without]
     from extractors.training_data import fold_of
 
-    per_record = [len(train.entity_rows([r], [d])) for r, d in zip(RECORDS, docs)]
+    per_record = [len(rows) for rows in entity]
     part = [fold_of(r["id"], 2, salt="cv") for r in RECORDS]
     # each fold is decided by a decision fitted on the other fold's candidates only
     assert fitted_on == [sum(n for n, k in zip(per_record, part) if k != fold) for fold in range(2)]
