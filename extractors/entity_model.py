@@ -38,7 +38,7 @@ from extractors.entities import (
     text_words,
 )
 from extractors.learned import LEARNED, NER_KEY
-from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, governors, prefixes_found
+from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, governors, neighbours, prefixes_found
 from extractors.role_model import fit as fit_one_vs_rest
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
@@ -161,11 +161,7 @@ def candidate_features(
         add(f"listed_with={kind}")
     for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
-    for s in spans:
-        if s.start > 0:
-            f[f"prev:{doc[s.start - 1].lower_}"] = 1.0
-        if s.end < len(doc):
-            f[f"next:{doc[s.end].lower_}"] = 1.0
+    f.update(dict.fromkeys(neighbours(spans), 1.0))
     for w in prefixes_found({tok.lower_ for s in spans for tok in s.sent}, (*SENTENCE_WORDS, *TYPE_WORDS)):
         f[f"word:{w}"] = 1.0
     return f

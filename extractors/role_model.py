@@ -73,7 +73,27 @@ def pair_features(
         f[f"word:{w}"] = 1.0
     for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
+    f.update(dict.fromkeys(neighbours(spans), 1.0))
     return f
+
+
+def neighbours(spans: list) -> set[str]:
+    """The words just before and after each mention, as features ``prev:<word>`` and ``next:<word>``
+    ("outperforms X on", "X achieves"): what a mention is next to tells its kind and its role.
+
+    Example:
+        >>> doc = nlp("Ours beats BERT on GLUE.")  # doctest: +SKIP
+        >>> sorted(neighbours([doc[2:3]]))  # doctest: +SKIP
+        ['next:on', 'prev:beats']
+    """
+    found = set()
+    for s in spans:
+        doc = s.doc
+        if s.start > 0:
+            found.add(f"prev:{doc[s.start - 1].lower_}")
+        if s.end < len(doc):
+            found.add(f"next:{doc[s.end].lower_}")
+    return found
 
 
 #: Dependency relations a mention's root climbs through to reach the word that governs it

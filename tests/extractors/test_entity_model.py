@@ -165,3 +165,14 @@ def test_candidates_and_pairs_read_their_governors(doc):
     assert spans
     assert any(k.startswith("gov:") for k in _features(doc, "GSM8K"))
     assert any(k.startswith("gov:") for k in pair_features("Benchmark", spans, [set()], [], title_end_index(doc)))
+
+
+def test_pairs_read_the_words_next_to_each_mention(doc):
+    from extractors.role_model import neighbours, pair_features
+
+    spans = [s for s in doc.spans[SPAN_KEY] if s.text == "GSM8K"]
+    assert spans
+    assert neighbours(spans[:1]) == {"prev:on", "next:and"}  # "improves accuracy on GSM8K and MATH"
+    features = pair_features("Benchmark", spans, [set()], [], title_end_index(doc))
+    assert {"prev:on", "next:and"} <= set(features)
+    assert {"prev:on", "next:and"} <= set(_features(doc, "GSM8K"))
