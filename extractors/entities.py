@@ -341,6 +341,18 @@ class Mention:
     definition: bool = False  # the long form of an abbreviation definition
 
 
+#: Names that start with a superlative (general knowledge): :func:`_strip` drops a leading
+#: superlative ("the best F1 score", "lowest error rate") except before these words.
+FIXED_SUPERLATIVES = gz._terms(
+    """
+    least squares | least square | least angle | nearest neighbor | nearest neighbors | nearest neighbour
+    nearest neighbours | nearest centroid | shortest path | shortest paths | longest common | greatest common
+    lowest common | worst case | best case | best arm | best response | best responses | steepest descent
+    highest density
+    """
+)
+
+
 GENERIC_COMPOUNDS = _wordset(
     """
     large-scale small-scale high-quality low-quality well-known state-of-the-art real-world open-source
@@ -506,6 +518,8 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 start = cend
                 continue
             break  # "in-context", "few-shot", "multi-step" belong to the name
+        if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_SUPERLATIVES:
+            break  # "least squares regression", "shortest path algorithms": the superlative is the name's
         if (
             lower[start] in GENERIC_MODIFIERS
             or text[start].startswith(("\\", "{", "}"))

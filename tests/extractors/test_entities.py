@@ -432,3 +432,10 @@ def test_joint_goal_accuracy_keeps_its_first_word(nlp):
     """"joint" is a generic modifier elsewhere ("a joint model"), but names this measure."""
     doc = nlp("A Study\n\nOur dialogue state tracker reaches 55.3% joint goal accuracy on the test set.")
     assert {s.text for s in doc.spans["kg_entities"] if s.label_ == "Metric"} == {"joint goal accuracy"}
+
+
+def test_a_superlative_that_belongs_to_the_name_stays(nlp):
+    doc = nlp("We study best arm identification with least squares regression. Our model attains the best F1 score.")
+    texts = {s.text for s in doc.spans["kg_entities"]}
+    assert {"best arm identification", "least squares regression", "F1 score"} <= texts
+    assert not {"arm identification", "squares regression", "best F1 score"} & texts
