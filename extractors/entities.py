@@ -1547,10 +1547,25 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
         >>> measure_start(nlp("a record inception score"), 1, 4)  # doctest: +SKIP
         2
     """
-    while end - start > 1 and (doc[start].lower_ in _AS_REPORTED or doc[start].tag_ in ("JJR", "RBR")) and \
+    while end - start > 1 and (doc[start].lower_ in _AS_REPORTED or _comparative(doc[start])) and \
             doc[start].whitespace_:
         start += 1  # "3.4% lower error than": a comparison, not the measure's name
     return start
+
+
+def _comparative(tok) -> bool:
+    """A comparative adjective or adverb ("lower", "better", "more"), not a noun the tagger read as
+    one for its "-er" ("outlier" of "outlier ratio", "fiber" of "fiber density")."""
+    return tok.tag_ in ("JJR", "RBR") and (tok.lower_ in _COMPARATIVES or not tok.lower_.endswith("er"))
+
+
+#: Comparatives ending in "-er" that measure phrases start with (general English).
+_COMPARATIVES = _wordset(
+    """
+    lower higher better worse smaller larger greater bigger faster slower fewer stronger weaker longer shorter
+    tighter looser cheaper wider narrower deeper shallower sharper smoother lesser harder easier earlier later
+    """
+)
 
 
 _AS_REPORTED = frozenset({"published", "reported", "record", "recorded"})

@@ -156,3 +156,11 @@ def test_a_measure_loses_the_comparison_before_it():
     assert _canonical(doc, Span(doc, 3, 5, label="Metric"), {}, {}).text == "error"
     assert _canonical(doc, Span(doc, 6, 10, label="Metric"), {}, {}).text == "Higher-Order accuracy"  # glued: a name
     assert _canonical(doc, Span(doc, 3, 5, label="Method"), {}, {}).text == "lower error"  # measures only
+
+
+def test_a_noun_read_as_a_comparative_stays_in_a_measure(nlp):
+    doc = nlp("Our method reaches an outlier ratio of 0.93 and 3.4% lower error than the baseline.")
+    words = [t.text for t in doc]
+    outlier, lower = words.index("outlier"), words.index("lower")
+    assert _canonical(doc, Span(doc, outlier, outlier + 2, label="Metric"), {}, {}).text == "outlier ratio"
+    assert _canonical(doc, Span(doc, lower, lower + 2, label="Metric"), {}, {}).text == "error"  # a comparison
