@@ -518,14 +518,14 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 start = cend
                 continue
             break  # "in-context", "few-shot", "multi-step" belong to the name
-        if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_SUPERLATIVES:
-            break  # "least squares regression", "shortest path algorithms": the superlative is the name's
         if (
             lower[start] in GENERIC_MODIFIERS
             or text[start].startswith(("\\", "{", "}"))
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
         ):
+            if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_SUPERLATIVES:
+                break  # "least squares regression", "shortest path algorithms": the superlative is the name's
             start += 1
             continue
         break
@@ -1554,16 +1554,18 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
 
 
 def _comparative(tok) -> bool:
-    """A comparative adjective or adverb ("lower", "better", "more"), not a noun the tagger read as
-    one for its "-er" ("outlier" of "outlier ratio", "fiber" of "fiber density")."""
-    return tok.tag_ in ("JJR", "RBR") and (tok.lower_ in _COMPARATIVES or not tok.lower_.endswith("er"))
+    """A comparative adjective or adverb as tagged ("lower", "simpler", "more"), not a noun the tagger
+    read as one for its "-er" ("outlier" of "outlier ratio")."""
+    return tok.tag_ in ("JJR", "RBR") and tok.lower_ not in _ER_NOUNS
 
 
-#: Comparatives ending in "-er" that measure phrases start with (general English).
-_COMPARATIVES = _wordset(
+#: Nouns ending in "-er" that the tagger reads as comparatives before another noun (general English;
+#: in the train split: "outlier", "classifier", "compiler"; every other "-er" word it tagged so there
+#: is a comparative: "simpler", "closer", "broader", "finer").
+_ER_NOUNS = _wordset(
     """
-    lower higher better worse smaller larger greater bigger faster slower fewer stronger weaker longer shorter
-    tighter looser cheaper wider narrower deeper shallower sharper smoother lesser harder easier earlier later
+    outlier classifier compiler encoder decoder transformer learner sampler optimizer scheduler tokenizer
+    parser planner controller discriminator generator filter layer cluster vernier fiber
     """
 )
 

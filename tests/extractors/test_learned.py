@@ -164,3 +164,7 @@ def test_a_noun_read_as_a_comparative_stays_in_a_measure(nlp):
     outlier, lower = words.index("outlier"), words.index("lower")
     assert _canonical(doc, Span(doc, outlier, outlier + 2, label="Metric"), {}, {}).text == "outlier ratio"
     assert _canonical(doc, Span(doc, lower, lower + 2, label="Metric"), {}, {}).text == "error"  # a comparison
+    doc = nlp("Our method reaches broader coverage.")
+    broader = [t.text for t in doc].index("broader")
+    assert doc[broader].tag_ == "JJR"
+    assert _canonical(doc, Span(doc, broader, broader + 2, label="Metric"), {}, {}).text == "coverage"
