@@ -11,6 +11,7 @@ from schema.errors import Diagnostics
 from kg.resolve.papers import merge_papers
 from kg.sources import detect_format, read_papers
 from kg.sources.dailypapers import is_chrome, parse_date_line, read_daily_papers
+from kg.sources.records import clean_text
 from kg.sources.source import Report, Source
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -181,8 +182,9 @@ def test_daily_papers_reader_on_shuffled_seed_lines(lines, rnd):
         assert parse_date_line(paper.title) is None
         assert not paper.title.startswith("Subscribe")
         line = int(paper.sources[0].rsplit(":", 1)[1])
-        assert lines[line - 1].strip().endswith(paper.title)
-    # nothing glued: each abstract is one input line, each title line makes one paper
-    stripped = {line.strip() for line in lines}
-    assert all(paper.abstract in stripped for paper in papers)
+        assert clean_text(lines[line - 1]).endswith(paper.title)
+    # nothing glued: each abstract is one input line (as the reader cleans every line: a LaTeX accent
+    # is its letter, "Pok\\'emon" -> "Pokémon"), each title line makes one paper
+    cleaned = {clean_text(line) for line in lines}
+    assert all(paper.abstract in cleaned for paper in papers)
     assert len({paper.sources[0] for paper in papers}) == len(papers)
