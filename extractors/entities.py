@@ -526,6 +526,8 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
         ):
             if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_SUPERLATIVES:
                 break  # "least squares regression", "shortest path algorithms": the superlative is the name's
+            if lower[start] in _ER_NOUNS and start + 1 < end:
+                break  # "outlier removal": a noun the tagger read as a comparative for its "-er"
             start += 1
             continue
         break

@@ -32,7 +32,7 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import METRIC, head_type, measure_start, merge_key, no_measure
 from extractors.gazetteers import LANGUAGES
-from extractors.spans import CLAUSE_OPENERS, trimmed
+from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -116,6 +116,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     start, end = trimmed(doc, ent.start, ent.end)
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
+    if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:
+        return None  # "Perhaps" of 'Perhaps surprisingly, ...'
     if doc[end - 1].tag_ == "POS" and end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
         end += 1  # "Newton's" of "Newton's method": the possessive names the noun after it
     elif end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end - 1].tag_ == "NNP" and _named_head(doc[end + 1]):

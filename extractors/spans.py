@@ -15,6 +15,14 @@ _CONNECTIVES = frozenset({"i.e.", "e.g.", "viz.", "i.e", "e.g"})
 #: Words that open a clause: a mention starting on one is a piece of the clause ("a naive approach,
 #: wherein inference proceeds as usual"), not a name.
 CLAUSE_OPENERS = frozenset({"where", "wherein", "whereby", "whereas", "whence"})
+#: Sentence adverbs and interjections (general English): alone, such a word is never a name
+#: ("Perhaps" of 'Perhaps surprisingly, ...' read as a Method).
+SENTENCE_ADVERBS = frozenset(
+    """perhaps maybe moreover however furthermore additionally specifically interestingly surprisingly
+    remarkably notably importantly finally thus hence therefore consequently nevertheless nonetheless
+    meanwhile instead indeed overall besides likewise similarly conversely alternatively accordingly
+    yes no namely""".split()
+)
 
 
 def _debris(tok) -> bool:

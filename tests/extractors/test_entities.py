@@ -439,3 +439,15 @@ def test_a_superlative_that_belongs_to_the_name_stays(nlp):
     texts = {s.text for s in doc.spans["kg_entities"]}
     assert {"best arm identification", "least squares regression", "F1 score"} <= texts
     assert not {"arm identification", "squares regression", "best F1 score"} & texts
+
+
+def test_a_noun_read_as_a_comparative_stays_in_a_name(nlp):
+    """The tagger reads "compiler" before a noun as a comparative (JJR); it is the name's first word."""
+    doc = nlp("A Study\n\nWe study compiler optimization for deep learning. Simpler models train faster.")
+    from extractors.entities import _strip
+
+    compiler = next(t.i for t in doc if t.lower_ == "compiler")
+    simpler = next(t.i for t in doc if t.lower_ == "simpler")
+    assert doc[compiler].tag_ == doc[simpler].tag_ == "JJR"  # what the test is about
+    assert _strip(doc, compiler, compiler + 2) == (compiler, compiler + 2)
+    assert _strip(doc, simpler, simpler + 2) == (simpler + 1, simpler + 2)  # a real comparative goes

@@ -94,6 +94,8 @@ def test_a_name_owning_a_named_head_keeps_it():
         (["the", "best", "published", "F1", "score", "of", "81.8"], (2, 5), "F1 score"),
         (["a", "record", "inception", "score", "of", "8.80"], (1, 4), "inception score"),
         (["the", "record", "linkage", "task"], (1, 3), "record linkage"),  # only a measure loses the word
+        (["Perhaps", "surprisingly", ",", "it", "works"], (0, 1), None),  # a sentence adverb alone
+        (["Perhaps", "Net", "works"], (0, 2), "Perhaps Net"),  # in a longer name it stays
     ],
 )
 def test_a_mention_loses_a_connective_or_a_reporting_word(words, span, expected):
