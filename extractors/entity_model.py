@@ -70,6 +70,20 @@ def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> st
     return "other"
 
 
+def name_descriptors(name: str, spans: list, long_forms: set[tuple[int, int]], shorts: set[str]) -> list[str]:
+    """What the rules know of a candidate's name, as role features (:func:`extractors.role_model.pair_features`):
+    the rule kinds that found its mentions (:func:`mention_kind`), whether a gazetteer knows the name,
+    and its spelling class (:func:`shape`). A known name ("BERT") is seldom what a paper proposes; a
+    name the abstract defines or coins often is.
+
+    Example:
+        >>> name_descriptors("BERT", [doc[3:4]], set(), set())  # doctest: +SKIP
+        ['kind:gazetteer', 'known', 'shape=caps']
+    """
+    kinds = sorted({f"kind:{mention_kind(s, long_forms, shorts)}" for s in spans})
+    return [*kinds, "known" if gazetteer_type(name) else "unknown", f"shape={shape(name)}"]
+
+
 def shape(name: str) -> str:
     """A coarse spelling class of a name.
 

@@ -33,7 +33,7 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index
-from extractors.entity_model import EntityModel, candidate_features, listed_types
+from extractors.entity_model import EntityModel, candidate_features, listed_types, name_descriptors
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
@@ -290,7 +290,10 @@ def doc_to_extraction(
         ]
         roles = entity_roles(entry["type"], cues)
         if role_model is not None:
-            features = pair_features(entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed)
+            described = name_descriptors(name, entry["spans"], long_forms, shorts)
+            features = pair_features(
+                entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed, described
+            )
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
         in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(

@@ -3,8 +3,10 @@
 Features of an entity of one paper (:func:`pair_features`): its type, the role cues of
 its mentions (:mod:`extractors.roles`: any / all mentions, crossed with the type), the
 rule roles, where it appears (title, title subject, first abstract sentence, position
-of its first mention), how often, and cue words of the sentences it appears in
-("propose", "outperform", "baseline", "evaluate"...). One logistic regression per
+of its first mention), how often, cue words of the sentences it appears in
+("propose", "outperform", "baseline", "evaluate"...), the words that govern its mentions
+and stand next to them, and what the rules know of its name (found by definition,
+gazetteer or spelling; known or not; spelling class). One logistic regression per
 role (one-vs-rest, L2), trained by ``scripts/train.py`` on the train split and shipped
 as JSON (``extractors/weights/roles.json``); applied here with numpy.
 
@@ -43,9 +45,11 @@ def pair_features(
     rule_roles: Iterable[str],
     title_end: int,
     governed: set[str] | None = None,
+    described: Iterable[str] = (),
 ) -> dict[str, float]:
     """Features of one (paper, entity) pair from its mention spans and their role cues; ``governed``
-    is :func:`governors` of the spans (computed when not given)."""
+    is :func:`governors` of the spans (computed when not given), ``described`` what the rules know of
+    its name (:func:`extractors.entity_model.name_descriptors`), each also crossed with the type."""
     doc = spans[0].doc
     f: dict[str, float] = {"bias": 1.0, f"type={entity_type}": 1.0}
     for cue in CUES:
@@ -74,6 +78,9 @@ def pair_features(
     for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
     f.update(dict.fromkeys(neighbours(spans), 1.0))
+    for d in described:
+        f[d] = 1.0
+        f[f"{entity_type}&{d}"] = 1.0
     return f
 
 

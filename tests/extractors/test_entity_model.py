@@ -176,3 +176,26 @@ def test_pairs_read_the_words_next_to_each_mention(doc):
     features = pair_features("Benchmark", spans, [set()], [], title_end_index(doc))
     assert {"prev:on", "next:and"} <= set(features)
     assert {"prev:on", "next:and"} <= set(_features(doc, "GSM8K"))
+
+
+def test_pairs_read_what_the_rules_know_of_the_name(doc):
+    """A defined, coined name and a gazetteer name differ in the role features (a known name is
+    seldom what the paper proposes)."""
+    from extractors.entity_model import name_descriptors
+    from extractors.role_model import pair_features
+
+    long_forms = {(s.start, s.end) for s in doc.spans[ABBREVIATION_KEY]}
+    shorts = {s.label_ for s in doc.spans[ABBREVIATION_KEY]}
+
+    def described(name: str) -> tuple[list, list[str]]:
+        spans = [s for s in doc.spans[SPAN_KEY] if merge_key(s.kb_id_ or s.text) == merge_key(name)]
+        assert spans, f"the rules found no {name}"
+        return spans, name_descriptors(name, spans, long_forms, shorts)
+
+    rlvf, coined = described("RLVF")
+    assert {"kind:definition", "kind:short", "unknown", "shape=caps"} == set(coined)
+    ppo, known = described("PPO")
+    assert "known" in known and "unknown" not in known
+    features = pair_features("Method", rlvf, [set()] * len(rlvf), [], title_end_index(doc), described=coined)
+    assert features["kind:definition"] == features["Method&unknown"] == 1.0
+    assert "Method&known" in pair_features("Method", ppo, [set()] * len(ppo), [], title_end_index(doc), described=known)
