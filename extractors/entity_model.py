@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -38,13 +39,14 @@ from extractors.entities import (
     text_words,
 )
 from extractors.learned import LEARNED, NER_KEY
-from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, governors, neighbours, prefixes_found
+from extractors.role_model import CUES, SENTENCE_WORDS, RoleModel, governors, neighbours, sentence_prefixes
 from extractors.role_model import fit as fit_one_vs_rest
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
 #: Extra cue words of the sentences a candidate appears in (on top of the role model's).
 TYPE_WORDS = ("metric", "measure", "score", "model", "method", "approach", "framework", "algorithm", "corpus")
+_CANDIDATE_WORDS = (*SENTENCE_WORDS, *TYPE_WORDS)
 
 
 def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> str:
@@ -84,6 +86,7 @@ def name_descriptors(name: str, spans: list, long_forms: set[tuple[int, int]], s
     return [*kinds, "known" if gazetteer_type(name) else "unknown", f"shape={shape(name)}"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def shape(name: str) -> str:
     """A coarse spelling class of a name.
 
@@ -176,7 +179,7 @@ def candidate_features(
     for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
     f.update(dict.fromkeys(neighbours(spans), 1.0))
-    for w in prefixes_found({tok.lower_ for s in spans for tok in s.sent}, (*SENTENCE_WORDS, *TYPE_WORDS)):
+    for w in sentence_prefixes(spans, _CANDIDATE_WORDS):
         f[f"word:{w}"] = 1.0
     return f
 

@@ -73,7 +73,7 @@ def pair_features(
         f["first_pos"] = (body[0].start - title_end) / max(1, len(doc) - title_end)
         f["first_sentence"] = float(any(s.sent.start <= title_end + 1 for s in body))
     f["log_mentions"] = math.log1p(len(spans))
-    for w in prefixes_found({t.lower_ for s in spans for t in s.sent}, SENTENCE_WORDS):
+    for w in sentence_prefixes(spans, SENTENCE_WORDS):
         f[f"word:{w}"] = 1.0
     for g in governors(spans) if governed is None else governed:
         f[f"gov:{g}"] = 1.0
@@ -180,6 +180,36 @@ def prefixes_found(words: Iterable[str], prefixes: Iterable[str]) -> set[str]:
     return found
 
 
+def sentence_prefixes(spans: list, prefixes: tuple[str, ...]) -> set[str]:
+    """:func:`prefixes_found` over the words of the sentences ``spans`` stand in. Each sentence's
+    finds are kept for the Doc last asked about, as both classifiers ask again for every entity
+    of a paper (its words would otherwise be read once per mention and per classifier).
+
+    Example:
+        >>> sorted(sentence_prefixes([doc[2:3]], ("propos", "we")))  # "We propose X."  # doctest: +SKIP
+        ['propos', 'we']
+    """
+    found: set[str] = set()
+    if not spans:
+        return found
+    doc = spans[0].doc
+    if _SENTENCES[0] is not doc:
+        _SENTENCES[:] = [doc, {}]
+    seen = _SENTENCES[1]
+    for span in spans:
+        sent = span.sent
+        key = (sent.start, prefixes)
+        hits = seen.get(key)
+        if hits is None:
+            hits = seen[key] = frozenset(prefixes_found({t.lower_ for t in sent}, prefixes))
+        found |= hits
+    return found
+
+
+#: The Doc :func:`sentence_prefixes` last read and its finds by (sentence start, prefixes).
+_SENTENCES: list = [None, {}]
+
+
 class RoleModel:
     """One-vs-rest logistic regressions over :func:`pair_features`, from a JSON dict."""
 
@@ -195,16 +225,16 @@ class RoleModel:
     def load(cls, path: Path) -> RoleModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
-    def vector(self, features: dict[str, float]) -> numpy.ndarray:
-        x = numpy.zeros(len(self.features))
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                x[i] = value
-        return x
-
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        z = self.W @ self.vector(features) + self.b
+        # only the columns of the features present: a few dozen of thousands
+        index = self.index
+        cols, values = [], []
+        for name, value in features.items():
+            i = index.get(name)
+            if i is not None:
+                cols.append(i)
+                values.append(value)
+        z = self.W[:, cols] @ numpy.array(values, dtype="float64") + self.b
         return dict(zip(self.roles, (1.0 / (1.0 + numpy.exp(-z))).tolist()))
 
     def predict(self, features: dict[str, float], entity_type: str) -> list[str]:

@@ -199,3 +199,18 @@ def test_pairs_read_what_the_rules_know_of_the_name(doc):
     features = pair_features("Method", rlvf, [set()] * len(rlvf), [], title_end_index(doc), described=coined)
     assert features["kind:definition"] == features["Method&unknown"] == 1.0
     assert "Method&known" in pair_features("Method", ppo, [set()] * len(ppo), [], title_end_index(doc), described=known)
+
+
+def test_sentence_words_are_read_per_doc(nlp):
+    """The finds kept for the last Doc are not reused for another Doc whose sentences start at
+    the same tokens."""
+    from extractors.role_model import SENTENCE_WORDS, prefixes_found, sentence_prefixes
+
+    first = nlp("A Title\n\nWe propose a new model. It outperforms the baseline.")
+    second = nlp("A Title\n\nThey study an old model. It matches prior work.")
+    for doc in (first, second, first):
+        spans = [doc[len(doc) - 3 : len(doc) - 1], doc[4:6]]
+        words = {t.lower_ for s in spans for t in s.sent}
+        assert sentence_prefixes(spans, SENTENCE_WORDS) == prefixes_found(words, SENTENCE_WORDS)
+    assert "propos" in sentence_prefixes([first[4:6]], SENTENCE_WORDS)
+    assert "propos" not in sentence_prefixes([second[4:6]], SENTENCE_WORDS)
