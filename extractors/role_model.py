@@ -226,7 +226,7 @@ class RoleModel:
         return cls(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        # only the columns of the features present: a few dozen of thousands
+        # only the columns of the features present (a few dozen out of thousands)
         index = self.index
         cols, values = [], []
         for name, value in features.items():
