@@ -361,7 +361,7 @@ GENERIC_COMPOUNDS = _wordset(
     coarse-grained human-annotated human-curated widely-adopted commonly-used newly-proposed
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
-    near-perfect record-breaking best-in-class world-class top-notch in-depth
+    near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
     """
 )
 
