@@ -441,7 +441,7 @@ def test_a_superlative_that_belongs_to_the_name_stays(nlp):
     assert not {"arm identification", "squares regression", "best F1 score"} & texts
 
 
-def test_an_evaluative_compound_is_no_part_of_a_measure(nlp):
+def test_state_of_art_and_well_controlled_are_no_part_of_a_measure(nlp):
     doc = nlp("A Study\n\nOur approach achieves state-of-art accuracy and a well-controlled type-I error.")
     texts = {s.text for s in doc.spans["kg_entities"]}
     assert "accuracy" in texts and not {"state-of-art accuracy", "well-controlled type-I error"} & texts
