@@ -72,18 +72,22 @@ def mention_kind(span, long_forms: set[tuple[int, int]], shorts: set[str]) -> st
     return "other"
 
 
-def name_descriptors(name: str, spans: list, long_forms: set[tuple[int, int]], shorts: set[str]) -> list[str]:
+def mention_kinds(spans: list, long_forms: set[tuple[int, int]], shorts: set[str]) -> set[str]:
+    """The :func:`mention_kind` of each of a candidate's mentions."""
+    return {mention_kind(s, long_forms, shorts) for s in spans}
+
+
+def name_descriptors(name: str, kinds: set[str]) -> list[str]:
     """What the rules know of a candidate's name, as role features (:func:`extractors.role_model.pair_features`):
-    the rule kinds that found its mentions (:func:`mention_kind`), whether a gazetteer knows the name,
-    and its spelling class (:func:`shape`). A known name ("BERT") is seldom what a paper proposes; a
-    name the abstract defines or coins often is.
+    the rule kinds that found its mentions (``kinds``, :func:`mention_kinds`), whether a gazetteer knows
+    the name, and its spelling class (:func:`shape`). A known name ("BERT") is seldom what a paper
+    proposes; a name the abstract defines or coins often is.
 
     Example:
-        >>> name_descriptors("BERT", [doc[3:4]], set(), set())  # doctest: +SKIP
+        >>> name_descriptors("BERT", {"gazetteer"})
         ['kind:gazetteer', 'known', 'shape=caps']
     """
-    kinds = sorted({f"kind:{mention_kind(s, long_forms, shorts)}" for s in spans})
-    return [*kinds, "known" if gazetteer_type(name) else "unknown", f"shape={shape(name)}"]
+    return [*sorted(f"kind:{k}" for k in kinds), "known" if gazetteer_type(name) else "unknown", f"shape={shape(name)}"]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -119,13 +123,14 @@ def candidate_features(
     shorts: set[str],
     listed: dict[tuple[int, int], set[str]] | None = None,
     governed: set[str] | None = None,
+    kinds: set[str] | None = None,
 ) -> dict[str, float]:
     """Features of one candidate entity of a paper (see the module docstring).
 
     ``spans`` are its mentions, ``cues`` their role cues (``doc.spans["kg_roles"]``),
     ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms;
-    ``listed`` is :func:`listed_types` of the Doc and ``governed`` :func:`extractors.role_model.governors`
-    of the spans (each computed when not given).
+    ``listed`` is :func:`listed_types` of the Doc, ``governed`` :func:`extractors.role_model.governors`
+    and ``kinds`` :func:`mention_kinds` of the spans (each computed when not given).
     """
     t = entity_type
     f: dict[str, float] = {"bias": 1.0, f"type={t}": 1.0}
@@ -135,7 +140,7 @@ def candidate_features(
         if crossed:
             f[f"{t}&{key}"] = 1.0
 
-    for kind in {mention_kind(s, long_forms, shorts) for s in spans}:
+    for kind in mention_kinds(spans, long_forms, shorts) if kinds is None else kinds:
         add(f"kind:{kind}")
     if name in shorts:
         add("abbreviation")

@@ -33,7 +33,7 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, title_end_index
-from extractors.entity_model import EntityModel, candidate_features, listed_types, name_descriptors
+from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
@@ -258,11 +258,14 @@ def doc_to_extraction(
             name = _display_name(same, title_end)
         cues = [cues_at.get((s.start, s.end), set()) for s in entry["spans"]]
         confidence = _confidence(name, abbreviations)
-        # what governs the mentions in the parse: read by both classifiers, walked once
-        governed = governors(entry["spans"]) if entity_model is not None or role_model is not None else None
+        # what governs the mentions in the parse and which rules found them: read by both
+        # classifiers, worked out once
+        classified = entity_model is not None or role_model is not None
+        governed = governors(entry["spans"]) if classified else None
+        kinds = mention_kinds(entry["spans"], long_forms, shorts) if classified else None
         if entity_model is not None:
             features = candidate_features(
-                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed
+                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed, kinds
             )
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
@@ -290,7 +293,7 @@ def doc_to_extraction(
         ]
         roles = entity_roles(entry["type"], cues)
         if role_model is not None:
-            described = name_descriptors(name, entry["spans"], long_forms, shorts)
+            described = name_descriptors(name, kinds)
             features = pair_features(
                 entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed, described
             )

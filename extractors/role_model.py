@@ -214,8 +214,7 @@ class RoleModel:
     """One-vs-rest logistic regressions over :func:`pair_features`, from a JSON dict."""
 
     def __init__(self, data: dict):
-        self.features = list(data["features"])
-        self.index = {name: i for i, name in enumerate(self.features)}
+        self.index = {name: i for i, name in enumerate(data["features"])}
         self.roles = list(data["roles"])
         self.W = numpy.array([data["roles"][r]["w"] for r in self.roles], dtype="float64")
         self.b = numpy.array([data["roles"][r]["b"] for r in self.roles], dtype="float64")

@@ -181,7 +181,7 @@ def test_pairs_read_the_words_next_to_each_mention(doc):
 def test_pairs_read_what_the_rules_know_of_the_name(doc):
     """A defined, coined name and a gazetteer name differ in the role features (a known name is
     seldom what the paper proposes)."""
-    from extractors.entity_model import name_descriptors
+    from extractors.entity_model import mention_kinds, name_descriptors
     from extractors.role_model import pair_features
 
     long_forms = {(s.start, s.end) for s in doc.spans[ABBREVIATION_KEY]}
@@ -190,7 +190,7 @@ def test_pairs_read_what_the_rules_know_of_the_name(doc):
     def described(name: str) -> tuple[list, list[str]]:
         spans = [s for s in doc.spans[SPAN_KEY] if merge_key(s.kb_id_ or s.text) == merge_key(name)]
         assert spans, f"the rules found no {name}"
-        return spans, name_descriptors(name, spans, long_forms, shorts)
+        return spans, name_descriptors(name, mention_kinds(spans, long_forms, shorts))
 
     rlvf, coined = described("RLVF")
     assert {"kind:definition", "kind:short", "unknown", "shape=caps"} == set(coined)
