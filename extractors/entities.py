@@ -362,6 +362,7 @@ GENERIC_COMPOUNDS = _wordset(
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
     near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
+    high-probability
     """
 )
 
@@ -1485,8 +1486,11 @@ def _chunk_mentions(
     if typ is None:
         return out
     cut = measure_start(doc, start, trimmed_end) - start if typ == METRIC else 0
-    if cut:  # "the best published F1 score"
-        start, words, trimmed = start + cut, words[cut:], trimmed[cut:]
+    if cut:  # "the best published F1 score"; tokens, not words: "ε-relative error" cuts two of "ε-relative"
+        popped = len(words) - len(trimmed)
+        start += cut
+        words = _words(doc, start, end)
+        trimmed = words[: len(words) - popped]
         span_text = view.span_text(start, trimmed_end)
     if len(trimmed) == 1 and typ != METRIC:
         return out  # single ordinary words need the gazetteer
@@ -1523,7 +1527,8 @@ def _chunk_mentions(
 
 def no_measure(doc: Doc, start: int, end: int) -> bool:
     """Whether the measure-like phrase ``doc[start:end]`` names no measure: the topic of an analysis
-    ("an in-depth error analysis") or a number format ("4-bit precision", "half precision").
+    ("an in-depth error analysis"), a number format ("4-bit precision", "half precision") or a
+    generic word after how a bound grows ("a sublinear rate").
 
     Example:
         >>> no_measure(nlp("We run an error analysis."), 3, 4)  # doctest: +SKIP
@@ -1534,6 +1539,8 @@ def no_measure(doc: Doc, start: int, end: int) -> bool:
     words = [t.lower_ for t in doc[start:end] if t.text != "-"]
     if len(words) > 1 and words[-1] == "precision" and _NUMBER_FORMAT.fullmatch(words[-2]):
         return True
+    if start > 0 and doc[start - 1].lower_ in _HOW_IT_GROWS and " ".join(words) in GENERIC_PHRASES:
+        return True  # "a sublinear rate", "up to a bounded error": how a bound grows, no measure named
     return False
 
 
@@ -1541,17 +1548,30 @@ _ANALYSIS = frozenset({"analysis", "analyses"})
 
 
 def measure_start(doc: Doc, start: int, end: int) -> int:
-    """Where a measure's name starts after a word that says whose figure it is or how good
-    ("the best published F1 score", "a record inception score", "the reported accuracy", "3.4% lower
-    error").
+    """Where a measure's name starts after words that say whose figure it is, how good or how it
+    grows ("the best published F1 score", "a record inception score", "3.4% lower error", "a vanishing
+    regret"), the fixed phrase "with high probability" ("a high probability regret bound") or a
+    tolerance's symbol ("within ε-relative error").
 
     Example:
         >>> measure_start(nlp("a record inception score"), 1, 4)  # doctest: +SKIP
         2
     """
-    while end - start > 1 and (doc[start].lower_ in _AS_REPORTED or _comparative(doc[start])) and \
-            doc[start].whitespace_:
-        start += 1  # "3.4% lower error than": a comparison, not the measure's name
+    while end - start > 1:
+        tok = doc[start]
+        if tok.whitespace_ and (tok.lower_ in _AS_REPORTED or tok.lower_ in _HOW_IT_GROWS or _comparative(tok)):
+            start += 1  # "3.4% lower error than": a comparison, not the measure's name
+        elif tok.lower_ == "high" and end - start > 2 and doc[start + 1].lower_ == "probability":
+            start += 2  # "high probability regret": "with high probability" qualifies the bound
+        elif tok.lower_ == "probability" and start > 0 and doc[start - 1].lower_ == "high":
+            start += 1  # the same with "high" already dropped as a generic modifier
+        elif (
+            end - start > 3 and len(tok.text) == 1 and not tok.text.isascii() and tok.text.isalpha()
+            and doc[start + 1].text == "-" and doc[start + 2].lower_ in _TOLERANCES
+        ):
+            start += 2  # "ε-relative error": the tolerance's symbol is no part of the measure
+        else:
+            break
     return start
 
 
@@ -1573,6 +1593,10 @@ _ER_NOUNS = _wordset(
 
 
 _AS_REPORTED = frozenset({"published", "reported", "record", "recorded"})
+#: How a bound on a measure grows (online learning and optimisation: "sublinear regret").
+_HOW_IT_GROWS = frozenset({"vanishing", "sublinear", "diminishing", "bounded"})
+#: Kinds of approximation a tolerance's symbol goes with ("ε-relative", "δ-additive").
+_TOLERANCES = frozenset({"relative", "additive", "multiplicative", "approximate"})
 #: Words before "precision" that make it a number format ("4-bit", "half", "mixed", "FP16").
 _NUMBER_FORMAT = re.compile(
     r"\d+-bits?|[a-z]+-bits?|bits?|half|full|mixed|single|double|low|reduced|ternary|binary|arbitrary|"

@@ -142,6 +142,8 @@ def clean_text(value: Any) -> str:
         'Deep nets !'
         >>> clean_text("differ(cid:173) ent input patterns for classi(cid:12)cation")
         'different input patterns for classification'
+        >>> clean_text("an ef£cient algorithm for two-class classi£cation, at £5 a run")
+        'an efficient algorithm for two-class classification, at £5 a run'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
         'the robot’s arm, MöbiusGCN and 360° views; Brânzei'
     """
@@ -156,6 +158,8 @@ def clean_text(value: Any) -> str:
         text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(1)], _SOFT_HYPHEN.sub("", text))
     if _LIGATURE_GLYPH.search(text):
         text = text.translate(_LIGATURE_GLYPHS)
+    if "£" in text:
+        text = _POUND_FI.sub("fi", text)
     if "\\" in text and _LATEX_ACCENT.search(text):
         text = unicodedata.normalize("NFC", _LATEX_ACCENT.sub(_accented, text))
     text = " ".join(text.split())
@@ -168,6 +172,9 @@ def clean_text(value: Any) -> str:
 _LIGATURE_GLYPH = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                                   "\ufb05": "st", "\ufb06": "st"})
+#: "fi" that an old PDF's font maps to the pound sign ("classi£cation", "ef£cient", "£elds"): before a
+#: lower-case letter it is no currency.
+_POUND_FI = re.compile("£(?=[a-z])")
 #: A LaTeX accent on a letter ("Fr\'echet", "Schr\"odinger", "Gr{\"o}bner", "Fr\'{e}chet", "\c{c}"),
 #: as the tool that exported the abstract from its source left it (36 corpus abstracts):
 #: "Fr\'echet inception distance" was read as "inception distance" (round 18).

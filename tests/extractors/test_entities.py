@@ -380,6 +380,14 @@ def test_a_reporting_word_is_no_part_of_a_measure(nlp, sentence, measure):
     assert not [n for n in names if n.split()[0].lower() in {"published", "record"}]
 
 
+def test_a_bound_s_growth_and_confidence_are_no_part_of_a_measure(nlp):
+    doc = nlp("A Study\n\nOur online algorithm attains a vanishing regret compared with the best fixed expert, "
+              "and we prove a high probability regret upper bound.")
+    names = {s.kb_id_ for s in doc.spans["kg_entities"] if s.label_ == "Metric"}
+    assert "regret" in names
+    assert not [n for n in names if n.split()[0].lower() in {"vanishing", "probability", "high"}]
+
+
 def test_a_participle_after_an_adverb_starts_no_name(nlp):
     doc = nlp("A Study\n\nThe resultant symplectic sampling algorithm solves a well studied transportation problem.")
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}

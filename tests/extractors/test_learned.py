@@ -160,6 +160,25 @@ def test_a_measure_loses_the_comparison_before_it():
     assert _canonical(doc, Span(doc, 3, 5, label="Method"), {}, {}).text == "lower error"  # measures only
 
 
+def test_a_measure_loses_how_it_grows_and_its_qualifiers():
+    from spacy.tokens import Doc
+
+    words = ["a", "vanishing", "regret", "and", "a", "high", "probability", "regret", "bound", "within", "ε", "-",
+             "relative", "error", "and", "ε", "-", "greedy", "error", "at", "a", "sublinear", "rate"]
+    tags = ["DT", "VBG", "NN", "CC", "DT", "JJ", "NN", "NN", "NN", "IN", "NN", "HYPH", "JJ", "NN", "CC", "NN", "HYPH",
+            "JJ", "NN", "IN", "DT", "JJ", "NN"]
+    spaces = [True, True, True, True, True, True, True, True, True, True, False, False, True, True, True, False, False,
+              True, True, True, True, True, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=spaces)
+    assert _canonical(doc, Span(doc, 1, 3, label="Metric"), {}, {}).text == "regret"
+    assert _canonical(doc, Span(doc, 5, 8, label="Metric"), {}, {}).text == "regret"
+    assert _canonical(doc, Span(doc, 6, 8, label="Metric"), {}, {}).text == "regret"  # "high" already dropped
+    assert _canonical(doc, Span(doc, 10, 14, label="Metric"), {}, {}).text == "relative error"
+    assert _canonical(doc, Span(doc, 15, 19, label="Metric"), {}, {}).text == "ε-greedy error"  # no tolerance
+    assert _canonical(doc, Span(doc, 1, 3, label="Method"), {}, {}).text == "vanishing regret"  # measures only
+    assert _canonical(doc, Span(doc, 21, 23, label="Metric"), {}, {}) is None  # how a bound grows, no measure
+
+
 def test_a_noun_read_as_a_comparative_stays_in_a_measure(nlp):
     doc = nlp("Our method reaches an outlier ratio of 0.93 and 3.4% lower error than the baseline.")
     words = [t.text for t in doc]

@@ -393,6 +393,13 @@ GARBLED_TEXT = {
         "We improve the Fréchet inception distance of Fréchet-style particle filters and "
         "efficient \\textbf{Garçon} models, naïvely; \\cite{a} and \\varepsilon stay.",
     ),
+    # an old PDF's font mapped "fi" to the pound sign: "classi\u00a3cation" was a broken Task name
+    "pdf-pound-sign-for-fi": (
+        "1-norm Support Vector Machines",
+        "An ef\u00a3cient algorithm for two-class classi\u00a3cation con\u00a3rmed on \u00a3elds, at \u00a35 a run.",
+        "1-norm Support Vector Machines",
+        "An efficient algorithm for two-class classification confirmed on fields, at \u00a35 a run.",
+    ),
 }
 
 
