@@ -102,7 +102,8 @@ GENERIC_MODIFIERS = _wordset(
     public available proper entire whole full partial joint resulting corresponding underlying simulated
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
-    increased decreased reduced studied investigated explored examined researched resultant
+    increased decreased reduced studied investigated explored examined researched resultant superhuman
+    nontrivial
     """
 )
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad
@@ -362,7 +363,7 @@ GENERIC_COMPOUNDS = _wordset(
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
     near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
-    high-probability
+    high-probability near-human human-level non-trivial
     """
 )
 
@@ -1549,8 +1550,8 @@ _ANALYSIS = frozenset({"analysis", "analyses"})
 
 def measure_start(doc: Doc, start: int, end: int) -> int:
     """Where a measure's name starts after words that say whose figure it is, how good or how it
-    grows ("the best published F1 score", "a record inception score", "3.4% lower error", "a vanishing
-    regret"), the fixed phrase "with high probability" ("a high probability regret bound") or a
+    grows ("the best published F1 score", "a record inception score", "3.4% lower error", "near-human
+    accuracy", "a vanishing regret"), the fixed phrase "with high probability" ("a high probability regret bound") or a
     tolerance's symbol ("within ε-relative error").
 
     Example:
@@ -1559,7 +1560,10 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
     """
     while end - start > 1:
         tok = doc[start]
-        if tok.whitespace_ and (tok.lower_ in _AS_REPORTED or tok.lower_ in _HOW_IT_GROWS or _comparative(tok)):
+        cend = _compound_end(doc, start, end)
+        if cend > start + 1 and cend < end and token_view(doc).span_text(start, cend).lower() in GENERIC_COMPOUNDS:
+            start = cend  # "near-human accuracy", as the rules' names drop it (_strip)
+        elif tok.whitespace_ and (tok.lower_ in _AS_REPORTED or tok.lower_ in _HOW_IT_GROWS or _comparative(tok)):
             start += 1  # "3.4% lower error than": a comparison, not the measure's name
         elif tok.lower_ == "high" and end - start > 2 and doc[start + 1].lower_ == "probability":
             start += 2  # "high probability regret": "with high probability" qualifies the bound
@@ -1592,7 +1596,7 @@ _ER_NOUNS = _wordset(
 )
 
 
-_AS_REPORTED = frozenset({"published", "reported", "record", "recorded"})
+_AS_REPORTED = frozenset({"published", "reported", "record", "recorded", "superhuman", "nontrivial"})
 #: How a bound on a measure grows (online learning and optimisation: "sublinear regret").
 _HOW_IT_GROWS = frozenset({"vanishing", "sublinear", "diminishing", "bounded"})
 #: Kinds of approximation a tolerance's symbol goes with ("ε-relative", "δ-additive").

@@ -388,6 +388,14 @@ def test_a_bound_s_growth_and_confidence_are_no_part_of_a_measure(nlp):
     assert not [n for n in names if n.split()[0].lower() in {"vanishing", "probability", "high"}]
 
 
+def test_how_good_a_figure_is_is_no_part_of_a_measure(nlp):
+    doc = nlp("A Study\n\nOur networks achieve near-human accuracy, while earlier methods needed exponential time "
+              "to reach a non-trivial error.")
+    names = {s.kb_id_ for s in doc.spans["kg_entities"] if s.label_ == "Metric"}
+    assert "accuracy" in names
+    assert not [n for n in names if n.split()[0].lower() in {"near-human", "non-trivial"}]
+
+
 def test_a_participle_after_an_adverb_starts_no_name(nlp):
     doc = nlp("A Study\n\nThe resultant symplectic sampling algorithm solves a well studied transportation problem.")
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}

@@ -179,6 +179,18 @@ def test_a_measure_loses_how_it_grows_and_its_qualifiers():
     assert _canonical(doc, Span(doc, 21, 23, label="Metric"), {}, {}) is None  # how a bound grows, no measure
 
 
+def test_a_measure_loses_how_good_it_is():
+    from spacy.tokens import Doc
+
+    words = ["near", "-", "human", "accuracy", "and", "superhuman", "speed", "and", "near", "-", "human", "evaluation"]
+    tags = ["JJ", "HYPH", "JJ", "NN", "CC", "JJ", "NN", "CC", "JJ", "HYPH", "JJ", "NN"]
+    spaces = [False, False, True, True, True, True, True, True, False, False, True, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, spaces=spaces)
+    assert _canonical(doc, Span(doc, 0, 4, label="Metric"), {}, {}).text == "accuracy"
+    assert _canonical(doc, Span(doc, 5, 7, label="Metric"), {}, {}).text == "speed"
+    assert _canonical(doc, Span(doc, 8, 12, label="Method"), {}, {}).text == "near-human evaluation"  # measures only
+
+
 def test_a_noun_read_as_a_comparative_stays_in_a_measure(nlp):
     doc = nlp("Our method reaches an outlier ratio of 0.93 and 3.4% lower error than the baseline.")
     words = [t.text for t in doc]
