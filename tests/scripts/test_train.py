@@ -80,3 +80,21 @@ def test_cross_validated_decides_each_record_once_by_the_other_folds(train, docs
     part = [fold_of(r["id"], 2, salt="cv") for r in RECORDS]
     # each fold is decided by a decision fitted on the other fold's candidates only
     assert fitted_on == [sum(n for n, k in zip(per_record, part) if k != fold) for fold in range(2)]
+
+
+def test_a_precision_floor_raises_a_threshold_until_the_type_is_precise_enough(train):
+    def entity(name, typ="Metric"):
+        return {"name": name, "type": typ, "aliases": [], "roles": ["MEASURES"]}
+
+    gold = [{"id": "p1", "entities": [entity("accuracy"), entity("F1"), entity("BERT", "Method")]}]
+    found = [("accuracy", 0.9), ("curriculum rate", 0.7), ("growth rate", 0.5), ("F1", 0.3)]
+    decided = [({"id": "p1", "entities": [entity(n) for n, _ in found] + [entity("BERT", "Method")]},
+                [p for _, p in found] + [0.35])]
+    own = {"Metric": 0.3}
+    assert train.precision_floor(gold, decided, own, 0.3, "Metric", 0.8) == {"Metric": 0.75}  # only accuracy left
+    assert train.precision_floor(gold, decided, own, 0.3, "Metric", 0.5) == {"Metric": 0.3}  # 2 of 4 already
+    assert train.precision_floor(gold, decided, {}, 0.3, "Metric", 0.5) == {"Metric": 0.3}  # from the common one
+    kept = train.thresholded(decided, {"Metric": 0.75}, 0.3)[0]["entities"]
+    assert [e["name"] for e in kept] == ["accuracy", "BERT"]  # the other types keep the common threshold
+    nothing = [({"id": "p1", "entities": [entity("growth rate")]}, [0.95])]
+    assert train.precision_floor(gold, nothing, own, 0.3, "Metric", 0.8) == {"Metric": train.FLOOR_THRESHOLDS[-1]}
