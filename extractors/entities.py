@@ -1551,8 +1551,8 @@ _ANALYSIS = frozenset({"analysis", "analyses"})
 def measure_start(doc: Doc, start: int, end: int) -> int:
     """Where a measure's name starts after words that say whose figure it is, how good or how it
     grows ("the best published F1 score", "a record inception score", "3.4% lower error", "near-human
-    accuracy", "a vanishing regret"), the fixed phrase "with high probability" ("a high probability regret bound") or a
-    tolerance's symbol ("within ε-relative error").
+    accuracy", "a vanishing regret"), the fixed phrase "with high probability" ("a high probability
+    regret bound") or a tolerance's symbol ("within ε-relative error").
 
     Example:
         >>> measure_start(nlp("a record inception score"), 1, 4)  # doctest: +SKIP
@@ -1596,6 +1596,7 @@ _ER_NOUNS = _wordset(
 )
 
 
+#: Words before a measure that say whose figure it is or how good ("the published F1", "superhuman speed").
 _AS_REPORTED = frozenset({"published", "reported", "record", "recorded", "superhuman", "nontrivial"})
 #: How a bound on a measure grows (online learning and optimisation: "sublinear regret").
 _HOW_IT_GROWS = frozenset({"vanishing", "sublinear", "diminishing", "bounded"})

@@ -690,7 +690,9 @@ def choose_thresholds(gold: list[dict], decided, base_role_f1: float) -> tuple[f
     return common, own, best
 
 
-def precision_floor(gold: list[dict], decided, own: dict[str, float], common: float, typ: str, floor: float) -> dict[str, float]:
+def precision_floor(
+    gold: list[dict], decided, own: dict[str, float], common: float, typ: str, floor: float
+) -> dict[str, float]:
     """``own`` with ``typ``'s threshold raised to the lowest of :data:`FLOOR_THRESHOLDS` (not below its
     current one) whose out-of-fold precision for ``typ`` reaches ``floor``; the highest when none does."""
     current = own.get(typ, common)
