@@ -96,3 +96,19 @@ def test_title_ends_a_sentence(nlp):
     first_abstract_token = next(t for t in doc if t.text == "We")
     assert first_abstract_token.is_sent_start
     assert len(list(doc.sents)) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Learning Sparse Answer Set Programs\n\nAnswer set programming (ASP) is a popular declarative paradigm "
+        "for hard search problems. We learn such programs from examples.",
+        "Object Detection With Transformers\n\nDEtection TRansformer (DETR) is a recently proposed detector "
+        "that removes hand-designed parts. We make it train faster.",
+    ],
+)
+def test_the_abstract_s_first_word_is_no_sentence_of_its_own(nlp, text):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.is_space and "\n" in t.text) + 1
+    first = next(s for s in doc.sents if s.start == start)
+    assert len(first) > 5  # the parser split "Answer" / "set programming (ASP) ..." before
