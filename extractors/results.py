@@ -291,6 +291,10 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a share of data or a saving"
     if re.search(r"\b(?:less|fewer)\s+than|\b(?:below|above|under|close\s+to|at\s+(?:most|least))\s*$", before, re.I):
         return "a bound"
+    if re.search(r"\b(?:tends?|tending|converges?|converging|goes|going)\s+to\s*$", before, re.I):
+        return "a limit"  # "as the error rate tends to $0$"
+    if re.match(r"^\s*/\s*\d", after):
+        return "a fraction"  # "a precision of 1/30th of a pixel"
     is_int = "." not in num
     if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
         return "a year"

@@ -70,6 +70,8 @@ def test_results(sentence, expected):
         "The approach enables 0.37% and 0.55% top-5 accuracy increase on ImageNet.",   # a difference after the metric
         "PGMPF reduces 53.5% FLOPs on ResNet-50 with only 0.90% top-1 accuracy drop.",
         "Such examples exist for >2% of English words.",                              # a bound
+        "It achieves a competitive ratio that tends to 1 as the error rate tends to 0.",  # limits
+        "The tracker reaches a subpixel precision of 1/30th of a pixel.",             # a fraction
 
     ],
 )
