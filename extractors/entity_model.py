@@ -29,6 +29,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
+from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import (
     GENERIC_HEADS,
     SPAN_KEY,
@@ -161,6 +162,14 @@ def candidate_features(
     add(f"tokens={min(len(words), 4)}")
     if len(words) == 1 and name.lower().endswith("s") and not name.isupper():
         add("plural")
+    doc = spans[0].doc
+    long_words = text_words(_long_form(doc, name))
+    if long_words:  # a defined short form ("MDD") is known by its long form's words ("... disorder")
+        long_head = head_type(long_words)
+        add(f"long_head={long_head}" if long_head else "long_head=none")
+        add(f"long_last:{long_words[-1].lower()}")
+        if long_words[-1].lower() in GENERIC_HEADS:
+            add("long_generic_head")
     add(f"mentions={min(len(spans), 3)}")
     f["log_mentions"] = math.log1p(len(spans))
     if any(s.start < title_end for s in spans):
@@ -173,7 +182,6 @@ def candidate_features(
     for cue in CUES:
         if any(cue in c for c in cues):
             add(f"cue:{cue}")
-    doc = spans[0].doc
     if NER_KEY in doc.spans:
         for key in _recogniser_agreement(spans, doc.spans[NER_KEY]):
             add(key)
@@ -187,6 +195,14 @@ def candidate_features(
     for w in sentence_prefixes(spans, _CANDIDATE_WORDS):
         f[f"word:{w}"] = 1.0
     return f
+
+
+def _long_form(doc, short: str) -> str:
+    """The long form ``doc`` defines for the short form ``short`` ("" when it defines none)."""
+    for span in doc.spans.get(ABBREVIATION_KEY, []):
+        if span.label_ == short:
+            return span.text
+    return ""
 
 
 #: Tokens that join the items of a list of names: "A, B and C", "A or B", "A/B".

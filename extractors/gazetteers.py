@@ -185,6 +185,9 @@ BENCHMARKS: frozenset[str] = _terms(
     AlpacaEval|AlpacaEval 2|AlpacaEval 2.0|MT-Bench|Arena-Hard|Chatbot Arena|IFEval|WildBench|HELM
     WebShop|ALFWorld|MiniWoB|MiniWoB++|WebArena|VisualWebArena|Mind2Web|OSWorld|AndroidWorld|ScienceWorld
     BabyAI|MiniGrid|Atari|Atari 2600|MuJoCo|D4RL|DeepMind Control Suite|DMControl|Procgen|NetHack|Crafter
+    Arcade Learning Environment|OpenAI Gym|VizDoom|ViZDoom|DeepMind Lab|DMLab|MiniHack|MineRL|Minecraft|StarCraft
+    StarCraft II|SMAC|Hanabi|Pommerman|Overcooked|Google Research Football|TORCS|Sokoban|Super Mario Bros
+    Montezuma's Revenge|Space Invaders|SpaceInvaders|Ms. Pac-Man|Pac-Man
     Meta-World|LIBERO|CALVIN|Habitat|AI2-THOR|R2R|VBench|GLUE|SuperGLUE|COCO|MS COCO|CIFAR-10|CIFAR10
     CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|ScanNet
     LibriSpeech|WMT|XSum|CNN/DailyMail|CNN/Daily Mail|CNN/DM|CNNDM|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench

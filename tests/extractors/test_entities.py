@@ -106,6 +106,8 @@ def test_head_type(words, expected):
         ("GPT-4o", "Model"),
         ("XLM-R", "Model"),
         ("wav2vec 2.0", "Model"),
+        ("ViZDoom", "Benchmark"),  # a game or simulator an agent is tested in is an environment
+        ("Montezuma's Revenge", "Benchmark"),
         ("MAE", None),  # mean absolute error as often as the masked autoencoder
         ("our method", None),
     ],

@@ -45,6 +45,13 @@ def test_features_of_a_defined_abbreviation(doc):
     assert f["kind:definition"] == 1.0 and f["kind:short"] == 1.0  # long form and short form mentions
     assert f["mentions=3"] == 1.0 and f["first_sentence"] == 1.0
     assert "in_title" not in f and f["word:propos"] == 1.0
+    # what the short form stands for: its long form's last word and head type
+    assert f["long_last:feedback"] == 1.0 and f["Method&long_head=none"] == 1.0
+
+
+def test_a_name_with_no_definition_has_no_long_form_features(doc):
+    f = _features(doc, "PPO")
+    assert not [k for k in f if "long_" in k]
 
 
 def test_features_of_a_known_benchmark(doc):
