@@ -67,6 +67,15 @@ METRIC_HEADS = _wordset(
     latency throughput error regret
     """
 )
+#: Nouns that name a medical condition: a disease a paper studies or detects is none of the six types,
+#: and its defined acronym ("Major Depressive Disorder (MDD)", "Alzheimer's disease (AD)") no Method.
+CONDITION_HEADS = _wordset(
+    """
+    disorder disorders disease diseases syndrome syndromes cancer cancers carcinoma tumor tumors tumour
+    tumours infection infections cardiomyopathy apnea apnoea sclerosis dementia retinopathy fibrillation
+    palsy hypertension pneumonia
+    """
+)
 #: Nouns that make a phrase generic when nothing specific modifies them.
 GENERIC_HEADS = _wordset(
     """
@@ -548,6 +557,20 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _words(doc: Doc, start: int, end: int) -> list[str]:
     """Words of a span, hyphenated compounds joined ("self - play" -> "self-play")."""
     return text_words(token_view(doc).span_text(start, end))
+
+
+def names_a_condition(name: str) -> bool:
+    """Whether ``name`` (a candidate's name or the long form it abbreviates) names a medical
+    condition: its last word is one of :data:`CONDITION_HEADS`.
+
+    Example:
+        >>> [names_a_condition(n) for n in ("Major Depressive Disorder", "disorder-aware sampling", "Grading Retinopathy")]
+        [True, False, False]
+    """
+    words = text_words(name)
+    if not words or words[-1].lower() not in CONDITION_HEADS:
+        return False
+    return len(words) == 1 or not words[0].lower().endswith("ing")  # "Grading Diabetic Retinopathy" is a task
 
 
 def text_words(text: str) -> list[str]:

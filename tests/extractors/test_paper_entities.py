@@ -280,3 +280,15 @@ def test_authors_cited_with_a_year_are_no_entity(nlp):
     names = {e.name for e in ext.entities}
     assert "SVMs" in names  # the paper's entities are found
     assert not names & {"Klein", "Plotkin", "Rao", "Oja", "McMahan", "Donald Hebb", "Hebb"}
+
+
+def test_a_defined_condition_is_no_entity(candidates_nlp):
+    # a disease the paper studies is none of the six types, nor is its acronym
+    entities = _entities(
+        candidates_nlp,
+        "Screening for Chronic Kidney Disease with Gradient Boosting",
+        "Chronic kidney disease (CKD) affects millions. We train XGBoost on CKD records and compare it "
+        "with logistic regression for early CKD screening.",
+    )
+    assert not _holding(entities, "CKD") and not _holding(entities, "chronic kidney disease")
+    assert _holding(entities, "XGBoost") and _holding(entities, "logistic regression")
