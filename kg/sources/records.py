@@ -70,8 +70,9 @@ _BARE_URL = re.compile(
 _TRAILING = ".,;:!?'\"*>"
 _FIELD_PUNCT = re.compile(r"[\s_\-.]+")
 #: A soft hyphen where a PDF broke a word at a line end, as text extractors write it
-#: ("differ(cid:173) ent", pdfminer's name for the glyph) or as the character itself.
-_SOFT_HYPHEN = re.compile(r"(?:\(cid:173\)|\u00ad)\s*")
+#: ("differ(cid:173) ent", pdfminer's name for the glyph) or as the character itself, with the
+#: letters on each side (:func:`_soft_hyphen`).
+_SOFT_HYPHEN = re.compile(r"([A-Za-z]*)(?:\(cid:173\)|\u00ad)\s*([A-Za-z]*)")
 #: TeX's ligature glyphs as pdfminer names them in old proceedings ("classi(cid:12)cation",
 #: "di(cid:11)erent", "e(cid:14)cient"): OT1's ff, fi, fl, ffi, and fi of another font.
 _LIGATURES = {"11": "ff", "12": "fi", "13": "fl", "14": "ffi", "2": "fi"}
@@ -142,6 +143,8 @@ def clean_text(value: Any) -> str:
         'Deep nets !'
         >>> clean_text("differ(cid:173) ent input patterns for classi(cid:12)cation")
         'different input patterns for classification'
+        >>> clean_text("non(cid:173) Gaussian noise, the Kullback(cid:173) Leibler divergence; it is supe(cid:173) rIOr")
+        'non-Gaussian noise, the Kullback-Leibler divergence; it is superior'
         >>> clean_text("an ef£cient algorithm for two-class classi£cation, at £5 a run")
         'an efficient algorithm for two-class classification, at £5 a run'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
@@ -155,7 +158,7 @@ def clean_text(value: Any) -> str:
     if _MOJIBAKE.search(text):
         text = ftfy.fix_encoding(text)
     if "(cid:" in text or "\u00ad" in text:
-        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(1)], _SOFT_HYPHEN.sub("", text))
+        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(1)], _SOFT_HYPHEN.sub(_soft_hyphen, text))
     if _LIGATURE_GLYPH.search(text):
         text = text.translate(_LIGATURE_GLYPHS)
     if "£" in text:
@@ -166,6 +169,29 @@ def clean_text(value: Any) -> str:
     if "- " in text:
         text = join_line_breaks(text)
     return text
+
+
+def _soft_hyphen(m: re.Match) -> str:
+    """A word a PDF broke at a soft hyphen: one word ("differ(cid:173) ent"), unless both halves are
+    words of four or more letters and the whole is none ("speaker-independent"); a hyphen next to a capital is a
+    compound's ("non-Gaussian", "Kullback-Leibler"); capitals a bad scan put inside an English word
+    ("supe" + "rIOr", "re" + "suIting") are lower case again."""
+    first, second = m.groups()
+    if not first or not second:
+        return first + second
+    if second[0].isupper() or first[-1].isupper():
+        return f"{first}-{second}"
+    joined = first + second
+    if second.islower():
+        known = english_words()
+        if joined.lower() not in known and len(first) > 3 and first.lower() in known and second in known:
+            return f"{first}-{second}"  # "second(cid:173) order": both halves words, the whole none
+        return joined
+    if first.islower():
+        for word in (joined.lower(), joined.replace("I", "l").lower()):  # a scan's "I" for "l": "resuIting"
+            if word in english_words():
+                return word
+    return joined
 
 
 #: Ligature glyphs a PDF's text layer keeps ("ﬁnite", "eﬃcient"; 655 corpus abstracts), as letters.

@@ -371,10 +371,12 @@ GARBLED_TEXT = {
     "pdf-soft-hyphen": (
         "Learning to Play Back\u00adgammon",
         "We bound the gen(cid:173) eralization error for differ(cid:173) ent input patterns "
-        "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means.",
+        "in e(cid:14)cient classi(cid:12)cation, di(cid:11)erent from K(cid:0)means. Non(cid:173) Gaussian "
+        "Expectation(cid:173) Maximization of second(cid:173) order terms is supe(cid:173) rIOr.",
         "Learning to Play Backgammon",
         "We bound the generalization error for different input patterns "
-        "in efficient classification, different from K(cid:0)means.",
+        "in efficient classification, different from K(cid:0)means. Non-Gaussian "
+        "Expectation-Maximization of second-order terms is superior.",
     ),
     # some exports hold UTF-8 bytes decoded as Latin-1: "Mercerâ\x80\x99s Kernels" made a node "Mercerâs Kernels"
     "utf8-read-as-latin1": (
