@@ -68,7 +68,8 @@ METRIC_HEADS = _wordset(
     """
 )
 #: Nouns that name a medical condition: a disease a paper studies or detects is none of the six types,
-#: and its defined acronym ("Major Depressive Disorder (MDD)", "Alzheimer's disease (AD)") no Method.
+#: and its defined acronym ("Major Depressive Disorder (MDD)", "Alzheimer's disease (AD)") no Method
+#: (:func:`names_an_object_of_study`).
 CONDITION_HEADS = _wordset(
     """
     disorder disorders disease diseases syndrome syndromes cancer cancers carcinoma tumor tumors tumour
@@ -559,18 +560,24 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return text_words(token_view(doc).span_text(start, end))
 
 
-def names_a_condition(name: str) -> bool:
-    """Whether ``name`` (a candidate's name or the long form it abbreviates) names a medical
-    condition: its last word is one of :data:`CONDITION_HEADS`.
+def names_an_object_of_study(name: str) -> bool:
+    """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
+    or looks at, none of the six types: a medical condition (its last word is one of
+    :data:`CONDITION_HEADS`) or a region, point or object "of interest"; not when a gerund starts it
+    ("Grading Diabetic Retinopathy" is a task).
 
     Example:
-        >>> [names_a_condition(n) for n in ("Major Depressive Disorder", "disorder-aware sampling", "Grading Retinopathy")]
-        [True, False, False]
+        >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
+        ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align")]
+        [True, True, True, False, False, False]
     """
     words = text_words(name)
-    if not words or words[-1].lower() not in CONDITION_HEADS:
-        return False
-    return len(words) == 1 or not words[0].lower().endswith("ing")  # "Grading Diabetic Retinopathy" is a task
+    if not words or len(words) > 1 and words[0].lower().endswith("ing"):
+        return False  # "Assessing Future Moment of an Action of Interest" is a task on it
+    last = words[-1].lower()
+    if last in ("interest", "interests") and len(words) > 1 and words[-2].lower() == "of":
+        return True
+    return last in CONDITION_HEADS or re.search(r"-of-interests?$", last) is not None
 
 
 def text_words(text: str) -> list[str]:

@@ -32,7 +32,7 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, names_a_condition, title_end_index
+from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, names_an_object_of_study, title_end_index
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
@@ -253,8 +253,8 @@ def doc_to_extraction(
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
-        if entry["type"] not in _NAMED_DATA and names_a_condition(abbreviations.get(name, name)):
-            continue  # "Major Depressive Disorder (MDD)": what the paper studies, none of the six types
+        if entry["type"] not in _NAMED_DATA and names_an_object_of_study(abbreviations.get(name, name)):
+            continue  # "Major Depressive Disorder (MDD)", "points of interest (POIs)": none of the six types
         same = [s for s in entry["spans"] if merge_key(s.text) == key]
         if name not in abbreviations and same:
             name = _display_name(same, title_end)

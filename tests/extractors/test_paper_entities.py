@@ -292,3 +292,14 @@ def test_a_defined_condition_is_no_entity(candidates_nlp):
     )
     assert not _holding(entities, "CKD") and not _holding(entities, "chronic kidney disease")
     assert _holding(entities, "XGBoost") and _holding(entities, "logistic regression")
+
+
+def test_a_defined_region_of_interest_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Faster Lesion Localisation",
+        "We crop each region of interest (ROI) of the scan and apply RoI Align before a ResNet classifier. "
+        "Every ROI is scored.",
+    )
+    assert not _holding(entities, "ROI") and not _holding(entities, "region of interest")
+    assert _holding(entities, "ResNet")
