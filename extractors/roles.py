@@ -107,9 +107,16 @@ def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) ->
 
 
 def mention_cues(
-    doc: Doc, span: Span, *, title_end: int, own_start: int, abbreviations: dict[str, str] | None = None
+    doc: Doc,
+    span: Span,
+    *,
+    title_end: int,
+    own_start: int,
+    abbreviations: dict[str, str] | None = None,
+    named: frozenset[int] = frozenset(),
 ) -> set[str]:
-    """The role cues of one entity mention.
+    """The role cues of one entity mention. ``named`` holds the tokens of every mention of ``doc``:
+    a comparison word inside a name ("Confusions over Time (CoT)") is no cue for the names after it.
 
     Example:
         >>> sorted(mention_cues(doc, span, title_end=5, own_start=20))  # doctest: +SKIP
@@ -123,11 +130,10 @@ def mention_cues(
     span_text = view.span_text(span.start, span.end)
     name = span.kb_id_ or span_text
     long_form = (abbreviations or {}).get(name, "")
-    known = (
-        gazetteer_type(span_text) is not None
-        or gazetteer_type(name) is not None
-        or (bool(long_form) and gazetteer_type(long_form) is not None)
-    )
+    if long_form:  # the paper's own sense of a short form: "Confusions over Time (CoT)" is no chain of thought
+        known = gazetteer_type(long_form) is not None
+    else:
+        known = gazetteer_type(span_text) is not None or gazetteer_type(name) is not None
     novel = not known and (
         is_name_like(name)
         or name.isupper()
@@ -196,7 +202,7 @@ def mention_cues(
     while dep[first] == "conj" and head[first] < first:
         first = head[first]
     window_start = min(span.start, first)
-    window = text[max(sent.start, window_start - 8) : window_start]
+    window = [text[k] for k in range(max(sent.start, window_start - 8), window_start) if k not in named]
     if any(_COMPARE_WORDS.match(w) for w in window) or (
         span.end < sent.end and lower[span.end] in {"baseline", "baselines"}
     ):
@@ -258,11 +264,13 @@ class RoleTagger:
         title_end = title_end_index(doc)
         abbreviations = {s.label_: s.text for s in doc.spans.get(ABBREVIATION_KEY, [])}
         spans = []
+        mentions = doc.spans.get(ENTITY_KEY, [])
+        named = frozenset(i for s in mentions for i in range(s.start, s.end))
         with viewing(doc):  # one token view for every mention
             own_start = _first_own_sentence(doc, title_end)
-            for span in doc.spans.get(ENTITY_KEY, []):
+            for span in mentions:
                 cues = mention_cues(
-                    doc, span, title_end=title_end, own_start=own_start, abbreviations=abbreviations
+                    doc, span, title_end=title_end, own_start=own_start, abbreviations=abbreviations, named=named
                 )
                 for cue in sorted(cues):
                     spans.append(Span(doc, span.start, span.end, label=cue, kb_id=span.kb_id_))
