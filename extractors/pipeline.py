@@ -32,7 +32,14 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import TASK, defines_task, gazetteer_type, merge_key, names_an_object_of_study, title_end_index
+from extractors.entities import (
+    TASK,
+    defines_task,
+    gazetteer_type,
+    merge_key,
+    names_an_object_of_study,
+    title_end_index,
+)
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
