@@ -282,24 +282,26 @@ def test_authors_cited_with_a_year_are_no_entity(nlp):
     assert not names & {"Klein", "Plotkin", "Rao", "Oja", "McMahan", "Donald Hebb", "Hebb"}
 
 
-def test_a_defined_condition_is_no_entity(candidates_nlp):
-    # a disease the paper studies is none of the six types, nor is its acronym
-    entities = _entities(
-        candidates_nlp,
-        "Screening for Chronic Kidney Disease with Gradient Boosting",
-        "Chronic kidney disease (CKD) affects millions. We train XGBoost on CKD records and compare it "
-        "with logistic regression for early CKD screening.",
-    )
-    assert not _holding(entities, "CKD") and not _holding(entities, "chronic kidney disease")
-    assert _holding(entities, "XGBoost") and _holding(entities, "logistic regression")
-
-
-def test_a_defined_region_of_interest_is_no_entity(candidates_nlp):
-    entities = _entities(
-        candidates_nlp,
-        "Faster Lesion Localisation",
-        "We crop each region of interest (ROI) of the scan and apply RoI Align before a ResNet classifier. "
-        "Every ROI is scored.",
-    )
-    assert not _holding(entities, "ROI") and not _holding(entities, "region of interest")
-    assert _holding(entities, "ResNet")
+@pytest.mark.parametrize(
+    ("title", "abstract", "absent", "present"),
+    [
+        (  # a disease the paper studies is none of the six types, nor is its acronym
+            "Screening for Chronic Kidney Disease with Gradient Boosting",
+            "Chronic kidney disease (CKD) affects millions. We train XGBoost on CKD records and compare it "
+            "with logistic regression for early CKD screening.",
+            ("CKD", "chronic kidney disease"),
+            ("XGBoost", "logistic regression"),
+        ),
+        (  # nor is a region of interest; a method named after it is
+            "Faster Lesion Localisation",
+            "We crop each region of interest (ROI) of the scan and apply RoI Align before a ResNet classifier. "
+            "Every ROI is scored.",
+            ("ROI", "region of interest"),
+            ("ResNet",),
+        ),
+    ],
+)
+def test_an_object_of_study_is_no_entity(candidates_nlp, title, abstract, absent, present):
+    entities = _entities(candidates_nlp, title, abstract)
+    assert not [name for name in absent if _holding(entities, name)]
+    assert all(_holding(entities, name) for name in present)
