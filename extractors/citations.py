@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractors import gazetteers as gz
 from extractors.spans import CharSpanFinder
 from schema import Citation, Paper, Provenance
 
@@ -195,14 +196,15 @@ def _names_people(m: re.Match) -> bool:
 
 def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the people a citation names: the authors of a narrative citation
-    with up to two given names before them, and the names before "et al." with or without a
-    year. A name found there is a person, not a method.
+    with up to two given names before them, the names before "et al." with or without a
+    year, and the authors of a parenthetical one (not a known name: "(Adam, 2015)"). A name
+    found there is a person, not a method.
 
     Example:
         >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
-        ...         "Donald Hebb (1949), not BERT (2019)")
+        ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a) with Adam (Adam, 2015)")
         >>> [text[a:b] for a, b in cited_author_ranges(text)]
-        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb']
+        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch']
     """
     ranges = []
     for m in _NARRATIVE.finditer(text):
@@ -211,6 +213,14 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
     for m in _ET_AL.finditer(text):
         ranges.append((_given_names_start(text, m.start()), m.end("first")))
+    for paren in _PAREN.finditer(text):  # "(Mel, 1992a)", "(Smith and Jones, 2003)": the authors' names
+        for start, end, cited in _parenthetical_items(paren.group(1), paren.start(1)):
+            author = cited.first_author or ""
+            if cited.work is None and author[:1].isupper() and not author.isupper() and author.isalpha() and (
+                author not in gz.CASE_SENSITIVE
+            ):
+                names_end = text.rfind(",", start, end)
+                ranges.append((start, names_end if names_end > start else start + len(author)))
     return sorted(set(ranges))
 
 

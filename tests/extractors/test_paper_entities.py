@@ -282,6 +282,14 @@ def test_authors_cited_with_a_year_are_no_entity(nlp):
     assert not names & {"Klein", "Plotkin", "Rao", "Oja", "McMahan", "Donald Hebb", "Hebb"}
 
 
+def test_authors_of_a_parenthetical_citation_are_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Faster Training", "Batch normalization (Ioffe & Szegedy, 2015) speeds up training."
+    )
+    assert _holding(entities, "batch normalization")
+    assert not [e.name for e in entities if "Ioffe" in e.name]
+
+
 @pytest.mark.parametrize(
     ("title", "abstract", "absent", "present"),
     [
