@@ -340,7 +340,24 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
 
 
 def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> str | None:
-    """The metric of the number at ``start:end``: after it, or before "from ... to"/"of"."""
+    """The metric of the number at ``start:end``: after it, or before "from ... to"/"of". A measure
+    named after the number is not its own when the number is the value of a measure named just before
+    it ("a precision of 0.7373 recall of 0.61": 0.7373 is precision's)."""
+    after = _metric_after(sentence, end, entities)
+    if after and _VALUE_OF.search(sentence[max(0, start - 60) : start]):
+        return _metric_before(sentence, start, entities) or after
+    return after or _metric_before(sentence, start, entities)
+
+
+#: A measure's name just before "of", "=" or ":" and the number: "MAE of", "Precision of", "F1 =".
+_VALUE_OF = re.compile(
+    r"(?:" + _METRIC_RE.pattern + r"|(?-i:\b[A-Z][\w@-]*[A-Z][\w@-]*))\s*(?:of|=|:)\s*(?:an?\s+|about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+
+
+def _metric_after(sentence: str, end: int, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """A metric named just after the number ("87.5% accuracy", "a gain of 2.1 BLEU")."""
     after = sentence[end:]
     for s, e, label in entities:
         if label == "Metric" and end <= s <= end + 4 and not re.search(r"[,;]", sentence[end:s]):
@@ -351,6 +368,11 @@ def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[i
     m = re.match(r"^\s*(?:in|on)\s+(?:the\s+)?(?P<m>(?:[\w-]+\s+){0,2}?" + _METRIC_RE.pattern + r")\s+of\b", after, re.I)
     if m:
         return m.group("m")
+    return None
+
+
+def _metric_before(sentence: str, start: int, entities: Sequence[tuple[int, int, str]]) -> str | None:
+    """A metric named just before the number ("accuracy of 87.5%", "F1 from 80.1 to")."""
     before = sentence[:start]
     window = before[-80:]
     cands = [  # a metric named just before, with no other number in between ("accuracy of 87.5%, sensitivity of 86.7%")
@@ -360,7 +382,7 @@ def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[i
     if cands:
         s, e = cands[-1]
         return sentence[s:e]
-    m = re.search(r"(?P<m>" + _METRIC_RE.pattern + r")(?:\s+[\w.-]+){0,5}?\s+(?:from\s+[\d.]+\s?%?\s+to|of|at|reaching|to|is|was|=|:)\s*(?:an?\s+|about\s+|around\s+|nearly\s+|over\s+)?$", window, re.I)
+    m = re.search(r"(?P<m>" + _METRIC_RE.pattern + r")(?:\s+(?![\d.]+\b)[\w.-]+){0,5}?\s+(?:from\s+[\d.]+\s?%?\s+to|of|at|reaching|to|is|was|=|:)\s*(?:an?\s+|about\s+|around\s+|nearly\s+|over\s+)?$", window, re.I)
     if m:
         return _named_score(window[: m.start("m")], m.group("m"))
     return None

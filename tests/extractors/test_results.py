@@ -42,6 +42,10 @@ def _found(sentence: str, entities=()) -> list[tuple]:
          [(34.5, "%", "Length-controlled Win Rates", "AlpacaEval 2", None)]),
         ("Our model obtains 68.33% accuracy on CIFAR-10. Furthermore, it is fast.",
          [(68.33, "%", "accuracy", "CIFAR-10", None)]),
+        # a run-on list: each figure is the value of the measure before it, not of the one after it
+        ("Our detector reaches a precision of 0.7373 recall of 0.61 and F1 of 0.67 on ICDAR.",
+         [(0.7373, None, "precision", None, None), (0.61, None, "recall", None, None),
+          (0.67, None, "F1", "ICDAR", None)]),
         ("Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0, outperforming the Self-Rewarding baseline (19.69).",
          [(29.44, None, "win rate", "AlpacaEval 2.0", "Llama3.1-8B"),
           (19.69, None, "win rate", "AlpacaEval 2.0", "Self-Rewarding")]),
