@@ -65,7 +65,7 @@ _RESULT_VERBS = (
 _VERB_RE = re.compile(rf"\b(?:{_RESULT_VERBS})\b", re.I)
 #: A number with an optional unit.
 _NUMBER = re.compile(r"(?P<sign>[+\u00b1]|(?<![\w.])[-\u2212])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>\s?\\?%|\s?(?:points?|pts|pp)\b)?")
-_SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|fps|FPS|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|way)s?\b)")
+_SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:billion|million|thousand|trillion|parameters|params|tokens|hours?|days?|seconds?|ms|fps|FPS|gpus?|times)\b|-?(?:shot|step|hop|turn|layer|bit|dim|dimensional|way)s?\b)")
 #: Words after a number showing it is a difference, not a score.
 _DELTA_AFTER = re.compile(
     r"^\s*(?:%|points?|pts|pp)?\s*\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
@@ -342,11 +342,13 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
 def _metric_near(sentence: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> str | None:
     """The metric of the number at ``start:end``: after it, or before "from ... to"/"of". A measure
     named after the number is not its own when the number is the value of a measure named just before
-    it ("a precision of 0.7373 recall of 0.61": 0.7373 is precision's)."""
+    it ("a precision of 0.7373 recall of 0.61": 0.7373 is precision's). The verb "map" is no mAP."""
     after = _metric_after(sentence, end, entities)
     if after and _VALUE_OF.search(sentence[max(0, start - 60) : start]):
-        return _metric_before(sentence, start, entities) or after
-    return after or _metric_before(sentence, start, entities)
+        metric = _metric_before(sentence, start, entities) or after
+    else:
+        metric = after or _metric_before(sentence, start, entities)
+    return None if metric == "map" else metric
 
 
 #: A measure's name just before "of", "=" or ":" and the number: "MAE of", "Precision of", "F1 =".

@@ -76,6 +76,7 @@ def test_results(sentence, expected):
         "Such examples exist for >2% of English words.",                              # a bound
         "It achieves a competitive ratio that tends to 1 as the error rate tends to 0.",  # limits
         "The tracker reaches a subpixel precision of 1/30th of a pixel.",             # a fraction
+        "To compare them, we map a video X to a 3-dimensional manifold.",              # a size; the verb "map"
 
     ],
 )
