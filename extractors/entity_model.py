@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.abbreviations import abbreviation_map
 from extractors.entities import (
     GENERIC_HEADS,
     SPAN_KEY,
@@ -163,7 +163,7 @@ def candidate_features(
     if len(words) == 1 and name.lower().endswith("s") and not name.isupper():
         add("plural")
     doc = spans[0].doc
-    long_words = text_words(_long_form(doc, name))
+    long_words = text_words(abbreviation_map(doc).get(name, ""))
     if long_words:  # a defined short form ("MDD") is known by its long form's words ("... disorder")
         long_head = head_type(long_words)
         add(f"long_head={long_head}" if long_head else "long_head=none")
@@ -195,14 +195,6 @@ def candidate_features(
     for w in sentence_prefixes(spans, _CANDIDATE_WORDS):
         f[f"word:{w}"] = 1.0
     return f
-
-
-def _long_form(doc, short: str) -> str:
-    """The long form ``doc`` defines for the short form ``short`` ("" when it defines none)."""
-    for span in doc.spans.get(ABBREVIATION_KEY, []):
-        if span.label_ == short:
-            return span.text
-    return ""
 
 
 #: Tokens that join the items of a list of names: "A, B and C", "A or B", "A/B".

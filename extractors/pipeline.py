@@ -29,6 +29,7 @@ from extractors import DEFAULT_EXTRACTOR
 
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.abbreviations import abbreviation_map
 from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
@@ -223,9 +224,7 @@ def doc_to_extraction(
     ``entity_model`` (:mod:`extractors.entity_model`), when given, keeps each entity with
     the type it decides or drops it.
     """
-    abbreviations: dict[str, str] = {}
-    for span in doc.spans.get(ABBREVIATION_KEY, []):
-        abbreviations.setdefault(span.label_, span.text)
+    abbreviations = abbreviation_map(doc)
     cues_at: dict[tuple[int, int], set[str]] = {}
     for span in doc.spans.get(ROLE_KEY, []):
         cues_at.setdefault((span.start, span.end), set()).add(span.label_)

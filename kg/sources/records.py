@@ -181,15 +181,14 @@ def _soft_hyphen(m: re.Match) -> str:
         return first + second
     if second[0].isupper() or first[-1].isupper():
         return f"{first}-{second}"
-    joined = first + second
+    joined, known = first + second, english_words()
     if second.islower():
-        known = english_words()
         if joined.lower() not in known and len(first) > 3 and first.lower() in known and second in known:
             return f"{first}-{second}"  # "second(cid:173) order": both halves words, the whole none
         return joined
     if first.islower():
         for word in (joined.lower(), joined.replace("I", "l").lower()):  # a scan's "I" for "l": "resuIting"
-            if word in english_words():
+            if word in known:
                 return word
     return joined
 
