@@ -444,6 +444,7 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(
     Meta|Microsoft|Anthropic|DeepMind|NVIDIA|Apple|Amazon|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU
     Berkeley|GUI|GUIs|STEM|IID|OOD|OCR|Q&A|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|Fig|Figure|Table|Sec|Section|Appendix
     Eq|Code|Project|Page|Demo|Abstract|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL|3D|2D|4D|HD|FPS|LLM-based|NeurIPS
+    dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB
     """
     )
 )

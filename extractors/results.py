@@ -45,7 +45,7 @@ METRIC_WORDS: tuple[str, ...] = (
     "exact match", "top-1 accuracy", "top-5 accuracy", "accuracy", "accuracies", "acc", "f1 score", "f1-score",
     "macro-f1", "micro-f1", "f1", "bleu", "bleu-4", "rouge-l", "rouge-1", "rouge-2", "rouge", "meteor", "cider",
     "em", "map", "miou", "iou", "auc", "auroc", "ndcg", "mrr", "perplexity", "ppl", "spl", "iqm", "elo", "fid",
-    "psnr", "ssim", "wer", "cer", "recall", "precision", "score", "scores", "pass@k",
+    "psnr", "ssim", "wer", "cer", "recall", "precision", "score", "scores", "pass@k", "mae", "rmse", "mse",
 )
 _METRIC_RE = re.compile(
     r"(?<![\w@&-])(?:(?:average|mean|overall|absolute|relative|top-\d)\s+)?"

@@ -66,6 +66,8 @@ EXTRA_SUFFIXES: tuple[str, ...] = (
     r"(?<=-[A-Z])\.",  # "we propose SECLA-B.": a one-letter variant's period ends the sentence
     r"(?<=[A-Za-z0-9])-",  # "RNN- and attention-based": the dangling hyphen of a shared compound
     r"(?<=[0-9])\\%",  # LaTeX's escaped percent, "65.6\\%"
+    # a measure or decibels glued to its figure, "45.65mIoU", "41.5mAP", "1.59dB" (not "S^2AP")
+    r"(?<=[0-9])(?<!\^[0-9])(?<!@[0-9])(?<!@[0-9]\.[0-9])(?<!@[0-9]\.[0-9][0-9])(?:m?IoU|mIOU|mAP|AP|dB)",
 )
 
 

@@ -117,7 +117,7 @@ def test_gazetteer_type(term, expected):
 
 
 @pytest.mark.parametrize(
-    "phrase", ["large language models", "LLMs", "complex tasks", "our method", "performance", "baselines"]
+    "phrase", ["large language models", "LLMs", "complex tasks", "our method", "performance", "baselines", "dB", "GHz"]
 )
 def test_generic_phrases(phrase):
     assert is_generic(phrase)

@@ -46,6 +46,9 @@ def _found(sentence: str, entities=()) -> list[tuple]:
         ("Our detector reaches a precision of 0.7373 recall of 0.61 and F1 of 0.67 on ICDAR.",
          [(0.7373, None, "precision", None, None), (0.61, None, "recall", None, None),
           (0.67, None, "F1", "ICDAR", None)]),
+        # errors in a run-on list ("MAE" and "RMSE" are measures too)
+        ("The forecaster has an MAE of 5.64 RMSE of 7.15 on PEMS.",
+         [(5.64, None, "MAE", None, None), (7.15, None, "RMSE", "PEMS", None)]),
         ("Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0, outperforming the Self-Rewarding baseline (19.69).",
          [(29.44, None, "win rate", "AlpacaEval 2.0", "Llama3.1-8B"),
           (19.69, None, "win rate", "AlpacaEval 2.0", "Self-Rewarding")]),

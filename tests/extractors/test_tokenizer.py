@@ -112,3 +112,19 @@ def test_the_abstract_s_first_word_is_no_sentence_of_its_own(nlp, text):
     start = next(t.i for t in doc if t.is_space and "\n" in t.text) + 1
     first = next(s for s in doc.sents if s.start == start)
     assert len(first) > 5  # the parser split "Answer" / "set programming (ASP) ..." before
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("45.65mIoU on ADE20K", ["45.65", "mIoU", "on", "ADE20K"]),
+        ("by 1.0mAP and 1.59dB", ["by", "1.0", "mAP", "and", "1.59", "dB"]),
+        ("CIDEr@0.5IoU and S^2AP", ["CIDEr@0.5IoU", "and", "S^2AP"]),  # a measure's threshold, a name
+    ],
+)
+def test_a_measure_glued_to_its_figure_comes_off(text, tokens):
+    import spacy
+
+    from extractors.tokenizer import customize_tokenizer
+
+    assert [t.text for t in customize_tokenizer(spacy.blank("en"))(text)] == tokens
