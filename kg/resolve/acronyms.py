@@ -41,6 +41,10 @@ WELL_KNOWN: dict[str, str] = {
     "SVM": "support vector machine", "TRPO": "Trust Region Policy Optimization",
     "VAE": "variational autoencoder", "ViT": "Vision Transformer", "VLM": "vision-language model",
     "VQA": "visual question answering",
+    "IoU": "intersection over union", "mIoU": "mean intersection over union", "NDCG": "normalized discounted cumulative gain",
+    "MRR": "mean reciprocal rank", "WER": "word error rate", "CER": "character error rate",
+    "LPIPS": "Learned Perceptual Image Patch Similarity", "FVD": "Fréchet Video Distance", "TTS": "text-to-speech",
+    "NMS": "non-maximum suppression", "KG": "knowledge graph",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 

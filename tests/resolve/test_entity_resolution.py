@@ -528,6 +528,21 @@ def test_well_known_measure_spellings_are_one_node(forms):
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
 
 
+@pytest.mark.parametrize("short, long", [("IoU", "Intersection-over-Union"), ("mIoU", "mean Intersection over Union"),
+                                         ("NDCG", "normalized discounted cumulative gain")])
+def test_a_measure_defined_once_in_its_usual_sense_joins_its_bare_uses(short, long):
+    """One paper's definition of a well-known measure is enough: its node is the node of the papers
+    that use the short form bare (a one-paper meaning that is not the usual one would stay apart)."""
+    exts = [make_paper("p0", [(long, "Metric", [short])], {short: long}),
+            *(make_paper(f"p{i}", [(short, "Metric")]) for i in (1, 2, 3))]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+    odd = [make_paper("p0", [("Inverse of Utility", "Metric", [short])], {short: "Inverse of Utility"}),
+           *(make_paper(f"p{i}", [(short, "Metric")]) for i in (1, 2, 3))]
+    res = resolve_entities(odd)
+    assert node_id(res, "p0") != node_id(res, "p1")
+
+
 def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
