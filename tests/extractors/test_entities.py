@@ -108,6 +108,7 @@ def test_head_type(words, expected):
         ("wav2vec 2.0", "Model"),
         ("ViZDoom", "Benchmark"),  # a game or simulator an agent is tested in is an environment
         ("Montezuma's Revenge", "Benchmark"),
+        ("TCGA", "Dataset"),  # The Cancer Genome Atlas, a data collection
         ("MAE", None),  # mean absolute error as often as the masked autoencoder
         ("our method", None),
     ],
