@@ -77,7 +77,7 @@ _ALNUM_NAME = re.compile(r"^[A-Za-z]+[0-9][A-Za-z0-9.]*[A-Za-z0-9][+*]*$")
 
 _PREFIXES = _wordset(
     """
-    non anti pre post semi multi cross inter intra sub co self un re de
+    non anti pre post semi multi cross inter intra sub co self un re de per
     """
 )
 

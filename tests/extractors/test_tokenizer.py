@@ -30,6 +30,7 @@ from extractors.tokenizer import NameTokenMatch, is_name_token
         ("GPT-", False),
         ("LLM-Guided", False),
         ("non-PD", False),
+        ("per-ROI", False),  # "per-ROI predictions": for each ROI, no name
         ("AI-generated.Crucially", False),  # two sentences, no space after the period
         ("fact-checking.In", False),
         ("Node-2.Vec", True),
