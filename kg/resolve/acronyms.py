@@ -44,7 +44,8 @@ WELL_KNOWN: dict[str, str] = {
     "IoU": "intersection over union", "mIoU": "mean intersection over union", "NDCG": "normalized discounted cumulative gain",
     "MRR": "mean reciprocal rank", "WER": "word error rate", "CER": "character error rate",
     "LPIPS": "Learned Perceptual Image Patch Similarity", "FVD": "Fréchet Video Distance", "TTS": "text-to-speech",
-    "NMS": "non-maximum suppression", "KG": "knowledge graph",
+    "NMS": "non-maximum suppression", "KG": "knowledge graph", "mAP": "mean average precision",
+    "METEOR": "Metric for Evaluation of Translation with Explicit ORdering",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 

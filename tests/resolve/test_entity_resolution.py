@@ -382,6 +382,7 @@ def test_no_inferred_family_for_generic_or_lowercase_stems():
     ("Metric", ["FPS", "fps"]),
     ("Method", ["LASSO", "lasso", "Lasso"]),
     ("Benchmark", ["COCO", "coco"]),
+    ("Metric", ["IoU", "IOU"]),
 ])
 def test_well_known_name_written_in_lower_case_is_one_node(label, forms):
     exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
@@ -529,7 +530,7 @@ def test_well_known_measure_spellings_are_one_node(forms):
 
 
 @pytest.mark.parametrize("short, long", [("IoU", "Intersection-over-Union"), ("mIoU", "mean Intersection over Union"),
-                                         ("NDCG", "normalized discounted cumulative gain")])
+                                         ("NDCG", "normalized discounted cumulative gain"), ("mAP", "mean average precision")])
 def test_a_measure_defined_once_in_its_usual_sense_joins_its_bare_uses(short, long):
     """One paper's definition of a well-known measure is enough: its node is the node of the papers
     that use the short form bare (a one-paper meaning that is not the usual one would stay apart)."""
