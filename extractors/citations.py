@@ -42,18 +42,21 @@ _NOT_WORKS = {
     "model", "models", "survey", "et", "al", "and", "or", "see", "e.g", "i.e", "following", "follow",
 }
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+
 #: Not the first of a list of names: those words, and a sentence adverb before its comma
 #: ("Recently, Plan & Vershynin (2015)", "Accordingly, Lane and Bird (2020)").
 _NOT_A_NAME = (
     rf"(?!(?i:{'|'.join(re.escape(w) for w in sorted(_NOT_WORKS))}|thus|hence|here|then|namely|instead)(?![\w-]))"
+    rf"(?!{_MONTHS}\.?\s)"  # "(August 2014)": a date
     r"(?![A-Z][a-z]+ly,)"
 )
 _AUTHORS = (
     rf"{_NOT_A_NAME}(?P<first>{_SURNAME})"
     rf"(?P<rest>\s+et\s+al\.?|(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?"
 )
-#: One item of a parenthetical citation: "Wang et al., 2023", "Smith and Jones 2021".
-_ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})\s*$")
+#: One item of a parenthetical citation: "Wang et al., 2023", "Smith and Jones 2021", "Mel, 1992a, 1992b".
+_ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})(?:\s*,\s*{_YEAR})*\s*$")  # "(Mel, 1992a, 1992b)": the first
 #: A parenthesis that may hold citations.
 _PAREN = re.compile(r"\(([^()]{4,400})\)")
 #: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)", "Klein, Plotkin and Rao
@@ -202,7 +205,7 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
 
     Example:
         >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
-        ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a) with Adam (Adam, 2015)")
+        ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a, 1993) with Adam (Adam, 2015)")
         >>> [text[a:b] for a, b in cited_author_ranges(text)]
         ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch']
     """
@@ -219,7 +222,8 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             if cited.work is None and author[:1].isupper() and not author.isupper() and author.isalpha() and (
                 author not in gz.CASE_SENSITIVE
             ):
-                names_end = text.rfind(",", start, end)
+                year = re.compile(_YEAR).search(text, start, end)
+                names_end = len(text[:year.start()].rstrip(" ,")) if year else start + len(author)
                 ranges.append((start, names_end if names_end > start else start + len(author)))
     return sorted(set(ranges))
 

@@ -36,6 +36,7 @@ def _refs(text: str) -> list[tuple[str | None, int | None, str | None]]:
         ("Accordingly, Lane and Bird (2020) argue", [("Lane", 2020, None)]),
         ("the rule of Hebb (1949) and", [("Hebb", 1949, None)]),
         ("papers by Feldman and Vondrak (2018, 2019) show", [("Feldman", 2018, None)]),
+        ("the capacity of a cell (Mel,  1992a,  1992b). The", [("Mel", 1992, None)]),  # two years of one author
     ],
 )
 def test_inline_references(text, expected):
@@ -50,6 +51,7 @@ def test_inline_references(text, expected):
         "released in 2023 (see appendix)",    # a year outside a reference
         "models (LLMs) and agents (2 tasks)",
         "the model (Llama 3, 8B) improves",
+        "a dataset released (August 2014) with",  # a date
     ],
 )
 def test_not_references(text):
@@ -65,6 +67,7 @@ def test_not_references(text):
         ("Following Hebb (1949), we", ["Hebb"]),
         ("as Eikema & Aziz (2020) show", ["Eikema & Aziz"]),
         ("BERT (2019) and GPT-2 (2019) are models", []),
+        ("the capacity of a cell (Mel,  1992a,  1992b) and", ["Mel"]),
     ],
 )
 def test_cited_author_ranges(text, people):
