@@ -113,7 +113,7 @@ GENERIC_MODIFIERS = _wordset(
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
     increased decreased reduced studied investigated explored examined researched resultant superhuman
-    nontrivial
+    nontrivial unique distinct
     """
 )
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad

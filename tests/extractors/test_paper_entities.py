@@ -313,3 +313,15 @@ def test_an_object_of_study_is_no_entity(candidates_nlp, title, abstract, absent
     entities = _entities(candidates_nlp, title, abstract)
     assert not [name for name in absent if _holding(entities, name)]
     assert all(_holding(entities, name) for name in present)
+
+
+def test_unique_and_distinct_are_no_part_of_a_name(candidates_nlp):
+    """'a unique learning method' names no method, and 'unique data augmentation' is data augmentation."""
+    entities = _entities(
+        candidates_nlp, "Channel Attention for Detection",
+        "We construct a unique learning method over channels and train it with unique data augmentation "
+        "and distinct contrastive learning objectives.",
+    )
+    names = [e.name.lower() for e in entities]
+    assert not [n for n in names if n.startswith(("unique", "distinct"))]
+    assert _holding(entities, "data augmentation")
