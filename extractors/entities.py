@@ -540,6 +540,11 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
                 break  # "least squares regression", "shortest path algorithms": the superlative is the name's
             if lower[start] in _ER_NOUNS and start + 1 < end:
                 break  # "outlier removal": a noun the tagger read as a comparative for its "-er"
+            if (
+                pos[start] == "ADJ" and text[start][:1].isupper() and start + 1 < end
+                and is_name_like(text[start + 1]) and start >= title_end_index(doc)
+            ):
+                break  # "Faster R-CNN", "Fast R-CNN": a capitalised modifier before a name is the name's
             start += 1
             continue
         break
@@ -560,6 +565,10 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return text_words(token_view(doc).span_text(start, end))
 
 
+#: Short forms of a region, point or area of interest.
+_OF_INTEREST = frozenset({"roi", "poi", "aoi"})
+
+
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition (its last word is one of
@@ -568,9 +577,11 @@ def names_an_object_of_study(name: str) -> bool:
 
     Example:
         >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
-        ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align")]
-        [True, True, True, False, False, False]
+        ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align", "RoIs")]
+        [True, True, True, False, False, False, True]
     """
+    if name_key(name).rstrip("s") in _OF_INTEREST:
+        return True  # "RoI" alone, not "RoI Align"
     words = text_words(name)
     if not words or len(words) > 1 and words[0].lower().endswith("ing"):
         return False  # "Assessing Future Moment of an Action of Interest" is a task on it
@@ -698,6 +709,7 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
             continue
         if is_name_like(token_text):
             start, end = _extend_name(doc, i)
+            start = _name_modifiers_start(doc, start, title_end)
         else:
             start, end = i, _cued_name_end(doc, i, title_end)  # "Navi-plus dataset"
             if end is None:
@@ -1068,6 +1080,39 @@ def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
         else:
             break
     return i, end
+
+
+def _name_modifiers_start(doc: Doc, i: int, title_end: int) -> int:
+    """Where a name that ends in the name-like token at ``i`` starts: up to two capitalised words
+    before it belong to it in the abstract's body ("Faster R-CNN", "Cascade Mask R-CNN", "Fast
+    AutoAugment"), not a sentence's first word that is an ordinary modifier ("Standard BERT ..."),
+    a determiner, or an organisation ("Google BERT": :data:`gazetteers.GENERIC_NAMES`).
+
+    Example:
+        >>> d = nlp("Title\n\nWe compare with Cascade Mask R-CNN. Standard BERT fails.")  # doctest: +SKIP
+        >>> [d[_name_modifiers_start(d, k, 2):k + 1].text for k in (7, 11)]  # doctest: +SKIP
+        ['Cascade Mask R-CNN', 'BERT']
+    """
+    view = token_view(doc)
+    start = i
+    if not view.text[i][:1].isupper():
+        return i  # "mBERT"; "Barbehenn andZhao", two authors glued by a PDF
+    while start > max(title_end, i - 2):
+        k = start - 1
+        word = view.text[k]
+        first = view.sent_start[k]
+        if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or view.pos[k] not in (
+            {"ADJ", "NOUN", "PROPN"} if first else {"ADJ", "NOUN", "PROPN", "ADV", "VERB"}
+        ):
+            break  # mid-sentence a capital says more than the tagger ("outperforms Faster R-CNN")
+        if word.lower() in gz.GENERIC_NAMES or (first and word.lower() in GENERIC_MODIFIERS):
+            break
+        if first and view.tag[k] in {"VBN", "VBD", "VBG"}:
+            break
+        start = k
+        if first:
+            break
+    return start
 
 
 def title_name_end(doc: Doc, title_end: int) -> int | None:

@@ -307,6 +307,12 @@ def test_authors_of_a_parenthetical_citation_are_no_entity(candidates_nlp):
             ("ROI", "region of interest"),
             ("ResNet",),
         ),
+        (  # an undefined RoI too
+            "Contextual Detection",
+            "We pool hierarchical contextual RoI features with RoI Align and score each RoI with a Faster R-CNN head.",
+            ("RoI",),
+            ("Faster R-CNN",),
+        ),
     ],
 )
 def test_an_object_of_study_is_no_entity(candidates_nlp, title, abstract, absent, present):
@@ -325,3 +331,15 @@ def test_unique_and_distinct_are_no_part_of_a_name(candidates_nlp):
     names = [e.name.lower() for e in entities]
     assert not [n for n in names if n.startswith(("unique", "distinct"))]
     assert _holding(entities, "data augmentation")
+
+
+def test_a_capitalised_word_before_a_name_is_the_names(candidates_nlp):
+    """'Faster R-CNN' and 'Mask R-CNN' are other detectors than R-CNN: their first word is no modifier
+    to strip; a sentence's ordinary first word and an organisation are not the name's."""
+    entities = _entities(
+        candidates_nlp, "Contextual Detection",
+        "We build on Faster R-CNN and compare with Mask R-CNN and Cascade Mask R-CNN. Our detector outperforms "
+        "Faster R-CNN. Standard BERT fails, unlike Google BERT.",
+    )
+    assert all(_holding(entities, n) for n in ("Faster R-CNN", "Mask R-CNN", "Cascade Mask R-CNN", "BERT"))
+    assert not [e.name for e in entities if e.name in ("R-CNN", "Standard BERT", "Google BERT")]
