@@ -278,6 +278,8 @@ def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
     Example:
         >>> name_type("Mistral-7B"), name_type("SkillBench"), name_type("FooNet"), name_type("Foo", ("dataset",))
         ('Model', 'Benchmark', 'Method', 'Dataset')
+        >>> name_type("HOVA-500K")
+        'Dataset'
     """
     known = gazetteer_type(text)
     if known:
@@ -292,7 +294,8 @@ def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
         return MODEL
     parts = re.split(r"[-\s]", text)
     if any(_SIZE.match(p) for p in parts[1:]):
-        return MODEL
+        # a count of thousands sizes data ("HOVA-500K", "bAbI-10k", "SKU-110K"), not parameters
+        return DATASET if parts[-1][-1:] in "Kk" else MODEL
     if low.endswith(_BENCH_SUFFIX) or "bench" in low:
         return BENCHMARK
     return METHOD
@@ -1071,6 +1074,8 @@ def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
     end = i + 1
     while end < view.n and end - i < 4:
         t = view.text[end]
+        if view.text[end - 1][-1:].isdigit() and re.fullmatch(r"\d+\.\d+", t):
+            break  # "ResNet-50 37.7 AP": a figure after a numbered name, no version
         if (
             re.fullmatch(r"v?\d+(\.\d+)*[BbMmKk]?|\d+x\d+[BbMm]?", t)
             or t.lower() in gz.MODEL_SUFFIX_WORDS
@@ -1089,7 +1094,7 @@ def _name_modifiers_start(doc: Doc, i: int, title_end: int) -> int:
     a determiner, or an organisation ("Google BERT": :data:`gazetteers.GENERIC_NAMES`).
 
     Example:
-        >>> d = nlp("Title\n\nWe compare with Cascade Mask R-CNN. Standard BERT fails.")  # doctest: +SKIP
+        >>> d = nlp("Title\\n\\nWe compare with Cascade Mask R-CNN. Standard BERT fails.")  # doctest: +SKIP
         >>> [d[_name_modifiers_start(d, k, 2):k + 1].text for k in (7, 11)]  # doctest: +SKIP
         ['Cascade Mask R-CNN', 'BERT']
     """

@@ -72,6 +72,8 @@ def test_is_name_like(text, expected):
         ("Foo", ("dataset",), "Dataset"),
         ("Foo", ("benchmark",), "Benchmark"),
         ("GSM8K", (), "Benchmark"),
+        ("HOVA-500K", (), "Dataset"),  # thousands count data, not parameters
+        ("bAbI-10k", (), "Dataset"),
     ],
 )
 def test_name_type(text, following, expected):
@@ -149,6 +151,7 @@ def test_specific_phrases_are_not_generic(phrase):
         ("We evaluate on the Zorblax benchmark.", "Zorblax", "Benchmark"),
         ("We compare with Claude 3.5 Sonnet and Gemini 1.5 Pro.", "Claude 3.5 Sonnet", "Model"),
         ("We compare with Claude 3.5 Sonnet and Gemini 1.5 Pro.", "Gemini 1.5 Pro", "Model"),
+        ("With ResNet-50 37.7 AP and ResNet-101 41.9 AP are reached.", "ResNet-101", "Model"),  # a figure, no version
         ("Results on TaskWorld, QuuxQA and HumanEval improve.", "QuuxQA", "Benchmark"),
         ("We train with contrastive learning on image-text pairs.", "contrastive learning", "Method"),
         ("The method reduces the word error rate on speech.", "word error rate", "Metric"),
