@@ -433,8 +433,14 @@ LANGUAGES: frozenset[str] = frozenset(
     )
 )
 
+#: Units of measurement: never a name.
+UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
+#: Units, and English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
+#: gates"): no name, whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
+NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY")
+
 #: Acronyms and words that are never entities on their own.
-GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(
+GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | frozenset(
     t.lower()
     for t in _terms(
         """
@@ -444,7 +450,6 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(
     Meta|Microsoft|Anthropic|DeepMind|NVIDIA|Apple|Amazon|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU
     Berkeley|GUI|GUIs|STEM|IID|OOD|OCR|Q&A|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|Fig|Figure|Table|Sec|Section|Appendix
     Eq|Code|Project|Page|Demo|Abstract|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL|3D|2D|4D|HD|FPS|LLM-based|NeurIPS
-    dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB
     """
     )
 )

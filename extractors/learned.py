@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import METRIC, head_type, measure_start, merge_key, no_measure
-from extractors.gazetteers import LANGUAGES
+from extractors.gazetteers import LANGUAGES, NO_NAMES
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
 
@@ -127,8 +127,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC:
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
-    if text.lower() in LANGUAGES:
-        return None  # "English" of "six English benchmarks"
+    if text.lower() in LANGUAGES or text in NO_NAMES:
+        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text

@@ -343,3 +343,12 @@ def test_a_capitalised_word_before_a_name_is_the_names(candidates_nlp):
     )
     assert all(_holding(entities, n) for n in ("Faster R-CNN", "Mask R-CNN", "Cascade Mask R-CNN", "BERT"))
     assert not [e.name for e in entities if e.name in ("R-CNN", "Standard BERT", "Google BERT")]
+
+
+def test_words_in_capitals_for_emphasis_or_logic_are_no_names(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Depth of Threshold Circuits",
+        "The rate does NOT depend on the partition number, and circuits of AND, OR, NOT gates need depth "
+        "O(log n). A 3 dB gain in SNR follows.",
+    )
+    assert not [e.name for e in entities if e.name in ("NOT", "AND", "dB")]
