@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 
 from kg.resolve.entities import entity_key
+from kg.resolve.names import unfit_reason
 from schema.names import normalize_id, slugify
 from schema import (
     Citation, Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType, ResultRecord, Subgraph, paper_text,
@@ -513,7 +514,7 @@ def add_results(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
             bench = entities.find(record.benchmark, (NodeLabel.BENCHMARK, NodeLabel.DATASET), paper_id) if record.benchmark else None
             if bench:
                 G.add_edge(Edge(source=node_id, target=bench, type=RelType.ON_BENCHMARK, provenance=evidence))
-            if record.metric:
+            if record.metric and not unfit_reason(record.metric):  # the Result keeps "score" as its metric
                 metric = entities.find_or_add(record.metric, (NodeLabel.METRIC,))
                 G.add_edge(Edge(source=node_id, target=metric, type=RelType.USES_METRIC, provenance=evidence))
             if subject_node:

@@ -27,6 +27,11 @@ _EVALUATIVE = re.compile(
     r"generali[sz]ation|quality|effectiveness|robustness|capabilit(?:y|ies)|speed|speed-?ups?)$",
     re.I,
 )
+#: Words that say a figure is a measure without naming which ("score", "error rate" names one).
+_BARE_MEASURE_WORDS = frozenset(
+    {"score", "scores", "error", "errors", "rate", "rates", "ratio", "ratios", "metric", "metrics", "measure",
+     "measures", "value", "values"}
+)
 _NUMBER_FRAGMENT = re.compile(
     r"^[~<>\u2248\u00b1+\-\u2212]?\s*\d[\d.,]*\s*(?:%|x|\u00d7|-?fold|times|percent|ms|s|sec|seconds?|minutes?|hours?|days?|"
     r"gb|mb|tb|k|m|b|bn|bits?|points?|pp|db|fps|hz)?"
@@ -61,6 +66,8 @@ def unfit_reason(name: str) -> str | None:
     Example:
         >>> [unfit_reason(n) for n in ("65%", "10-20 ms", "superior results", "BERT", "3D reconstruction", "O(n^3")]
         ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None, 'cut at a bracket']
+        >>> unfit_reason("score"), unfit_reason("F1 score")
+        ('a bare measure word', None)
     """
     text = name.strip()
     if _NUMBER_FRAGMENT.match(text):
@@ -69,6 +76,8 @@ def unfit_reason(name: str) -> str | None:
         return "no word"
     if _EVALUATIVE.match(text):
         return "evaluative phrase"
+    if text.lower() in _BARE_MEASURE_WORDS:
+        return "a bare measure word"  # "a new top score of 80.7%": the measure is not named
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         return "cut at a bracket"  # "O(n^3", a formula the tokenizer kept whole
     return None

@@ -166,6 +166,18 @@ def test_results_need_a_metric_and_never_create_benchmarks():
     assert not [n for n, d in G.nodes(data=True) if d.get("name") == "Americas" and d["label"] != "Result"]
 
 
+def test_a_result_with_a_bare_measure_word_makes_no_metric_node():
+    """'a new top score of 80.7%' keeps its figure and the word, but 'score' names no measure."""
+    ev = Provenance(paper_id="p", sentence="s", extractor="test")
+    ext = paper("p", [("ImageNet", "Benchmark")])
+    ext.results = [ResultRecord(value=80.7, unit="%", metric="score", benchmark="ImageNet", evidence=ev),
+                   ResultRecord(value=31.1, unit="%", metric="F1 score", benchmark="ImageNet", evidence=ev)]
+    G = build_graph([ext])
+    metrics = {d["name"] for n, d in G.nodes(data=True) if d["label"] == "Metric"}
+    assert metrics == {"F1 score"}
+    assert {d["metric"] for n, d in G.nodes(data=True) if d["label"] == "Result"} == {"score", "F1 score"}
+
+
 # --- curation and audit -------------------------------------------------------------------
 
 
