@@ -48,7 +48,7 @@ METHODS: frozenset[str] = _terms(
     generative adversarial network|generative adversarial networks|normalizing flows|energy-based models
     CNN|CNNs|convolutional neural network|convolutional neural networks|RNN|RNNs|recurrent neural network|LSTM|GRU
     graph neural network|graph neural networks|GNN|GNNs|GCN|graph convolutional network|graph attention network|GAT|MLP
-    multilayer perceptron|U-Net|UNet|ResNet|Mamba|state space model|state space models|SSM|SSMs|xLSTM|RWKV
+    LeNet|LeNet-5|AlexNet|VGGNet|GoogLeNet|multilayer perceptron|U-Net|UNet|ResNet|Mamba|state space model|state space models|SSM|SSMs|xLSTM|RWKV
     neural radiance fields|NeRF|Gaussian splatting|3D Gaussian splatting|3DGS|world model|world models
     reward model|reward models|reward modeling|process reward model|process reward models|PRM|PRMs
     outcome reward model|ORM|reward shaping|value function|Q-learning|deep Q-network|DQN
@@ -189,7 +189,8 @@ BENCHMARKS: frozenset[str] = _terms(
     StarCraft II|SMAC|Hanabi|Pommerman|Overcooked|Google Research Football|TORCS|Sokoban|Super Mario Bros
     Montezuma's Revenge|Space Invaders|SpaceInvaders|Ms. Pac-Man|Pac-Man
     Meta-World|LIBERO|CALVIN|Habitat|AI2-THOR|R2R|VBench|GLUE|SuperGLUE|COCO|MS COCO|CIFAR-10|CIFAR10
-    CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|ScanNet
+    CIFAR-100|CIFAR100|MNIST|Fashion-MNIST|SVHN|ADE20K|Cityscapes|PASCAL VOC|KITTI|NYUDv2|NYU Depth V2|NYUv2|NYUD-v2|NYU-Depth V2|ScanNet
+    NTU RGB+D|NTU RGB+D 60|NTU RGB+D 120|NTU-RGBD|NTU RGB-D|NTU-RGB+D|SUN RGB-D|SUN RGBD|SUNRGB-D|SUN-RGBD
     LibriSpeech|WMT|XSum|CNN/DailyMail|CNN/Daily Mail|CNN/DM|CNNDM|MS MARCO|BEIR|MTEB|LongBench|RULER|MathVista|MMMU|MME|MMBench|SEED-Bench
     VoxCeleb|VoxCeleb1|VoxCeleb2|TIMIT|AISHELL-1
     POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
@@ -435,9 +436,10 @@ LANGUAGES: frozenset[str] = frozenset(
 
 #: Units of measurement: never a name.
 UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
-#: Units, and English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
-#: gates"): no name, whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
-NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY")
+#: Units, English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
+#: gates") and a kind of image ("RGB-D"): no name, whichever component finds them (case-sensitive: "OR"
+#: may be a paper's odds ratio).
+NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB")
 
 #: Acronyms and words that are never entities on their own.
 GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | frozenset(

@@ -23,6 +23,7 @@ rewrites ``doc.spans["kg_entities"]``:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.language import Language
@@ -127,12 +128,18 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC:
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
-    if text.lower() in LANGUAGES or text in NO_NAMES:
-        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"
+    if text.lower() in LANGUAGES or text in NO_NAMES or _LANGUAGE_PAIR.fullmatch(text) and all(
+        w.lower() in LANGUAGES for w in _LANGUAGE_PAIR.fullmatch(text).groups()
+    ):
+        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"; "English-German"
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
+
+
+#: A translation direction: "English-German", "Chinese to English", "En→De" aside.
+_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
 
 
 def _named_head(tok) -> bool:

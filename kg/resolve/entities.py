@@ -129,6 +129,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "fscore": "f1", "f1score": "f1", "fmeasure": "f1", "f1measure": "f1",
     "meaniou": "miou", "rocauc": "AUROC", "aucroc": "AUROC", "top1": "top1accuracy", "top5": "top5accuracy",
     "cnn/dm": "cnn/dailymail", "cnndm": "cnn/dailymail",
+    "nyuv2": "nyudepthv2", "nyudv2": "nyudepthv2", "nturgbd": "nturgb+d", "ntu60": "nturgb+d60", "ntu120": "nturgb+d120",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

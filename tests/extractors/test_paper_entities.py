@@ -352,3 +352,16 @@ def test_words_in_capitals_for_emphasis_or_logic_are_no_names(candidates_nlp):
         "O(log n). A 3 dB gain in SNR follows.",
     )
     assert not [e.name for e in entities if e.name in ("NOT", "AND", "dB")]
+
+
+def test_translation_directions_and_kinds_of_image_are_no_benchmarks(candidates_nlp):
+    """'English-German' is a translation direction and 'RGB-D' a kind of image; 'NTU RGB+D' and
+    'SUN RGB-D' are datasets, whole."""
+    entities = _entities(
+        candidates_nlp, "Two Tasks",
+        "Experiments on the Chinese-English and English-German translation tasks show gains. On NTU RGB+D, "
+        "NTU RGB+D 120 and SUN RGB-D our model, which reads RGB-D images, is best.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"English-German", "Chinese-English", "RGB-D", "RGB+D", "NTU", "SUN"}
+    assert {"NTU RGB+D", "NTU RGB+D 120", "SUN RGB-D"} <= names

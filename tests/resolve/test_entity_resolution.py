@@ -529,6 +529,13 @@ def test_well_known_measure_spellings_are_one_node(forms):
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
 
 
+@pytest.mark.parametrize("forms", [["NYU Depth V2", "NYUv2", "NYUDv2"], ["NTU RGB+D", "NTU-RGBD"], ["NTU RGB+D 120", "NTU-120"]])
+def test_well_known_dataset_spellings_are_one_node(forms):
+    exts = [make_paper(f"p{i}", [(form, "Benchmark")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+
+
 @pytest.mark.parametrize("short, long", [("IoU", "Intersection-over-Union"), ("mIoU", "mean Intersection over Union"),
                                          ("NDCG", "normalized discounted cumulative gain"), ("mAP", "mean average precision")])
 def test_a_measure_defined_once_in_its_usual_sense_joins_its_bare_uses(short, long):
