@@ -278,8 +278,8 @@ def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
     Example:
         >>> name_type("Mistral-7B"), name_type("SkillBench"), name_type("FooNet"), name_type("Foo", ("dataset",))
         ('Model', 'Benchmark', 'Method', 'Dataset')
-        >>> name_type("HOVA-500K")
-        'Dataset'
+        >>> name_type("HOVA-500K"), name_type("MS-Celeb-1M")
+        ('Dataset', 'Dataset')
     """
     known = gazetteer_type(text)
     if known:
@@ -294,8 +294,10 @@ def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
         return MODEL
     parts = re.split(r"[-\s]", text)
     if any(_SIZE.match(p) for p in parts[1:]):
-        # a count of thousands sizes data ("HOVA-500K", "bAbI-10k", "SKU-110K"), not parameters
-        return DATASET if parts[-1][-1:] in "Kk" else MODEL
+        # a count of thousands or millions sizes data ("HOVA-500K", "bAbI-10k", "MS-Celeb-1M"), a count
+        # of billions parameters ("Mistral-7B", "Llama3-8B-1M")
+        sizes = [p[-1:].upper() for p in parts[1:] if _SIZE.match(p)]
+        return MODEL if {"B", "T"} & set(sizes) else DATASET
     if low.endswith(_BENCH_SUFFIX) or "bench" in low:
         return BENCHMARK
     return METHOD

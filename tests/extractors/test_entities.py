@@ -74,6 +74,8 @@ def test_is_name_like(text, expected):
         ("GSM8K", (), "Benchmark"),
         ("HOVA-500K", (), "Dataset"),  # thousands count data, not parameters
         ("bAbI-10k", (), "Dataset"),
+        ("MS-Celeb-1M", (), "Dataset"),
+        ("Pythia-160M-8B", (), "Model"),
     ],
 )
 def test_name_type(text, following, expected):
