@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import METRIC, head_type, measure_start, merge_key, no_measure
-from extractors.gazetteers import LANGUAGES, NO_NAMES
+from extractors.gazetteers import FIELDS, LANGUAGES, NO_NAMES
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
 
@@ -128,10 +128,11 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC:
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
-    if text.lower() in LANGUAGES or text in NO_NAMES or _LANGUAGE_PAIR.fullmatch(text) and all(
+    if text.lower() in LANGUAGES or text in NO_NAMES or text.lower() in FIELDS or _LANGUAGE_PAIR.fullmatch(text) and all(
         w.lower() in LANGUAGES for w in _LANGUAGE_PAIR.fullmatch(text).groups()
     ):
-        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"; "English-German"
+        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"; "English-German";
+        # "Machine Learning" of "... for Machine Learning", a field
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text

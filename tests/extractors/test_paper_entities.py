@@ -365,3 +365,13 @@ def test_translation_directions_and_kinds_of_image_are_no_benchmarks(candidates_
     names = {e.name for e in entities}
     assert not names & {"English-German", "Chinese-English", "RGB-D", "RGB+D", "NTU", "SUN"}
     assert {"NTU RGB+D", "NTU RGB+D 120", "SUN RGB-D"} <= names
+
+
+def test_a_broad_field_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Fair Ranking for Machine Learning",
+        "Deep learning (DL) is used widely in computer vision. We propose FairRank, a ranking method.",
+    )
+    names = {e.name.lower() for e in entities} | {a.lower() for e in entities for a in e.aliases}
+    assert not names & {"machine learning", "deep learning", "dl", "computer vision"}
+    assert "fairrank" in names
