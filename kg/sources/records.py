@@ -147,6 +147,8 @@ def clean_text(value: Any) -> str:
         'non-Gaussian noise, the Kullback-Leibler divergence; it is superior'
         >>> clean_text("an ef£cient algorithm for two-class classi£cation, at £5 a run")
         'an efficient algorithm for two-class classification, at £5 a run'
+        >>> clean_text("Q-Iearning with a Iayer of milIion units, on Ising models")
+        'Q-learning with a layer of million units, on Ising models'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
         'the robot’s arm, MöbiusGCN and 360° views; Brânzei'
     """
@@ -163,6 +165,8 @@ def clean_text(value: Any) -> str:
         text = text.translate(_LIGATURE_GLYPHS)
     if "£" in text:
         text = _POUND_FI.sub("fi", text)
+    if "I" in text and _SCAN_I.search(text):
+        text = _SCAN_I.sub(_scan_l, text)
     if "\\" in text and _LATEX_ACCENT.search(text):
         text = unicodedata.normalize("NFC", _LATEX_ACCENT.sub(_accented, text))
     text = " ".join(text.split())
@@ -191,6 +195,21 @@ def _soft_hyphen(m: re.Match) -> str:
             if word in known:
                 return word
     return joined
+
+
+#: A capital I that a PDF's text layer has for a lower-case l ("Q-Iearning", "a Iayer", "milIion"; 36 in the
+#: corpus): a word with an I after a lower-case letter or at its start before lower-case letters.
+_SCAN_I = re.compile(r"\b[A-Za-z]*[a-z]I[a-z]+\b|\bI[a-z]{3,}\b")
+
+
+def _scan_l(m: re.Match) -> str:
+    """The word of a :data:`_SCAN_I` match with its I read as l, when that is an English word and the
+    word as written is none ("Iearning" -> "learning"; "Ising", "Inference" stay)."""
+    word, known = m.group(0), english_words()
+    fixed = word.replace("I", "l")
+    if word.lower() not in known and fixed.lower() in known:
+        return fixed
+    return word
 
 
 #: Ligature glyphs a PDF's text layer keeps ("ﬁnite", "eﬃcient"; 655 corpus abstracts), as letters.

@@ -402,6 +402,13 @@ GARBLED_TEXT = {
         "1-norm Support Vector Machines",
         "An efficient algorithm for two-class classification confirmed on fields, at \u00a35 a run.",
     ),
+    # a text layer's capital I for l: "Q-Iearning" was a Method node of 14 papers beside "Q-learning"
+    "pdf-capital-i-for-l": (
+        "Q-Iearning with Hidden Iayers",
+        "Watkins's Q-Iearning on a milIion states, with Ising models and Inference.",
+        "Q-learning with Hidden layers",
+        "Watkins's Q-learning on a million states, with Ising models and Inference.",
+    ),
 }
 
 
