@@ -157,6 +157,7 @@ _NOT_NAME = re.compile(
 #: Name-like strings that are no system: a venue and year ("IJCAI'19"), a quantity with a unit ("5000kWh").
 _NOT_SYSTEM = re.compile(
     r"^[A-Za-z]+'\d\d$|^\d{3,}[A-Za-z]+$|\s(19|20)\d\d$|^[A-Za-z0-9]+-to-[A-Za-z0-9]+$|^end-(2|to)-end$|"
+    r"^\d[Dd](?:-\d[Dd])+$|"  # "2D-3D": dimensions
     r"^(KDD|AAAI|IJCAI|ICML|ICLR|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|COLING|SIGIR|WWW|UAI|AISTATS|COLT|"
     r"CoRL|ICRA|IROS|WACV|ECAI|AAMAS|ICCMA)[- ']?\d{2,4}$"
 )
@@ -1135,6 +1136,8 @@ def title_name_end(doc: Doc, title_end: int) -> int | None:
         return None  # "Beyond Strong-Cyclic: ..." is a claim, not a name
     if name_key(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
         return None
+    if span.text.lower() in {"open problem", "open problems", "open question", "open questions"}:
+        return None  # COLT's "Open Problem: ..." titles
     if len(words) > 3:
         return None
     if len(words) > 1 and not any(is_name_like(w) for w in words):

@@ -456,7 +456,7 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) 
     for t in _terms(
         """
     LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|AI|AGI|ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU
-    API|APIs|SOTA|SoTA|URL|PDF|HTML|JSON|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR|CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL
+    API|APIs|SOTA|SoTA|SOTAs|URL|PDF|HTML|JSON|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR|CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL
     GitHub|Hugging Face|HuggingFace|arXiv|Python|PyTorch|TensorFlow|CUDA|Linux|Windows|Android|iOS|OpenAI|Google
     Meta|Microsoft|Anthropic|DeepMind|NVIDIA|Apple|Amazon|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU
     Berkeley|GUI|GUIs|STEM|IID|OOD|OCR|Q&A|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|Fig|Figure|Table|Sec|Section|Appendix

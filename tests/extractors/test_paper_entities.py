@@ -375,3 +375,12 @@ def test_a_broad_field_is_no_entity(candidates_nlp):
     names = {e.name.lower() for e in entities} | {a.lower() for e in entities for a in e.aliases}
     assert not names & {"machine learning", "deep learning", "dl", "computer vision"}
     assert "fairrank" in names
+
+
+def test_an_open_problem_title_and_dimensions_are_no_methods(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Open Problem: Tight Bounds for Dueling Bandits",
+        "We pose this open problem for dueling bandits. Our 2D-3D lifting network is fast.",
+    )
+    assert not [e.name for e in entities if e.name in ("Open Problem", "2D-3D")]
+    assert _holding(entities, "dueling bandits")
