@@ -131,7 +131,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "cnn/dm": "cnn/dailymail", "cnndm": "cnn/dailymail",
     "nyuv2": "nyudepthv2", "nyudv2": "nyudepthv2", "nturgbd": "nturgb+d", "ntu60": "nturgb+d60", "ntu120": "nturgb+d120",
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
-    "ssv2": "somethingsomethingv2",
+    "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

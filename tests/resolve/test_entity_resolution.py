@@ -522,7 +522,8 @@ def test_bayes_keeps_its_s():
     assert entity_key("variational Bayes") == "variationalbayes" and entity_key("PAC-Bayes") == "pacbayes"
 
 
-@pytest.mark.parametrize("forms", [["mIoU", "mean IoU"], ["AUROC", "ROC-AUC", "AUC-ROC"], ["top-1 accuracy", "top-1"]])
+@pytest.mark.parametrize("forms", [["mIoU", "mean IoU"], ["AUROC", "ROC-AUC", "AUC-ROC"], ["top-1 accuracy", "top-1"],
+                                   ["Kullback-Leibler divergence", "KL divergence", "Kullback-Leibler"]])
 def test_well_known_measure_spellings_are_one_node(forms):
     exts = [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)]
     res = resolve_entities(exts)
