@@ -132,6 +132,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "nyuv2": "nyudepthv2", "nyudv2": "nyudepthv2", "nturgbd": "nturgb+d", "ntu60": "nturgb+d60", "ntu120": "nturgb+d120",
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
     "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
+    "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

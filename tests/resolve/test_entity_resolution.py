@@ -595,3 +595,9 @@ def test_a_method_in_a_list_of_datasets_joins_the_dataset_node():
     assert node_id(with_own, "p2") == node_id(with_own, "p1") != node_id(with_own, "p9")
     [entry] = [e for e in res.merge_log if e["rule"] == "listed_as_data"]
     assert entry["papers"] == ["p2"] and entry["nodes"] == [node_id(res, "p1")]
+
+
+def test_ood_detection_is_out_of_distribution_detection():
+    exts = [make_paper("p0", [("OOD detection", "Task")]), make_paper("p1", [("out-of-distribution detection", "Task")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
