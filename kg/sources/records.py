@@ -261,6 +261,49 @@ def english_words() -> frozenset[str]:
         return frozenset()
 
 
+def unshouted(title: str) -> str:
+    """A title written in capitals (60 corpus titles: "A STRUCTURED SELF-ATTENTIVE SENTENCE EMBEDDING") in
+    title case: "THE" or "OPTIMIZATION" are no acronyms. A word stays in capitals when it has a digit, is
+    short and no English word ("GAN", "AI"), or has too few vowels for a word ("LSTM").
+
+    Example:
+        >>> unshouted("NEWSQA: A MACHINE COMPREHENSION DATASET FOR GAN"), unshouted("BERT for QA")
+        ('Newsqa: A Machine Comprehension Dataset for GAN', 'BERT for QA')
+        >>> unshouted("THE EFFECTIVENESS OF A TWO-LAYER NEURAL NETWORK WITH LSTM")
+        'The Effectiveness of a Two-Layer Neural Network with LSTM'
+    """
+    letters = [c for c in title if c.isalpha()]
+    if len(title.split()) < 3 or not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return title
+    known = english_words()
+
+    def part(w: str) -> str:
+        low = w.lower()
+        if not w.isalpha() or not w.isupper():
+            return w
+        if low in _TITLE_SMALL_WORDS or low in known or low.rstrip("s") in known:
+            return w.capitalize()
+        if len(w) >= 5 and sum(c in "AEIOUY" for c in w) >= 2:
+            return w.capitalize()  # a word the vocabulary lacks ("ADVERSARIAL")
+        return w
+
+    def word(m: re.Match) -> str:
+        w, before = m.group(0), title[: m.start()].rstrip()
+        alone = not before.endswith("-") and title[m.end() : m.end() + 1] != "-"
+        if alone and before and not before.endswith((":", "?", "!", ".")) and w.lower() in _TITLE_SMALL_WORDS:
+            return w.lower()
+        return part(w)
+
+    return _CAPS_WORD.sub(word, title)
+
+
+_CAPS_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z]+(?![A-Za-z0-9])")
+#: Short words of a title (the vocabulary keeps words of four or more letters).
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "by", "via", "and", "or", "with",
+                                "as", "at", "from", "is", "are", "can", "do", "how", "we", "its", "not", "new", "one",
+                                "two", "use", "why", "who", "all", "any", "few", "low", "big", "key", "way"})
+
+
 def join_line_breaks(text: str) -> str:
     """Join the words a PDF broke at line ends. The halves make one word when that is an English
     word or a word written whole elsewhere in ``text``; else a hyphenated compound when the second
@@ -532,7 +575,7 @@ def make_paper(
         >>> p.id, p.urls, p.sources
         ('title:deep-nets', ['https://github.com/a/b'], ['x.txt:3'])
     """
-    title, abstract = clean_text(title), clean_text(abstract)
+    title, abstract = unshouted(clean_text(title)), clean_text(abstract)
     ids = normalize_ids(ids or {})
     authors = [clean_text(a) for a in authors if clean_text(a)]
     if authors_count is None and authors:

@@ -402,6 +402,13 @@ GARBLED_TEXT = {
         "1-norm Support Vector Machines",
         "An efficient algorithm for two-class classification confirmed on fields, at \u00a35 a run.",
     ),
+    # a title in capitals gave nodes such as "THE", "EFFECTIVENESS", "FRAGILE": its words are words again
+    "title-in-capitals": (
+        "THE EFFECTIVENESS OF A TWO-LAYER NEURAL NETWORK WITH LSTM FOR GAN",
+        "We study it.",
+        "The Effectiveness of a Two-Layer Neural Network with LSTM for GAN",
+        "We study it.",
+    ),
     # a text layer's capital I for l: "Q-Iearning" was a Method node of 14 papers beside "Q-learning"
     "pdf-capital-i-for-l": (
         "Q-Iearning with Hidden Iayers",
