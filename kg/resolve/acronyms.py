@@ -75,15 +75,28 @@ def well_known_long_form(short: str) -> str | None:
     return WELL_KNOWN.get(short.strip())
 
 
-def is_well_known_sense(short: str, long: str) -> bool:
-    """Whether ``long`` is the usual meaning of ``short`` (its key, a plural or a hyphen aside).
+#: Acronyms whose usual meaning depends on the kind of thing named: a measure's acronym has its
+#: measure sense only among measures ("MAE" is also the masked autoencoder, "FPS" farthest point
+#: sampling, "AP" affinity propagation). Used for joining bare uses, never for a displayed long form.
+WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], str] = {
+    ("Metric", "MAE"): "mean absolute error", ("Metric", "FPS"): "frames per second|frame per second",
+    ("Metric", "AP"): "average precision", ("Metric", "EM"): "exact match", ("Metric", "ECE"): "expected calibration error",
+}
+_BY_LABEL_KEY = {(label, name_key(short)): long for (label, short), long in WELL_KNOWN_FOR_LABEL.items()}
+
+
+def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool:
+    """Whether ``long`` is the usual meaning of ``short`` (its key, a plural or a hyphen aside), for a
+    node of ``label`` when given (:data:`WELL_KNOWN_FOR_LABEL`).
 
     Example:
         >>> is_well_known_sense("CNN", "Convolutional Neural Networks"), is_well_known_sense("CLIP", "colored local iterative procedure")
         (True, False)
+        >>> is_well_known_sense("FPS", "frame-per-second", "Metric"), is_well_known_sense("FPS", "frames per second", "Method")
+        (True, False)
     """
-    known = _BY_KEY.get(name_key(short))
+    known = _BY_KEY.get(name_key(short)) or (_BY_LABEL_KEY.get((label, name_key(short))) if label else None)
     if not known:
         return False
-    a, b = name_key(known), name_key(long)
-    return a == b or a.rstrip("s") == b.rstrip("s")
+    b = name_key(long)
+    return any(a == b or a.rstrip("s") == b.rstrip("s") for a in map(name_key, known.split("|")))

@@ -1061,7 +1061,7 @@ def _expand_short_forms(st: _State) -> None:
                 rivals = [papers for _, papers in ranked[1:]]
             next_papers = max((len(r) for r in rivals), default=0)
             users = {o.paper_id for o in st.occurrences[g][short]}
-            well_known = any(is_well_known_sense(short, st.abbr.display(lk)) for lk in top_members)
+            well_known = any(is_well_known_sense(short, st.abbr.display(lk), g) for lk in top_members)
             supported = len(top_papers) > next_papers and (
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
                 # half the papers of the group: only with definitions in the group ("SSD", a dialog

@@ -601,3 +601,17 @@ def test_ood_detection_is_out_of_distribution_detection():
     exts = [make_paper("p0", [("OOD detection", "Task")]), make_paper("p1", [("out-of-distribution detection", "Task")])]
     res = resolve_entities(exts)
     assert node_id(res, "p0") == node_id(res, "p1")
+
+
+@pytest.mark.parametrize("short, long", [("FPS", "frame-per-second"), ("MAE", "mean absolute error")])
+def test_a_measure_acronym_defined_once_joins_its_bare_uses_among_measures_only(short, long):
+    """Among measures one paper's 'frame-per-second (FPS)' is every paper's fps; among methods FPS
+    (farthest point sampling) and MAE (masked autoencoders) keep needing real support."""
+    exts = [make_paper("p0", [(long, "Metric", [short])], {short: long}),
+            *(make_paper(f"p{i}", [(short, "Metric")]) for i in (1, 2, 3))]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+    methods = [make_paper("p0", [(long, "Method", [short])], {short: long}),
+               *(make_paper(f"p{i}", [(short, "Method")]) for i in (1, 2, 3))]
+    res = resolve_entities(methods)
+    assert node_id(res, "p0") != node_id(res, "p1")
