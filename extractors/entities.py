@@ -1110,9 +1110,11 @@ def _name_modifiers_start(doc: Doc, i: int, title_end: int) -> int:
         word = view.text[k]
         first = view.sent_start[k]
         if not (word[:1].isupper() and word[1:].islower() and word.isalpha()) or view.pos[k] not in (
-            {"ADJ", "NOUN", "PROPN"} if first else {"ADJ", "NOUN", "PROPN", "ADV", "VERB"}
+            {"ADJ", "NOUN", "PROPN"} | ({"ADV"} if view.tag[k] == "RBR" else set())
+            if first else {"ADJ", "NOUN", "PROPN", "ADV", "VERB"}
         ):
-            break  # mid-sentence a capital says more than the tagger ("outperforms Faster R-CNN")
+            break  # mid-sentence a capital says more than the tagger ("outperforms Faster R-CNN"); first in
+            # a sentence, a comparative read as an adverb ("Faster R-CNN is ...") but no "Recently"
         if word.lower() in gz.GENERIC_NAMES or (first and word.lower() in GENERIC_MODIFIERS):
             break
         if first and view.tag[k] in {"VBN", "VBD", "VBG"}:
