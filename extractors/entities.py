@@ -571,6 +571,24 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return text_words(token_view(doc).span_text(start, end))
 
 
+#: Diseases named alone ("COVID-19" was a Benchmark node of 12 papers): an object of study whatever
+#: the type the rules or the recogniser give it, a dataset named after one ("COVID-19 dataset") too.
+DISEASES = frozenset(
+    name_key(t) for t in "COVID-19|COVID|SARS-CoV-2|coronavirus|diabetes|autism|schizophrenia|epilepsy|glaucoma"
+    "|malaria|tuberculosis|HIV|influenza|sepsis|asthma|Alzheimer's|Parkinson's|stroke".split("|")
+)
+
+
+def names_a_disease(name: str) -> bool:
+    """Whether ``name`` is a disease's name alone (:data:`DISEASES`).
+
+    Example:
+        >>> names_a_disease("COVID-19"), names_a_disease("COVID-19 detection"), names_a_disease("CT")
+        (True, False, False)
+    """
+    return name_key(name) in DISEASES
+
+
 #: Short forms of a region, point or area of interest.
 _OF_INTEREST = frozenset({"roi", "poi", "aoi"})
 

@@ -38,6 +38,7 @@ from extractors.entities import (
     defines_task,
     gazetteer_type,
     merge_key,
+    names_a_disease,
     names_an_object_of_study,
     title_end_index,
 )
@@ -261,6 +262,8 @@ def doc_to_extraction(
         name = entry["name"]
         if entry["type"] not in _NAMED_DATA and names_an_object_of_study(abbreviations.get(name, name)):
             continue  # "Major Depressive Disorder (MDD)", "points of interest (POIs)": none of the six types
+        if names_a_disease(name):
+            continue  # "COVID-19" typed Benchmark: what the data are about, not a benchmark
         same = [s for s in entry["spans"] if merge_key(s.text) == key]
         if name not in abbreviations and same:
             name = _display_name(same, title_end)

@@ -300,6 +300,12 @@ def test_authors_of_a_parenthetical_citation_are_no_entity(candidates_nlp):
             ("CKD", "chronic kidney disease"),
             ("XGBoost", "logistic regression"),
         ),
+        (  # nor is a disease named alone, whatever type the data around it suggest
+            "Chest X-Ray Screening",
+            "We evaluate on COVID-19 and on the ChestX-ray14 dataset with a DenseNet classifier.",
+            ("COVID-19",),
+            ("DenseNet",),
+        ),
         (  # nor is a region of interest; a method named after it is
             "Faster Lesion Localisation",
             "We crop each region of interest (ROI) of the scan and apply RoI Align before a ResNet classifier. "
