@@ -34,6 +34,7 @@ EXTRACTOR = "kg_citations"
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|da|di|le|la|du|dos|ten|ter)\s+){0,3}"
 _SURNAME = _PARTICLE + r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019]*(?:-[A-Z\u00C0-\u00DE]?[\w\u00C0-\u024F'\u2019]+)*"
 _YEAR = r"(?:19\d\d|20\d\d)[a-z]?"
+_YEAR_RE = re.compile(_YEAR)
 #: Capitalised words that start sentences or phrases rather than name a work.
 _NOT_WORKS = {
     "the", "a", "an", "this", "that", "these", "those", "our", "we", "it", "its", "their", "in", "on",
@@ -222,8 +223,8 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             if cited.work is None and author[:1].isupper() and not author.isupper() and author.isalpha() and (
                 author not in gz.CASE_SENSITIVE
             ):
-                year = re.compile(_YEAR).search(text, start, end)
-                names_end = len(text[:year.start()].rstrip(" ,")) if year else start + len(author)
+                year = _YEAR_RE.search(text, start, end)
+                names_end = start + len(text[start : year.start()].rstrip(" ,")) if year else start + len(author)
                 ranges.append((start, names_end if names_end > start else start + len(author)))
     return sorted(set(ranges))
 

@@ -293,12 +293,11 @@ def name_type(text: str, next_words: tuple[str, ...] = ()) -> str:
         return DATASET
     if low.startswith(gz.MODEL_PREFIXES) or low in _MODEL_FAMILIES_LOWER:
         return MODEL
-    parts = re.split(r"[-\s]", text)
-    if any(_SIZE.match(p) for p in parts[1:]):
-        # a count of thousands or millions sizes data ("HOVA-500K", "bAbI-10k", "MS-Celeb-1M"), a count
-        # of billions parameters ("Mistral-7B", "Llama3-8B-1M")
-        sizes = [p[-1:].upper() for p in parts[1:] if _SIZE.match(p)]
-        return MODEL if {"B", "T"} & set(sizes) else DATASET
+    # a count of thousands or millions sizes data ("HOVA-500K", "bAbI-10k", "MS-Celeb-1M"), a count of
+    # billions parameters ("Mistral-7B", "Llama3-8B-1M")
+    sizes = {p[-1:].upper() for p in re.split(r"[-\s]", text)[1:] if _SIZE.match(p)}
+    if sizes:
+        return MODEL if sizes & {"B", "T"} else DATASET
     if low.endswith(_BENCH_SUFFIX) or "bench" in low:
         return BENCHMARK
     return METHOD

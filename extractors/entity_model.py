@@ -125,13 +125,15 @@ def candidate_features(
     listed: dict[tuple[int, int], set[str]] | None = None,
     governed: set[str] | None = None,
     kinds: set[str] | None = None,
+    long_of: dict[str, str] | None = None,
 ) -> dict[str, float]:
     """Features of one candidate entity of a paper (see the module docstring).
 
     ``spans`` are its mentions, ``cues`` their role cues (``doc.spans["kg_roles"]``),
     ``long_forms`` the token ranges of abbreviation long forms and ``shorts`` the short forms;
-    ``listed`` is :func:`listed_types` of the Doc, ``governed`` :func:`extractors.role_model.governors`
-    and ``kinds`` :func:`mention_kinds` of the spans (each computed when not given).
+    ``listed`` is :func:`listed_types` of the Doc, ``governed`` :func:`extractors.role_model.governors`,
+    ``kinds`` :func:`mention_kinds` of the spans and ``long_of`` the paper's short -> long forms
+    (:func:`extractors.abbreviations.abbreviation_map`; each computed when not given).
     """
     t = entity_type
     f: dict[str, float] = {"bias": 1.0, f"type={t}": 1.0}
@@ -163,7 +165,7 @@ def candidate_features(
     if len(words) == 1 and name.lower().endswith("s") and not name.isupper():
         add("plural")
     doc = spans[0].doc
-    long_words = text_words(abbreviation_map(doc).get(name, ""))
+    long_words = text_words((abbreviation_map(doc) if long_of is None else long_of).get(name, ""))
     if long_words:  # a defined short form ("MDD") is known by its long form's words ("... disorder")
         long_head = head_type(long_words)
         add(f"long_head={long_head}" if long_head else "long_head=none")

@@ -128,15 +128,24 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC:
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
-    if text.lower() in LANGUAGES or text in NO_NAMES or text.lower() in FIELDS or _LANGUAGE_PAIR.fullmatch(text) and all(
-        w.lower() in LANGUAGES for w in _LANGUAGE_PAIR.fullmatch(text).groups()
-    ):
-        return None  # "English" of "six English benchmarks"; "NOT" of "does NOT depend"; "dB"; "English-German";
-        # "Machine Learning" of "... for Machine Learning", a field
+    if _no_name(text):
+        return None
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
+
+
+def _no_name(text: str) -> bool:
+    """Whether a recognised mention's text can name nothing: a language ("English" of "six English
+    benchmarks"), a translation direction ("English-German"), a unit or a word in capitals
+    (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend") or a broad field
+    ("Machine Learning" of "... for Machine Learning")."""
+    low = text.lower()
+    if low in LANGUAGES or text in NO_NAMES or low in FIELDS:
+        return True
+    pair = _LANGUAGE_PAIR.fullmatch(text)
+    return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
 
 
 #: A translation direction: "English-German", "Chinese to English", "En→De" aside.

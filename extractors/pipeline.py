@@ -276,7 +276,8 @@ def doc_to_extraction(
         kinds = mention_kinds(entry["spans"], long_forms, shorts) if classified else None
         if entity_model is not None:
             features = candidate_features(
-                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed, kinds
+                entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed, kinds,
+                abbreviations,
             )
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:

@@ -78,11 +78,12 @@ def well_known_long_form(short: str) -> str | None:
 #: Acronyms whose usual meaning depends on the kind of thing named: a measure's acronym has its
 #: measure sense only among measures ("MAE" is also the masked autoencoder, "FPS" farthest point
 #: sampling, "AP" affinity propagation). Used for joining bare uses, never for a displayed long form.
-WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], str] = {
-    ("Metric", "MAE"): "mean absolute error", ("Metric", "FPS"): "frames per second|frame per second",
-    ("Metric", "AP"): "average precision", ("Metric", "EM"): "exact match", ("Metric", "ECE"): "expected calibration error",
+WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Metric", "MAE"): ("mean absolute error",), ("Metric", "FPS"): ("frames per second", "frame per second"),
+    ("Metric", "AP"): ("average precision",), ("Metric", "EM"): ("exact match",),
+    ("Metric", "ECE"): ("expected calibration error",),
 }
-_BY_LABEL_KEY = {(label, name_key(short)): long for (label, short), long in WELL_KNOWN_FOR_LABEL.items()}
+_BY_LABEL_KEY = {(label, name_key(short)): longs for (label, short), longs in WELL_KNOWN_FOR_LABEL.items()}
 
 
 def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool:
@@ -95,8 +96,7 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
         >>> is_well_known_sense("FPS", "frame-per-second", "Metric"), is_well_known_sense("FPS", "frames per second", "Method")
         (True, False)
     """
-    known = _BY_KEY.get(name_key(short)) or (_BY_LABEL_KEY.get((label, name_key(short))) if label else None)
-    if not known:
-        return False
+    key = name_key(short)
+    known = (_BY_KEY[key],) if key in _BY_KEY else _BY_LABEL_KEY.get((label, key), ())
     b = name_key(long)
-    return any(a == b or a.rstrip("s") == b.rstrip("s") for a in map(name_key, known.split("|")))
+    return any(a == b or a.rstrip("s") == b.rstrip("s") for a in map(name_key, known))
