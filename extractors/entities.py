@@ -546,8 +546,8 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
             if lower[start] in _ER_NOUNS and start + 1 < end:
                 break  # "outlier removal": a noun the tagger read as a comparative for its "-er"
             if (
-                pos[start] == "ADJ" and text[start][:1].isupper() and start + 1 < end
-                and is_name_like(text[start + 1]) and start >= title_end_index(doc)
+                pos[start] == "ADJ" and start + 1 < end and is_name_like(text[start + 1])
+                and _name_modifiers_start(doc, start + 1, title_end_index(doc)) <= start
             ):
                 break  # "Faster R-CNN", "Fast R-CNN": a capitalised modifier before a name is the name's
             start += 1
