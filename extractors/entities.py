@@ -228,7 +228,32 @@ def gazetteer_type(text: str) -> str | None:
     exact = _CASE_SENSITIVE_KEYS.get(key)
     if exact is not None and text.strip() not in exact:
         return None  # "Apps" is not the APPS benchmark
-    return _GAZ_TYPE.get(key)
+    known = _GAZ_TYPE.get(key)
+    if known is None and _at_cutoff(text.strip()):
+        return METRIC
+    return known
+
+
+#: Short measure names that take a rank or overlap cutoff ("Hits@10", "P@1", "AP50", "mAP@0.5").
+_CUTOFF_MEASURES = frozenset(
+    "p r hit hits hr acc accuracy prec precision recall map ap mrr ndcg dcg psp rank sr success tar far"
+    " f1 pass bleu cider top hitratio".split()
+)
+_AT_CUTOFF = re.compile(r"([A-Za-z][A-Za-z0-9-]*?)\s?@\s?(\d+(\.\d+)?(e-?\d+)?%?|[kKnN])")
+_AP_AT_IOU = re.compile(r"m?AP[-_]?(50|75|\d\.\d+)")
+
+
+def _at_cutoff(text: str) -> bool:
+    """A measure taken at a cutoff: a rank ("Hits@10", "Recall@K") or an overlap threshold ("AP50").
+
+    Example:
+        >>> _at_cutoff("Hits@10"), _at_cutoff("mAP@0.5"), _at_cutoff("AP75"), _at_cutoff("user@host"), _at_cutoff("AP")
+        (True, True, True, False, False)
+    """
+    m = _AT_CUTOFF.fullmatch(text)
+    if m:
+        return m.group(1).lower() in _CUTOFF_MEASURES or _GAZ_TYPE.get(name_key(m.group(1))) == METRIC
+    return _AP_AT_IOU.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -76,6 +76,11 @@ def test_is_name_like(text, expected):
         ("bAbI-10k", (), "Dataset"),
         ("MS-Celeb-1M", (), "Dataset"),
         ("Pythia-160M-8B", (), "Model"),
+        ("Hits@10", (), "Metric"),  # a ranking measure at a cutoff, not a benchmark
+        ("mAP@0.5", (), "Metric"),
+        ("Precision@K", (), "Metric"),
+        ("AP50", (), "Metric"),  # average precision at an overlap of 0.5
+        ("Foo@1", (), "Method"),  # the cutoff alone does not make a measure
     ],
 )
 def test_name_type(text, following, expected):
