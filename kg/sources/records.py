@@ -191,9 +191,11 @@ def _soft_hyphen(m: re.Match) -> str:
             return f"{first}-{second}"  # "second(cid:173) order": both halves words, the whole none
         return joined
     if first.islower():
-        for word in (joined.lower(), joined.replace("I", "l").lower()):  # a scan's "I" for "l": "resuIting"
-            if word in known:
-                return word
+        if joined.lower() in known:
+            return joined.lower()
+        fixed = _scan_i_as_l(joined)  # a scan's "I" for "l": "resuIting"
+        if fixed:
+            return fixed.lower()
     return joined
 
 
@@ -205,11 +207,16 @@ _SCAN_I = re.compile(r"\b[A-Za-z]*[a-z]I[a-z]+\b|\bI[a-z]{3,}\b")
 def _scan_l(m: re.Match) -> str:
     """The word of a :data:`_SCAN_I` match with its I read as l, when that is an English word and the
     word as written is none ("Iearning" -> "learning"; "Ising", "Inference" stay)."""
-    word, known = m.group(0), english_words()
+    word = m.group(0)
+    if word.lower() in english_words():
+        return word
+    return _scan_i_as_l(word) or word
+
+
+def _scan_i_as_l(word: str) -> str | None:
+    """``word`` with each capital I read as l, when that makes an English word ("Iayer" -> "layer"), or None."""
     fixed = word.replace("I", "l")
-    if word.lower() not in known and fixed.lower() in known:
-        return fixed
-    return word
+    return fixed if fixed != word and fixed.lower() in english_words() else None
 
 
 #: Ligature glyphs a PDF's text layer keeps ("ﬁnite", "eﬃcient"; 655 corpus abstracts), as letters.
