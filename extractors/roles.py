@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
+from extractors.abbreviations import abbreviation_map
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     gazetteer_type,
@@ -262,7 +262,7 @@ class RoleTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         title_end = title_end_index(doc)
-        abbreviations = {s.label_: s.text for s in doc.spans.get(ABBREVIATION_KEY, [])}
+        abbreviations = abbreviation_map(doc)
         spans = []
         mentions = doc.spans.get(ENTITY_KEY, [])
         named = frozenset(i for s in mentions for i in range(s.start, s.end))
