@@ -437,9 +437,9 @@ LANGUAGES: frozenset[str] = frozenset(
 #: Units of measurement: never a name.
 UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
 #: Units, English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
-#: gates") and a kind of image ("RGB-D"): no name, whichever component finds them (case-sensitive: "OR"
-#: may be a paper's odds ratio).
-NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB")
+#: gates"), a kind of image ("RGB-D") and the state of the art ("outperforming SOTAs"): no name,
+#: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
+NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs")
 
 #: Broad research fields: the subject area, not a method or task a paper works on (the team's annotations
 #: name "computer vision" in none of the 533 train abstracts that say it, "deep learning" in 2 of 515).
