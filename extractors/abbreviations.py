@@ -237,6 +237,8 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
 def _long_inside(doc: Doc, paren: int, inner: Span) -> tuple[Span, Span] | None:
     if paren == 0 or len(inner) < 2 or len(inner) > 10:
         return None
+    if inner[0].pos_ in {"ADP", "SCONJ"} and inner[0].lower_ != "for":  # "StOP (for Stochastic-Optimistic Planning)"
+        return None  # "fragments of the STP (under standard complexity-theoretic assumptions)": a remark
     short = doc[paren - 1 : paren]
     if not is_short_form(short.text):
         return None

@@ -93,6 +93,9 @@ def test_is_short_form(text, expected):
         ("The “Propose-Test-Release” (PTR) framework is private.", [("Propose-Test-Release", "PTR")]),
         ("The accuracy improves by 3 (see Table 2).", []),
         ("We test on two datasets (Foo and Bar).", []),
+        # a remark in brackets after an acronym is no long form of it; "for" introduces one
+        ("Fragments of the STP (under standard complexity-theoretic assumptions) are hard.", []),
+        ("We propose StOP (for Stochastic-Optimistic Planning) here.", [("Stochastic-Optimistic Planning", "StOP")]),
     ],
 )
 def test_find_abbreviations_in_doc(nlp, sentence, pairs):
