@@ -270,6 +270,10 @@ def _unit(m: re.Match) -> str:
     return (m.group("unit") or "").strip().lstrip("\\")
 
 
+#: An order of growth still open before a number ("O(1/", "\\Theta(d", "\\tilde{O}(").
+_ORDER_OPEN = re.compile(r"(?:\b[OoΘΩ]|\\(?:Theta|Omega|tilde\{O\}|widetilde\{O\}|mathcal\{O\}))\s*\((?:[^()]|\([^()]*\))*$")
+
+
 def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, int]]) -> str | None:
     """Why the number of ``m`` is not a result (None when it may be one)."""
     num, unit = m.group("num"), _unit(m)
@@ -295,6 +299,8 @@ def _reject_number(sentence: str, m: re.Match, protected: Sequence[tuple[int, in
         return "a limit"  # "as the error rate tends to $0$"
     if re.match(r"^\s*/\s*\d", after):
         return "a fraction"  # "a precision of 1/30th of a pixel"
+    if re.search(r"\^\s*[({]?\s*$", before) or _ORDER_OPEN.search(before):
+        return "an exponent or order of growth"  # "a regret of O(d^(4.5) sqrt(n))", "O(n log n)"
     is_int = "." not in num
     if is_int and not unit and 1900 <= int(num.replace(",", "")) <= 2099:
         return "a year"
@@ -395,15 +401,23 @@ def _metric_before(sentence: str, start: int, entities: Sequence[tuple[int, int,
 _SCORE_NAME = re.compile(r"(?<![\w.@+-])(?P<n>[A-Za-z][\w.@+-]{0,11})\s+$")
 
 
+#: A measure's name in LaTeX math with a subscript ("$F_1$", "$F_{1}$").
+_LATEX_SUBSCRIPT = re.compile(r"\$\s*([A-Za-z]+)_\{?(\w+)\}?\s*\$")
+
+
 def _named_score(before: str, metric: str) -> str:
     """``metric`` with the name before it when it is a bare "score".
 
     Example:
         >>> _named_score("with an F0.5 ", "score"), _named_score("Our ", "score"), _named_score("an ", "accuracy")
         ('F0.5 score', 'score', 'accuracy')
+        >>> _named_score("reaches $F_1$ ", "scores")
+        'F1 scores'
+
     """
     if metric.lower() not in {"score", "scores"}:
         return metric
+    before = _LATEX_SUBSCRIPT.sub(r"\1\2", before)  # "$F_1$ scores of 98%"
     m = _SCORE_NAME.search(before)
     name = m.group("n") if m else ""
     if any(c.isdigit() for c in name) or sum(c.isupper() for c in name) >= 2:
