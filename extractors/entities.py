@@ -882,10 +882,21 @@ def defines_task(doc: Doc, span: Span) -> bool:
     decision's type gives way to this (``extractors.pipeline.doc_to_extraction``); a long form before "problem" or "tasks"
     does not: "reinforcement learning (RL) tasks" are tasks of a method. Nor does the plural ("the
     fundamental problems of graph neural networks (GNNs)") or a long form that only begins the
-    problem's name ("the problem of Gaussian process (GP) bandit optimization")."""
+    problem's name ("the problem of Gaussian process (GP) bandit optimization"). An apposition
+    after the definition says it too: "We introduce Interactive Question Answering (IQA), the task
+    of answering questions that ...", "... (X), a new task where ..."."""
+    k = _definition_close(doc, span)
+    if k + 3 < len(doc) and doc[k].text == ")" and doc[k + 1].text == "," and doc[k + 2].lower_ in {"the", "a", "an"}:
+        head = k + 3 if doc[k + 3].lower_ in _APPOSED_PROBLEM else k + 4
+        if (
+            head + 1 < len(doc)
+            and doc[head].lower_ in _APPOSED_PROBLEM
+            and (head == k + 3 or (doc[k + 3].pos_ == "ADJ" and doc[k + 3].lower_ not in _TRAINING_TASKS))
+            and doc[head + 1].lower_ in {"of", "that", "where", "in", "which", "for", ",", ".", ";"}
+        ):
+            return True  # not "(HIMN), a novel task-agnostic model"
     if not (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _ONE_PROBLEM):
         return False
-    k = _definition_close(doc, span)
     return k + 1 >= len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 
@@ -1022,7 +1033,7 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
                 return BENCHMARK
             if tok.lower_ in _CUE_DATASET:
                 return DATASET
-            if tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ";", "."}:
+            if tok.text in {",", ";", "."} or (tok.pos_ in {"VERB", "AUX"} and not _modifier_participle(tok)):
                 break
     anchor = doc[end - 1]  # the head of a multi-token name ("Epic - Kitchens")
     first = _list_head(doc, anchor)
@@ -1051,6 +1062,13 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+def _modifier_participle(tok: Token) -> bool:
+    """A participle before a noun of its phrase ("a manually labeled dataset", "a question answering
+    dataset"), not a clause's verb ("a network trained on ...")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.tag_ in {"VBG", "VBN"} and nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def _conj_benchmark(doc: Doc, tok: Token) -> bool:
@@ -1313,7 +1331,20 @@ def _title_name(
         typ = METHOD
     if typ in {BENCHMARK, METHOD}:
         typ = BENCHMARK if re.search(r"\bbenchmark", nxt) else METHOD
+        if typ == METHOD and _described_as_data(doc, colon + 1, title_end):
+            typ = DATASET  # "BiRdQA: A Bilingual Dataset for Question Answering on Tricky Riddles"
     return [Mention(span.start, span.end, typ, name, 5)]
+
+
+def _described_as_data(doc: Doc, start: int, end: int) -> bool:
+    """Whether the title's words after a name's colon open with a phrase whose head names data ("A
+    Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from Noisy Datasets")."""
+    for tok in doc[start:end]:
+        if tok.lower_ in _CUE_DATASET:
+            return True
+        if tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "PUNCT"} and tok.text != "-":
+            return False
+    return False
 
 
 _NAME_CUES = {
@@ -1703,9 +1734,17 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
             and doc[start + 1].text == "-" and doc[start + 2].lower_ in _TOLERANCES
         ):
             start += 2  # "ε-relative error": the tolerance's symbol is no part of the measure
+        elif start > 0 and doc[start - 1].like_num and tok.lower_ in _FIGURE_UNITS:
+            start += 1  # "0.9 ms inference latency": the figure's unit
         else:
             break
     return start
+
+
+#: Units a figure may carry before the measure it reports ("0.9 ms inference latency", "2.1 GB memory").
+_FIGURE_UNITS = frozenset({"ms", "s", "sec", "secs", "seconds", "min", "mins", "minutes", "h", "hrs", "hours"} | {
+    u.lower() for u in gz.UNITS
+})
 
 
 def _comparative(tok) -> bool:
@@ -1862,6 +1901,11 @@ _PROBLEM_HEADS = _wordset("learning optimization optimisation search programming
 _PROBLEM_BEFORE = _wordset("for in to towards toward of")
 _PROBLEM_AFTER = _wordset("problem problems task tasks setting settings")
 _ONE_PROBLEM = _wordset("problem task setting")
+#: The nouns of an apposition that makes a defined name a problem ("X (XY), the task of ..."): a
+#: setting so named is often a model of the data ("Local Differential Privacy (LDP), a setting in which").
+_APPOSED_PROBLEM = _wordset("problem task")
+#: Tasks set only to train a model ("an auxiliary task in which the policy learns ..."): a method's part.
+_TRAINING_TASKS = _wordset("auxiliary pretext proxy surrogate")
 
 
 def _problem_context(doc: Doc, start: int, end: int) -> bool:

@@ -148,6 +148,8 @@ def _no_name(text: str) -> bool:
     return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
 
 
+#: The data types, which the rules give from a gazetteer or a cue of the sentence ("the X dataset").
+_DATA = frozenset({"Benchmark", "Dataset"})
 #: A translation direction: "English-German", "Chinese to English", "En→De" aside.
 _LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
 
@@ -164,7 +166,10 @@ _OWNED_HEADS = frozenset(
 
 
 def paper_types(spans: list[Span]) -> list[Span]:
-    """One type per entity of the paper: the majority over its mentions, earliest on ties.
+    """One type per entity of the paper: the majority over its mentions, earliest on ties; but a rule
+    mention typed as data (a known benchmark or dataset, or one its sentence calls so: "We introduce
+    X, a benchmark for ...") gives its type to every mention of the entity, however many the
+    recogniser typed otherwise.
 
     Example:
         >>> [s.label_ for s in paper_types(spans)]  # doctest: +SKIP
@@ -172,14 +177,17 @@ def paper_types(spans: list[Span]) -> list[Span]:
     """
     votes: dict[str, Counter] = {}
     first: dict[tuple[str, str], int] = {}
+    data: dict[str, str] = {}
     for span in spans:
         key = merge_key(span.kb_id_ or span.text)
         votes.setdefault(key, Counter())[span.label_] += 1
         first.setdefault((key, span.label_), span.start)
+        if span.id_ == RULES and span.label_ in _DATA:
+            data.setdefault(key, span.label_)
     out = []
     for span in spans:
         key = merge_key(span.kb_id_ or span.text)
-        label = max(votes[key], key=lambda t: (votes[key][t], -first[(key, t)]))
+        label = data.get(key) or max(votes[key], key=lambda t: (votes[key][t], -first[(key, t)]))
         if label != span.label_:
             span = Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id, span_id=span.id)
         out.append(span)

@@ -66,6 +66,22 @@ def test_one_type_per_entity_by_majority():
     assert [s.label_ for s in paper_types(spans)] == ["Benchmark"] * 3
 
 
+def test_a_rule_mention_typed_as_data_outvotes_the_recogniser():
+    # "We introduce BEHAVIOR, a benchmark ...": the rules read the apposition, the recogniser typed
+    # the later mentions Method
+    doc = spacy.blank("en")("Foo is out . We introduce Foo , a benchmark . Foo is hard . Foo helps .")
+    spans = [
+        Span(doc, 0, 1, label="Method", span_id="kg_ner"),
+        Span(doc, 6, 7, label="Benchmark", span_id="kg_entities"),
+        Span(doc, 11, 12, label="Method", span_id="kg_ner"),
+        Span(doc, 15, 16, label="Method", span_id="kg_ner"),
+    ]
+    assert [s.label_ for s in paper_types(spans)] == ["Benchmark"] * 4
+    # without a rule mention typed as data the majority decides
+    spans[1] = Span(doc, 6, 7, label="Benchmark", span_id="kg_ner")
+    assert [s.label_ for s in paper_types(spans)] == ["Method"] * 4
+
+
 def test_a_possessive_mention_takes_the_noun_it_names():
     from spacy.tokens import Doc
 

@@ -250,6 +250,11 @@ def test_a_change_word_before_a_measure_is_not_its_name(candidates_nlp, abstract
         # a long form that only begins the problem's name is not the problem
         ("We show that the well-studied problem of Gaussian process (GP) bandit optimization is a special case.",
          "GP", "Method"),
+        # an apposition after the definition says it is a task; a training device or a model does not
+        ("We introduce Interactive Question Answering (IQA), the task of answering questions that require an "
+         "agent to act.", "IQA", "Task"),
+        ("We propose the Hierarchical Interactive Memory Network (HIMN), a novel task-agnostic model.", "HIMN",
+         "Method"),
     ],
 )
 def test_a_long_form_defined_as_the_task_of_stays_a_task_after_the_decision(nlp, abstract, short, typ):
@@ -390,3 +395,27 @@ def test_an_open_problem_title_and_dimensions_are_no_methods(candidates_nlp):
     )
     assert not [e.name for e in entities if e.name in ("Open Problem", "2D-3D")]
     assert _holding(entities, "dueling bandits")
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "name", "typ"),
+    [
+        # the title describes the name as data; so does an apposition with a participle in it
+        ("BiRdQA: A Bilingual Dataset for Question Answering on Tricky Riddles",
+         "We introduce BiRdQA, a bilingual multiple-choice question answering dataset with 6614 riddles. "
+         "Existing models fail on BiRdQA.", "BiRdQA", "Dataset"),
+        ("A Study of Riddles", "We release RiddleSet, a manually labeled corpus of riddles.", "RiddleSet", "Dataset"),
+        # a clause's participle ends the apposition: the dataset it names is not the name's type
+        ("A Study of Riddles", "We propose RiddleNet, a network trained on the ImageNet dataset.", "RiddleNet",
+         "Method"),
+        ("FooNet: Learning from Noisy Datasets", "We propose FooNet for noisy labels.", "FooNet", "Method"),
+    ],
+)
+def test_a_name_described_as_data_is_data(candidates_nlp, title, abstract, name, typ):
+    assert {e.type for e in _holding(_entities(candidates_nlp, title, abstract), name)} == {typ}
+
+
+def test_a_figures_unit_is_no_part_of_the_measure(candidates_nlp):
+    entities = _entities(candidates_nlp, "A Fast Network", "RapidNet achieves 0.9 ms inference latency on a phone.")
+    names = {e.name for e in entities if e.type == "Metric"}
+    assert "inference latency" in names and "ms inference latency" not in names
