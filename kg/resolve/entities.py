@@ -1084,9 +1084,11 @@ def _expand_short_forms(st: _State) -> None:
 
 
 def _join_spellings(st: _State) -> None:
-    """Well-known names written several ways (MS COCO / COCO) and metrics written with "score" (F1 score / F1)."""
+    """Well-known names written several ways (MS COCO / COCO), a well-known acronym written out inside
+    a name ("offline RL" / "offline reinforcement learning") and metrics written with "score" (F1 score / F1)."""
     for g, by_key in sorted(st.occurrences.items()):
         for key in sorted(by_key):
+            _join_spelled_out(st, g, by_key, key)
             low = key.lower()
             if low not in by_key and key.isupper() and singular(low) in by_key:
                 low = singular(low)  # "WIKIEVENTS" and "WikiEvents" (whose key is made singular)
@@ -1117,6 +1119,57 @@ def _join_spellings(st: _State) -> None:
                 hit = base if base in by_key else base.upper() if base.upper() in by_key else None
                 if hit and uf.find(key) != uf.find(hit) and st.join(g, key, hit, "spelling"):
                     st.spelling.setdefault((g, key), "a metric written with and without 'score'")
+
+
+def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], key: str) -> None:
+    """Join a name of several words with a well-known acronym among them to the node of the same name
+    with the acronym written out ("offline RL" and "offline reinforcement learning", "GP regression" and
+    "Gaussian process regression"), unless a paper using the name defines the acronym otherwise."""
+    uf = st.uf[g]
+    for form in sorted({o.form for o in by_key[key]}):
+        spelled = spelled_out(form)
+        if spelled is None:
+            continue
+        target = entity_key(spelled.text)
+        if target == key or target not in by_key or uf.find(key) == uf.find(target):
+            continue
+        own, short = entity_key(spelled.long), entity_key(spelled.short)
+        if any(
+            st.abbr.local.get(o.paper_id, {}).get(short, own) != own
+            or st.abbr.local.get(o.paper_id, {}).get(entity_key(form), target) != target
+            for o in by_key[key]
+        ):
+            continue  # a paper's own "RL" is representation learning, its "deep RNN" a deep recursive network
+        if st.join(g, key, target, "spelling"):
+            st.spelling.setdefault((g, key), "a well-known acronym written out inside a name")
+
+
+@dataclass(frozen=True)
+class _SpelledOut:
+    text: str
+    short: str
+    long: str
+
+
+def spelled_out(form: str) -> _SpelledOut | None:
+    """``form`` with its one well-known acronym word written out, for a name of several words.
+
+    Example:
+        >>> spelled_out("offline RL").text, spelled_out("Kernel SVMs").text, spelled_out("RL") is None
+        ('offline reinforcement learning', 'Kernel support vector machines', True)
+    """
+    words = form.split()
+    if len(words) < 2:
+        return None
+    hits = [i for i, w in enumerate(words) if well_known_long_form(w) or (
+        w.endswith("s") and well_known_long_form(w[:-1]) and w[:-1].isupper())]
+    if len(hits) != 1:
+        return None
+    i = hits[0]
+    short = words[i] if well_known_long_form(words[i]) else words[i][:-1]
+    long = well_known_long_form(short)
+    written = long + ("s" if short != words[i] else "")
+    return _SpelledOut(" ".join([*words[:i], written, *words[i + 1:]]), short, long)
 
 
 #: Head words that add nothing to an established name ("MCMC algorithms", "CRF model").

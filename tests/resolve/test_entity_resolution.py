@@ -539,6 +539,22 @@ def test_well_known_dataset_spellings_are_one_node(forms):
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
 
 
+@pytest.mark.parametrize("forms", [["offline RL", "offline reinforcement learning"], ["GP regression", "Gaussian process regression"],
+                                   ["linear SVMs", "linear support vector machine"]])
+def test_a_well_known_acronym_written_out_inside_a_name_is_one_node(forms):
+    exts = [make_paper(f"p{i}", [(form, "Method")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
+@pytest.mark.parametrize("defined", [{"RL": "representation learning"}, {"offline RL": "offline robot learning"}])
+def test_a_papers_own_sense_of_the_acronym_keeps_its_name_apart(defined):
+    exts = [make_paper("p0", [("offline reinforcement learning", "Method")]),
+            make_paper("p1", [("offline RL", "Method")], defined)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") != node_id(res, "p1")
+
+
 @pytest.mark.parametrize("short, long", [("IoU", "Intersection-over-Union"), ("mIoU", "mean Intersection over Union"),
                                          ("NDCG", "normalized discounted cumulative gain"), ("mAP", "mean average precision")])
 def test_a_measure_defined_once_in_its_usual_sense_joins_its_bare_uses(short, long):
