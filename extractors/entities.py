@@ -925,6 +925,9 @@ def _long_form_context_type(doc: Doc, span: Span, words: list[str], tail: str) -
         return BENCHMARK
     if tail in _CUE_DATASET or cue & _CUE_DATASET:
         return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
+    apposed = _apposition_type(doc, _definition_close(doc, span) + 1)
+    if apposed:
+        return apposed  # "VALSE (Vision And Language Structured Evaluation), a novel benchmark designed ..."
     typ = head_type(words)
     if typ == TASK and _proposal_sentence(span.sent):
         return METHOD
@@ -1027,14 +1030,9 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         if _proposal_sentence(doc[start].sent):
             return DATASET  # "we release the X dataset"
         return BENCHMARK if _in_eval_context(doc, start, end) else DATASET
-    if end + 1 < len(doc) and nxt == "," and doc[end + 1].lower_ in {"a", "an", "the"}:
-        for tok in doc[end + 2 : min(len(doc), end + 10)]:
-            if tok.lower_ in _CUE_BENCHMARK:
-                return BENCHMARK
-            if tok.lower_ in _CUE_DATASET:
-                return DATASET
-            if tok.text in {",", ";", "."} or (tok.pos_ in {"VERB", "AUX"} and not _modifier_participle(tok)):
-                break
+    apposed = _apposition_type(doc, end)
+    if apposed:
+        return apposed
     anchor = doc[end - 1]  # the head of a multi-token name ("Epic - Kitchens")
     first = _list_head(doc, anchor)
     first_start = start if first is anchor else min(first.i, first.left_edge.i)
@@ -1062,6 +1060,66 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+def _apposition_type(doc: Doc, end: int) -> str | None:
+    """Benchmark or Dataset when a name ending at ``end`` is followed by an apposition whose head says
+    so: "X, a benchmark for ...", "X (Its Long Form), a novel benchmark", "X, a new large-scale and
+    machine-generated dataset", "X, a large-scale, comprehensive, and high-quality dataset", "X, a
+    few-shot relation extraction (FSRE) benchmark"; the phrase ends at a clause's verb or a comma that
+    no further modifier follows."""
+    n = len(doc)
+    k = end
+    if k < n and doc[k].text == "(":
+        k = _bracket_end(doc, k)
+        if k is None:
+            return None
+    if not (k + 1 < n and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "the"}):
+        return None
+    j, limit = k + 2, min(n, k + 18)
+    while j < limit:
+        tok = doc[j]
+        if _data_head(tok):
+            return BENCHMARK if tok.lower_ in _CUE_BENCHMARK else DATASET
+        if tok.pos_ == "ADP" and not (doc[j - 1].text == "-" and not doc[j - 1].whitespace_):
+            return None  # "X, a framework for the enrichment of tabular datasets" ("chain-of-solving" goes on)
+        if tok.text == "(":
+            j = _bracket_end(doc, j)
+            if j is None:
+                return None
+            continue
+        if tok.text == "," and j + 1 < n and (
+            doc[j + 1].pos_ == "ADJ" or (doc[j + 1].lower_ in {"and", "or"} and j + 2 < n and doc[j + 2].pos_ == "ADJ")
+        ):
+            j += 1  # coordinated modifiers: "a large-scale, comprehensive, and high-quality dataset"
+            continue
+        if tok.text in {",", ";", "."} or (tok.pos_ in {"VERB", "AUX"} and not _modifier_participle(tok)):
+            return None
+        j += 1
+    return None
+
+
+def _data_head(tok: Token) -> bool:
+    """A data word that heads its phrase ("a new dataset of ...", "a benchmark."), not one that
+    modifies a system or process noun after it ("a dataset distillation method", "a training corpus
+    construction method", "a dialogue collection framework")."""
+    if tok.lower_ not in _CUE_BENCHMARK and tok.lower_ not in _CUE_DATASET:
+        return False
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    return nxt not in _SYSTEM_HEADS and nxt not in _DATA_PROCESSES
+
+
+#: Nouns after a data word that make it a modifier of a process ("dataset distillation").
+_DATA_PROCESSES = _wordset(
+    "distillation condensation construction creation generation curation collection augmentation selection "
+    "pruning synthesis tool tools toolkit platform generator engine technique strategy"
+)
+
+
+def _bracket_end(doc: Doc, i: int) -> int | None:
+    """The index after the ")" closing the bracket at ``i`` (within 14 tokens), or None."""
+    close = next((j for j in range(i + 1, min(len(doc), i + 14)) if doc[j].text == ")"), None)
+    return None if close is None else close + 1
 
 
 def _modifier_participle(tok: Token) -> bool:
@@ -1340,7 +1398,7 @@ def _described_as_data(doc: Doc, start: int, end: int) -> bool:
     """Whether the title's words after a name's colon open with a phrase whose head names data ("A
     Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from Noisy Datasets")."""
     for tok in doc[start:end]:
-        if tok.lower_ in _CUE_DATASET:
+        if tok.lower_ in _CUE_DATASET and _data_head(tok):
             return True
         if tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "PUNCT"} and tok.text != "-":
             return False

@@ -409,6 +409,18 @@ def test_an_open_problem_title_and_dimensions_are_no_methods(candidates_nlp):
         ("A Study of Riddles", "We propose RiddleNet, a network trained on the ImageNet dataset.", "RiddleNet",
          "Method"),
         ("FooNet: Learning from Noisy Datasets", "We propose FooNet for noisy labels.", "FooNet", "Method"),
+        # coordinated modifiers, a bracket inside or before the apposition
+        ("A Study of Riddles", "We propose RiddleSet, a large-scale, comprehensive, and high-quality dataset for riddles.",
+         "RiddleSet", "Dataset"),
+        ("A Study of Riddles", "We present RidBench, a few-shot document-level riddle solving (FSDRS) benchmark.",
+         "RidBench", "Benchmark"),
+        ("A Study of Riddles", "We propose RIDL (Riddle Intelligence Data Library), a novel benchmark designed for "
+         "testing models.", "RIDL", "Benchmark"),
+        # the data word modifies another head, or comes after the apposition's head
+        ("A Study of Riddles", "We propose RiddleGen, a generic framework for the enrichment of tabular datasets.",
+         "RiddleGen", "Method"),
+        ("A Study of Riddles", "We propose RiddleWOZ, a novel dialogue collection framework that simulates users.",
+         "RiddleWOZ", "Method"),
     ],
 )
 def test_a_name_described_as_data_is_data(candidates_nlp, title, abstract, name, typ):
