@@ -239,6 +239,8 @@ def doc_to_extraction(
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
+        if _cut_inside_a_word(span):
+            continue  # "Textless End" of "Textless End-to-end SLU models"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         name = span.kb_id_ or span.text
@@ -325,6 +327,32 @@ def doc_to_extraction(
     extraction.citations = citations_from_doc(doc, paper)
     extraction.results = results_from_doc(doc, paper)
     return extraction
+
+
+#: What may follow a name after a hyphen without making the name a piece of a longer word: "GAN-based",
+#: "BERT-style", "PPO-like", "MAPF-inspired".
+_NAME_SUFFIXES = frozenset({
+    "based", "like", "style", "type", "inspired", "related", "driven", "guided", "aware", "boosted", "free",
+    "specific", "centric", "oriented", "powered", "enhanced", "augmented", "assisted", "conditioned", "dependent",
+    "agnostic", "compatible", "equivalent", "friendly", "only", "generated", "derived", "motivated", "informed",
+})
+
+
+def _cut_inside_a_word(span) -> bool:
+    """Whether a mention of several words ends inside a hyphenated word ("Textless End" of "Textless
+    End-to-end", "Generative Co" of "Generative Co-training", "Structural Pre" of "Structural
+    Pre-traIned"); a suffix that qualifies a name ("GAN-based") is no part of it, and a one-word name
+    before a hyphen ("COCO-stuff") is left to the recogniser and the rules.
+
+    Example:
+        >>> _cut_inside_a_word(doc[3:5])  # doctest: +SKIP
+        True
+    """
+    doc, end = span.doc, span.end
+    if len(span) < 2 or end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return False
+    nxt = doc[end + 1]
+    return nxt.is_alpha and not nxt.is_stop and nxt.lower_ not in _NAME_SUFFIXES  # "modeling-the latent ...": a dash
 
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})

@@ -431,3 +431,15 @@ def test_a_figures_unit_is_no_part_of_the_measure(candidates_nlp):
     entities = _entities(candidates_nlp, "A Fast Network", "RapidNet achieves 0.9 ms inference latency on a phone.")
     names = {e.name for e in entities if e.type == "Metric"}
     assert "inference latency" in names and "ms inference latency" not in names
+
+
+def test_a_name_cut_inside_a_hyphenated_word_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "A Study",
+        "Our models beat the previous best Textless End-to-end SLU models. We design GenCo, a Generative "
+        "Co-training network, on top of GAN-based models and statistical language modeling-the usual way.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"Textless End", "Generative Co"}
+    assert {"GAN", "language modeling"} <= names  # a qualifying suffix, a dash before a word
