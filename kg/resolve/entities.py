@@ -232,6 +232,9 @@ _CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
 def _word_key(word: str, keep_case: bool) -> str:
     """One word of a key: an acronym loses only an ``s`` after its capitals (and keeps its case
     when it is the whole name); other words are made singular, lower case."""
+    if "@" in word:  # a measure at a cutoff: "Hits@10" and "HITS@10" are "Hit@10"
+        base, _, cutoff = word.partition("@")
+        return singular(base.lower()) + "@" + cutoff.lower()
     if is_acronym(word):
         m = _ACRONYM_PLURAL.match(word)
         word = m.group(1) if m else word
@@ -268,6 +271,8 @@ def entity_key(name: str) -> str:
         (True, 'unet')
         >>> entity_key("THUMOS’14") == entity_key("THUMOS14"), entity_key("WMT'17")
         (True, 'wmt17')
+        >>> entity_key("Hits@10") == entity_key("hit@10"), entity_key("Recall@K")
+        (True, 'recall@k')
     """
     text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]

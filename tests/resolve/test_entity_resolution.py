@@ -539,6 +539,13 @@ def test_well_known_dataset_spellings_are_one_node(forms):
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
 
 
+def test_a_measure_at_a_cutoff_is_one_node_in_the_singular_and_plural():
+    exts = [make_paper("p0", [("Hits@1", "Metric")]), make_paper("p1", [("Hit@1", "Metric")]),
+            make_paper("p2", [("HITS@1", "Metric")]), make_paper("p3", [("Hits@10", "Metric")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1") == node_id(res, "p2") != node_id(res, "p3")
+
+
 @pytest.mark.parametrize("forms", [["offline RL", "offline reinforcement learning"], ["GP regression", "Gaussian process regression"],
                                    ["linear SVMs", "linear support vector machine"]])
 def test_a_well_known_acronym_written_out_inside_a_name_is_one_node(forms):
