@@ -1066,8 +1066,8 @@ def _apposition_type(doc: Doc, end: int) -> str | None:
     """Benchmark or Dataset when a name ending at ``end`` is followed by an apposition whose head says
     so: "X, a benchmark for ...", "X (Its Long Form), a novel benchmark", "X, a new large-scale and
     machine-generated dataset", "X, a large-scale, comprehensive, and high-quality dataset", "X, a
-    few-shot relation extraction (FSRE) benchmark"; the phrase ends at a clause's verb or a comma that
-    no further modifier follows."""
+    few-shot relation extraction (FSRE) benchmark"; the phrase ends at a preposition (its head came
+    before), a clause's verb or a comma that no further modifier follows."""
     n = len(doc)
     k = end
     if k < n and doc[k].text == "(":
