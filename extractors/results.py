@@ -70,7 +70,8 @@ _SIZE_SUFFIX = re.compile(r"^(?:[BMKTbkm]\b|\s?(?:[xX×](?!\w)|-?fold\b)|\s?(?:b
 _DELTA_AFTER = re.compile(
     r"^\s*(?:%|points?|pts|pp)?\s*\)?\s*(?:\([^()]{1,30}\)\s*)?(?:(?:on|in)\s+average\s+)?(?:of\s+)?(?:[\w@-]+\s+){0,3}?(?:absolute\s+|relative\s+|average\s+|overall\s+|performance\s+|accuracy\s+)*"
     r"(?:improvements?|gains?|increases?|boosts?|higher|lower|better|worse|more|less|fewer|reductions?|decreases?|drops?|"
-    r"faster|slower|increments?|advantages?|margins?|lead|over|above|below|relative|absolute|compression|speed-?ups?)\b",
+    r"faster|slower|increments?|advantages?|margins?|lead|over|above|below|relative|absolute|compression|speed-?ups?|"
+    r"superior|inferior)\b",
     re.I,
 )
 _DELTA_BEFORE = re.compile(

@@ -49,6 +49,9 @@ def _found(sentence: str, entities=()) -> list[tuple]:
         # errors in a run-on list ("MAE" and "RMSE" are measures too)
         ("The forecaster has an MAE of 5.64 RMSE of 7.15 on PEMS.",
          [(5.64, None, "MAE", None, None), (7.15, None, "RMSE", "PEMS", None)]),
+        # a figure "superior" to another is a difference
+        ("Our method reaches an accuracy of 87%, which is 2% superior to the state-of-the-art.",
+         [(87.0, "%", "accuracy", None, None)]),
         ("Llama3.1-8B reaches a 29.44 win rate on AlpacaEval 2.0, outperforming the Self-Rewarding baseline (19.69).",
          [(29.44, None, "win rate", "AlpacaEval 2.0", "Llama3.1-8B"),
           (19.69, None, "win rate", "AlpacaEval 2.0", "Self-Rewarding")]),
@@ -80,6 +83,7 @@ def test_results(sentence, expected):
         "It achieves a competitive ratio that tends to 1 as the error rate tends to 0.",  # limits
         "The tracker reaches a subpixel precision of 1/30th of a pixel.",             # a fraction
         "To compare them, we map a video X to a 3-dimensional manifold.",              # a size; the verb "map"
+        "We prove a regret of O(d^(4.5) sqrt(n)) for the algorithm.",                  # an exponent
 
     ],
 )
