@@ -1106,7 +1106,17 @@ def _data_head(tok: Token) -> bool:
     if tok.lower_ not in _CUE_BENCHMARK and tok.lower_ not in _CUE_DATASET:
         return False
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    if nxt == "of" and tok.lower_ in {"suite", "collection"}:  # "a suite of open-weight LLM judges"
+        for later in tok.doc[tok.i + 2 : tok.i + 8]:
+            if later.lower_ in _SYSTEM_HEADS or later.lower_ in _SYSTEM_PLURALS:
+                return False
+            if later.pos_ in {"ADP", "VERB", "PUNCT"} and later.text != "-":
+                break
     return nxt not in _SYSTEM_HEADS and nxt not in _DATA_PROCESSES
+
+
+#: Plural kinds of systems a "suite of" may gather ("a suite of multi-token prediction language models").
+_SYSTEM_PLURALS = _wordset("judges llms lms agents tools solvers detectors classifiers networks policies")
 
 
 #: Nouns after a data word that make it a modifier of a process ("dataset distillation").

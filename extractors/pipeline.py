@@ -43,6 +43,7 @@ from extractors.entities import (
     title_end_index,
 )
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
+from extractors.learned import LEARNED
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
@@ -281,9 +282,14 @@ def doc_to_extraction(
                 entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed, kinds,
                 abbreviations,
             )
+            proposed = entry["type"]
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
                 continue
+            if entry["type"] in _SYSTEM_TYPES and proposed in _NAMED_DATA and any(
+                s.id_ != LEARNED and s.label_ == proposed for s in entry["spans"]
+            ):
+                entry["type"] = proposed  # "We introduce SEAM, a benchmark that ...": the rules read it as data
             if entry["type"] != TASK and any(
                 (s.start, s.end) in long_forms and defines_task(doc, s) for s in entry["spans"]
             ):
@@ -361,6 +367,9 @@ _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 #: Types whose names may end in a condition's name ("the UCI Heart Disease dataset").
 _NAMED_DATA = frozenset({"Dataset", "Benchmark"})
+#: Types the entity decision may not give a name the rules typed as data: it keeps or drops the name, the
+#: rules' reading of "X, a benchmark ..." keeps its type.
+_SYSTEM_TYPES = frozenset({"Method", "Model"})
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:

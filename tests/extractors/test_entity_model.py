@@ -222,3 +222,15 @@ def test_sentence_words_are_read_per_doc(nlp):
         assert sentence_prefixes(spans, SENTENCE_WORDS) == prefixes_found(words, SENTENCE_WORDS)
     assert "propos" in sentence_prefixes([first[4:6]], SENTENCE_WORDS)
     assert "propos" not in sentence_prefixes([second[4:6]], SENTENCE_WORDS)
+
+
+def test_the_decision_keeps_a_rule_mentions_data_type(nlp):
+    """A decision that would call every candidate a Method keeps or drops a name the rules read as a
+    benchmark ("We introduce SEAM, a benchmark that ..."), but does not retype it."""
+    paper = Paper(id="p2", title="A Study of Models", abstract="We introduce SEAM, a benchmark that pairs images "
+                  "with texts. We train FooNet with PPO.")
+    always_method = {"features": ["bias"], "threshold": 0.5,
+                     "types": {t: {"w": [0.0], "b": 9.0 if t == "Method" else -9.0} for t in ENTITY_TYPES}}
+    doc = nlp(paper_text(paper))
+    types = {e.name: e.type.value for e in doc_to_extraction(doc, paper, None, EntityModel(always_method)).entities}
+    assert types["SEAM"] == "Benchmark" and types["FooNet"] == "Method"
