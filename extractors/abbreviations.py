@@ -17,6 +17,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractors.spans import closing_bracket
+
 SPAN_KEY = "kg_abbreviations"
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", '"', "\n", "\n\n"})
 _CLOSING_QUOTES = frozenset({'"', "'", "”", "’", "»", "''"})
@@ -187,11 +189,10 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
         [('Monte Carlo Tree Search', 'MCTS')]
     """
     pairs: list[tuple[Span, Span]] = []
-    n = len(doc)
     for i, tok in enumerate(doc):
         if tok.text != "(":
             continue
-        close = next((j for j in range(i + 1, min(n, i + 14)) if doc[j].text == ")"), None)
+        close = closing_bracket(doc, i)
         if close is None or close == i + 1:
             continue
         # "(DDM; [1,2])", "(DDM, 2019)": the short form ends at the first semicolon or comma

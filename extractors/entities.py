@@ -32,13 +32,15 @@ from spacy.tokens import Doc, Span, Token
 from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
-from extractors.spans import trimmed
+from extractors.spans import closing_bracket, trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
 SPAN_KEY = "kg_entities"
 
 METHOD, MODEL, DATASET, BENCHMARK, TASK, METRIC = ENTITY_TYPES
+#: The types of data: what a paper evaluates on or releases, as opposed to what it does.
+DATA_TYPES = frozenset({DATASET, BENCHMARK})
 
 TASK_HEADS = _wordset(
     """
@@ -1127,8 +1129,8 @@ _DATA_PROCESSES = _wordset(
 
 
 def _bracket_end(doc: Doc, i: int) -> int | None:
-    """The index after the ")" closing the bracket at ``i`` (within 14 tokens), or None."""
-    close = next((j for j in range(i + 1, min(len(doc), i + 14)) if doc[j].text == ")"), None)
+    """The index after the ")" closing the bracket at ``i`` (:func:`extractors.spans.closing_bracket`), or None."""
+    close = closing_bracket(doc, i)
     return None if close is None else close + 1
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import METRIC, head_type, measure_start, merge_key, no_measure
+from extractors.entities import DATA_TYPES, METRIC, head_type, measure_start, merge_key, no_measure
 from extractors.gazetteers import FIELDS, LANGUAGES, NO_NAMES
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
@@ -148,8 +148,6 @@ def _no_name(text: str) -> bool:
     return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
 
 
-#: The data types, which the rules give from a gazetteer or a cue of the sentence ("the X dataset").
-_DATA = frozenset({"Benchmark", "Dataset"})
 #: A translation direction: "English-German", "Chinese to English", "En→De" aside.
 _LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
 
@@ -163,6 +161,12 @@ _OWNED_HEADS = frozenset(
     {"distance", "divergence", "theorem", "identity", "inequality", "lemma", "law", "rule", "test", "criterion",
      "coefficient", "index", "kernel", "equation", "bound", "estimator", "correlation"}
 )
+
+
+def typed_as_data_by_rules(span: Span) -> bool:
+    """Whether a mention is the rules' and typed as data: a gazetteer name or one a cue of its sentence
+    calls a dataset or benchmark ("the X dataset", "We introduce X, a benchmark for ...")."""
+    return span.id_ != LEARNED and span.label_ in DATA_TYPES
 
 
 def paper_types(spans: list[Span]) -> list[Span]:
@@ -182,7 +186,7 @@ def paper_types(spans: list[Span]) -> list[Span]:
         key = merge_key(span.kb_id_ or span.text)
         votes.setdefault(key, Counter())[span.label_] += 1
         first.setdefault((key, span.label_), span.start)
-        if span.id_ == RULES and span.label_ in _DATA:
+        if typed_as_data_by_rules(span):
             data.setdefault(key, span.label_)
     out = []
     for span in spans:

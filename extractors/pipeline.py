@@ -34,6 +34,7 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
+    DATA_TYPES,
     TASK,
     defines_task,
     gazetteer_type,
@@ -43,7 +44,7 @@ from extractors.entities import (
     title_end_index,
 )
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
-from extractors.learned import LEARNED
+from extractors.learned import typed_as_data_by_rules
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
@@ -263,7 +264,8 @@ def doc_to_extraction(
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
-        if entry["type"] not in _NAMED_DATA and names_an_object_of_study(abbreviations.get(name, name)):
+        # a dataset's name may end in a condition's name ("the UCI Heart Disease dataset")
+        if entry["type"] not in DATA_TYPES and names_an_object_of_study(abbreviations.get(name, name)):
             continue  # "Major Depressive Disorder (MDD)", "points of interest (POIs)": none of the six types
         if names_a_disease(name):
             continue  # "COVID-19" typed Benchmark: what the data are about, not a benchmark
@@ -286,8 +288,8 @@ def doc_to_extraction(
             entry["type"], kept = entity_model.decision(features)
             if entry["type"] is None:
                 continue
-            if entry["type"] in _SYSTEM_TYPES and proposed in _NAMED_DATA and any(
-                s.id_ != LEARNED and s.label_ == proposed for s in entry["spans"]
+            if entry["type"] in _SYSTEM_TYPES and any(
+                typed_as_data_by_rules(s) and s.label_ == proposed for s in entry["spans"]
             ):
                 entry["type"] = proposed  # "We introduce SEAM, a benchmark that ...": the rules read it as data
             if entry["type"] != TASK and any(
@@ -365,8 +367,6 @@ _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 
-#: Types whose names may end in a condition's name ("the UCI Heart Disease dataset").
-_NAMED_DATA = frozenset({"Dataset", "Benchmark"})
 #: Types the entity decision may not give a name the rules typed as data: it keeps or drops the name, the
 #: rules' reading of "X, a benchmark ..." keeps its type.
 _SYSTEM_TYPES = frozenset({"Method", "Model"})

@@ -25,6 +25,16 @@ SENTENCE_ADVERBS = frozenset(
 )
 
 
+def closing_bracket(doc, i: int, within: int = 14) -> int | None:
+    """The index of the ")" closing the bracket at token ``i``, within ``within`` tokens, or None.
+
+    Example:
+        >>> closing_bracket(nlp("We use MCTS (Monte Carlo tree search) here."), 3)  # doctest: +SKIP
+        8
+    """
+    return next((j for j in range(i + 1, min(len(doc), i + within)) if doc[j].text == ")"), None)
+
+
 def _debris(tok) -> bool:
     """A token no name starts or ends on: whitespace, a percent sign, a lone "$", or a piece of a
     LaTeX formula cut mid-way, its braces or brackets unbalanced ("D}}\\log(T))$"); a whole
