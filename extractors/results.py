@@ -414,7 +414,6 @@ def _named_score(before: str, metric: str) -> str:
         ('F0.5 score', 'score', 'accuracy')
         >>> _named_score("reaches $F_1$ ", "scores")
         'F1 scores'
-
     """
     if metric.lower() not in {"score", "scores"}:
         return metric

@@ -1138,10 +1138,10 @@ def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], 
         target = entity_key(spelled.text)
         if target == key or target not in by_key or uf.find(key) == uf.find(target):
             continue
-        own, short = entity_key(spelled.long), entity_key(spelled.short)
+        own, short, whole = entity_key(spelled.long), entity_key(spelled.short), entity_key(form)
         if any(
             st.abbr.local.get(o.paper_id, {}).get(short, own) != own
-            or st.abbr.local.get(o.paper_id, {}).get(entity_key(form), target) != target
+            or st.abbr.local.get(o.paper_id, {}).get(whole, target) != target
             for o in by_key[key]
         ):
             continue  # a paper's own "RL" is representation learning, its "deep RNN" a deep recursive network
@@ -1166,15 +1166,21 @@ def spelled_out(form: str) -> _SpelledOut | None:
     words = form.split()
     if len(words) < 2:
         return None
-    hits = [i for i, w in enumerate(words) if well_known_long_form(w) or (
-        w.endswith("s") and well_known_long_form(w[:-1]) and w[:-1].isupper())]
+    hits = [(i, short) for i, w in enumerate(words) if (short := _well_known_word(w))]
     if len(hits) != 1:
         return None
-    i = hits[0]
-    short = words[i] if well_known_long_form(words[i]) else words[i][:-1]
+    (i, short), = hits
     long = well_known_long_form(short)
     written = long + ("s" if short != words[i] else "")
     return _SpelledOut(" ".join([*words[:i], written, *words[i + 1:]]), short, long)
+
+
+def _well_known_word(word: str) -> str | None:
+    """The well-known acronym a word is, itself or in the plural ("SVMs" -> "SVM"), or None."""
+    if well_known_long_form(word):
+        return word
+    m = _ACRONYM_PLURAL.match(word)
+    return m.group(1) if m and well_known_long_form(m.group(1)) else None
 
 
 #: Head words that add nothing to an established name ("MCMC algorithms", "CRF model").

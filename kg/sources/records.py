@@ -228,7 +228,7 @@ _LIGATURE_GLYPH = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                                   "\ufb05": "st", "\ufb06": "st"})
 #: A Greek letter glued to the word after it where a PDF or a LaTeX conversion lost the space
-#: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 36 in the corpus).
+#: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 47 in the corpus).
 _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]{3,}\b)")
 #: "fi" that an old PDF's font maps to the pound sign ("classi£cation", "ef£cient", "£elds"): before a
 #: lower-case letter it is no currency.
