@@ -151,6 +151,10 @@ def clean_text(value: Any) -> str:
         'an ε misclassification error, αβγ and the Δ-rule'
         >>> clean_text("Q-Iearning with a Iayer of milIion units, on Ising models")
         'Q-learning with a layer of million units, on Ising models'
+        >>> clean_text("we propose **WeightRep**, a *novel* method based on **Co**ntrastive **Da**ta and A* search")
+        'we propose WeightRep, a novel method based on Contrastive Data and A* search'
+        >>> clean_text("_Test-Time Model Merging_ (TTMM) for $x_i$ and $y_{j}$")
+        'Test-Time Model Merging (TTMM) for $x_i$ and $y_{j}$'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
         'the robot’s arm, MöbiusGCN and 360° views; Brânzei'
     """
@@ -173,6 +177,10 @@ def clean_text(value: Any) -> str:
         text = _SCAN_I.sub(_scan_l, text)
     if "\\" in text and _LATEX_ACCENT.search(text):
         text = unicodedata.normalize("NFC", _LATEX_ACCENT.sub(_accented, text))
+    if "*" in text:
+        text = _MARKDOWN_ITALIC.sub(r"\1", _MARKDOWN_BOLD.sub(r"\1", text))
+    if "_" in text:
+        text = _MARKDOWN_UNDERSCORE.sub(r"\1", text)
     text = " ".join(text.split())
     if "- " in text:
         text = join_line_breaks(text)
@@ -230,6 +238,15 @@ _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 #: A Greek letter glued to the word after it where a PDF or a LaTeX conversion lost the space
 #: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 47 in the corpus).
 _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]{3,}\b)")
+#: Markdown emphasis an abstract was written with (arXiv and OpenReview abstracts; 455 in the corpus):
+#: "we propose Weight Reparameterization (**WeightRep**)", "**Co**nstrained Generation based **Da**ta
+#: Augmentation", "a method called *Reward Balancing*". The stars were read into names ("Da**ta
+#: Augmentation", "*Stein Score Distillation"). A star after a letter stays: "A* search", "RRT*", "f^*".
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W\d_])([^*\n]+?)(?<=[\w.)\-])\*(?![\w*])")
+#: "_Test-Time Model Merging_ (TTMM)", between a space or an opening bracket or quote and a space or a
+#: punctuation mark: a subscript ("$x_i$", "\\|_f") or an identifier ("__init__") is none.
+_MARKDOWN_UNDERSCORE = re.compile(r"(?<![^\s(\[\"'\u201c])_(?=[^\W\d_])([^_\n$\\]+?)(?<=[\w.)\-])_(?=[\s.,;:!?)\]\"'\u201d\u2014-]|$)")
 #: "fi" that an old PDF's font maps to the pound sign ("classi£cation", "ef£cient", "£elds"): before a
 #: lower-case letter it is no currency.
 _POUND_FI = re.compile("£(?=[a-z])")

@@ -416,6 +416,18 @@ GARBLED_TEXT = {
         "Q-learning with Hidden layers",
         "Watkins's Q-learning on a million states, with Ising models and Inference.",
     ),
+    # arXiv and OpenReview abstracts written in Markdown: "Da**ta Augmentation" and "*Stein Score Distillation"
+    # were Method nodes; a star or underscore that is part of a name or a formula stays
+    "markdown-emphasis": (
+        "**CoDa**: *Constrained* Generation based Data Augmentation",
+        "We present CoDa (**Co**nstrained Generation based **Da**ta Augmentation), _Test-Time Model Merging_ "
+        "(TTMM) and a method called *Reward Balancing*, beside A* search, RRT* and IDA*, for $x_i$ and "
+        "$\\|A\\|_f \\min_{k}$, with 3*3 kernels.",
+        "CoDa: Constrained Generation based Data Augmentation",
+        "We present CoDa (Constrained Generation based Data Augmentation), Test-Time Model Merging "
+        "(TTMM) and a method called Reward Balancing, beside A* search, RRT* and IDA*, for $x_i$ and "
+        "$\\|A\\|_f \\min_{k}$, with 3*3 kernels.",
+    ),
 }
 
 
