@@ -443,3 +443,12 @@ def test_a_name_cut_inside_a_hyphenated_word_is_no_entity(candidates_nlp):
     names = {e.name for e in entities}
     assert not names & {"Textless End", "Generative Co"}
     assert {"GAN", "language modeling"} <= names  # a qualifying suffix, a dash before a word
+
+
+def test_a_name_starting_or_ending_inside_a_compound_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "A Sampler", "We introduce the Balls-and-Bins sampling for private optimization such as DP-SGD. "
+        "We also introduce a simple alignment technique, termed Self-Consistency-Alignment Chain-of-thought, that helps.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"Bins sampling", "Self-Consistency-Alignment Chain"}
