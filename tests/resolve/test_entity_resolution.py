@@ -577,6 +577,23 @@ def test_a_measure_defined_once_in_its_usual_sense_joins_its_bare_uses(short, lo
     assert node_id(res, "p0") != node_id(res, "p1")
 
 
+def test_an_acronyms_long_form_with_a_generic_last_word_is_the_same_meaning():
+    """"long short-term memory network (LSTM)" is the LSTM of "long short-term memory (LSTM)"; but
+    "vision language model", which VLM spells, stays apart from VL's "vision-language"."""
+    exts = [make_paper("p0", [("LSTM", "Method", ["long short-term memory"])], {"LSTM": "long short-term memory"}),
+            make_paper("p1", [("LSTMs", "Method", ["long short-term memory networks"])],
+                       {"LSTMs": "long short-term memory networks"}),
+            *(make_paper(f"p{i}", [("LSTM", "Method")]) for i in (2, 3))]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+    exts = [make_paper("p0", [("VL", "Method", ["vision-language"])], {"VL": "vision-language"}),
+            make_paper("p1", [("VL", "Method", ["vision language model"])], {"VL": "vision language model"}),
+            make_paper("p2", [("VLM", "Method", ["vision language model"])], {"VLM": "vision language model"}),
+            make_paper("p3", [("VLMs", "Method", ["vision-language models"])], {"VLMs": "vision-language models"})]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") != node_id(res, "p2")
+
+
 def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
