@@ -215,6 +215,8 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
         end = paren - 1
     while end > max(0, paren - 2) and doc[end - 1].text in _CLOSING_QUOTES:  # LaTeX's '' is two tokens
         end -= 1
+    if end > 1 and doc[end - 1].lower_ in ("'s", "\u2019s"):
+        end -= 1  # "Reinforcement Learning's (RL) ubiquity": the owner is the name
     start = end
     limit = max(0, end - (len(short.text) + 6) * 2)
     while start > limit and doc[start - 1].text not in _BOUNDARY and doc[start - 1].text not in _OPENING_QUOTES \

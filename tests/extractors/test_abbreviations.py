@@ -91,6 +91,9 @@ def test_is_short_form(text, expected):
         ("We use 'Proximal Policy Optimization' (PPO) here.", [("Proximal Policy Optimization", "PPO")]),
         ("We define the ``restricted Gaussian oracle'' (RGO) here.", [("restricted Gaussian oracle", "RGO")]),
         ("The “Propose-Test-Release” (PTR) framework is private.", [("Propose-Test-Release", "PTR")]),
+        # a possessive is the owner's mark, no part of the long form
+        ("Reinforcement Learning's (RL) reach grows.", [("Reinforcement Learning", "RL")]),
+        ("The graph neural network’s (GNN) output is noisy.", [("graph neural network", "GNN")]),
         ("The accuracy improves by 3 (see Table 2).", []),
         ("We test on two datasets (Foo and Bar).", []),
         # a remark in brackets after an acronym is no long form of it; "for" introduces one
