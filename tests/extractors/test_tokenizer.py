@@ -116,6 +116,25 @@ def test_the_abstract_s_first_word_is_no_sentence_of_its_own(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("abstract", "sentences"),
+    [
+        ("Local codes have heavy-tailed marginals [4, 7], and their scales depend on neighbours. We model both.",
+         ["Local codes have heavy-tailed marginals [4, 7], and their scales depend on neighbours.", "We model both."]),
+        ("A solver for stochastic (convex or nonconvex) optimization is given. Two findings follow: 1) it is fast. "
+         "2) A balanced set helps.",
+         ["A solver for stochastic (convex or nonconvex) optimization is given.", "Two findings follow: 1) it is fast.",
+          "2) A balanced set helps."]),
+        ("It wins (see the table.) It is small!  Is it new? Yes.",
+         ["It wins (see the table.)", "It is small!", "Is it new?", "Yes."]),
+    ],
+)
+def test_a_sentence_of_the_abstract_ends_only_where_a_sentence_can(nlp, abstract, sentences):
+    doc = nlp("A Title\n\n" + abstract)
+    body = [s.text.strip() for s in doc.sents if s.start > 2]
+    assert body == sentences
+
+
+@pytest.mark.parametrize(
     ("text", "tokens"),
     [
         ("45.65mIoU on ADE20K", ["45.65", "mIoU", "on", "ADE20K"]),
