@@ -241,8 +241,8 @@ def doc_to_extraction(
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
-        if _cut_inside_a_word(span):
-            continue  # "Textless End" of "Textless End-to-end SLU models"
+        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text):
+            continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         name = span.kb_id_ or span.text
@@ -367,6 +367,26 @@ def _cut_inside_a_word(span) -> bool:
     if nxt.is_stop:  # "modeling-the latent ...": a dash, but "Chain-of-thought", "End-to-end": one word
         return nxt.is_alpha and not nxt.whitespace_ and end + 2 < len(doc) and doc[end + 2].text == "-"
     return nxt.is_alpha and nxt.lower_ not in _NAME_SUFFIXES
+
+
+def _opens_inside_brackets(text: str) -> bool:
+    """Whether a mention starts inside brackets it does not open: a closing bracket with no opening one
+    before it, and more of the name after it ("KL) divergence" of "Kullback-Leibler (KL) divergence",
+    "EEG)-based emotion recognition", "meta-)learning" of "(meta-)learning"; 22 nodes of the whole corpus).
+
+    Example:
+        >>> _opens_inside_brackets("KL) divergence"), _opens_inside_brackets("f(x) regression"), _opens_inside_brackets("GCN)")
+        (True, False, False)
+    """
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i < len(text) - 1
+            depth -= 1
+    return False
 
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})

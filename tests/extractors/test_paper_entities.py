@@ -445,6 +445,16 @@ def test_a_name_cut_inside_a_hyphenated_word_is_no_entity(candidates_nlp):
     assert {"GAN", "language modeling"} <= names  # a qualifying suffix, a dash before a word
 
 
+def test_a_name_starting_inside_brackets_it_does_not_open_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "New Step Sizes for (Stochastic) Optimization",
+        "We add a Kullback-Leibler (KL) divergence penalty to electroencephalography (EEG)-based emotion "
+        "recognition, a (meta-)learning setting.",
+    )
+    assert not [e.name for e in entities if ")" in e.name]
+
+
 def test_a_name_starting_or_ending_inside_a_compound_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "A Sampler", "We introduce the Balls-and-Bins sampling for private optimization such as DP-SGD. "
