@@ -349,8 +349,9 @@ _NAME_SUFFIXES = frozenset({
 def _cut_inside_a_word(span) -> bool:
     """Whether a mention of several words starts or ends inside a hyphenated word ("Bins sampling" of
     "Balls-and-Bins sampling"; "Textless End" of "Textless End-to-end", "Generative Co" of "Generative
-    Co-training", "Structural Pre" of "Structural Pre-traIned"); a suffix that qualifies a name ("GAN-based") is no part of it, and a one-word name
-    before a hyphen ("COCO-stuff") is left to the recogniser and the rules.
+    Co-training", "Structural Pre" of "Structural Pre-traIned"); a suffix that qualifies a name
+    ("GAN-based") is no part of it, and a one-word name before a hyphen ("COCO-stuff") is left to the
+    recogniser and the rules.
 
     Example:
         >>> _cut_inside_a_word(doc[3:5])  # doctest: +SKIP

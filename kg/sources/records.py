@@ -238,7 +238,7 @@ _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 #: A Greek letter glued to the word after it where a PDF or a LaTeX conversion lost the space
 #: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 47 in the corpus).
 _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]{3,}\b)")
-#: Markdown emphasis an abstract was written with (arXiv and OpenReview abstracts; 455 in the corpus):
+#: Markdown emphasis an abstract was written with (arXiv and OpenReview abstracts; 266 in the corpus):
 #: "we propose Weight Reparameterization (**WeightRep**)", "**Co**nstrained Generation based **Da**ta
 #: Augmentation", "a method called *Reward Balancing*". The stars were read into names ("Da**ta
 #: Augmentation", "*Stein Score Distillation"). A star after a letter stays: "A* search", "RRT*", "f^*".
