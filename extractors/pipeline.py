@@ -35,6 +35,8 @@ from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
+    METHOD,
+    MODEL,
     TASK,
     defines_task,
     gazetteer_type,
@@ -396,7 +398,7 @@ _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 #: Types the entity decision may not give a name the rules typed as data: it keeps or drops the name, the
 #: rules' reading of "X, a benchmark ..." keeps its type.
-_SYSTEM_TYPES = frozenset({"Method", "Model"})
+_SYSTEM_TYPES = frozenset({METHOD, MODEL})
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:

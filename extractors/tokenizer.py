@@ -190,7 +190,8 @@ def _after_blank_line(doc) -> int | None:
 
 class TitleBoundary:
     """Starts a sentence after the blank line between title and abstract, and not one more
-    at the abstract's second token.
+    at the abstract's second token, nor anywhere in the abstract where no sentence can end
+    (:func:`_may_end_a_sentence`).
 
     Without the first the parser joins a title that has no final period to the first
     sentence of the abstract; with it alone, the parser split the abstract's first word off
@@ -228,7 +229,8 @@ def _may_end_a_sentence(doc, k: int) -> bool:
     return tok.text in _FINAL or tok.text.endswith(".") or (tok.is_space and "\n" in tok.text)
 
 
-_FINAL = frozenset({".", "!", "?", "...", "…"})
+#: Final marks besides a full stop (any token ending in "." may end a sentence: ".", "...", "e.g.").
+_FINAL = frozenset({"!", "?", "…"})
 _CLOSING = frozenset({")", "]", "}", '"', "'", "\u201d", "\u2019"})
 
 
