@@ -64,7 +64,7 @@ from schema import (
     paper_text,
 )
 from schema.errors import ExtractionError
-from schema.names import name_key
+from schema.names import name_key, without_double_quotes
 
 logger = logging.getLogger(__name__)
 
@@ -325,9 +325,10 @@ def doc_to_extraction(
         in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(
             ExtractedEntity(
-                name=" ".join(name.split()),  # "mean  squared error" of a PDF's double spaces
+                # "mean  squared error" of a PDF's double spaces, 'black box" variational inference'
+                name=without_double_quotes(name),
                 type=entry["type"],
-                aliases=list(dict.fromkeys(" ".join(a.split()) for a in aliases.values())),
+                aliases=list(dict.fromkeys(without_double_quotes(a) for a in aliases.values())),
                 roles=roles,
                 evidence=role_evidence_first(evidence, cues, roles, in_title),
                 role_evidence=role_evidence_index(cues, roles, in_title),

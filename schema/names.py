@@ -15,18 +15,34 @@ import unicodedata
 
 from schema.errors import SchemaError
 
-_NAME_KEY = re.compile(r"[\s\-_.]+")
+_NAME_KEY = re.compile(r"[\s\-_.\"\u201c\u201d]+")
 
 
 def name_key(name: str) -> str:
-    """The matching key of a name: lower case, no spaces, hyphens, underscores or dots, and a
-    typographic apostrophe read as the plain one ("THUMOS’14" is "THUMOS'14").
+    """The matching key of a name: lower case, no spaces, hyphens, underscores, dots or double
+    quotes, and a typographic apostrophe read as the plain one ("THUMOS’14" is "THUMOS'14").
 
     Example:
         >>> name_key("Chain-of-Thought"), name_key("Llama-3.1 8B"), name_key("GPT_4o"), name_key("Mover’s")
         ('chainofthought', 'llama318b', 'gpt4o', "mover's")
+        >>> name_key('"black box" variational inference') == name_key("black box variational inference")
+        True
     """
     return _NAME_KEY.sub("", plain_apostrophes(str(name).lower()))
+
+
+def without_double_quotes(text: str) -> str:
+    """``text`` without straight or typographic double quotes, spaces collapsed: a name the text
+    writes in scare quotes, or whose quotes a mention cut in half.
+
+    Example:
+        >>> without_double_quotes('black box" variational inference'), without_double_quotes("“CHORE")
+        ('black box variational inference', 'CHORE')
+    """
+    return " ".join(text.translate(_DOUBLE_QUOTES).split())
+
+
+_DOUBLE_QUOTES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 
 
 def plain_apostrophes(text: str) -> str:

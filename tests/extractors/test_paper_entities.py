@@ -462,3 +462,14 @@ def test_a_name_starting_or_ending_inside_a_compound_is_no_entity(candidates_nlp
     )
     names = {e.name for e in entities}
     assert not names & {"Bins sampling", "Self-Consistency-Alignment Chain"}
+
+
+def test_scare_quotes_are_not_part_of_a_name(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        '"Fastformer: Additive Attention for Sequences"',
+        'We fit "black box" variational inference and the “Siamese” neural network with hard” gradient descent.',
+    )
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert not [n for n in names if set(n) & set('"“”')], names
+    assert "black box variational inference" in names or "variational inference" in names
