@@ -617,20 +617,25 @@ def names_a_disease(name: str) -> bool:
 
 #: Short forms of a region, point or area of interest.
 _OF_INTEREST = frozenset({"roi", "poi", "aoi"})
+_MODALITY_KEYS = frozenset(name_key(m) for m in gz.MODALITIES)
 
 
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition (its last word is one of
-    :data:`CONDITION_HEADS`) or a region, point or object "of interest"; not when a gerund starts it
-    ("Grading Diabetic Retinopathy" is a task).
+    :data:`CONDITION_HEADS`), a region, point or object "of interest", or a kind of recorded signal or
+    image (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health records"); not when a
+    gerund starts it ("Grading Diabetic Retinopathy" is a task).
 
     Example:
         >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
         ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align", "RoIs")]
         [True, True, True, False, False, False, True]
+        >>> [names_an_object_of_study(n) for n in ("fMRI", "Electronic Health Records", "EEG classification")]
+        [True, True, False]
     """
-    if name_key(name).rstrip("s") in _OF_INTEREST:
+    key = name_key(name)
+    if key.rstrip("s") in _OF_INTEREST or key in _MODALITY_KEYS:
         return True  # "RoI" alone, not "RoI Align"
     words = text_words(name)
     if not words or len(words) > 1 and words[0].lower().endswith("ing"):

@@ -441,6 +441,25 @@ UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
 #: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
 NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs")
 
+#: Kinds of recorded signal or image a study works with (imaging, physiological signals, health records):
+#: what the data are, none of the six types, however an abstract uses them ("measured signals such as EEG
+#: and EMG", "electronic health records (EHRs)"). Acronyms another field also uses (PET, SAR, HSI) are
+#: left out; their long forms are here.
+MODALITIES: frozenset[str] = _terms(
+    """
+    fMRI|MRI|dMRI|sMRI|CT|CBCT|OCT|DTI|EEG|iEEG|MEG|ECG|EKG|EMG|sEMG|EOG|PPG|rPPG|fNIRS|EHR|EHRs|CXR|CXRs|WSI|WSIs
+    X-ray|X-rays|magnetic resonance imaging|functional magnetic resonance imaging|functional MRI|diffusion MRI
+    structural MRI|computed tomography|cone-beam computed tomography|optical coherence tomography
+    diffusion tensor imaging|positron emission tomography|electroencephalography|electroencephalogram
+    electroencephalograms|intracranial electroencephalography|magnetoencephalography|electrocardiography
+    electrocardiogram|electrocardiograms|electromyography|electromyogram|surface electromyography
+    electrooculography|photoplethysmography|remote photoplethysmography|photoplethysmogram
+    functional near-infrared spectroscopy|electronic health records|electronic health record
+    electronic medical records|chest X-ray|chest X-rays|chest radiographs|whole slide images|whole-slide images
+    synthetic aperture radar|hyperspectral imaging|hyperspectral images
+    """
+)
+
 #: Broad research fields: the subject area, not a method or task a paper works on (the team's annotations
 #: name "computer vision" in none of the 533 train abstracts that say it, "deep learning" in 2 of 515).
 FIELDS: frozenset[str] = frozenset(

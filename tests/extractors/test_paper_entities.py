@@ -473,3 +473,15 @@ def test_scare_quotes_are_not_part_of_a_name(candidates_nlp):
     names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
     assert not [n for n in names if set(n) & set('"“”')], names
     assert "black box variational inference" in names or "variational inference" in names
+
+
+def test_a_kind_of_recorded_signal_or_image_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Decoding Intent from sEMG",
+        "We record surface electromyography (sEMG) and measured signals such as EEG and EMG, and link them to "
+        "electronic health records (EHRs). We address EEG classification with a convolutional neural network.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"sEMG", "EEG", "EMG", "EHRs", "electronic health records", "surface electromyography"}, names
+    assert "EEG classification" in names
