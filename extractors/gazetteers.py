@@ -469,17 +469,34 @@ FIELDS: frozenset[str] = frozenset(
     )
 )
 
-#: Acronyms and words that are never entities on their own.
-GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | frozenset(
+#: Classes of model written as acronyms: generic however a paper spells them out ("vision-language
+#: models (VLMs)"; gold guidelines: "LLMs" is no Model).
+MODEL_CLASSES: frozenset[str] = frozenset(
+    t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs")
+)
+
+#: Classes of model, organisations, places, venues, formats and parts of a paper: never an entity on their
+#: own, whichever component finds them (a recogniser's "MIT" of "MIT-States", "IBM", "VLM").
+NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     t.lower()
     for t in _terms(
         """
-    LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|AI|AGI|ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU
-    API|APIs|SOTA|SoTA|SOTAs|URL|PDF|HTML|JSON|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR|CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL
-    GitHub|Hugging Face|HuggingFace|arXiv|Python|PyTorch|TensorFlow|CUDA|Linux|Windows|Android|iOS|OpenAI|Google
-    Meta|Microsoft|Anthropic|DeepMind|NVIDIA|Apple|Amazon|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU
-    Berkeley|GUI|GUIs|STEM|IID|OOD|OCR|Q&A|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|Fig|Figure|Table|Sec|Section|Appendix
-    Eq|Code|Project|Page|Demo|Abstract|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL|3D|2D|4D|HD|FPS|LLM-based|NeurIPS
+    AI|AGI|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR
+    CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL|GitHub|Hugging Face|HuggingFace|arXiv|OpenAI|Google|Meta|Microsoft|Anthropic
+    DeepMind|NVIDIA|Apple|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU|Berkeley|URL|PDF|HTML|JSON
+    STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
+    """
+    )
+)
+
+#: Acronyms and words that are never entities on their own.
+GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | NEVER_ALONE | frozenset(
+    t.lower()
+    for t in _terms(
+        """
+    ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU|API|APIs|SOTA|SoTA|SOTAs|Python|PyTorch|TensorFlow|CUDA|Linux
+    Windows|Android|iOS|Amazon|GUI|GUIs|OOD|OCR|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL
+    3D|2D|4D|HD|FPS|LLM-based
     """
     )
 )

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import DATA_TYPES, METRIC, head_type, measure_start, merge_key, no_measure
-from extractors.gazetteers import FIELDS, LANGUAGES, NO_NAMES
+from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
 
@@ -113,7 +113,8 @@ class LearnedEntities:
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
     edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), None
-    when nothing is left or only a language's name."""
+    when nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue
+    the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
@@ -128,8 +129,9 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC:
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
-    if _no_name(text):
-        return None
+    low = text.lower()
+    if _no_name(text) or low in MODEL_CLASSES or low in NEVER_ALONE and merge_key(text) not in shorts:
+        return None  # a paper's own "STEM (Spatio-Temporal Event Mapping)" stays
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
@@ -139,7 +141,7 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
 def _no_name(text: str) -> bool:
     """Whether a recognised mention's text can name nothing: a language ("English" of "six English
     benchmarks"), a translation direction ("English-German"), a unit or a word in capitals
-    (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend") or a broad field
+    (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend"), a broad field
     ("Machine Learning" of "... for Machine Learning")."""
     low = text.lower()
     if low in LANGUAGES or text in NO_NAMES or low in FIELDS:

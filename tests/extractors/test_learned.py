@@ -94,10 +94,10 @@ def test_a_possessive_mention_takes_the_noun_it_names():
 def test_a_name_owning_a_named_head_keeps_it():
     from spacy.tokens import Doc
 
-    words = ["the", "Earth", "Mover", "’s", "Distance", "and", "Google", "'s", "BERT", "."]
+    words = ["the", "Earth", "Mover", "’s", "Distance", "and", "Smith", "'s", "BERT", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, tags=["DT", "NNP", "NNP", "POS", "NNP", "CC", "NNP", "POS", "NNP", "."])
     assert _canonical(doc, Span(doc, 1, 3, label="Metric"), {}, {}).text == "Earth Mover ’s Distance"
-    assert _canonical(doc, Span(doc, 6, 7, label="Method"), {}, {}).text == "Google"  # BERT is no head word
+    assert _canonical(doc, Span(doc, 6, 7, label="Method"), {}, {}).text == "Smith"  # BERT is no head word
     assert _canonical(doc, Span(doc, 6, 8, label="Method"), {}, {}) is None
 
 
@@ -121,6 +121,19 @@ def test_a_mention_loses_a_connective_or_a_reporting_word(words, span, expected)
     label = "Task" if "linkage" in words else "Metric" if "score" in words else "Method"
     found = _canonical(doc, Span(doc, *span, label=label), {}, {})
     assert (found.text if found is not None else None) == expected
+
+
+def test_a_class_of_model_or_an_organisation_alone_is_no_mention():
+    from spacy.tokens import Doc
+
+    words = ["IBM", "and", "MIT", "-", "States", "with", "VLMs", "and", "STEM", "(", "spatio", "event", "mapping", ")"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert _canonical(doc, Span(doc, 0, 1, label="Method"), {}, {}) is None
+    assert _canonical(doc, Span(doc, 2, 3, label="Benchmark"), {}, {}) is None  # "MIT" cut from "MIT-States"
+    assert _canonical(doc, Span(doc, 2, 5, label="Benchmark"), {}, {}).text == "MIT - States"
+    defined = {"vlm": "VLMs", "stem": "STEM"}  # the paper's short forms, by merge key
+    assert _canonical(doc, Span(doc, 6, 7, label="Method"), {}, defined) is None  # generic however spelled out
+    assert _canonical(doc, Span(doc, 8, 9, label="Method"), {}, defined).text == "STEM"  # the paper's own
 
 
 def test_type_tie_goes_to_the_earliest_mention():
