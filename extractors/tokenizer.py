@@ -210,7 +210,7 @@ class TitleBoundary:
             if i + 1 < len(doc) and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = False
         for tok in doc[(i or 0) + 2:]:
-            if not tok.is_space and not _may_end_a_sentence(doc, tok.i - 1):
+            if not tok.is_space and (not _may_end_a_sentence(doc, tok.i - 1) or _abbreviation_before(doc, tok)):
                 tok.is_sent_start = False
         return doc
 
@@ -227,6 +227,20 @@ def _may_end_a_sentence(doc, k: int) -> bool:
         return True
     tok = doc[k]
     return tok.text in _FINAL or tok.text.endswith(".") or (tok.is_space and "\n" in tok.text)
+
+
+def _abbreviation_before(doc, tok) -> bool:
+    """Whether ``tok`` is a lower-case word right after a stop, which ends an abbreviation there, not a
+    sentence ("w.r.t. the", "i.i.d. samples", "diff. equations", "et. al."; judged round 33 found
+    evidence cut at such stops). A name written in lower case first ("mBERT", "k-means") may start one.
+
+    Example:
+        >>> import spacy
+        >>> d = spacy.blank("en")("loss w.r.t. the input. mBERT helps. Then")
+        >>> [_abbreviation_before(d, t) for t in (d[3], d[6], d[9])]
+        [True, False, False]
+    """
+    return tok.i > 0 and doc[tok.i - 1].text == "." and tok.is_alpha and tok.is_lower
 
 
 #: Final marks besides a full stop (any token ending in "." may end a sentence: ".", "...", "e.g.").

@@ -126,6 +126,8 @@ def test_the_abstract_s_first_word_is_no_sentence_of_its_own(nlp, text):
           "2) A balanced set helps."]),
         ("It wins (see the table.) It is small!  Is it new? Yes.",
          ["It wins (see the table.)", "It is small!", "Is it new?", "Yes."]),
+        ("The loss w.r.t. the input is bounded for i.i.d. samples. mBERT gains.",
+         ["The loss w.r.t. the input is bounded for i.i.d. samples.", "mBERT gains."]),  # an abbreviation's stop
     ],
 )
 def test_a_sentence_of_the_abstract_ends_only_where_a_sentence_can(nlp, abstract, sentences):
