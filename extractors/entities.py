@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
+from extractors.model import is_english_word
 from extractors.spans import closing_bracket, trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
@@ -79,6 +80,9 @@ CONDITION_HEADS = _wordset(
     palsy hypertension pneumonia
     """
 )
+#: Nouns that name a part of the body a paper records or models ("Entorhinal Cortex (EC)", "the
+#: hippocampus"): an object of study, none of the six types (:func:`names_an_object_of_study`).
+ANATOMY_HEADS = _wordset("cortex cortices hippocampus amygdala thalamus hypothalamus cerebellum striatum gyrus sulcus")
 #: Nouns that make a phrase generic when nothing specific modifies them.
 GENERIC_HEADS = _wordset(
     """
@@ -170,7 +174,25 @@ _NAME_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+*@&'-]*[A-Za-z0-9+*]$")
 #: "uNIfying" for NIFTY): capitals closing a word after three or more lower-case letters, or a
 #: run of two or more capitals followed by three or more lower-case letters inside a lower-case
 #: word. Not a name; "mBERT", "fMRI", "gSASRec", "fastText" stay names.
+#: An ordinary lower-case word whose capitals spell out an acronym's letters ("stabiliTY",
+#: "uNIfying" for NIFTY): capitals closing a word after three or more lower-case letters, or a
+#: run of two or more capitals followed by three or more lower-case letters inside a lower-case
+#: word. Not a name; "mBERT", "fMRI", "gSASRec", "fastText" stay names.
 _ACRONYM_SPELLING = re.compile(r"^[a-z]+(?:[a-z]{2}[A-Z]+|[A-Z]{2,}[a-z]{3,}[A-Za-z]*)$")
+#: A lower-case word of six letters or more with a capital inside and lower case after it.
+_INNER_CAPITALS = re.compile(r"^(?=[A-Za-z]{6,}$)[a-z]+[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
+
+
+def spells_an_acronym(word: str) -> bool:
+    """Whether a word is an English word with capitals inside that spell out an acronym's letters:
+    "coaLition formation gamE and grAdient Projection" (LEAP), "peRsuasive dialogue sysTem". Not a
+    name; "fastText", "iForest", "diffGrad", "spaCy" and "mAP" stay names.
+
+    Example:
+        >>> [spells_an_acronym(w) for w in ("grAdient", "dependencIes", "fastText", "mAP", "spaCy", "iForest")]
+        [True, True, False, False, False, False]
+    """
+    return _INNER_CAPITALS.match(word) is not None and is_english_word(word.lower())
 _BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world", "leaderboard")
 _CUE_BENCHMARK = frozenset(
     ["benchmark", "benchmarks", "suite", "leaderboard", "environment", "environments", "testbed", "arena"]
@@ -290,6 +312,7 @@ def is_name_like(text: str) -> bool:
         or core.lower() in gz.GENERIC_NAMES
         or not _NAME_CHARS.match(core)
         or _ACRONYM_SPELLING.match(core)
+        or spells_an_acronym(core)
     ):
         return False
     letters = sum(c.isalpha() for c in core)
@@ -617,22 +640,36 @@ def names_a_disease(name: str) -> bool:
 
 #: Short forms of a region, point or area of interest.
 _OF_INTEREST = frozenset({"roi", "poi", "aoi"})
+def is_a_verb_here(token: Token) -> bool:
+    """Whether a lower-case word is a verb where it stands, after a modal, "to" or a pronoun ("agents could
+    recall their surroundings", "we recall that"); the tagger's verb tag alone is not enough ("precision, and
+    recall" was tagged a verb).
+
+    Example:
+        >>> d = nlp("Agents could recall it. We report precision and recall.")  # doctest: +SKIP
+        >>> is_a_verb_here(d[2]), is_a_verb_here(d[8])  # doctest: +SKIP
+        (True, False)
+    """
+    if token.i == 0 or not token.is_lower or token.tag_ not in ("VB", "VBP"):
+        return False
+    return token.doc[token.i - 1].tag_ in ("MD", "TO", "PRP")
 _MODALITY_KEYS = frozenset(name_key(m) for m in gz.MODALITIES)
 
 
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
-    or looks at, none of the six types: a medical condition (its last word is one of
-    :data:`CONDITION_HEADS`), a region, point or object "of interest", or a kind of recorded signal or
-    image (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health records"); not when a
-    gerund starts it ("Grading Diabetic Retinopathy" is a task).
+    or looks at, none of the six types: a medical condition or a part of the body (its last word is one
+    of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or object "of interest", or a
+    kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health
+    records"); not when a gerund starts it ("Grading Diabetic Retinopathy" is a task).
 
     Example:
         >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
         ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align", "RoIs")]
         [True, True, True, False, False, False, True]
-        >>> [names_an_object_of_study(n) for n in ("fMRI", "Electronic Health Records", "EEG classification")]
-        [True, True, False]
+        >>> [names_an_object_of_study(n) for n in ("fMRI", "Electronic Health Records", "EEG classification",
+        ...  "Entorhinal Cortex")]
+        [True, True, False, True]
     """
     key = name_key(name)
     if key.rstrip("s") in _OF_INTEREST or key in _MODALITY_KEYS:
@@ -643,6 +680,8 @@ def names_an_object_of_study(name: str) -> bool:
     last = words[-1].lower()
     if last in ("interest", "interests") and len(words) > 1 and words[-2].lower() == "of":
         return True
+    if last in ANATOMY_HEADS and len(words) <= 3:
+        return True  # "Entorhinal Cortex", not a model named after one ("Reverse Visual Association Cortex")
     return last in CONDITION_HEADS or re.search(r"-of-interests?$", last) is not None
 
 
@@ -748,6 +787,8 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         text = view.span_text(start, end)
         if name_key(text) in _GENERIC_KEYS:
             continue  # a broad field or a bare process word ("computer vision", "attention")
+        if end - start == 1 and is_a_verb_here(doc[start]):
+            continue  # "agents could recall their surroundings", "we regret": a verb, not the measure
         name = abbreviations.get(name_key(text), text)
         if label == DATASET and (
             _in_eval_context(doc, start, end) or context_type(doc, start, end) == BENCHMARK

@@ -196,6 +196,9 @@ BENCHMARKS: frozenset[str] = _terms(
     POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
     FOLIO|ProofWriter|LogiQA|BigCodeBench|CRUXEval|Countdown|Sudoku|ImageNet-C|ImageNet-R|ImageNet-A
     Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
+    CIFAR|VOC 2007|VOC 2012|VOC2007|VOC2012|DomainNet|Office-31|Office-Home|OfficeHome|VisDA|VisDA-2017|MPII
+    CLEVR|CoQA|Gigaword|GovReport|OGB|Meta-Dataset|ROCStories|GTSRB|SYNTHIA|GTA5|VisDrone|UA-DETRAC|Total-Text
+    ICDAR|ICDAR 2015|ICDAR2015
     """
 )
 
@@ -219,7 +222,7 @@ DATASETS: frozenset[str] = _terms(
     Tanks and Temples|Tanks & Temples
     CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT|TCGA|UK Biobank|ADNI
     Switchboard|CommonVoice|Common Voice|VCTK|LJSpeech|WMT14|WMT16|WMT19|IWSLT|Europarl|MultiUN
-    OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10
+    OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10|PubMed|CiteSeer
     """
 )
 
@@ -237,6 +240,14 @@ METRICS: frozenset[str] = _terms(
     top-1 error|Kendall's tau|Spearman correlation|Pearson correlation
     joint goal accuracy|slot accuracy|turn accuracy
     faithfulness|factuality|factual accuracy|inference speed|speedup|FLOPs|memory usage|token usage
+    MPJPE|PA-MPJPE|P-MPJPE|mean per joint position error|PCK|PCKh|object keypoint similarity|MOTA|MOTP|IDF1|HOTA
+    AbsRel|Abs Rel|SqRel|Sq Rel|minADE|minFDE|average displacement error|final displacement error|KID
+    Kernel Inception Distance|Frechet Inception Distance|Fréchet Inception Distance|peak signal-to-noise ratio
+    structural similarity index|Dice coefficient|Dice score|Dice similarity coefficient|HD95|Jaccard index|FPR95
+    AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|balanced accuracy|top-5 error
+    BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|BD-rate
+    Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
+    Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
     """
 )
 
@@ -288,6 +299,7 @@ CASE_SENSITIVE: frozenset[str] = frozenset(
         # "a meteor", "fever", "bet- ter" of a PDF line break), a first name capitalised
         "CLIP",
         "TER",
+        "KID",
         "GLUE",
         "METEOR",
         "FEVER",
@@ -456,7 +468,8 @@ MODALITIES: frozenset[str] = _terms(
     electrooculography|photoplethysmography|remote photoplethysmography|photoplethysmogram
     functional near-infrared spectroscopy|electronic health records|electronic health record
     electronic medical records|chest X-ray|chest X-rays|chest radiographs|whole slide images|whole-slide images
-    synthetic aperture radar|hyperspectral imaging|hyperspectral images
+    synthetic aperture radar|hyperspectral imaging|hyperspectral images|cryo-electron microscopy|cryo-EM
+    cryo-electron tomography|cryo-ET
     """
 )
 
@@ -475,14 +488,15 @@ MODEL_CLASSES: frozenset[str] = frozenset(
     t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs")
 )
 
-#: Classes of model, organisations, places, venues, formats and parts of a paper: never an entity on their
-#: own, whichever component finds them (a recogniser's "MIT" of "MIT-States", "IBM", "VLM").
+#: Classes of model, organisations and funders, places, venues, formats and parts of a paper: never an
+#: entity on their own, whichever component finds them (a recogniser's "MIT" of "MIT-States", "IBM", "VLM").
 NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     t.lower()
     for t in _terms(
         """
     AI|AGI|USA|US|UK|EU|IEEE|ACM|ACL|NeurIPS|ICML|ICLR
     CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL|GitHub|Hugging Face|HuggingFace|arXiv|OpenAI|Google|Meta|Microsoft|Anthropic
+    NSF|NIH|DARPA|IARPA|ONR|EPSRC|NSFC
     DeepMind|NVIDIA|Apple|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU|Berkeley|URL|PDF|HTML|JSON
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """

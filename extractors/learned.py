@@ -31,7 +31,16 @@ from spacy.tokens import Doc, Span
 
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
-from extractors.entities import DATA_TYPES, METRIC, head_type, measure_start, merge_key, no_measure
+from extractors.entities import (
+    DATA_TYPES,
+    METRIC,
+    head_type,
+    is_a_verb_here,
+    measure_start,
+    merge_key,
+    no_measure,
+    spells_an_acronym,
+)
 from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
@@ -120,6 +129,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         return None
     if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:
         return None  # "Perhaps" of 'Perhaps surprisingly, ...'
+    if end - start == 1 and is_a_verb_here(doc[start]):
+        return None  # "recall" of "agents could recall their surroundings"
     if doc[end - 1].tag_ == "POS" and end < len(doc) and doc[end].tag_ in ("NN", "NNS"):
         end += 1  # "Newton's" of "Newton's method": the possessive names the noun after it
     elif end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end - 1].tag_ == "NNP" and _named_head(doc[end + 1]):
@@ -144,8 +155,8 @@ def _no_name(text: str) -> bool:
     (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend"), a broad field
     ("Machine Learning" of "... for Machine Learning")."""
     low = text.lower()
-    if low in LANGUAGES or text in NO_NAMES or low in FIELDS:
-        return True
+    if low in LANGUAGES or text in NO_NAMES or low in FIELDS or spells_an_acronym(text):
+        return True  # ... or a word spelling an acronym's letters ("grAdient")
     pair = _LANGUAGE_PAIR.fullmatch(text)
     return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
 

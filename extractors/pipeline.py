@@ -350,8 +350,9 @@ _NAME_SUFFIXES = frozenset({
 
 
 def _cut_inside_a_word(span) -> bool:
-    """Whether a mention of several words starts or ends inside a hyphenated word ("Bins sampling" of
-    "Balls-and-Bins sampling"; "Textless End" of "Textless End-to-end", "Generative Co" of "Generative
+    """Whether a mention starts inside a hyphenated word ("Bins sampling" of "Balls-and-Bins sampling",
+    "Regret" of "swap-Regret", "Gordan transform" of "Clebsch--Gordan transform"), or a mention of several
+    words ends inside one ("Textless End" of "Textless End-to-end", "Generative Co" of "Generative
     Co-training", "Structural Pre" of "Structural Pre-traIned"); a suffix that qualifies a name
     ("GAN-based") is no part of it, and a one-word name before a hyphen ("COCO-stuff") is left to the
     recogniser and the rules.
@@ -361,16 +362,21 @@ def _cut_inside_a_word(span) -> bool:
         True
     """
     doc, start, end = span.doc, span.start, span.end
+    if start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        if len(span) == 1 and doc[start - 2].lower_ == "to":
+            return False  # "Cityscapes" of "GTA-to-Cityscapes": the target domain, a name of its own
+        return doc[start - 2].is_alpha  # "Bins sampling" of "the Balls-and-Bins sampling", "Regret" of "swap-Regret"
     if len(span) < 2:
         return False
-    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-        return doc[start - 2].is_alpha  # "Bins sampling" of "the Balls-and-Bins sampling"
     if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or doc[end].whitespace_:
         return False
     nxt = doc[end + 1]
     if nxt.is_stop:  # "modeling-the latent ...": a dash, but "Chain-of-thought", "End-to-end": one word
         return nxt.is_alpha and not nxt.whitespace_ and end + 2 < len(doc) and doc[end + 2].text == "-"
     return nxt.is_alpha and nxt.lower_ not in _NAME_SUFFIXES
+
+
+_HYPHENS = frozenset({"-", "--", "\u2013"})
 
 
 def _opens_inside_brackets(text: str) -> bool:

@@ -485,3 +485,27 @@ def test_a_kind_of_recorded_signal_or_image_is_no_entity(candidates_nlp):
     names = {e.name for e in entities}
     assert not names & {"sEMG", "EEG", "EMG", "EHRs", "electronic health records", "surface electromyography"}, names
     assert "EEG classification" in names
+
+
+def test_funders_brain_regions_and_words_spelling_an_acronym_are_no_entities(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "LEAP: coaLition formation gamE and grAdient Projection",
+        "We record from the Entorhinal Cortex (EC) under constraints imposed by IARPA and NSF. LEAP combines "
+        "coaLition formation and grAdient projection, unlike fastText.",
+    )
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert not names & {"EC", "Entorhinal Cortex", "IARPA", "NSF", "coaLition", "grAdient"}, names
+
+
+def test_a_verb_is_no_measure_and_a_word_inside_a_hyphenated_one_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Memory in Navigation",
+        "Agents could recall their surroundings. We bound swap-Regret and use the Clebsch--Gordan transform. "
+        "We report recall and precision.",
+    )
+    names = [e.name for e in entities]
+    assert names.count("recall") <= 1 and "Regret" not in names and "Gordan transform" not in names, names
+    recall = next(e for e in entities if e.name == "recall")
+    assert all("report recall" in ev.sentence for ev in recall.evidence), [ev.sentence for ev in recall.evidence]
