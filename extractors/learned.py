@@ -146,6 +146,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
+    if name.lower() in MODEL_CLASSES:
+        return None  # "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled out
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 
 

@@ -134,6 +134,9 @@ def test_a_class_of_model_or_an_organisation_alone_is_no_mention():
     defined = {"vlm": "VLMs", "stem": "STEM"}  # the paper's short forms, by merge key
     assert _canonical(doc, Span(doc, 6, 7, label="Method"), {}, defined) is None  # generic however spelled out
     assert _canonical(doc, Span(doc, 8, 9, label="Method"), {}, defined).text == "STEM"  # the paper's own
+    long_form = Span(doc, 10, 13, label="Method")  # as if "spatio event mapping" were defined as "VLM"
+    assert _canonical(doc, long_form, {(10, 13): "VLM"}, {}) is None  # a class of model's long form
+    assert _canonical(doc, long_form, {(10, 13): "STEM"}, {}).kb_id_ == "STEM"
 
 
 def test_type_tie_goes_to_the_earliest_mention():
