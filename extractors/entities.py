@@ -174,10 +174,6 @@ _NAME_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+*@&'-]*[A-Za-z0-9+*]$")
 #: "uNIfying" for NIFTY): capitals closing a word after three or more lower-case letters, or a
 #: run of two or more capitals followed by three or more lower-case letters inside a lower-case
 #: word. Not a name; "mBERT", "fMRI", "gSASRec", "fastText" stay names.
-#: An ordinary lower-case word whose capitals spell out an acronym's letters ("stabiliTY",
-#: "uNIfying" for NIFTY): capitals closing a word after three or more lower-case letters, or a
-#: run of two or more capitals followed by three or more lower-case letters inside a lower-case
-#: word. Not a name; "mBERT", "fMRI", "gSASRec", "fastText" stay names.
 _ACRONYM_SPELLING = re.compile(r"^[a-z]+(?:[a-z]{2}[A-Z]+|[A-Z]{2,}[a-z]{3,}[A-Za-z]*)$")
 #: A lower-case word of six letters or more with a capital inside and lower case after it.
 _INNER_CAPITALS = re.compile(r"^(?=[A-Za-z]{6,}$)[a-z]+[A-Z][A-Za-z]*[a-z][A-Za-z]*$")
@@ -193,6 +189,8 @@ def spells_an_acronym(word: str) -> bool:
         [True, True, False, False, False, False]
     """
     return _INNER_CAPITALS.match(word) is not None and is_english_word(word.lower())
+
+
 _BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world", "leaderboard")
 _CUE_BENCHMARK = frozenset(
     ["benchmark", "benchmarks", "suite", "leaderboard", "environment", "environments", "testbed", "arena"]
@@ -640,6 +638,9 @@ def names_a_disease(name: str) -> bool:
 
 #: Short forms of a region, point or area of interest.
 _OF_INTEREST = frozenset({"roi", "poi", "aoi"})
+_MODALITY_KEYS = frozenset(name_key(m) for m in gz.MODALITIES)
+
+
 def is_a_verb_here(token: Token) -> bool:
     """Whether a lower-case word is a verb where it stands, after a modal, "to" or a pronoun ("agents could
     recall their surroundings", "we recall that"); the tagger's verb tag alone is not enough ("precision, and
@@ -653,15 +654,15 @@ def is_a_verb_here(token: Token) -> bool:
     if token.i == 0 or not token.is_lower or token.tag_ not in ("VB", "VBP"):
         return False
     return token.doc[token.i - 1].tag_ in ("MD", "TO", "PRP")
-_MODALITY_KEYS = frozenset(name_key(m) for m in gz.MODALITIES)
 
 
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition or a part of the body (its last word is one
-    of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or object "of interest", or a
-    kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health
-    records"); not when a gerund starts it ("Grading Diabetic Retinopathy" is a task).
+    of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or
+    object "of interest", or a kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`:
+    "EMG", "electronic health records"); not when a gerund starts it ("Grading Diabetic Retinopathy" is a
+    task).
 
     Example:
         >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
