@@ -34,8 +34,9 @@ Steps (fixed seeds, CPU):
    fitted on all of them; the decision's thresholds are chosen on ``CV_FOLDS``-fold
    cross-validated extractions of the same abstracts, whose figures are printed (each fold
    decided by classifiers fitted on the others): the F1-best ones, then Metric's raised until its
-   precision reaches 0.8 (``PRECISION_FLOORS``). A second entity decision is fitted the same
-   way on the rules' candidates alone for the ``rules`` extractor;
+   precision reaches 0.8 (``PRECISION_FLOORS``), then Method's to at least 0.5
+   (``THRESHOLD_MINIMA``). A second entity decision is fitted the same way (without the minima)
+   on the rules' candidates alone for the ``rules`` extractor;
 5. the recogniser and the classifiers copied into ``extractors/weights``.
 """
 from __future__ import annotations
@@ -583,6 +584,13 @@ OWN_THRESHOLD_MIN_GOLD = 50
 #: cost several points.
 PRECISION_FLOORS = {"Metric": 0.8}
 FLOOR_THRESHOLDS = (*ENTITY_THRESHOLDS, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+#: Lowest own thresholds of the learned extractor's decision, after the F1-best ones and the floors.
+#: Method's typed F1 is flat from 0.45 to 0.55 out of fold, and the F1-best choice takes the lowest; the
+#: judged builds ran at 0.5 or 0.55 (rounds 25-33) until round 28's refit took 0.45, and round 34's
+#: judged build at 0.45 had 65% of its Method nodes right, the two of its 40 between 0.45 and 0.5 both
+#: wrong (5.6% of the build's Method nodes lie there; docs/node_precision_round34.md). Held-out typed F1
+#: 0.615 at 0.45, 0.614 at 0.5.
+THRESHOLD_MINIMA = {"Method": 0.5}
 
 
 class _CandidateRecorder:
@@ -657,10 +665,13 @@ def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, f
     ]
 
 
-def choose_thresholds(gold: list[dict], decided, base_role_f1: float) -> tuple[float, dict[str, float], dict]:
+def choose_thresholds(
+    gold: list[dict], decided, base_role_f1: float, minima: dict[str, float] | None = None
+) -> tuple[float, dict[str, float], dict]:
     """The common threshold with the best typed F1 on ``gold`` (among those that keep
     role F1 at least at ``base_role_f1``), then, type by type (two passes), a type's own threshold
-    where it raises typed F1 under the same condition. Returns (common, own, figures)."""
+    where it raises typed F1 under the same condition, then :data:`PRECISION_FLOORS`, then ``minima``
+    (a type's threshold raised to at least its figure). Returns (common, own, figures)."""
     from schema.types import ENTITY_TYPES
 
     def figures(own: dict, common: float) -> dict:
@@ -687,6 +698,10 @@ def choose_thresholds(gold: list[dict], decided, base_role_f1: float) -> tuple[f
         own = precision_floor(gold, decided, own, common, typ, floor)
     best = figures(own, common)
     print(f"with the precision floors {json.dumps(PRECISION_FLOORS)}: thresholds {json.dumps(own)}: {json.dumps(best)}")
+    if minima:
+        own = {**own, **{typ: max(own.get(typ, common), low) for typ, low in minima.items()}}
+        best = figures(own, common)
+        print(f"with the minima {json.dumps(minima)}: thresholds {json.dumps(own)}: {json.dumps(best)}")
     return common, own, best
 
 
@@ -729,12 +744,14 @@ def cross_validated(
     return gold, decided, without
 
 
-def train_entities(path: Path, records: list[dict], docs: list[tuple], roles: list[list]) -> tuple[Path, dict]:
+def train_entities(
+    path: Path, records: list[dict], docs: list[tuple], roles: list[list], minima: dict[str, float] | None = None
+) -> tuple[Path, dict]:
     """The entity decision of one extractor: its thresholds chosen by typed F1 (among those where
     role F1 does not drop) on the out-of-fold extractions of the whole train split
-    (:func:`cross_validated`; ``roles``: each record's :func:`role_rows`), then the decision fitted on
-    all of it and written to ``path`` with them. Returns ``path`` and the cross-validated figures
-    (without, and with the decision)."""
+    (:func:`cross_validated`; ``roles``: each record's :func:`role_rows`; ``minima``: see
+    :func:`choose_thresholds`), then the decision fitted on all of it and written to ``path`` with them.
+    Returns ``path`` and the cross-validated figures (without, and with the decision)."""
     from extractors.entity_model import fit
 
     entity = [entity_rows([r], [d]) for r, d in zip(records, docs)]
@@ -746,7 +763,7 @@ def train_entities(path: Path, records: list[dict], docs: list[tuple], roles: li
     figures = {"without": _figures(score(gold, without))}
     print(f"{CV_FOLDS}-fold cross-validation ({time.time() - t0:.0f}s), without the entity decision: "
           f"{json.dumps(figures['without'])}")
-    common, own, figures["with"] = choose_thresholds(gold, decided, figures["without"]["role_f1"])
+    common, own, figures["with"] = choose_thresholds(gold, decided, figures["without"]["role_f1"], minima)
     kept = thresholded(decided, own, common)
     figures["with"].update(threshold=common, thresholds=own)
     figures["sources"] = {k: round(c.precision, 3) for k, c in precision_by_source(gold, kept).items()}
@@ -861,7 +878,7 @@ def main() -> None:
     role_pairs = [role_rows([r], [d]) for r, d in zip(records, learned_docs)]
     roles = train_roles(out, records, [row for part in role_pairs for row in part])
     print("\nentity decision of the learned extractor (the recogniser's mentions out of fold):")
-    entities, _ = train_entities(out / "entities.json", records, learned_docs, role_pairs)
+    entities, _ = train_entities(out / "entities.json", records, learned_docs, role_pairs, THRESHOLD_MINIMA)
     print("\nentity decision of the rules extractor:")
     entities_rules, _ = train_entities(out / "entities_rules.json", records, rules_docs, role_pairs)
     if not args.no_ship:

@@ -98,3 +98,19 @@ def test_a_precision_floor_raises_a_threshold_until_the_type_is_precise_enough(t
     assert [e["name"] for e in kept] == ["accuracy", "BERT"]  # the other types keep the common threshold
     nothing = [({"id": "p1", "entities": [entity("growth rate")]}, [0.95])]
     assert train.precision_floor(gold, nothing, own, 0.3, "Metric", 0.8) == {"Metric": train.FLOOR_THRESHOLDS[-1]}
+
+
+def test_a_threshold_minimum_raises_a_type_s_threshold_only_from_below(train):
+    def entity(name, typ="Method"):
+        return {"name": name, "type": typ, "aliases": [], "roles": ["USES"]}
+
+    gold = [{"id": "p1", "entities": [entity("PPO"), entity("accuracy", "Metric")]}]
+    decided = [({"id": "p1", "entities": [entity("PPO"), entity("low-memory"), entity("accuracy", "Metric")]},
+                [0.9, 0.47, 0.3])]
+    common, own, figures = train.choose_thresholds(gold, decided, 0.0)
+    assert own.get("Method", common) < 0.5  # F1 alone keeps the lowest threshold that is best
+    common, own, figures = train.choose_thresholds(gold, decided, 0.0, {"Method": 0.5})
+    assert own["Method"] == 0.5 and own.get("Metric", common) < 0.5  # only Method is raised
+    kept = train.thresholded(decided, own, common)[0]["entities"]
+    assert [e["name"] for e in kept] == ["PPO", "accuracy"]
+    assert train.choose_thresholds(gold, decided, 0.0, {"Method": 0.1})[1].get("Method", 1.0) >= 0.1  # never lowered
