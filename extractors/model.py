@@ -44,10 +44,12 @@ def load_english(**kwargs):
 
 
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
+def wordnet_words() -> frozenset[str]:
     """The English words (WordNet's nouns, verbs, adjectives and adverbs, lower case) that the installed
     English pipeline's lemmatizer indexes; read once from its package, no network (empty when the
-    pipeline ships no lemmatizer tables)."""
+    pipeline ships no lemmatizer tables). A dictionary, unlike :func:`kg.sources.records.english_words`
+    (every lower-case string of four letters or more in the pipeline's vocabulary, names and typos
+    included), which mends line breaks before any extractor runs."""
     from spacy.lookups import Lookups
 
     package = Path(importlib.import_module(english_model_name()).__file__).parent
@@ -66,7 +68,7 @@ def is_english_word(word: str) -> bool:
         >>> [is_english_word(w) for w in ("gradient", "dependencies", "generates", "fasttext", "diffgrad")]
         [True, True, True, False, False]
     """
-    words = english_words()
+    words = wordnet_words()
     if word in words:
         return True
     stems = []
