@@ -155,6 +155,8 @@ def clean_text(value: Any) -> str:
         'we propose WeightRep, a novel method based on Contrastive Data and A* search'
         >>> clean_text("_Test-Time Model Merging_ (TTMM) for $x_i$ and $y_{j}$")
         'Test-Time Model Merging (TTMM) for $x_i$ and $y_{j}$'
+        >>> clean_text("we release $\\\\textit{LongPerceptualThoughts}$, $\\\\textbf{M}$ulti-scale, for $\\\\mathbf{X}$")
+        'we release LongPerceptualThoughts, Multi-scale, for $\\\\mathbf{X}$'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
         'the robot’s arm, MöbiusGCN and 360° views; Brânzei'
     """
@@ -177,6 +179,8 @@ def clean_text(value: Any) -> str:
         text = _SCAN_I.sub(_scan_l, text)
     if "\\" in text and _LATEX_ACCENT.search(text):
         text = unicodedata.normalize("NFC", _LATEX_ACCENT.sub(_accented, text))
+    if "$" in text and "\\" in text:
+        text = _MATH_WRAPPED_NAME.sub(_unwrapped_name, text)
     if "*" in text:
         text = _MARKDOWN_ITALIC.sub(r"\1", _MARKDOWN_BOLD.sub(r"\1", text))
     if "_" in text:
@@ -242,6 +246,21 @@ _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]
 #: "we propose Weight Reparameterization (**WeightRep**)", "**Co**nstrained Generation based **Da**ta
 #: Augmentation", "a method called *Reward Balancing*". The stars were read into names ("Da**ta
 #: Augmentation", "*Stein Score Distillation"). A star after a letter stays: "A* search", "RRT*", "f^*".
+#: A name set in a font macro inside math, "$\\textit{LongPerceptualThoughts}$", "$\\mathsf{Barbarik2}$",
+#: "$\\textbf{M}$ulti-$\\textbf{S}$cale": the name, not a formula; a symbol of one letter ("$\\mathbf{X}$")
+#: stays unless a text macro glues it to the rest of its word.
+_MATH_WRAPPED_NAME = re.compile(
+    r"\$\s*\\(text(?:it|bf|sc|tt|sf|rm|up)?|math(?:rm|bf|it|tt|sf)|emph)\s*\{([A-Za-z][A-Za-z0-9.+-]*)\}\s*\$([A-Za-z]?)"
+)
+
+
+def _unwrapped_name(m: re.Match) -> str:
+    macro, name, glued = m.groups()
+    if len(name) >= 2 or (glued and macro.startswith("text")):
+        return name + glued
+    return m.group(0)
+
+
 _MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W\d_])([^*\n]+?)(?<=[\w.)\-])\*(?![\w*])")
 #: "_Test-Time Model Merging_ (TTMM)", between a space or an opening bracket or quote and a space or a
