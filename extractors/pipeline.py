@@ -243,8 +243,8 @@ def doc_to_extraction(
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
-        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text):
-            continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence"
+        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in _HYPHENS:
+            continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         name = span.kb_id_ or span.text

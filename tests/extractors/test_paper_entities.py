@@ -509,3 +509,11 @@ def test_a_verb_is_no_measure_and_a_word_inside_a_hyphenated_one_no_entity(candi
     assert names.count("recall") <= 1 and "Regret" not in names and "Gordan transform" not in names, names
     recall = next(e for e in entities if e.name == "recall")
     assert all("report recall" in ev.sentence for ev in recall.evidence), [ev.sentence for ev in recall.evidence]
+
+
+def test_a_name_starting_with_a_hyphen_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "T", "We study $k$-order correlation clustering and the -order correlation clustering problem, "
+        "with higher-order correlation clustering.",
+    )
+    assert not [e.name for e in entities if e.name.startswith("-")]
