@@ -34,7 +34,7 @@ Steps (fixed seeds, CPU):
    fitted on all of them; the decision's thresholds are chosen on ``CV_FOLDS``-fold
    cross-validated extractions of the same abstracts, whose figures are printed (each fold
    decided by classifiers fitted on the others): the F1-best ones, then Metric's raised until its
-   precision reaches 0.8 (``PRECISION_FLOORS``), then Method's to at least 0.5
+   precision reaches 0.8 (``PRECISION_FLOORS``), then Method's to at least 0.55
    (``THRESHOLD_MINIMA``). A second entity decision is fitted the same way (without the minima)
    on the rules' candidates alone for the ``rules`` extractor;
 5. the recogniser and the classifiers copied into ``extractors/weights``.
@@ -585,12 +585,11 @@ OWN_THRESHOLD_MIN_GOLD = 50
 PRECISION_FLOORS = {"Metric": 0.8}
 FLOOR_THRESHOLDS = (*ENTITY_THRESHOLDS, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 #: Lowest own thresholds of the learned extractor's decision, after the F1-best ones and the floors.
-#: Method's typed F1 is flat from 0.45 to 0.55 out of fold, and the F1-best choice takes the lowest; the
-#: judged builds ran at 0.5 or 0.55 (rounds 25-33) until round 28's refit took 0.45, and round 34's
-#: judged build at 0.45 had 65% of its Method nodes right, the two of its 40 between 0.45 and 0.5 both
-#: wrong (5.6% of the build's Method nodes lie there; docs/node_precision_round34.md). Held-out typed F1
-#: 0.615 at 0.45, 0.614 at 0.5.
-THRESHOLD_MINIMA = {"Method": 0.5}
+#: Method's out-of-fold F1 is flat from 0.45 to 0.55 (0.628 each, round 28) and the F1-best choice takes the
+#: lowest; this takes the top of the flat part, where the nodes are most often right: the judged builds at
+#: 0.45 (round 34: 26 of 40 Method nodes right, the two between 0.45 and 0.5 wrong) and 0.5 (round 35: 29 of
+#: 40, the four between 0.5 and 0.55 wrong; docs/node_precision_round34.md, round35.md).
+THRESHOLD_MINIMA = {"Method": 0.55}
 
 
 class _CandidateRecorder:
