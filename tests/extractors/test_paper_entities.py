@@ -517,3 +517,13 @@ def test_a_name_starting_with_a_hyphen_is_no_entity(candidates_nlp):
         "with higher-order correlation clustering.",
     )
     assert not [e.name for e in entities if e.name.startswith("-")]
+
+
+def test_a_knowledge_base_is_data_not_a_method(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Commonsense Reasoning with Knowledge",
+        "We retrieve facts from ConceptNet and UMLS and link entities to Wikidata for question answering.",
+    )
+    types = {e.name: e.type.value for e in entities}
+    assert not [n for n in ("ConceptNet", "UMLS", "Wikidata") if types.get(n) == "Method"], types
+    assert {"Dataset", "Benchmark"} & {types.get(n) for n in ("ConceptNet", "UMLS", "Wikidata")}, types
