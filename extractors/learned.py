@@ -141,13 +141,13 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         start = measure_start(doc, start, end)  # "published F1 score"
     text = doc[start:end].text
     low = text.lower()
-    if _no_name(text) or low in MODEL_CLASSES or low in NEVER_ALONE and merge_key(text) not in shorts:
+    if _no_name(text) or low in NEVER_ALONE and merge_key(text) not in shorts:
         return None  # a paper's own "STEM (Spatio-Temporal Event Mapping)" stays
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     if name.lower() in MODEL_CLASSES:
-        return None  # "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled out
+        return None  # "VLMs"; "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 
 

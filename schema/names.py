@@ -15,7 +15,9 @@ import unicodedata
 
 from schema.errors import SchemaError
 
-_NAME_KEY = re.compile(r"[\s\-_.\"\u201c\u201d]+")
+#: Straight and typographic double quotes: no part of a name (:func:`name_key`, :func:`without_double_quotes`).
+_DOUBLE_QUOTE_CHARS = '"\u201c\u201d'
+_NAME_KEY = re.compile(r"[\s\-_." + _DOUBLE_QUOTE_CHARS + "]+")
 
 
 def name_key(name: str) -> str:
@@ -42,7 +44,7 @@ def without_double_quotes(text: str) -> str:
     return " ".join(text.translate(_DOUBLE_QUOTES).split())
 
 
-_DOUBLE_QUOTES = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
+_DOUBLE_QUOTES = str.maketrans({q: " " for q in _DOUBLE_QUOTE_CHARS})
 
 
 def plain_apostrophes(text: str) -> str:

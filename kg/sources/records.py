@@ -242,10 +242,6 @@ _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 #: A Greek letter glued to the word after it where a PDF or a LaTeX conversion lost the space
 #: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 47 in the corpus).
 _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]{3,}\b)")
-#: Markdown emphasis an abstract was written with (arXiv and OpenReview abstracts; 266 in the corpus):
-#: "we propose Weight Reparameterization (**WeightRep**)", "**Co**nstrained Generation based **Da**ta
-#: Augmentation", "a method called *Reward Balancing*". The stars were read into names ("Da**ta
-#: Augmentation", "*Stein Score Distillation"). A star after a letter stays: "A* search", "RRT*", "f^*".
 #: A name set in a font macro inside math, "$\\textit{LongPerceptualThoughts}$", "$\\mathsf{Barbarik2}$",
 #: "$\\textbf{M}$ulti-$\\textbf{S}$cale": the name, not a formula; a symbol of one letter ("$\\mathbf{X}$")
 #: stays unless a text macro glues it to the rest of its word.
@@ -261,6 +257,10 @@ def _unwrapped_name(m: re.Match) -> str:
     return m.group(0)
 
 
+#: Markdown emphasis an abstract was written with (arXiv and OpenReview abstracts; 266 in the corpus):
+#: "we propose Weight Reparameterization (**WeightRep**)", "**Co**nstrained Generation based **Da**ta
+#: Augmentation", "a method called *Reward Balancing*". The stars were read into names ("Da**ta
+#: Augmentation", "*Stein Score Distillation"). A star after a letter stays: "A* search", "RRT*", "f^*".
 _MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _MARKDOWN_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\W\d_])([^*\n]+?)(?<=[\w.)\-])\*(?![\w*])")
 #: "_Test-Time Model Merging_ (TTMM)", between a space or an opening bracket or quote and a space or a
