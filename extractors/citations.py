@@ -60,9 +60,23 @@ _AUTHORS = (
 _ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})(?:\s*,\s*{_YEAR})*\s*$")  # "(Mel, 1992a, 1992b)": the first
 #: A parenthesis that may hold citations.
 _PAREN = re.compile(r"\(([^()]{4,400})\)")
+#: A venue before a narrative citation's year, a word of two capitals or more: "(KDD, 2013)", "(AAAI 2001)".
+_VENUE = r"(?:(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,11},?\s+)?"
 #: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)", "Klein, Plotkin and Rao
-#: (1993, 1995)".
-_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\((?P<year>{_YEAR})(?:[,;][^()]{{0,40}})?\)")
+#: (1993, 1995)", "Liberty (KDD, 2013)".
+_NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\({_VENUE}(?P<year>{_YEAR})(?:[,;][^()]{{0,40}})?\)")
+#: What people did, named by them with no year: "the algorithm of Haussler, Littlestone, and Warmuth",
+#: "a conjecture by Golovin and Krause", "the seminal work of Lamport" (:func:`_work_of_people`).
+_WORK_OF = re.compile(
+    r"\b(?:algorithms?|methods?|models?|works?|results?|conjectures?|frameworks?|analys[ie]s|bounds?|"
+    r"constructions?|procedures?|approach(?:es)?|estimators?|theorems?|lemmas?|inequalit(?:y|ies)|schemes?|"
+    r"techniques?|proofs?|arguments?)\s+(?:of|by|due\s+to)\s+"
+    rf"(?P<names>{_SURNAME}(?:(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?)"
+    r"(?=\s*(?:[,.;:)\[(]|$)|\s+(?:and|to|in|that|which|who|himself|herself|themselves|is|was|are|were|for|on|"
+    r"with|as|has|have|had|shows?|showed|proved?|achieves?|uses?|from|under|can|also|into|by|at|where|when|while|or)\b)"
+)
+#: A surname as :func:`_work_of_people` accepts it: one capital per part ("Abbasi-Yadkori", not "MD-UCBE", "RVQuant").
+_PLAIN_SURNAME = re.compile(r"[A-Z][a-z\u00DF-\u024F'\u2019]{1,13}(?:-[A-Z][a-z\u00DF-\u024F'\u2019]{1,13})?")
 #: Names before "et al." with no year after them: "as Smith et al. showed".
 _ET_AL = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+et\s+al\b")
 #: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
@@ -193,22 +207,42 @@ def find_inline_references(text: str) -> list[tuple[int, int, Citation]]:
 
 def _names_people(m: re.Match) -> bool:
     """Whether a narrative citation's names are people's: not "GPT (2023)" (words such as "The" are
-    never its first name: :data:`_NOT_A_NAME`)."""
+    never its first name: :data:`_NOT_A_NAME`), nor "CIFAR-100 and ImageNet (ILSVRC 2012)"."""
     first = m.group("first")
+    if m.group("rest") and not m.group("rest").lstrip().startswith("et"):
+        names = [first, *re.findall(_SURNAME, m.group("rest"))]
+        return not (any(ch.isdigit() for n in names for ch in n) or all(n.isupper() for n in names))
     return bool(m.group("rest")) or not (first.isupper() or any(ch.isdigit() for ch in first))
+
+
+def _work_of_people(m: re.Match) -> bool:
+    """Whether the names of a :data:`_WORK_OF` match are people's: each spelled as a surname, none a
+    well-known name, one at least no English word ("Golovin and Krause", "Seitz and Baker", "Lamport";
+    not "Block-Skim", "Lasso", "GLD and SGLD", "Miresga" of "the core idea of Miresga")."""
+    from extractors.entities import gazetteer_type
+    from extractors.model import is_english_word
+
+    names = [re.sub(_PARTICLE, "", n) for n in re.findall(_SURNAME, m.group("names"))]
+    if not names or not all(_PLAIN_SURNAME.fullmatch(n) for n in names):
+        return False
+    if any(n in gz.CASE_SENSITIVE or gazetteer_type(n) for n in names):
+        return False
+    return any(not any(is_english_word(part.lower()) for part in n.split("-")) for n in names)
 
 
 def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the people a citation names: the authors of a narrative citation
     with up to two given names before them, the names before "et al." with or without a
-    year, and the authors of a parenthetical one (not a known name: "(Adam, 2015)"). A name
-    found there is a person, not a method.
+    year, the authors of a parenthetical one (not a known name: "(Adam, 2015)") and the
+    people whose work a phrase names without a year (:data:`_WORK_OF`). A name found there
+    is a person, not a method.
 
     Example:
         >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
-        ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a, 1993) with Adam (Adam, 2015)")
+        ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a, 1993) with Adam (Adam, 2015); "
+        ...         "the algorithm of Liberty (KDD, 2013) and a conjecture of Golovin and Krause, not the method of Lasso")
         >>> [text[a:b] for a, b in cited_author_ranges(text)]
-        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch']
+        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch', 'Liberty', 'Golovin and Krause']
     """
     ranges = []
     for m in _NARRATIVE.finditer(text):
@@ -217,6 +251,9 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
     for m in _ET_AL.finditer(text):
         ranges.append((_given_names_start(text, m.start()), m.end("first")))
+    for m in _WORK_OF.finditer(text):
+        if _work_of_people(m):
+            ranges.append((m.start("names"), m.end("names")))
     for paren in _PAREN.finditer(text):  # "(Mel, 1992a)", "(Smith and Jones, 2003)": the authors' names
         for start, end, cited in _parenthetical_items(paren.group(1), paren.start(1)):
             author = cited.first_author or ""
