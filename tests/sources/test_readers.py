@@ -386,14 +386,15 @@ GARBLED_TEXT = {
         "MöbiusGCN for 360° Views",
         "Widely known as Mercer’s Kernels, they help the robot’s arm; Brânzei and Ioana's results hold.",
     ),
-    # "Fr\\'echet inception distance" was read as a Metric "inception distance"; "\ufb01lters" as a broken word
+    # "Fr\\'echet inception distance" was read as a Metric "inception distance"; "\ufb01lters" as a broken word;
+    # a font macro's braces stayed in names ("entropic} optimal transport" of "\\emph{entropic} optimal transport")
     "latex-accents-and-ligature-glyphs": (
         "Schr\\\"odinger Bridges and Gr{\\\"o}bner Bases",
         "We improve the Fr\\'echet inception distance of Fr\\'{e}chet-style particle \ufb01lters and "
         "e\ufb03cient \\textbf{Gar\\c{c}on} models, na\\\"ively; \\cite{a} and \\varepsilon stay.",
         "Schrödinger Bridges and Gröbner Bases",
         "We improve the Fréchet inception distance of Fréchet-style particle filters and "
-        "efficient \\textbf{Garçon} models, naïvely; \\cite{a} and \\varepsilon stay.",
+        "efficient Garçon models, naïvely; \\cite{a} and \\varepsilon stay.",
     ),
     # an old PDF's font mapped "fi" to the pound sign: "classi\u00a3cation" was a broken Task name
     "pdf-pound-sign-for-fi": (
