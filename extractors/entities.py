@@ -96,8 +96,17 @@ GENERIC_HEADS = _wordset(
     family
     """
 )
+#: Words that praise or belittle and never start a name, stripped from a recognised mention too
+#: ("celebrated Sinkhorn algorithm", "simplistic regularization"; not "competitive learning", "novel view synthesis").
+EVALUATIVE = _wordset(
+    """
+    simplistic celebrated seminal straightforward famous renowned prominent well-known popular powerful
+    superior remarkable impressive notable promising innovative groundbreaking sophisticated elaborate
+    revolutionary insightful elegant versatile proposed existing
+    """
+)
 #: Leading words stripped from a candidate phrase.
-GENERIC_MODIFIERS = _wordset(
+GENERIC_MODIFIERS = EVALUATIVE | _wordset(
     """
     our their its his her this that these those a an the novel new existing simple effective various
     different several multiple many numerous strong recent current traditional standard vanilla

@@ -33,6 +33,7 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
+    EVALUATIVE,
     METRIC,
     head_type,
     is_a_verb_here,
@@ -121,10 +122,13 @@ class LearnedEntities:
 
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
-    edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), None
+    edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`) and of
+    words of praise (:data:`extractors.entities.EVALUATIVE`), None
     when nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue
     the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
+    while end - start > 1 and doc[start].text in EVALUATIVE:
+        start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
     if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:
