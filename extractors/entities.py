@@ -933,6 +933,28 @@ def _after_definition(doc: Doc, span: Span) -> list[str]:
     return [t.lower_ for t in doc[k + 1 : k + 3]]
 
 
+#: Last words of a phrase that names a class of problems: annotators type "X problem(s)" and "X games" Task
+#: (the team's train annotations: 77 of 83), the entity decision often Method when a short form stands for it.
+PROBLEM_HEADS = frozenset({"problem", "problems", "games"})
+
+
+def names_a_problem(phrases: list[str]) -> bool:
+    """Whether one of an entity's phrases (its long form, its mentions) of two words or more names a
+    class of problems: "pickup and delivery problems" (of "PDPs"), "mean field games" (of "MFG"),
+    "Capacitated Vehicle Routing Problem". The entity decision's Method gives way to Task
+    (``extractors.pipeline.doc_to_extraction``).
+
+    Example:
+        >>> names_a_problem(["PDPs", "pickup and delivery problems"]), names_a_problem(["problem-solving agent"])
+        (True, False)
+    """
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) >= 2 and words[-1].lower() in PROBLEM_HEADS:
+            return True
+    return False
+
+
 def defines_task(doc: Doc, span: Span) -> bool:
     """Whether the abbreviation long form ``span`` is defined as the object of "the problem of",
     "the task of" or "the setting of": "the problem of Non-Stationary Reinforcement Learning

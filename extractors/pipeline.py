@@ -42,6 +42,7 @@ from extractors.entities import (
     gazetteer_type,
     merge_key,
     names_a_disease,
+    names_a_problem,
     names_an_object_of_study,
     title_end_index,
 )
@@ -298,6 +299,8 @@ def doc_to_extraction(
                 (s.start, s.end) in long_forms and defines_task(doc, s) for s in entry["spans"]
             ):
                 entry["type"] = TASK  # "we propose the task of Court Judgment Prediction ... (CJPE)"
+            elif entry["type"] == METHOD and names_a_problem([abbreviations.get(name, ""), *(s.text for s in entry["spans"])]):
+                entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             confidence = round(kept, 3)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
