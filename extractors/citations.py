@@ -66,17 +66,28 @@ _VENUE = r"(?:(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,11},?\s+)?"
 #: (1993, 1995)", "Liberty (KDD, 2013)".
 _NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\({_VENUE}(?P<year>{_YEAR})(?:[,;][^()]{{0,40}})?\)")
 #: What people did, named by them with no year: "the algorithm of Haussler, Littlestone, and Warmuth",
-#: "a conjecture by Golovin and Krause", "the seminal work of Lamport" (:func:`_work_of_people`).
-_WORK_OF = re.compile(
-    r"\b(?:algorithms?|methods?|models?|works?|results?|conjectures?|frameworks?|analys[ie]s|bounds?|"
-    r"constructions?|procedures?|approach(?:es)?|estimators?|theorems?|lemmas?|inequalit(?:y|ies)|schemes?|"
-    r"techniques?|proofs?|arguments?)\s+(?:of|by|due\s+to)\s+"
-    rf"(?P<names>{_SURNAME}(?:(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?)"
+#: "a conjecture by Golovin and Krause", "the seminal work of Lamport", "decompositions recently proposed
+#: by Guy Gilboa" (:func:`_are_people`).
+_PEOPLE = rf"{_SURNAME}(?:(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?"
+_AFTER_PEOPLE = (
     r"(?=\s*(?:[,.;:)\[(]|$)|\s+(?:and|to|in|that|which|who|himself|herself|themselves|is|was|are|were|for|on|"
     r"with|as|has|have|had|shows?|showed|proved?|achieves?|uses?|from|under|can|also|into|by|at|where|when|while|or)\b)"
 )
-#: A surname as :func:`_work_of_people` accepts it: one capital per part ("Abbasi-Yadkori", not "MD-UCBE", "RVQuant").
+_WORK_OF = re.compile(
+    r"\b(?:algorithms?|methods?|models?|works?|results?|conjectures?|frameworks?|analys[ie]s|bounds?|"
+    r"constructions?|procedures?|approach(?:es)?|estimators?|theorems?|lemmas?|inequalit(?:y|ies)|schemes?|"
+    rf"techniques?|proofs?|arguments?)\s+(?:of|by|due\s+to)\s+(?P<names>{_PEOPLE}){_AFTER_PEOPLE}"
+)
+#: ... and by a verb, where a given name may come first: "proposed by Guy Gilboa" (not "the algorithm of Gaussian
+#: Splatting").
+_PROPOSED_BY = re.compile(
+    r"\b(?:proposed|introduced|developed|devised|pioneered|suggested|described|obtained|given)\s+by\s+"
+    rf"(?P<names>(?:[A-Z][a-z]+\s+)?{_PEOPLE}){_AFTER_PEOPLE}"
+)
+#: A surname as :func:`_are_people` accepts it: one capital per part ("Abbasi-Yadkori", not "MD-UCBE", "RVQuant").
 _PLAIN_SURNAME = re.compile(r"[A-Z][a-z\u00DF-\u024F'\u2019]{1,13}(?:-[A-Z][a-z\u00DF-\u024F'\u2019]{1,13})?")
+#: A name before an alphabetic citation key: "as obtained by Kuhlmann [Kuh99]".
+_KEYED = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+\[[A-Z][A-Za-z+]{{1,5}}\d{{2,4}}[a-z]?\]")
 #: Names before "et al." with no year after them: "as Smith et al. showed".
 _ET_AL = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+et\s+al\b")
 #: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
@@ -215,14 +226,14 @@ def _names_people(m: re.Match) -> bool:
     return bool(m.group("rest")) or not (first.isupper() or any(ch.isdigit() for ch in first))
 
 
-def _work_of_people(m: re.Match) -> bool:
-    """Whether the names of a :data:`_WORK_OF` match are people's: each spelled as a surname, none a
-    well-known name, one at least no English word ("Golovin and Krause", "Seitz and Baker", "Lamport";
-    not "Block-Skim", "Lasso", "GLD and SGLD", "Miresga" of "the core idea of Miresga")."""
+def _are_people(text: str) -> bool:
+    """Whether the names of a :data:`_WORK_OF`, :data:`_PROPOSED_BY` or :data:`_KEYED` match are people's: each spelled as a
+    surname, none a well-known name, one at least no English word ("Golovin and Krause", "Seitz and
+    Baker", "Lamport"; not "Block-Skim", "Lasso", "GLD and SGLD", "ResNet" of "ResNet [He16]")."""
     from extractors.entities import gazetteer_type
     from extractors.model import is_english_word
 
-    names = [re.sub(_PARTICLE, "", n) for n in re.findall(_SURNAME, m.group("names"))]
+    names = [re.sub(_PARTICLE, "", n) for n in re.findall(_SURNAME, text)]
     if not names or not all(_PLAIN_SURNAME.fullmatch(n) for n in names):
         return False
     if any(n in gz.CASE_SENSITIVE or gazetteer_type(n) for n in names):
@@ -240,9 +251,10 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     Example:
         >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
         ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a, 1993) with Adam (Adam, 2015); "
-        ...         "the algorithm of Liberty (KDD, 2013) and a conjecture of Golovin and Krause, not the method of Lasso")
+        ...         "the algorithm of Liberty (KDD, 2013) and a conjecture of Golovin and Krause, not the method of Lasso; "
+        ...         "as proposed by Guy Gilboa, by Kuhlmann [Kuh99] and (Balcan-Blum 2006)")
         >>> [text[a:b] for a, b in cited_author_ranges(text)]
-        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch', 'Liberty', 'Golovin and Krause']
+        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch', 'Liberty', 'Golovin and Krause', 'Guy Gilboa', 'Kuhlmann', 'Balcan-Blum']
     """
     ranges = []
     for m in _NARRATIVE.finditer(text):
@@ -251,13 +263,16 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
     for m in _ET_AL.finditer(text):
         ranges.append((_given_names_start(text, m.start()), m.end("first")))
-    for m in _WORK_OF.finditer(text):
-        if _work_of_people(m):
+    for m in _KEYED.finditer(text):
+        if _are_people(m.group("first")):
+            ranges.append((_given_names_start(text, m.start()), m.end("first")))
+    for m in (*_WORK_OF.finditer(text), *_PROPOSED_BY.finditer(text)):
+        if _are_people(m.group("names")):
             ranges.append((m.start("names"), m.end("names")))
     for paren in _PAREN.finditer(text):  # "(Mel, 1992a)", "(Smith and Jones, 2003)": the authors' names
         for start, end, cited in _parenthetical_items(paren.group(1), paren.start(1)):
             author = cited.first_author or ""
-            if cited.work is None and author[:1].isupper() and not author.isupper() and author.isalpha() and (
+            if cited.work is None and author[:1].isupper() and not author.isupper() and author.replace("-", "").isalpha() and (
                 author not in gz.CASE_SENSITIVE
             ):
                 year = _YEAR_RE.search(text, start, end)
