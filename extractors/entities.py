@@ -132,10 +132,12 @@ GENERIC_MODIFIERS = EVALUATIVE | _wordset(
     """
 )
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad
-#: research fields ("computer vision") and bare process or property words ("distillation", "efficiency").
-GENERIC_PHRASES = frozenset(
-    """large language model|large language models|language model|language models|llm|llms|neural network
-    neural networks|deep neural networks|deep learning|machine learning|artificial intelligence|ai systems
+#: research fields (:data:`extractors.gazetteers.FIELDS`: "computer vision") and bare process or property
+#: words ("distillation", "efficiency").
+GENERIC_PHRASES = gz.FIELDS | frozenset(
+    phrase.strip()
+    for phrase in """large language model|large language models|language model|language models|llm|llms|neural network
+    neural networks|deep neural networks|ai systems
     learning rate|training data|training|learning|fine-tuning|search|sampling|reasoning ability|reasoning abilities
     reasoning capabilities|performance|generalization|efficiency|robustness|quality|scalability|accuracy gains
     error rate reduction|attention|inference|optimization|planning|evaluation|prediction|generation|understanding
@@ -143,11 +145,10 @@ GENERIC_PHRASES = frozenset(
     feedback|data augmentation techniques|reasoning tasks|downstream tasks|real-world tasks
     complex tasks|diverse tasks|new tasks|various tasks|multiple tasks|computational cost|inference time
     training time|compute|scores|score|rate|rates|error|errors|return|returns|precision|ratio|self|play
-    computer vision|natural language processing|robotics|alignment|interpretability|explainability|fairness
-    representation learning|pre-training|pretraining|distillation|complexity|efficiency""".replace(
-        "\n", "|"
-    ).split("|")
-) - {""}
+    alignment|interpretability|explainability|fairness
+    representation learning|pre-training|pretraining|distillation|complexity|efficiency""".replace("\n", "|").split("|")
+    if phrase.strip()
+)
 
 #: Last words of long forms that name an optimisation problem ("influence maximization", "minimum dominating set").
 _PROBLEM_TAILS = _wordset("maximization maximisation minimization minimisation set cover coloring colouring")
