@@ -87,7 +87,10 @@ _PROPOSED_BY = re.compile(
 #: A surname as :func:`_are_people` accepts it: one capital per part ("Abbasi-Yadkori", not "MD-UCBE", "RVQuant").
 _PLAIN_SURNAME = re.compile(r"[A-Z][a-z\u00DF-\u024F'\u2019]{1,13}(?:-[A-Z][a-z\u00DF-\u024F'\u2019]{1,13})?")
 #: A name before an alphabetic citation key: "as obtained by Kuhlmann [Kuh99]".
-_KEYED = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+\[[A-Z][A-Za-z+]{{1,5}}\d{{2,4}}[a-z]?\]")
+_ALPHA_KEY = r"\[[A-Z][A-Za-z+]{1,5}\d{2,4}[a-z]?\]"
+_KEYED = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+{_ALPHA_KEY}")
+_ALPHA_KEY_RE = re.compile(_ALPHA_KEY)
+_ET_AL_RE = re.compile(r"\bet\s+al\b")
 #: Names before "et al." with no year after them: "as Smith et al. showed".
 _ET_AL = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+et\s+al\b")
 #: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
@@ -261,9 +264,9 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
         if _names_people(m):
             listed = m.group("rest") and not m.group("rest").strip().startswith("et")
             ranges.append((_given_names_start(text, m.start()), m.end("rest") if listed else m.end("first")))
-    for m in _ET_AL.finditer(text):
+    for m in _ET_AL.finditer(text) if _ET_AL_RE.search(text) else ():  # the full pattern tries every word
         ranges.append((_given_names_start(text, m.start()), m.end("first")))
-    for m in _KEYED.finditer(text):
+    for m in _KEYED.finditer(text) if _ALPHA_KEY_RE.search(text) else ():
         if _are_people(m.group("first")):
             ranges.append((_given_names_start(text, m.start()), m.end("first")))
     for m in (*_WORK_OF.finditer(text), *_PROPOSED_BY.finditer(text)):
