@@ -939,10 +939,12 @@ def _after_definition(doc: Doc, span: Span) -> list[str]:
 PROBLEM_HEADS = frozenset({"problem", "problems", "games"})
 
 
-def names_a_problem(phrases: list[str]) -> bool:
+def names_a_problem(phrases: list[str], spans: list[Span] = ()) -> bool:
     """Whether one of an entity's phrases (its long form, its mentions) of two words or more names a
     class of problems: "pickup and delivery problems" (of "PDPs"), "mean field games" (of "MFG"),
-    "Capacitated Vehicle Routing Problem". The entity decision's Method gives way to Task
+    "Capacitated Vehicle Routing Problem"; or whether one of its mentions ``spans`` is followed by such a
+    word, unless a phrase is a well-known name: "the maximum distance optimization problem", "Generalized
+    Eigenvalue (GEV) problems", not "the Lasso problem". The entity decision's Method gives way to Task
     (``extractors.pipeline.doc_to_extraction``).
 
     Example:
@@ -953,6 +955,12 @@ def names_a_problem(phrases: list[str]) -> bool:
         words = phrase.split()
         if len(words) >= 2 and words[-1].lower() in PROBLEM_HEADS:
             return True
+    for span in spans:
+        doc, k = span.doc, span.end
+        if k < len(doc) and doc[k].text == ")":
+            k += 1  # "Generalized Eigenvalue (GEV) problems"
+        if k < len(doc) and doc[k].lower_ in PROBLEM_HEADS:
+            return not any(gazetteer_type(p) for p in phrases if p)
     return False
 
 

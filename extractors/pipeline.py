@@ -299,7 +299,9 @@ def doc_to_extraction(
                 (s.start, s.end) in long_forms and defines_task(doc, s) for s in entry["spans"]
             ):
                 entry["type"] = TASK  # "we propose the task of Court Judgment Prediction ... (CJPE)"
-            elif entry["type"] == METHOD and names_a_problem([abbreviations.get(name, ""), *(s.text for s in entry["spans"])]):
+            elif entry["type"] == METHOD and names_a_problem(
+                [abbreviations.get(name, ""), *(s.text for s in entry["spans"])], entry["spans"]
+            ):
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             confidence = round(kept, 3)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
