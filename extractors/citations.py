@@ -60,6 +60,8 @@ _AUTHORS = (
 _ITEM = re.compile(rf"^\s*{_AUTHORS}\s*,?\s+(?P<year>{_YEAR})(?:\s*,\s*{_YEAR})*\s*$")  # "(Mel, 1992a, 1992b)": the first
 #: A parenthesis that may hold citations.
 _PAREN = re.compile(r"\(([^()]{4,400})\)")
+#: Square brackets that may hold author-year citations: "[Haussler, 1999; Jaakkola and Haussler, 1998]".
+_BRACKET = re.compile(r"\[([^\[\]]{4,400})\]")
 #: A venue before a narrative citation's year, a word of two capitals or more: "(KDD, 2013)", "(AAAI 2001)".
 _VENUE = r"(?:(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,11},?\s+)?"
 #: Narrative citation: "Wang et al. (2023)", "Smith and Jones (2021)", "Klein, Plotkin and Rao
@@ -247,7 +249,8 @@ def _are_people(text: str) -> bool:
 def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the people a citation names: the authors of a narrative citation
     with up to two given names before them, the names before "et al." with or without a
-    year, the authors of a parenthetical one (not a known name: "(Adam, 2015)") and the
+    year, the authors of a parenthetical or bracketed one (not a known name: "(Adam, 2015)"), a name
+    right before a citation of its own ("Tesauro (Tesauro and Sejnowski, 1989)") and the
     people whose work a phrase names without a year (:data:`_WORK_OF`). A name found there
     is a person, not a method.
 
@@ -255,9 +258,10 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
         >>> text = ("the scheme of Azari Soufiani et al. and of Klein, Plotkin and Rao (1993, 1995), "
         ...         "Donald Hebb (1949), not BERT (2019); a model (Mel and Koch, 1992a, 1993) with Adam (Adam, 2015); "
         ...         "the algorithm of Liberty (KDD, 2013) and a conjecture of Golovin and Krause, not the method of Lasso; "
-        ...         "as proposed by Guy Gilboa, by Kuhlmann [Kuh99] and (Balcan-Blum 2006)")
+        ...         "as proposed by Guy Gilboa, by Kuhlmann [Kuh99] and (Balcan-Blum 2006); Tesauro (Tesauro, 1992) "
+        ...         "and [Haussler, 1999]")
         >>> [text[a:b] for a, b in cited_author_ranges(text)]
-        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch', 'Liberty', 'Golovin and Krause', 'Guy Gilboa', 'Kuhlmann', 'Balcan-Blum']
+        ['Azari Soufiani', 'Klein, Plotkin and Rao', 'Donald Hebb', 'Mel and Koch', 'Liberty', 'Golovin and Krause', 'Guy Gilboa', 'Kuhlmann', 'Balcan-Blum', 'Tesauro', 'Tesauro', 'Haussler']
     """
     ranges = []
     for m in _NARRATIVE.finditer(text):
@@ -272,8 +276,9 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     for m in (*_WORK_OF.finditer(text), *_PROPOSED_BY.finditer(text)):
         if _are_people(m.group("names")):
             ranges.append((m.start("names"), m.end("names")))
-    for paren in _PAREN.finditer(text):  # "(Mel, 1992a)", "(Smith and Jones, 2003)": the authors' names
-        for start, end, cited in _parenthetical_items(paren.group(1), paren.start(1)):
+    # "(Mel, 1992a)", "(Smith and Jones, 2003)", "[Haussler, 1999; ...]": the authors' names
+    for paren in (*_PAREN.finditer(text), *(_BRACKET.finditer(text) if "[" in text else ())):
+        for k, (start, end, cited) in enumerate(_parenthetical_items(paren.group(1), paren.start(1))):
             author = cited.first_author or ""
             if cited.work is None and author[:1].isupper() and not author.isupper() and author.replace("-", "").isalpha() and (
                 author not in gz.CASE_SENSITIVE
@@ -281,6 +286,9 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
                 year = _YEAR_RE.search(text, start, end)
                 names_end = start + len(text[start : year.start()].rstrip(" ,")) if year else start + len(author)
                 ranges.append((start, names_end if names_end > start else start + len(author)))
+                before = text[: paren.start()].rstrip()
+                if k == 0 and before.endswith(author) and not before[: -len(author)][-1:].isalnum():
+                    ranges.append((len(before) - len(author), len(before)))  # "by Tesauro (Tesauro and Sejnowski, 1989)"
     return sorted(set(ranges))
 
 
