@@ -1099,10 +1099,16 @@ def _evaluated_on(doc: Doc, i: int) -> bool:
 
 
 def _metric_context(doc: Doc, start: int) -> bool:
-    """ "in terms of X" (or of its list "X and Y"): X is a measure."""
+    """ "in terms of X" (or of its list "X and Y"), "a new evaluation metric, X", "a measure called X": X is a
+    measure."""
     first = _list_head(doc, doc[start])
     i = min(start, first.left_edge.i)
+    if i >= 2 and doc[i - 2].lower_ in _METRIC_NOUNS and doc[i - 1].lower_ in {",", "called", "named", "termed", "dubbed"}:
+        return True  # "we devised a LLM-based automatic evaluation metric, G-Score", "our new metric, PieAPP"
     return i >= 3 and doc[i - 3 : i].text.lower() == "in terms of"
+
+
+_METRIC_NOUNS = frozenset({"metric", "measure"})
 
 
 def context_type(doc: Doc, start: int, end: int) -> str | None:
