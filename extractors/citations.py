@@ -73,7 +73,8 @@ _NARRATIVE = re.compile(rf"(?<![\w-]){_AUTHORS}\s+\({_VENUE}(?P<year>{_YEAR})(?:
 _PEOPLE = rf"{_SURNAME}(?:(?:\s*,\s*{_SURNAME}){{0,4}}\s*,?\s+(?:and|&)\s+{_SURNAME})?"
 _AFTER_PEOPLE = (
     r"(?=\s*(?:[,.;:)\[(]|$)|\s+(?:and|to|in|that|which|who|himself|herself|themselves|is|was|are|were|for|on|"
-    r"with|as|has|have|had|shows?|showed|proved?|achieves?|uses?|from|under|can|also|into|by|at|where|when|while|or)\b)"
+    r"with|as|has|have|had|shows?|showed|proved?|achieves?|uses?|from|under|can|also|into|by|at|where|when|while|or|"
+    r"improves?|improved|extends?|extended|gives?|gave|provides?|provided|obtains?|obtained)\b)"
 )
 _WORK_OF = re.compile(
     r"\b(?:algorithms?|methods?|models?|works?|results?|conjectures?|frameworks?|analys[ie]s|bounds?|"
@@ -92,9 +93,9 @@ _PLAIN_SURNAME = re.compile(r"[A-Z][a-z\u00DF-\u024F'\u2019]{1,13}(?:-[A-Z][a-z\
 _ALPHA_KEY = r"\[[A-Z][A-Za-z+]{1,5}\d{2,4}[a-z]?\]"
 _KEYED = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+{_ALPHA_KEY}")
 _ALPHA_KEY_RE = re.compile(_ALPHA_KEY)
-_ET_AL_RE = re.compile(r"\bet\s+al\b")
 #: Names before "et al." with no year after them: "as Smith et al. showed".
 _ET_AL = re.compile(rf"(?<![\w-]){_NOT_A_NAME}(?P<first>{_SURNAME})\s+et\s+al\b")
+_ET_AL_RE = re.compile(r"\bet\s+al\b")
 #: A given name before a cited surname: "Donald Hebb (1949)", "Azari Soufiani et al.".
 _GIVEN_NAMES = re.compile(r"(?:(?<![\w-])[A-Z][a-z]+ +){1,2}$")
 #: Words in front of a citation list that are not the cited work.
@@ -232,9 +233,10 @@ def _names_people(m: re.Match) -> bool:
 
 
 def _are_people(text: str) -> bool:
-    """Whether the names of a :data:`_WORK_OF`, :data:`_PROPOSED_BY` or :data:`_KEYED` match are people's: each spelled as a
-    surname, none a well-known name, one at least no English word ("Golovin and Krause", "Seitz and
-    Baker", "Lamport"; not "Block-Skim", "Lasso", "GLD and SGLD", "ResNet" of "ResNet [He16]")."""
+    """Whether the names of a :data:`_WORK_OF`, :data:`_PROPOSED_BY` or :data:`_KEYED` match are
+    people's: each spelled as a surname, none a well-known name, one at least no English word ("Golovin
+    and Krause", "Seitz and Baker", "Lamport"; not "Block-Skim", "Lasso", "GLD and SGLD", "ResNet" of
+    "ResNet [He16]")."""
     from extractors.entities import gazetteer_type
     from extractors.model import is_english_word
 
@@ -280,15 +282,19 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
     for paren in (*_PAREN.finditer(text), *(_BRACKET.finditer(text) if "[" in text else ())):
         for k, (start, end, cited) in enumerate(_parenthetical_items(paren.group(1), paren.start(1))):
             author = cited.first_author or ""
-            if cited.work is None and author[:1].isupper() and not author.isupper() and author.replace("-", "").isalpha() and (
-                author not in gz.CASE_SENSITIVE
+            if (
+                cited.work is None
+                and author[:1].isupper()
+                and not author.isupper()
+                and author.replace("-", "").isalpha()  # "Balcan-Blum"
+                and author not in gz.CASE_SENSITIVE
             ):
                 year = _YEAR_RE.search(text, start, end)
                 names_end = start + len(text[start : year.start()].rstrip(" ,")) if year else start + len(author)
                 ranges.append((start, names_end if names_end > start else start + len(author)))
-                before = text[: paren.start()].rstrip()
+                before = text[: paren.start()].rstrip()  # "by Tesauro (Tesauro and Sejnowski, 1989)": a person
                 if k == 0 and before.endswith(author) and not before[: -len(author)][-1:].isalnum():
-                    ranges.append((len(before) - len(author), len(before)))  # "by Tesauro (Tesauro and Sejnowski, 1989)"
+                    ranges.append((len(before) - len(author), len(before)))
     return sorted(set(ranges))
 
 

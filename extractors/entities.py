@@ -943,9 +943,9 @@ def names_a_problem(phrases: list[str], spans: list[Span] = ()) -> bool:
     """Whether one of an entity's phrases (its long form, its mentions) of two words or more names a
     class of problems: "pickup and delivery problems" (of "PDPs"), "mean field games" (of "MFG"),
     "Capacitated Vehicle Routing Problem"; or whether one of its mentions ``spans`` is followed by such a
-    word, unless a phrase is a well-known name: "the maximum distance optimization problem", "Generalized
-    Eigenvalue (GEV) problems", not "the Lasso problem". The entity decision's Method gives way to Task
-    (``extractors.pipeline.doc_to_extraction``).
+    word ("the maximum distance optimization problem", "Generalized Eigenvalue (GEV) problems") and none of
+    its phrases is a well-known name (not "the Lasso problem", "the RL problem"). The entity decision's
+    Method gives way to Task (``extractors.pipeline.doc_to_extraction``).
 
     Example:
         >>> names_a_problem(["PDPs", "pickup and delivery problems"]), names_a_problem(["problem-solving agent"])
@@ -1101,14 +1101,20 @@ def _evaluated_on(doc: Doc, i: int) -> bool:
 def _metric_context(doc: Doc, start: int) -> bool:
     """ "in terms of X" (or of its list "X and Y"), "a new evaluation metric, X", "a measure called X": X is a
     measure."""
+    if _announced_as_metric(doc, start):
+        return True  # "we devised a LLM-based automatic evaluation metric, G-Score", "our new metric, PieAPP"
     first = _list_head(doc, doc[start])
     i = min(start, first.left_edge.i)
-    if i >= 2 and doc[i - 2].lower_ in _METRIC_NOUNS and doc[i - 1].lower_ in {",", "called", "named", "termed", "dubbed"}:
-        return True  # "we devised a LLM-based automatic evaluation metric, G-Score", "our new metric, PieAPP"
-    return i >= 3 and doc[i - 3 : i].text.lower() == "in terms of"
+    return _announced_as_metric(doc, i) or i >= 3 and doc[i - 3 : i].text.lower() == "in terms of"
 
 
 _METRIC_NOUNS = frozenset({"metric", "measure"})
+_NAMING_WORDS = frozenset({",", "called", "named", "termed", "dubbed"})
+
+
+def _announced_as_metric(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` follows "metric," or "measure called" and the like."""
+    return i >= 2 and doc[i - 2].lower_ in _METRIC_NOUNS and doc[i - 1].lower_ in _NAMING_WORDS
 
 
 def context_type(doc: Doc, start: int, end: int) -> str | None:

@@ -527,3 +527,42 @@ def test_a_knowledge_base_is_data_not_a_method(candidates_nlp):
     types = {e.name: e.type.value for e in entities}
     assert not [n for n in ("ConceptNet", "UMLS", "Wikidata") if types.get(n) == "Method"], types
     assert {"Dataset", "Benchmark"} & {types.get(n) for n in ("ConceptNet", "UMLS", "Wikidata")}, types
+
+
+def test_people_named_by_their_work_are_no_entities(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Tighter Bounds for Online Prediction",
+        "We extend the one-inclusion graph algorithm of Haussler, Littlestone, and Warmuth and settle a conjecture "
+        "by Golovin and Krause. The spectral decomposition proposed by Guy Gilboa improves on Kuhlmann [Kuh99] "
+        "and on the set kernel [Haussler, 1999]. A deterministic streaming algorithm of Liberty (KDD, 2013) "
+        "compresses the matrix.",
+    )
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    people = {"Haussler", "Littlestone", "Warmuth", "Golovin", "Krause", "Guy Gilboa", "Gilboa", "Kuhlmann", "Liberty"}
+    assert not names & people, names & people
+
+
+def test_a_name_announced_as_a_metric_is_a_measure_and_praise_is_no_part_of_a_name(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Evaluating Citation Summaries",
+        "We devised an LLM-based automatic evaluation metric, G-Score, and a novel metric called Influence "
+        "Difference (ID). The summaries are aligned with the celebrated Sinkhorn algorithm.",
+    )
+    types = {e.name: e.type.value for e in entities}
+    assert types.get("G-Score") == "Metric" and types.get("ID") in (None, "Metric"), types
+    assert not [n for n in types if n.lower().startswith("celebrated")], types
+
+
+def test_a_class_of_problems_is_a_task_whatever_short_form_stands_for_it():
+    from extractors.pipeline import extract_papers, load_extractor
+
+    paper = Paper(
+        id="p", title="Neural Neighborhood Search for Pickup and Delivery Problems",
+        abstract="We present a neural neighborhood search approach for pickup and delivery problems (PDPs), and "
+        "study discrete-time stationary mean field games (MFG) with unknown dynamics. We also solve the maximum "
+        "distance optimization problem with it.",
+    )
+    entities = next(iter(extract_papers([paper], nlp=load_extractor()))).entities  # with the entity decision
+    typed = {e.name: e.type.value for e in entities}
+    problems = [e for e in entities if {e.name, *e.aliases} & {"PDPs", "MFG", "maximum distance optimization"}]
+    assert problems and all(e.type.value == "Task" for e in problems), typed
