@@ -670,7 +670,7 @@ def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition or a part of the body (its last word is one
     of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or
-    object "of interest", or a kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`:
+    object "of interest", a field of view, or a kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`:
     "EMG", "electronic health records"); not when a gerund starts it ("Grading Diabetic Retinopathy" is a
     task).
 
@@ -679,8 +679,8 @@ def names_an_object_of_study(name: str) -> bool:
         ...  "region-of-interest", "disorder-aware sampling", "Grading Retinopathy", "RoI Align", "RoIs")]
         [True, True, True, False, False, False, True]
         >>> [names_an_object_of_study(n) for n in ("fMRI", "Electronic Health Records", "EEG classification",
-        ...  "Entorhinal Cortex")]
-        [True, True, False, True]
+        ...  "Entorhinal Cortex", "narrow Field-of-View", "FoV")]
+        [True, True, False, True, True, False]
     """
     key = name_key(name)
     if key.rstrip("s") in _OF_INTEREST or key in _MODALITY_KEYS:
@@ -691,6 +691,8 @@ def names_an_object_of_study(name: str) -> bool:
     last = words[-1].lower()
     if last in ("interest", "interests") and len(words) > 1 and words[-2].lower() == "of":
         return True
+    if re.search(r"\bfields?[- ]of[- ]views?$", " ".join(words[-3:]), re.IGNORECASE):
+        return True  # "a narrow field of view (FoV)": what a camera sees
     if last in ANATOMY_HEADS and len(words) <= 3:
         return True  # "Entorhinal Cortex", not a model named after one ("Reverse Visual Association Cortex")
     return last in CONDITION_HEADS or re.search(r"-of-interests?$", last) is not None

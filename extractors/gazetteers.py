@@ -248,7 +248,7 @@ METRICS: frozenset[str] = _terms(
     AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|balanced accuracy|top-5 error
     BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|BD-rate
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
-    Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
+    Cohen's kappa|quadratic weighted kappa|QWK|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
     """
 )
 
@@ -470,7 +470,7 @@ MODALITIES: frozenset[str] = _terms(
     functional near-infrared spectroscopy|electronic health records|electronic health record
     electronic medical records|chest X-ray|chest X-rays|chest radiographs|whole slide images|whole-slide images
     synthetic aperture radar|hyperspectral imaging|hyperspectral images|cryo-electron microscopy|cryo-EM
-    cryo-electron tomography|cryo-ET
+    cryo-electron tomography|cryo-ET|electron microscopy
     """
 )
 
@@ -499,6 +499,7 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     CVPR|ECCV|ICCV|AAAI|EMNLP|NAACL|GitHub|Hugging Face|HuggingFace|arXiv|OpenAI|Google|Meta|Microsoft|Anthropic
     NSF|NIH|DARPA|IARPA|ONR|EPSRC|NSFC
     DeepMind|NVIDIA|Apple|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU|Berkeley|URL|PDF|HTML|JSON
+    HTTP|HTTPS|XML|CSV|GIF|GIFs|MIDI
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """
     )
