@@ -198,7 +198,7 @@ BENCHMARKS: frozenset[str] = _terms(
     Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
     CIFAR|VOC 2007|VOC 2012|VOC2007|VOC2012|DomainNet|Office-31|Office-Home|OfficeHome|VisDA|VisDA-2017|MPII
     CLEVR|CoQA|Gigaword|GovReport|OGB|Meta-Dataset|ROCStories|GTSRB|SYNTHIA|GTA5|VisDrone|UA-DETRAC|Total-Text
-    ICDAR|ICDAR 2015|ICDAR2015
+    ICDAR|ICDAR 2015|ICDAR2015|RoboCup|MicroRTS
     """
 )
 
@@ -223,7 +223,7 @@ DATASETS: frozenset[str] = _terms(
     CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT|TCGA|UK Biobank|ADNI
     Switchboard|CommonVoice|Common Voice|VCTK|LJSpeech|WMT14|WMT16|WMT19|IWSLT|Europarl|MultiUN
     OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10|PubMed|CiteSeer
-    Wikidata|DBpedia|Freebase|YAGO|ConceptNet|WordNet|UMLS
+    Wikidata|DBpedia|Freebase|YAGO|ConceptNet|WordNet|UMLS|Universal Dependencies
     """
 )
 
@@ -290,6 +290,7 @@ TASKS: frozenset[str] = _terms(
     credit assignment|exploration-exploitation|preference learning|reward learning|code reasoning
     deep research|web search|data selection|data generation|synthetic data generation|model compression
     efficient inference|long-horizon planning|task planning|path planning|multi-turn dialogue|mathematical problem solving
+    multi-agent path finding|multi-agent pathfinding|MAPF
     """
 )
 
