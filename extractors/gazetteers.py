@@ -34,7 +34,7 @@ METHODS: frozenset[str] = _terms(
     goal-conditioned reinforcement learning|goal-conditioned RL|safe reinforcement learning
     supervised learning|unsupervised learning|self-supervised learning|semi-supervised learning|weakly supervised learning
     contrastive learning|transfer learning|meta-learning|meta learning|multi-task learning
-    zero-shot learning|in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|curriculum learning
+    in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|curriculum learning
     active learning|federated learning|metric learning|deep learning|online learning
     supervised fine-tuning|supervised finetuning|SFT|fine-tuning|finetuning|full fine-tuning|instruction tuning
     instruction fine-tuning|prompt tuning|prefix tuning|adapter tuning|LoRA|QLoRA|low-rank adaptation
@@ -254,7 +254,7 @@ METRICS: frozenset[str] = _terms(
 
 TASKS: frozenset[str] = _terms(
     """
-    few-shot learning|multi-armed bandit|multi-armed bandits|motion planning|trajectory optimization|system identification
+    few-shot learning|zero-shot learning|ZSL|generalized zero-shot learning|GZSL|multi-armed bandit|multi-armed bandits|motion planning|trajectory optimization|system identification
     question answering|open-domain question answering|visual question answering|VQA|QA|machine translation
     summarization|text summarization|abstractive summarization|text classification|sentiment analysis
     named entity recognition|NER|relation extraction|information extraction|semantic parsing|code generation
