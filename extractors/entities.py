@@ -1000,6 +1000,10 @@ def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
         return TASK  # "the hyperspectral image super-resolution (HSISR) problem", "influence maximization (IM)"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PROBLEM_AFTER:
         return TASK  # "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "a task of ... (LeMon)"
+    if following[:1] == ["metric"] or span.start >= 2 and doc[span.start - 1].text == "(" and _announced_as_metric(
+        doc, span.start - 2
+    ):
+        return METRIC  # "the proposed ... (CPB) metric", "a metric named SLIDE (SLIding Document Evaluator)"
     typ = _long_form_context_type(doc, span, words, tail)
     if typ == METRIC and following and following[0] in _SYSTEM_HEADS | {"function", "loss"}:
         return METHOD  # "Sensitivity Direction Error (SDE) function", "... (NeuralCD) framework"
