@@ -566,3 +566,15 @@ def test_a_class_of_problems_is_a_task_whatever_short_form_stands_for_it():
     typed = {e.name: e.type.value for e in entities}
     problems = [e for e in entities if {e.name, *e.aliases} & {"PDPs", "MFG", "maximum distance optimization"}]
     assert problems and all(e.type.value == "Task" for e in problems), typed
+
+
+def test_formats_fields_of_view_and_settings_take_their_general_types(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Zero-Shot Learning for Panoramic Views",
+        "Zero-shot learning (ZSL) recognises unseen classes. Cameras with a narrow field of view (FoV) send "
+        "HTTP requests and MIDI files. We report the quadratic weighted kappa (QWK) and propose a metric named "
+        "SLIDE (SLIding Document Evaluator).",
+    )
+    types = {n: e.type.value for e in entities for n in (e.name, *e.aliases)}
+    assert not {"FoV", "HTTP", "MIDI", "narrow field of view"} & set(types), types
+    assert types.get("ZSL") == "Task" and types.get("QWK") == "Metric" and types.get("SLIDE") == "Metric", types
