@@ -82,7 +82,10 @@ CONDITION_HEADS = _wordset(
 )
 #: Nouns that name a part of the body a paper records or models ("Entorhinal Cortex (EC)", "the
 #: hippocampus"): an object of study, none of the six types (:func:`names_an_object_of_study`).
-ANATOMY_HEADS = _wordset("cortex cortices hippocampus amygdala thalamus hypothalamus cerebellum striatum gyrus sulcus")
+ANATOMY_HEADS = _wordset(
+    "cortex cortices hippocampus amygdala thalamus hypothalamus cerebellum striatum gyrus sulcus nucleus nuclei "
+    "colliculus colliculi"
+)
 #: Nouns that make a phrase generic when nothing specific modifies them.
 GENERIC_HEADS = _wordset(
     """
