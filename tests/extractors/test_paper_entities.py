@@ -573,8 +573,9 @@ def test_formats_fields_of_view_and_settings_take_their_general_types(candidates
         candidates_nlp, "Zero-Shot Learning for Panoramic Views",
         "Zero-shot learning (ZSL) recognises unseen classes. Cameras with a narrow field of view (FoV) send "
         "HTTP requests and MIDI files. We report the quadratic weighted kappa (QWK) and propose a metric named "
-        "SLIDE (SLIding Document Evaluator).",
+        "SLIDE (SLIding Document Evaluator). Pre-trained language models (PLMs) read recordings from the "
+        "lateral geniculate nucleus (LGN).",
     )
     types = {n: e.type.value for e in entities for n in (e.name, *e.aliases)}
-    assert not {"FoV", "HTTP", "MIDI", "narrow field of view"} & set(types), types
+    assert not {"FoV", "HTTP", "MIDI", "narrow field of view", "PLMs", "LGN"} & set(types), types
     assert types.get("ZSL") == "Task" and types.get("QWK") == "Metric" and types.get("SLIDE") == "Metric", types
