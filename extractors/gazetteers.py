@@ -487,7 +487,7 @@ FIELDS: frozenset[str] = frozenset(
 #: Classes of model written as acronyms: generic however a paper spells them out ("vision-language
 #: models (VLMs)"; gold guidelines: "LLMs" is no Model).
 MODEL_CLASSES: frozenset[str] = frozenset(
-    t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs")
+    t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs|PTLM|PTLMs|PrLM|PrLMs")
 )
 
 #: Classes of model, organisations and funders, places, venues, formats and parts of a paper: never an
