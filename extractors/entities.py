@@ -673,9 +673,9 @@ def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition or a part of the body (its last word is one
     of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or
-    object "of interest", a field of view, or a kind of recorded signal or image (:data:`extractors.gazetteers.MODALITIES`:
-    "EMG", "electronic health records"); not when a gerund starts it ("Grading Diabetic Retinopathy" is a
-    task).
+    object "of interest", a field of view, or a kind of recorded signal or image
+    (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health records"); not when a gerund
+    starts it ("Grading Diabetic Retinopathy" is a task).
 
     Example:
         >>> [names_an_object_of_study(n) for n in ("Major Depressive Disorder", "points of interest",
@@ -1003,9 +1003,8 @@ def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
         return TASK  # "the hyperspectral image super-resolution (HSISR) problem", "influence maximization (IM)"
     if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _PROBLEM_AFTER:
         return TASK  # "the problem of Non-Stationary Reinforcement Learning (NS-RL)", "a task of ... (LeMon)"
-    if following[:1] == ["metric"] or span.start >= 2 and doc[span.start - 1].text == "(" and _announced_as_metric(
-        doc, span.start - 2
-    ):
+    announced = span.start >= 2 and doc[span.start - 1].text == "(" and _announced_as_metric(doc, span.start - 2)
+    if following[:1] == ["metric"] or announced:
         return METRIC  # "the proposed ... (CPB) metric", "a metric named SLIDE (SLIding Document Evaluator)"
     typ = _long_form_context_type(doc, span, words, tail)
     if typ == METRIC and following and following[0] in _SYSTEM_HEADS | {"function", "loss"}:

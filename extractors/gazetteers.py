@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 def wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``.
+    r"""The whitespace-separated words of ``text``.
 
     Example:
         >>> sorted(wordset("pro  flash\n ultra"))
@@ -248,13 +248,15 @@ METRICS: frozenset[str] = _terms(
     AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|balanced accuracy|top-5 error
     BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|BD-rate
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
-    Cohen's kappa|quadratic weighted kappa|QWK|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
+    Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
+    quadratic weighted kappa|QWK
     """
 )
 
 TASKS: frozenset[str] = _terms(
     """
-    few-shot learning|zero-shot learning|ZSL|generalized zero-shot learning|GZSL|multi-armed bandit|multi-armed bandits|motion planning|trajectory optimization|system identification
+    few-shot learning|multi-armed bandit|multi-armed bandits|motion planning|trajectory optimization|system identification
+    zero-shot learning|ZSL|generalized zero-shot learning|GZSL
     question answering|open-domain question answering|visual question answering|VQA|QA|machine translation
     summarization|text summarization|abstractive summarization|text classification|sentiment analysis
     named entity recognition|NER|relation extraction|information extraction|semantic parsing|code generation
