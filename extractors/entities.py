@@ -1510,15 +1510,26 @@ def _title_name(
         typ = BENCHMARK if re.search(r"\bbenchmark", nxt) else METHOD
         if typ == METHOD and _described_as_data(doc, colon + 1, title_end):
             typ = DATASET  # "BiRdQA: A Bilingual Dataset for Question Answering on Tricky Riddles"
+        elif typ == METHOD and _described_as_data(doc, colon + 1, title_end, _METRIC_NOUNS):
+            typ = METRIC  # "CTRLEval: An Unsupervised Reference-Free Metric for Evaluating ..."
     return [Mention(span.start, span.end, typ, name, 5)]
 
 
-def _described_as_data(doc: Doc, start: int, end: int) -> bool:
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2013"})
+
+
+def _described_as_data(doc: Doc, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
     """Whether the title's words after a name's colon open with a phrase whose head names data ("A
-    Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from Noisy Datasets")."""
+    Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from Noisy Datasets"), or
+    one of ``heads`` when given (:data:`_METRIC_NOUNS`: "An Unsupervised Reference-Free Metric for ...")."""
     for tok in doc[start:end]:
-        if tok.lower_ in _CUE_DATASET and _data_head(tok):
+        if heads is None and tok.lower_ in _CUE_DATASET and _data_head(tok):
             return True
+        if heads is not None and tok.lower_ in heads and (
+            tok.i + 1 >= end or tok.nbor(1).pos_ not in _NOMINAL and tok.nbor(1).text not in _HYPHEN_TOKENS
+        ):
+            return True  # not "Continuous Metric Learning" nor "A Metric Space for ..."
         if tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "PUNCT"} and tok.text != "-":
             return False
     return False

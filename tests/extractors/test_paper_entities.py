@@ -551,6 +551,9 @@ def test_a_name_announced_as_a_metric_is_a_measure_and_praise_is_no_part_of_a_na
     types = {e.name: e.type.value for e in entities}
     assert types.get("G-Score") == "Metric" and types.get("ID") in (None, "Metric"), types
     assert not [n for n in types if n.lower().startswith("celebrated")], types
+    titled = _entities(candidates_nlp, "BlonDe: An Automatic Evaluation Metric for Document-level Translation",
+                       "We propose BlonDe and compare it with BLEU.")
+    assert {e.name: e.type.value for e in titled}.get("BlonDe") == "Metric", [(e.name, e.type) for e in titled]
 
 
 def test_a_class_of_problems_is_a_task_whatever_short_form_stands_for_it():
