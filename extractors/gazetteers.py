@@ -234,7 +234,7 @@ METRICS: frozenset[str] = _terms(
     pass@10|pass@100|win rate|win-rate|length-controlled win rate|LC win rate|success rate|task success rate
     AUC|AUROC|AUPRC|mAP|mean average precision|mIoU|mean IoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|Inception Score
     CLIP score|CLIPScore|MSE|RMSE|mean absolute error|mean squared error|root mean squared error|NDCG
-    nDCG@10|Recall@k|Recall@1|hit rate|MRR|mean reciprocal rank|WER|word error rate|CER|character error rate
+    nDCG@10|Recall@k|Recall@1|hit rate|MRR|mean reciprocal rank|expected reciprocal rank|WER|word error rate|CER|character error rate
     EER|equal error rate|BLEU-4|chrF|TER|minDCF
     Elo|Elo rating|cumulative reward|average return|episodic return|regret|sample efficiency|sample complexity
     latency|throughput|SPL|ECE|expected calibration error|attack success rate|Sharpe ratio|error rate

@@ -36,6 +36,7 @@ from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
     METHOD,
+    METRIC,
     MODEL,
     TASK,
     defines_task,
@@ -304,6 +305,8 @@ def doc_to_extraction(
             ):
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             confidence = round(kept, 3)
+        if entry["type"] == METRIC and _names_a_kind_of_measure(name):
+            continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -352,6 +355,19 @@ _NAME_SUFFIXES = frozenset({
     "specific", "centric", "oriented", "powered", "enhanced", "augmented", "assisted", "conditioned", "dependent",
     "agnostic", "compatible", "equivalent", "friendly", "only", "generated", "derived", "motivated", "informed",
 })
+
+
+def _names_a_kind_of_measure(name: str) -> bool:
+    """Whether a Metric candidate's name is a plural that names a kind of measure rather than one ("fairness
+    metrics", "similarity measures"; the team's train annotations name 14 of some 205 such phrases), not a
+    well-known name.
+
+    Example:
+        >>> _names_a_kind_of_measure("fairness metrics"), _names_a_kind_of_measure("F1 score")
+        (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in ("metrics", "measures") and gazetteer_type(name) is None
 
 
 def _cut_inside_a_word(span) -> bool:
