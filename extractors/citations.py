@@ -24,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import gazetteers as gz
+from extractors.entities import gazetteer_type
+from extractors.model import is_english_word
 from extractors.spans import CharSpanFinder
 from schema import Citation, Paper, Provenance
 
@@ -237,9 +239,6 @@ def _are_people(text: str) -> bool:
     people's: each spelled as a surname, none a well-known name, one at least no English word ("Golovin
     and Krause", "Seitz and Baker", "Lamport"; not "Block-Skim", "Lasso", "GLD and SGLD", "ResNet" of
     "ResNet [He16]")."""
-    from extractors.entities import gazetteer_type
-    from extractors.model import is_english_word
-
     names = [re.sub(_PARTICLE, "", n) for n in re.findall(_SURNAME, text)]
     if not names or not all(_PLAIN_SURNAME.fullmatch(n) for n in names):
         return False
@@ -292,9 +291,10 @@ def cited_author_ranges(text: str) -> list[tuple[int, int]]:
                 year = _YEAR_RE.search(text, start, end)
                 names_end = start + len(text[start : year.start()].rstrip(" ,")) if year else start + len(author)
                 ranges.append((start, names_end if names_end > start else start + len(author)))
-                before = text[: paren.start()].rstrip()  # "by Tesauro (Tesauro and Sejnowski, 1989)": a person
-                if k == 0 and before.endswith(author) and not before[: -len(author)][-1:].isalnum():
-                    ranges.append((len(before) - len(author), len(before)))
+                if k == 0:  # "by Tesauro (Tesauro and Sejnowski, 1989)": the name before is a person
+                    before = text[: paren.start()].rstrip()
+                    if before.endswith(author) and not before[: -len(author)][-1:].isalnum():
+                        ranges.append((len(before) - len(author), len(before)))
     return sorted(set(ranges))
 
 

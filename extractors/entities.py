@@ -1508,30 +1508,40 @@ def _title_name(
         typ = METHOD
     if typ in {BENCHMARK, METHOD}:
         typ = BENCHMARK if re.search(r"\bbenchmark", nxt) else METHOD
-        if typ == METHOD and _described_as_data(doc, colon + 1, title_end):
+        if typ == METHOD and _title_describes(doc, colon + 1, title_end, _heads_data):
             typ = DATASET  # "BiRdQA: A Bilingual Dataset for Question Answering on Tricky Riddles"
-        elif typ == METHOD and _described_as_data(doc, colon + 1, title_end, _METRIC_NOUNS):
+        elif typ == METHOD and _title_describes(doc, colon + 1, title_end, _heads_a_metric):
             typ = METRIC  # "CTRLEval: An Unsupervised Reference-Free Metric for Evaluating ..."
     return [Mention(span.start, span.end, typ, name, 5)]
 
 
-_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
-_HYPHEN_TOKENS = frozenset({"-", "\u2010", "\u2013"})
-
-
-def _described_as_data(doc: Doc, start: int, end: int, heads: frozenset[str] | None = None) -> bool:
-    """Whether the title's words after a name's colon open with a phrase whose head names data ("A
-    Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from Noisy Datasets"), or
-    one of ``heads`` when given (:data:`_METRIC_NOUNS`: "An Unsupervised Reference-Free Metric for ...")."""
+def _title_describes(doc: Doc, start: int, end: int, is_head) -> bool:
+    """Whether the title's words after a name's colon open with a phrase whose head ``is_head`` accepts
+    (:func:`_heads_data`: "A Large-Scale Corpus of ...", "A Bilingual Dataset for ..."; not "Learning from
+    Noisy Datasets"; :func:`_heads_a_metric`: "An Unsupervised Reference-Free Metric for ...")."""
     for tok in doc[start:end]:
-        if heads is None and tok.lower_ in _CUE_DATASET and _data_head(tok):
+        if is_head(tok, end):
             return True
-        if heads is not None and tok.lower_ in heads and (
-            tok.i + 1 >= end or tok.nbor(1).pos_ not in _NOMINAL and tok.nbor(1).text not in _HYPHEN_TOKENS
-        ):
-            return True  # not "Continuous Metric Learning" nor "A Metric Space for ..."
         if tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "PUNCT"} and tok.text != "-":
             return False
+    return False
+
+
+def _heads_data(tok: Token, end: int) -> bool:
+    return tok.lower_ in _CUE_DATASET and _data_head(tok)
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+#: Tokens that join the parts of a hyphenated word ("Balls-and-Bins", "Clebsch--Gordan").
+HYPHENS = frozenset({"-", "--", "\u2013"})
+
+
+def _heads_a_metric(tok: Token, end: int) -> bool:
+    """A metric noun that heads its phrase: not "Continuous Metric Learning", "A Metric Space for ...",
+    "Metric-Guided"."""
+    return tok.lower_ in _METRIC_NOUNS and (
+        tok.i + 1 >= end or tok.nbor(1).pos_ not in _NOMINAL and tok.nbor(1).text not in HYPHENS
+    )
     return False
 
 

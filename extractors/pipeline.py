@@ -35,6 +35,7 @@ from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
+    HYPHENS,
     METHOD,
     METRIC,
     MODEL,
@@ -245,7 +246,7 @@ def doc_to_extraction(
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
-        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in _HYPHENS:
+        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS:
             continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
@@ -383,7 +384,7 @@ def _cut_inside_a_word(span) -> bool:
         True
     """
     doc, start, end = span.doc, span.start, span.end
-    if start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+    if start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         if len(span) == 1 and doc[start - 2].lower_ == "to":
             return False  # "Cityscapes" of "GTA-to-Cityscapes": the target domain, a name of its own
         return doc[start - 2].is_alpha  # "Bins sampling" of "the Balls-and-Bins sampling", "Regret" of "swap-Regret"
@@ -396,8 +397,6 @@ def _cut_inside_a_word(span) -> bool:
         return nxt.is_alpha and not nxt.whitespace_ and end + 2 < len(doc) and doc[end + 2].text == "-"
     return nxt.is_alpha and nxt.lower_ not in _NAME_SUFFIXES
 
-
-_HYPHENS = frozenset({"-", "--", "\u2013"})
 
 
 def _opens_inside_brackets(text: str) -> bool:
