@@ -241,16 +241,22 @@ def doc_to_extraction(
     references = _reference_arguments(doc.text)
     people = cited_author_ranges(doc.text)
     mention_starts = {s.start for s in doc.spans.get(ENTITY_KEY, [])}
+    title_end = title_end_index(doc)
+    title_names = {s.end: s for s in doc.spans.get(ENTITY_KEY, []) if s.start == 0 and s.end < title_end}
     for span in doc.spans.get(ENTITY_KEY, []):
         if any(a <= span.start_char < b for a, b in references):
             continue  # a citation key or label of the LaTeX source, not a name
         if _describes_a_name(span, mention_starts):
             continue  # "a new fully convolutional architecture, named CoordiNet": the name is the entity
+        described = _titles_name_described(span, title_names) if span.end <= title_end else None
+        if described is not None and _initialism(described.text) not in _initials(span.text):
+            continue  # "HybridNet: A Hybrid Neural Architecture to ...": HybridNet is the method
         if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS:
             continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
-        name = span.kb_id_ or span.text
+        # "FPNN: Field Probing Neural Networks for 3D Data": the phrase spells the name out, one entity
+        name = (described or span).kb_id_ or (described or span).text
         key = merge_key(name)
         entry = grouped.setdefault(key, {"name": name, "type": span.label_, "spans": []})
         entry["spans"].append(span)
@@ -259,7 +265,6 @@ def doc_to_extraction(
     # resolution then reads the acronym in this paper's sense instead of joining the phrase to
     # every other paper's use of the acronym
     inferred = dict(_merge_initialisms(grouped, abbreviations))
-    title_end = title_end_index(doc)
     long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
     listed = listed_types(doc) if entity_model is not None else {}
@@ -446,6 +451,22 @@ def _describes_a_name(span, mention_starts: set[int]) -> bool:
     while i < len(doc) and doc[i].text in _OPENING_MARKS:
         i += 1
     return i in mention_starts
+
+
+def _titles_name_described(span, title_names: dict):
+    """The name a title opens with when ``span``, a Method mention of the title, opens what follows its
+    colon ("MoBiNet: A Mobile Binary Network for Image Classification", "ASAP: Attention-Based State Space
+    Abstraction for ..."): the phrase describes the paper's method, which is the name, or spells it out.
+    None for other mentions and for a well-known name ("PM-MOE: Mixture of Experts on ..."). ``title_names``
+    maps the end of each mention that starts the title to it. In the train split's cross-validated
+    extractions, such phrases the recogniser alone kept matched an annotated entity 3 times in 13."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in ("a", "an"):
+        i -= 1
+    if i > 0 and doc[i].text == ":" and span.label_ == METHOD and gazetteer_type(span.text) is None:
+        return title_names.get(i)
+    return None
 
 
 def _mention_showing(role, cues: list[set[str]], title: list[bool]) -> int | None:

@@ -582,3 +582,32 @@ def test_formats_fields_of_view_and_settings_take_their_general_types(candidates
     types = {n: e.type.value for e in entities for n in (e.name, *e.aliases)}
     assert not {"FoV", "HTTP", "MIDI", "narrow field of view", "PLMs", "LGN"} & set(types), types
     assert types.get("ZSL") == "Task" and types.get("QWK") == "Metric" and types.get("SLIDE") == "Metric", types
+
+
+@pytest.mark.parametrize("title, name, description", [
+    ("QuillNet: A Sparse Recurrent Architecture for Traffic Forecasting", "QuillNet", "Sparse Recurrent Architecture"),
+    ("Vex: An Adaptive Graph Attention Model for Molecule Design", "Vex", "Adaptive Graph Attention Model"),
+])
+def test_a_titles_description_of_its_name_is_no_entity(candidates_nlp, title, name, description):
+    entities = _entities(candidates_nlp, title, f"We introduce {name}, which beats strong baselines on two tasks.")
+    assert _holding(entities, name)
+    assert not _holding(entities, description)
+
+
+def test_a_title_phrase_spelling_out_its_name_is_an_alias(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "SGRA: Sparse Graph Recurrent Attention for Traffic Forecasting",
+        "We introduce SGRA, which beats strong baselines on two tasks.",
+    )
+    [sgra] = _holding(entities, "SGRA")
+    assert "Sparse Graph Recurrent Attention" in sgra.aliases
+
+
+def test_a_well_known_name_after_a_titles_colon_stays(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "QuillNet: Mixture of Experts for Traffic Forecasting",
+        "We introduce QuillNet, which beats strong baselines on two tasks.",
+    )
+    assert _holding(entities, "Mixture of Experts") and _holding(entities, "QuillNet")
