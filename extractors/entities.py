@@ -108,8 +108,17 @@ EVALUATIVE = _wordset(
     revolutionary insightful elegant versatile proposed existing
     """
 )
+#: Verbs that open a title and never start a name, stripped from a recognised mention too ("Rethinking
+#: InfoNCE", "Enhancing Link Prediction": the name is what follows).
+TITLE_VERBS = _wordset(
+    """
+    rethinking revisiting enhancing improving exploring leveraging mitigating understanding unleashing
+    empowering harnessing exploiting evaluating investigating analyzing analysing characterizing
+    characterising unifying accelerating advancing towards toward
+    """
+)
 #: Leading words stripped from a candidate phrase.
-GENERIC_MODIFIERS = EVALUATIVE | _wordset(
+GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
     """
     our their its his her this that these those a an the novel new existing simple effective various
     different several multiple many numerous strong recent current traditional standard vanilla
@@ -1371,8 +1380,8 @@ def title_name_end(doc: Doc, title_end: int) -> int | None:
         return None
     span = doc[0:colon]
     words = _words(doc, 0, colon)
-    if doc[0].pos_ in {"ADP", "SCONJ"} or doc[0].lower_ in {"beyond", "towards", "toward"}:
-        return None  # "Beyond Strong-Cyclic: ..." is a claim, not a name
+    if doc[0].pos_ in {"ADP", "SCONJ"} or doc[0].lower_ in {"beyond"} | TITLE_VERBS:
+        return None  # "Beyond Strong-Cyclic: ..." is a claim, "Rethinking InfoNCE: ..." a verb's phrase, not a name
     if name_key(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
         return None
     if span.text.lower() in {"open problem", "open problems", "open question", "open questions"}:

@@ -35,6 +35,7 @@ from extractors.entities import (
     DATA_TYPES,
     EVALUATIVE,
     METRIC,
+    TITLE_VERBS,
     head_type,
     is_a_verb_here,
     measure_start,
@@ -127,8 +128,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     when nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue
     the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
-    while end - start > 1 and doc[start].text in EVALUATIVE:
-        start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm"
+    while end - start > 1 and (doc[start].text in EVALUATIVE or doc[start].lower_ in TITLE_VERBS):
+        start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
     if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:

@@ -611,3 +611,31 @@ def test_a_well_known_name_after_a_titles_colon_stays(candidates_nlp):
         "We introduce QuillNet, which beats strong baselines on two tasks.",
     )
     assert _holding(entities, "Mixture of Experts") and _holding(entities, "QuillNet")
+
+
+@pytest.mark.parametrize("title", [
+    "Rethinking QuillNet: Lessons from Scaling Recurrent Forecasters",
+    "Revisiting QuillNet for Traffic Forecasting",
+    "Improving QuillNet with Sparse Attention",
+])
+def test_a_verb_opening_the_title_is_no_part_of_a_name(candidates_nlp, title):
+    entities = _entities(candidates_nlp, title, "QuillNet forecasts traffic from loop detectors.")
+    assert _holding(entities, "QuillNet")
+    verb = title.split()[0].lower()
+    assert not any(verb in n.lower().split() for e in entities for n in [e.name, *e.aliases])
+
+
+def test_hardware_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Fast Pose Estimation",
+        "Our detector runs at 30 frames per second on a GeForce GTX 1080 card and on a Jetson Nano board.",
+    )
+    names = {n.lower() for e in entities for n in [e.name, *e.aliases]}
+    assert not names & {"geforce", "jetson nano", "jetson"}
+
+
+def test_mos_is_a_metric(nlp):
+    paper = Paper(id="p", title="Expressive Speech Synthesis", abstract="Our vocoder raises MOS by 0.3 over WaveGlow.")
+    [mos] = [e for e in doc_to_extraction(nlp(f"{paper.title}\n\n{paper.abstract}"), paper).entities if e.name == "MOS"]
+    assert mos.type.value == "Metric"
