@@ -143,9 +143,24 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
     nontrivial unique distinct
     """
 )
+#: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",
+#: "a hybrid model", "learning algorithms"): the train annotations name none of these alone.
+GENERIC_CLASSES = frozenset(
+    f"{kind} {head}"
+    for kind in (
+        "bayesian", "probabilistic", "statistical", "generative", "discriminative", "linear", "nonlinear",
+        "non-linear", "parametric", "nonparametric", "non-parametric", "hybrid", "predictive", "hierarchical",
+        "neural", "joint", "stochastic", "unified", "computational", "deep", "learning", "machine learning",
+        "deep learning", "neural network",
+    )
+    for head in (
+        "model", "models", "method", "methods", "framework", "frameworks", "approach", "approaches", "algorithm",
+        "algorithms", "technique", "techniques",
+    )
+)
 #: Phrases that look like entities but are not (checked after stripping): generic nouns, broad
 #: research fields (:data:`extractors.gazetteers.FIELDS`: "computer vision") and bare process or property
-#: words ("distillation", "efficiency").
+#: words ("distillation", "efficiency"), and broad kinds of model.
 GENERIC_PHRASES = gz.FIELDS | frozenset(
     phrase.strip()
     for phrase in """large language model|large language models|language model|language models|llm|llms|neural network
@@ -160,7 +175,7 @@ GENERIC_PHRASES = gz.FIELDS | frozenset(
     alignment|interpretability|explainability|fairness
     representation learning|pre-training|pretraining|distillation|complexity|efficiency""".replace("\n", "|").split("|")
     if phrase.strip()
-)
+) | GENERIC_CLASSES
 
 #: Last words of long forms that name an optimisation problem ("influence maximization", "minimum dominating set").
 _PROBLEM_TAILS = _wordset("maximization maximisation minimization minimisation set cover coloring colouring")

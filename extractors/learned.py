@@ -34,6 +34,7 @@ from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
     EVALUATIVE,
+    GENERIC_CLASSES,
     METRIC,
     TITLE_VERBS,
     head_type,
@@ -160,9 +161,10 @@ def _no_name(text: str) -> bool:
     """Whether a recognised mention's text can name nothing: a language ("English" of "six English
     benchmarks"), a translation direction ("English-German"), a unit or a word in capitals
     (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend"), a broad field
-    ("Machine Learning" of "... for Machine Learning")."""
+    ("Machine Learning" of "... for Machine Learning"), a broad kind of model ("A Bayesian Model for ...":
+    :data:`extractors.entities.GENERIC_CLASSES`)."""
     low = text.lower()
-    if low in LANGUAGES or text in NO_NAMES or low in FIELDS or spells_an_acronym(text):
+    if low in LANGUAGES or text in NO_NAMES or low in FIELDS or low in GENERIC_CLASSES or spells_an_acronym(text):
         return True  # ... or a word spelling an acronym's letters ("grAdient")
     pair = _LANGUAGE_PAIR.fullmatch(text)
     return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())

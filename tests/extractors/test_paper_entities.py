@@ -639,3 +639,15 @@ def test_mos_is_a_metric(nlp):
     paper = Paper(id="p", title="Expressive Speech Synthesis", abstract="Our vocoder raises MOS by 0.3 over WaveGlow.")
     [mos] = [e for e in doc_to_extraction(nlp(f"{paper.title}\n\n{paper.abstract}"), paper).entities if e.name == "MOS"]
     assert mos.type.value == "Metric"
+
+
+def test_a_broad_kind_of_model_is_no_entity(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "A Bayesian Model for Traffic Forecasting",
+        "We build a hybrid model from two learning algorithms and compare it with Probabilistic Models "
+        "and with Bayesian model averaging.",
+    )
+    names = {n.lower() for e in entities for n in [e.name, *e.aliases]}
+    assert not names & {"bayesian model", "hybrid model", "learning algorithms", "probabilistic models"}
+    assert "bayesian model averaging" in names
