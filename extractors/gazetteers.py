@@ -474,6 +474,8 @@ MODALITIES: frozenset[str] = _terms(
     electronic medical records|chest X-ray|chest X-rays|chest radiographs|whole slide images|whole-slide images
     synthetic aperture radar|hyperspectral imaging|hyperspectral images|cryo-electron microscopy|cryo-EM
     cryo-electron tomography|cryo-ET|electron microscopy
+    event-related potential|event-related potentials|ERP|ERPs|error-related potential|error-related potentials|ErrP
+    ErrPs|evoked potentials|SSVEP|SSVEPs|local field potential|local field potentials|LFP|LFPs
     """
 )
 

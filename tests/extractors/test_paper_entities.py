@@ -324,6 +324,13 @@ def test_authors_of_a_parenthetical_citation_are_no_entity(candidates_nlp):
             ("RoI",),
             ("Faster R-CNN",),
         ),
+        (  # nor is a recorded brain signal
+            "Decoding Mistakes from Brain Signals",
+            "We detect error-related potentials (ErrPs) in EEG and record local field potentials (LFPs), "
+            "decoded by a ResNet classifier.",
+            ("ErrPs", "error-related potentials", "LFPs", "local field potentials"),
+            ("ResNet",),
+        ),
     ],
 )
 def test_an_object_of_study_is_no_entity(candidates_nlp, title, abstract, absent, present):
