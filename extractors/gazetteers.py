@@ -484,7 +484,7 @@ MODALITIES: frozenset[str] = _terms(
 FIELDS: frozenset[str] = frozenset(
     t.lower() for t in _terms(
         "machine learning|deep learning|computer vision|artificial intelligence|statistics|data mining"
-        "|natural language processing|robotics|data science"
+        "|natural language processing|robotics|data science|Internet of Things|Internet-of-Things"
     )
 )
 
@@ -519,7 +519,7 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) 
         """
     ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU|API|APIs|SOTA|SoTA|SOTAs|Python|PyTorch|TensorFlow|CUDA|Linux
     Windows|Android|iOS|Amazon|GUI|GUIs|OOD|OCR|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL
-    3D|2D|4D|HD|FPS|LLM-based
+    3D|2D|4D|HD|FPS|LLM-based|GT|ground truth|ground-truth
     """
     )
 )

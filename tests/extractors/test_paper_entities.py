@@ -658,3 +658,15 @@ def test_a_broad_kind_of_model_is_no_entity(candidates_nlp):
     names = {n.lower() for e in entities for n in [e.name, *e.aliases]}
     assert not names & {"bayesian model", "hybrid model", "learning algorithms", "probabilistic models"}
     assert "bayesian model averaging" in names
+
+
+def test_ground_truth_and_fields_are_no_entities(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "Sequential Recommendation with Vision",
+        "Our recommender works without the ground truth (GT) masks that Internet-of-Things devices "
+        "lack. We compare with SASRec.",
+    )
+    names = {n for e in entities for n in [e.name, *e.aliases]}
+    assert not names & {"GT", "ground truth", "Internet-of-Things"}, names
+    assert "SASRec" in names
