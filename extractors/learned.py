@@ -124,10 +124,10 @@ class LearnedEntities:
 
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
-    edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`) and of
-    words of praise (:data:`extractors.entities.EVALUATIVE`), None
-    when nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue
-    the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
+    edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), of words of
+    praise (:data:`extractors.entities.EVALUATIVE`) and of verbs that open a title ("Rethinking"), None when
+    nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue the
+    paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
     while end - start > 1 and (doc[start].text in EVALUATIVE or doc[start].lower_ in TITLE_VERBS):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
