@@ -670,3 +670,24 @@ def test_ground_truth_and_fields_are_no_entities(candidates_nlp):
     names = {n for e in entities for n in [e.name, *e.aliases]}
     assert not names & {"GT", "ground truth", "Internet-of-Things"}, names
     assert "SASRec" in names
+
+
+@pytest.mark.parametrize("title, kept", [
+    # a name of several words may be a task's, and what follows the colon another method
+    ("Layerwise Quill Scan: Deep Boltzmann Machines and Beyond", "Deep Boltzmann Machines"),
+    # the phrase goes on past the description: "... Approach" is what describes the name
+    ("Vex: A Convex Maximum-Entropy Copula Approach", "Convex Maximum-Entropy Copula"),
+])
+def test_a_title_phrase_that_is_no_description_of_its_name_stays(candidates_nlp, title, kept):
+    entities = _entities(candidates_nlp, title, "We study this setting on two tasks.")
+    assert _holding(entities, kept), [e.name for e in entities]
+
+
+def test_a_coined_names_capitals_spelled_by_the_title_phrase_make_an_alias(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "OptQForest: Optimal Quill Forest for Anomaly Detection",
+        "We introduce OptQForest, which beats strong baselines on two tasks.",
+    )
+    [name] = _holding(entities, "OptQForest")
+    assert "Optimal Quill Forest" in name.aliases
