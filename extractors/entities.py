@@ -1018,6 +1018,32 @@ def defines_task(doc: Doc, span: Span) -> bool:
     return k + 1 >= len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN", "ADJ"}
 
 
+def said_to_be_a_task(span: Span) -> bool:
+    """Whether the mention ``span`` is the subject of a sentence that calls it a task or a problem: "Geocoding
+    is the task of converting ...", "Natural language inference (NLI) is the task of determining ...",
+    "Pedestrian detection is a critical problem in computer vision", "X refers to the task of ...". The
+    mention opens its sentence (after "The" at most), so that it is the whole subject ("Computing the top
+    eigenvectors of a matrix is a problem ..." says nothing of "matrix")."""
+    doc, sent = span.doc, span.sent
+    if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
+        return False
+    i = span.end
+    if i < sent.end and doc[i].text == "(":  # "(NLI)"
+        i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
+    if i + 1 < sent.end and doc[i].lower_ in ("is", "are"):
+        i += 1
+    elif i + 2 < sent.end and doc[i].lower_ == "refers" and doc[i + 1].lower_ == "to":
+        i += 2
+    else:
+        return False
+    if doc[i].lower_ not in ("the", "a", "an"):
+        return False
+    for k in range(i + 1, min(i + 4, sent.end - 1)):
+        if doc[k].lower_ in ("task", "tasks", "problem", "problems"):
+            return doc[k + 1].lower_ in ("of", "that", "where", "which", "in")
+    return False
+
+
 def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:
     tail = words[-1].lower() if words else ""
     following = _after_definition(doc, span)

@@ -46,6 +46,7 @@ from extractors.entities import (
     names_a_disease,
     names_a_problem,
     names_an_object_of_study,
+    said_to_be_a_task,
     title_end_index,
 )
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
@@ -310,6 +311,8 @@ def doc_to_extraction(
                 [abbreviations.get(name, ""), *(s.text for s in entry["spans"])], entry["spans"]
             ):
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
+            elif entry["type"] == METHOD and any(said_to_be_a_task(s) for s in entry["spans"]):
+                entry["type"] = TASK  # "Geocoding is the task of converting location descriptions ..."
             confidence = round(kept, 3)
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure

@@ -691,3 +691,16 @@ def test_a_coined_names_capitals_spelled_by_the_title_phrase_make_an_alias(candi
     )
     [name] = _holding(entities, "OptQForest")
     assert "Optimal Quill Forest" in name.aliases
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Quill folding (QF) is the task of arranging a set of feathers into a fan. We solve QF with BERT.", "QF"),
+    ("Codebook quantization (CQ) is the task of expressing a set of vectors as sums of codewords. We propose a "
+     "CQ encoder.", "CQ"),
+])
+def test_a_name_the_text_calls_a_task_is_a_task_after_the_decision(nlp, abstract, name):
+    from extractors.pipeline import extract_papers
+
+    (ext,) = extract_papers([Paper(id="p", title="Folding Feathers", abstract=abstract)], nlp=nlp)
+    [entity] = _holding(ext.entities, name)
+    assert entity.type.value == "Task"
