@@ -601,14 +601,15 @@ def test_a_titles_description_of_its_name_is_no_entity(candidates_nlp, title, na
     assert not _holding(entities, description)
 
 
-def test_a_title_phrase_spelling_out_its_name_is_an_alias(candidates_nlp):
-    entities = _entities(
-        candidates_nlp,
-        "SGRA: Sparse Graph Recurrent Attention for Traffic Forecasting",
-        "We introduce SGRA, which beats strong baselines on two tasks.",
-    )
-    [sgra] = _holding(entities, "SGRA")
-    assert "Sparse Graph Recurrent Attention" in sgra.aliases
+@pytest.mark.parametrize("title, name, phrase", [
+    ("SGRA: Sparse Graph Recurrent Attention for Traffic Forecasting", "SGRA", "Sparse Graph Recurrent Attention"),
+    # a coined name's capitals spell the phrase's initials
+    ("OptQForest: Optimal Quill Forest for Anomaly Detection", "OptQForest", "Optimal Quill Forest"),
+])
+def test_a_title_phrase_spelling_out_its_name_is_an_alias(candidates_nlp, title, name, phrase):
+    entities = _entities(candidates_nlp, title, f"We introduce {name}, which beats strong baselines on two tasks.")
+    [entity] = _holding(entities, name)
+    assert phrase in entity.aliases
 
 
 def test_a_well_known_name_after_a_titles_colon_stays(candidates_nlp):
@@ -681,16 +682,6 @@ def test_ground_truth_and_fields_are_no_entities(candidates_nlp):
 def test_a_title_phrase_that_is_no_description_of_its_name_stays(candidates_nlp, title, kept):
     entities = _entities(candidates_nlp, title, "We study this setting on two tasks.")
     assert _holding(entities, kept), [e.name for e in entities]
-
-
-def test_a_coined_names_capitals_spelled_by_the_title_phrase_make_an_alias(candidates_nlp):
-    entities = _entities(
-        candidates_nlp,
-        "OptQForest: Optimal Quill Forest for Anomaly Detection",
-        "We introduce OptQForest, which beats strong baselines on two tasks.",
-    )
-    [name] = _holding(entities, "OptQForest")
-    assert "Optimal Quill Forest" in name.aliases
 
 
 @pytest.mark.parametrize("abstract, name", [
