@@ -117,6 +117,8 @@ TITLE_VERBS = _wordset(
     characterising unifying accelerating advancing towards toward
     """
 )
+#: Conjunctions that open a sentence and never start a name ("Whilst deep neural networks have ...").
+CONJUNCTIONS = _wordset("whilst whereas although though while")
 #: Leading words stripped from a candidate phrase.
 GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
     """
@@ -142,7 +144,7 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
     increased decreased reduced studied investigated explored examined researched resultant superhuman
     nontrivial unique distinct
     """
-)
+) | CONJUNCTIONS
 #: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",
 #: "a hybrid model", "learning algorithms"): the train annotations name none of these alone.
 GENERIC_CLASSES = frozenset(

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
+    CONJUNCTIONS,
     DATA_TYPES,
     EVALUATIVE,
     GENERIC_CLASSES,
@@ -122,14 +123,19 @@ class LearnedEntities:
         return kept
 
 
+#: Words that open a title or a sentence and never start a name: "Rethinking InfoNCE", "Whilst deep ...".
+_LEADING_WORDS = TITLE_VERBS | CONJUNCTIONS
+
+
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
     edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), of words of
-    praise (:data:`extractors.entities.EVALUATIVE`) and of verbs that open a title ("Rethinking"), None when
-    nothing is left, only a language's name, a class of model ("VLMs"), or an organisation or a venue the
-    paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`: "IBM", "MIT" of "MIT-States")."""
+    praise (:data:`extractors.entities.EVALUATIVE`), of verbs that open a title ("Rethinking") and of
+    conjunctions ("Whilst"), None when nothing is left, only a language's name, a class of model ("VLMs"),
+    or an organisation or a venue the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`:
+    "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
-    while end - start > 1 and (doc[start].text in EVALUATIVE or doc[start].lower_ in TITLE_VERBS):
+    while end - start > 1 and (doc[start].text in EVALUATIVE or doc[start].lower_ in _LEADING_WORDS):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None

@@ -437,14 +437,15 @@ _SYSTEM_TYPES = frozenset({METHOD, MODEL})
 
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:
-    """True for a descriptor whose name follows: a mention after a determiner or adjective, then
-    an optional comma, a naming verb and another mention ("a new fully convolutional
-    architecture, named CoordiNet"). In the train split, annotators listed such a descriptor 2
+    """True for a descriptor whose name follows: a mention after a determiner or adjective (a Method
+    mention also after a noun: the tail of its descriptor), then an optional comma, a naming verb and another
+    mention ("a new fully convolutional architecture, named CoordiNet"). In the train split, annotators listed such a descriptor 2
     times in 146. A mention that only modifies the descriptor's head ("a local search algorithm
     called ...") is not one: annotators keep it."""
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].pos_ not in ("DET", "ADJ"):
-        return False
+    before = doc[span.start - 1].pos_ if span.start > 0 else ""
+    if before not in ("DET", "ADJ") and not (before == "NOUN" and span.label_ == METHOD):
+        return False  # a Method after a noun: "a Self-adaptive noise Scaling Diffusion Model named SaSDim"
     i = span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1

@@ -695,3 +695,14 @@ def test_a_name_the_text_calls_a_task_is_a_task_after_the_decision(nlp, abstract
     (ext,) = extract_papers([Paper(id="p", title="Folding Feathers", abstract=abstract)], nlp=nlp)
     [entity] = _holding(ext.entities, name)
     assert entity.type.value == "Task"
+
+
+def test_the_tail_of_a_descriptor_and_an_opening_conjunction_are_no_names(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "A Study",
+        "Whilst quill regularization helps, we propose a Self-adaptive noise Quill Diffusion Model named QuDiM.",
+    )
+    names = {n for e in entities for n in [e.name, *e.aliases]}
+    assert "QuDiM" in names
+    assert not [n for n in names if "Diffusion Model" in n or n.lower().startswith("whilst")], names
