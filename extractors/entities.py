@@ -120,7 +120,7 @@ TITLE_VERBS = _wordset(
 #: Conjunctions that open a sentence and never start a name ("Whilst deep neural networks have ...").
 CONJUNCTIONS = _wordset("whilst whereas although though while")
 #: Leading words stripped from a candidate phrase.
-GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
+GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | _wordset(
     """
     our their its his her this that these those a an the novel new existing simple effective various
     different several multiple many numerous strong recent current traditional standard vanilla
@@ -144,7 +144,7 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | _wordset(
     increased decreased reduced studied investigated explored examined researched resultant superhuman
     nontrivial unique distinct
     """
-) | CONJUNCTIONS
+)
 #: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",
 #: "a hybrid model", "learning algorithms"): the train annotations name none of these alone.
 GENERIC_CLASSES = frozenset(

@@ -246,7 +246,8 @@ METRICS: frozenset[str] = _terms(
     Kernel Inception Distance|Frechet Inception Distance|Fréchet Inception Distance|peak signal-to-noise ratio
     structural similarity index|Dice coefficient|Dice score|Dice similarity coefficient|HD95|Jaccard index|FPR95
     AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|balanced accuracy|top-5 error
-    BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|mean opinion scores|MOS|BD-rate
+    BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|BD-rate
+    mean opinion scores|MOS
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
     Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
     quadratic weighted kappa|QWK
@@ -505,7 +506,8 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     NSF|NIH|DARPA|IARPA|ONR|EPSRC|NSFC
     DeepMind|NVIDIA|Apple|IBM|Baidu|Alibaba|Tencent|ByteDance|Huawei|Stanford|MIT|CMU|Berkeley|URL|PDF|HTML|JSON
     HTTP|HTTPS|XML|CSV|GIF|GIFs|MIDI
-    GeForce|GTX|RTX|Titan X|Titan Xp|Titan RTX|Titan V|Jetson|Jetson Nano|Jetson TX2|Raspberry Pi|RealSense|Intel RealSense
+    GeForce|GTX|RTX|Titan X|Titan Xp|Titan RTX|Titan V|Jetson|Jetson Nano|Jetson TX2|Raspberry Pi|RealSense
+    Intel RealSense
     Intel|AMD|Xeon|V100|A100|H100|Stratix
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """

@@ -438,10 +438,10 @@ _SYSTEM_TYPES = frozenset({METHOD, MODEL})
 
 def _describes_a_name(span, mention_starts: set[int]) -> bool:
     """True for a descriptor whose name follows: a mention after a determiner or adjective (a Method
-    mention also after a noun: the tail of its descriptor), then an optional comma, a naming verb and another
-    mention ("a new fully convolutional architecture, named CoordiNet"). In the train split, annotators listed such a descriptor 2
-    times in 146. A mention that only modifies the descriptor's head ("a local search algorithm
-    called ...") is not one: annotators keep it."""
+    mention also after a noun: the tail of its descriptor), then an optional comma, a naming verb and
+    another mention ("a new fully convolutional architecture, named CoordiNet"). In the train split,
+    annotators listed such a descriptor 2 times in 146. A mention that only modifies the descriptor's head
+    ("a local search algorithm called ...") is not one: annotators keep it."""
     doc = span.doc
     before = doc[span.start - 1].pos_ if span.start > 0 else ""
     if before not in ("DET", "ADJ") and not (before == "NOUN" and span.label_ == METHOD):
@@ -459,7 +459,9 @@ def _describes_a_name(span, mention_starts: set[int]) -> bool:
 
 #: Words after which a title's description of its name goes on to what the method is for ("... for Image
 #: Classification", "... to Speed-up ...", "... via ...").
-_DESCRIPTION_ENDS = frozenset({"for", "to", "with", "via", "in", "on", "from", "using", "through", "under", "by", "towards", "toward", ":"})
+_DESCRIPTION_ENDS = frozenset(
+    {"for", "to", "with", "via", "in", "on", "from", "using", "through", "under", "by", "towards", "toward", ":"}
+)
 
 
 def _titles_name_described(span, title_names: dict, title_end: int):
