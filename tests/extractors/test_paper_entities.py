@@ -706,3 +706,14 @@ def test_the_tail_of_a_descriptor_and_an_opening_conjunction_are_no_names(candid
     names = {n for e in entities for n in [e.name, *e.aliases]}
     assert "QuDiM" in names
     assert not [n for n in names if "Diffusion Model" in n or n.lower().startswith("whilst")], names
+
+
+def test_an_acronym_glued_to_the_words_it_spells_is_the_name(candidates_nlp):
+    entities = _entities(
+        candidates_nlp,
+        "A Study",
+        "We introduce Covered Quill Disentanglement CQD, a method, and compare it with Prioritized Dueling DQN.",
+    )
+    names = {e.name for e in entities}
+    assert "CQD" in names and "Prioritized Dueling DQN" in names, names
+    assert "Covered Quill Disentanglement CQD" not in names
