@@ -198,7 +198,8 @@ BENCHMARKS: frozenset[str] = _terms(
     Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
     CIFAR|VOC 2007|VOC 2012|VOC2007|VOC2012|DomainNet|Office-31|Office-Home|OfficeHome|VisDA|VisDA-2017|MPII
     CLEVR|CoQA|Gigaword|GovReport|OGB|Meta-Dataset|ROCStories|GTSRB|SYNTHIA|GTA5|VisDrone|UA-DETRAC|Total-Text
-    ICDAR|ICDAR 2015|ICDAR2015|RoboCup|MicroRTS
+    ICDAR|ICDAR 2015|ICDAR2015|RoboCup|MicroRTS|XNLI|PAWS-X|MLQA|TyDi QA|TyDiQA|XQuAD|XTREME|XGLUE|ANLI|WikiANN
+    MOT15|MOT16
     """
 )
 

@@ -118,6 +118,9 @@ def test_head_type(words, expected):
         ("ViZDoom", "Benchmark"),  # a game or simulator an agent is tested in is an environment
         ("Montezuma's Revenge", "Benchmark"),
         ("TCGA", "Dataset"),  # The Cancer Genome Atlas, a data collection
+        ("XNLI", "Benchmark"),  # multilingual evaluation suites
+        ("TyDi QA", "Benchmark"),
+        ("MOS", "Metric"),
         ("MAE", None),  # mean absolute error as often as the masked autoencoder
         ("our method", None),
     ],
