@@ -1169,6 +1169,9 @@ def _metric_context(doc: Doc, start: int) -> bool:
 
 
 _METRIC_NOUNS = frozenset({"metric", "measure"})
+#: Verbs that introduce a name: "an architecture named CoordiNet", "a new metric called ID".
+NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
+#: What may come between a metric noun and the name it announces ("a new metric, X", "a measure called X").
 _NAMING_WORDS = frozenset({",", "called", "named", "termed", "dubbed"})
 
 
@@ -1423,7 +1426,7 @@ def title_name_end(doc: Doc, title_end: int) -> int | None:
         return None
     span = doc[0:colon]
     words = _words(doc, 0, colon)
-    if doc[0].pos_ in {"ADP", "SCONJ"} or doc[0].lower_ in {"beyond"} | TITLE_VERBS:
+    if doc[0].pos_ in {"ADP", "SCONJ"} or doc[0].lower_ == "beyond" or doc[0].lower_ in TITLE_VERBS:
         return None  # "Beyond Strong-Cyclic: ..." is a claim, "Rethinking InfoNCE: ..." a verb's phrase, not a name
     if name_key(span.text) in _GENERIC_KEYS or is_generic(span.text) or "(" in span.text:
         return None
@@ -1594,7 +1597,6 @@ def _heads_a_metric(tok: Token, end: int) -> bool:
     return tok.lower_ in _METRIC_NOUNS and (
         tok.i + 1 >= end or tok.nbor(1).pos_ not in _NOMINAL and tok.nbor(1).text not in HYPHENS
     )
-    return False
 
 
 _NAME_CUES = {

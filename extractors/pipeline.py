@@ -40,6 +40,7 @@ from extractors.entities import (
     METHOD,
     METRIC,
     MODEL,
+    NAMING_VERBS,
     TASK,
     defines_task,
     gazetteer_type,
@@ -432,7 +433,6 @@ def _opens_inside_brackets(text: str) -> bool:
     return False
 
 
-_NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 _OPENING_MARKS = frozenset({'"', "'", "(", "“"})
 
 
@@ -477,7 +477,7 @@ def _describes_a_name(span, mention_starts: set[int]) -> bool:
     i = span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ not in _NAMING_VERBS:
+    if i >= len(doc) or doc[i].lower_ not in NAMING_VERBS:
         return False
     i += 1
     while i < len(doc) and doc[i].text in _OPENING_MARKS:

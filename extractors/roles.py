@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import abbreviation_map
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
+    NAMING_VERBS,
     gazetteer_type,
     is_name_like,
     merge_key,
@@ -66,7 +67,6 @@ _CLAUSE_BREAK = _wordset(
     """
 )
 _CUE_NOUNS = frozenset(["dataset", "benchmark", "corpus", "suite"])
-_NAMING = frozenset({"called", "named", "dubbed", "termed", "coined"})
 _COMPARE_WORDS = re.compile(
     r"^(outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|against|versus|vs\.?|compar\w*|superior|inferior|"
     r"relative|rival\w*|baselines?|competitors?|matches|matching|unlike|favorably)$",
@@ -187,11 +187,11 @@ def mention_cues(
         and any(w in _CUE_NOUNS for w in near)
     ):
         cues.add(PROPOSES)  # "compiled into a new preference dataset, X"
-    if span.start > 0 and lower[span.start - 1] in _NAMING and not known:
+    if span.start > 0 and lower[span.start - 1] in NAMING_VERBS and not known:
         cues.add(PROPOSES)
     if (
         span.start > 1
-        and lower[span.start - 2] in _NAMING
+        and lower[span.start - 2] in NAMING_VERBS
         and view.is_punct[span.start - 1]
         and not known
     ):
