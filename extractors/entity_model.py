@@ -277,7 +277,11 @@ class EntityModel:
     def decision(self, features: dict[str, float]) -> tuple[str | None, float]:
         """:meth:`decide` with the probability it read: (type or None, P(kept with that type))."""
         best, p = self.best(features)
-        return (best if p >= self.thresholds.get(best, self.threshold) else None), p
+        return (best if p >= self.threshold_of(best) else None), p
+
+    def threshold_of(self, entity_type: str) -> float:
+        """The probability a candidate of ``entity_type`` needs to be kept."""
+        return self.thresholds.get(entity_type, self.threshold)
 
 
 def fit(

@@ -302,9 +302,7 @@ def doc_to_extraction(
                 abbreviations,
             )
             proposed = entry["type"]
-            entry["type"], kept = entity_model.decision(features)
-            if entry["type"] is None:
-                continue
+            entry["type"], kept = entity_model.best(features)
             if entry["type"] in _SYSTEM_TYPES and any(
                 typed_as_data_by_rules(s) and s.label_ == proposed for s in entry["spans"]
             ):
@@ -319,6 +317,8 @@ def doc_to_extraction(
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             elif entry["type"] == METHOD and any(said_to_be_a_task(s) for s in entry["spans"]):
                 entry["type"] = TASK  # "Geocoding is the task of converting location descriptions ..."
+            if kept < entity_model.threshold_of(entry["type"]):
+                continue  # held to the threshold of the type the text gives it, not of the one it was read as
             confidence = round(kept, 3)
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure

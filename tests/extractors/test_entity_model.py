@@ -107,6 +107,12 @@ def test_a_type_may_have_its_own_threshold():
     assert EntityModel({**data, "thresholds": {"Method": 0.9}}).decide({"bias": 1.0}) == "Task"
 
 
+def test_a_type_s_threshold_is_read_by_threshold_of():
+    data = {"features": ["bias"], "threshold": 0.4, "thresholds": {"Method": 0.65},
+            "types": {"Method": {"w": [0.0], "b": 0.0}}}
+    assert EntityModel(data).threshold_of("Method") == 0.65 and EntityModel(data).threshold_of("Task") == 0.4
+
+
 def test_rare_features_are_left_out_of_the_fit():
     rows = [({"bias": 1.0, "name:x": 1.0}, "Method"), ({"bias": 1.0}, None), ({"bias": 1.0}, None)]
     assert fit(rows, epochs=5, min_count=2)["features"] == ["bias"]

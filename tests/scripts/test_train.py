@@ -114,3 +114,13 @@ def test_a_threshold_minimum_raises_a_type_s_threshold_only_from_below(train):
     kept = train.thresholded(decided, own, common)[0]["entities"]
     assert [e["name"] for e in kept] == ["PPO", "accuracy"]
     assert train.choose_thresholds(gold, decided, 0.0, {"Method": 0.1})[1].get("Method", 1.0) >= 0.1  # never lowered
+
+
+def test_the_shipped_thresholds_honour_the_minima(train):
+    """The shipped decision is what the script writes: no type's threshold under its minimum."""
+    from extractors.entity_model import EntityModel
+    from extractors.pipeline import ENTITY_WEIGHTS
+
+    model = EntityModel.load(ENTITY_WEIGHTS)
+    assert train.THRESHOLD_MINIMA
+    assert all(model.threshold_of(t) >= low for t, low in train.THRESHOLD_MINIMA.items())
