@@ -496,7 +496,8 @@ MODEL_CLASSES: frozenset[str] = frozenset(
     t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs|PTLM|PTLMs|PrLM|PrLMs")
 )
 
-#: Classes of model, organisations and funders, places, venues, formats, hardware and parts of a paper: never an
+#: Classes of model, organisations and funders, places, venues, formats, hardware, radio and wired links and
+#: parts of a paper: never an
 #: entity on their own, whichever component finds them (a recogniser's "MIT" of "MIT-States", "IBM", "VLM").
 NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     t.lower()
@@ -510,6 +511,7 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     GeForce|GTX|RTX|Titan X|Titan Xp|Titan RTX|Titan V|Jetson|Jetson Nano|Jetson TX2|Raspberry Pi|RealSense
     Intel RealSense
     Intel|AMD|Xeon|V100|A100|H100|Stratix
+    WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """
     )

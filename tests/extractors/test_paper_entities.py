@@ -643,6 +643,17 @@ def test_hardware_is_no_entity(candidates_nlp):
     assert not names & {"geforce", "jetson nano", "jetson"}
 
 
+def test_a_radio_link_is_no_entity_unless_the_paper_defines_it(candidates_nlp):
+    entities = _entities(
+        candidates_nlp, "Indoor Localization", "We localize phones from WiFi fingerprints and RFID tags with a kernel regressor."
+    )
+    assert not {n.lower() for e in entities for n in [e.name, *e.aliases]} & {"wifi", "rfid"}
+    defined = _entities(
+        candidates_nlp, "Active Learning for Rain Rates", "We present weight fusion (WiFi), a query strategy for labeling."
+    )
+    assert any("WiFi" in [e.name, *e.aliases] for e in defined)
+
+
 def test_mos_is_a_metric(nlp):
     paper = Paper(id="p", title="Expressive Speech Synthesis", abstract="Our vocoder raises MOS by 0.3 over WaveGlow.")
     [mos] = [e for e in doc_to_extraction(nlp(f"{paper.title}\n\n{paper.abstract}"), paper).entities if e.name == "MOS"]
