@@ -572,6 +572,7 @@ class _Occurrence:
     how: dict[str, Any] | None
     is_name: bool
     label: str = ""
+    proposed: bool = False  # the paper proposes the entity (its own new name)
 
 
 def _evidence(items: Iterable[tuple[str, str]]) -> list[dict[str, str]]:
@@ -892,7 +893,8 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
         name_key, how = st.local_key(name, pid)
         if not name_key:
             name_key = name.lower()
-        st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label))
+        proposed = any(getattr(r, "value", r) == "PROPOSES" for r in ent.roles)
+        st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label, proposed))
         st.mention_key[(pid, i)] = (label, name_key)
         st.uf[label].find(name_key)
         for alias in ent.aliases:
@@ -1058,7 +1060,8 @@ def _expand_short_forms(st: _State) -> None:
     bare use joins the leading meaning (those defined for its label group first) when at
     least :data:`MIN_DEFINING_PAPERS` papers define it and it has :data:`SENSE_DOMINANCE`
     times the definitions of the next one, or when its defining papers in that group are at
-    least half of the papers using the acronym there; otherwise the short form stays its own
+    least half of the papers using the acronym there and no other of those papers proposes it bare (its own
+    new name: docs/resolution_audit.md); otherwise the short form stays its own
     node (one paper's meaning never takes over a well-known acronym). Decisions are taken before any is applied (order-independent).
     """
     plans: list[tuple[str, str, str]] = []
@@ -1089,12 +1092,15 @@ def _expand_short_forms(st: _State) -> None:
                 rivals = [papers for _, papers in ranked[1:]]
             next_papers = max((len(r) for r in rivals), default=0)
             users = {o.paper_id for o in st.occurrences[g][short]}
+            # a paper that proposes the letters bare names its own new thing ("we propose AIR, an analysis
+            # framework"), not the meaning another paper defines for them
+            proposers = {o.paper_id for o in st.occurrences[g][short] if o.proposed and o.how is None} - top_papers
             well_known = any(is_well_known_sense(short, st.abbr.display(lk), g) for lk in top_members)
             supported = len(top_papers) > next_papers and (
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
                 # half the papers of the group: only with definitions in the group ("SSD", a dialog
                 # dataset, is not the detector one paper defines as a Method)
-                or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers))
+                or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers) and not proposers)
                 or well_known)  # the usual meaning of a well-known acronym (kg.resolve.acronyms)
             others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
             if not supported or uf.find(short) in others:

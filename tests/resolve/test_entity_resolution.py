@@ -422,6 +422,16 @@ def test_meaning_defined_only_under_another_label_does_not_name_a_bare_acronym()
     assert node_id(res, "p1") == node_id(res, "p3") != node_id(res, "p2")
 
 
+def test_one_paper_s_meaning_does_not_take_a_name_another_paper_proposes_bare():
+    definer = make_paper("p1", [("AIR", "Method", ["Attend-Infer-Repeat"])], {"AIR": "Attend-Infer-Repeat"})
+    user = make_paper("p2", [("AIR", "Method")])
+    assert node_id(resolve_entities([definer, user]), "p1") == node_id(resolve_entities([definer, user]), "p2")
+    proposer = make_paper("p2", [("AIR", "Method")])
+    proposer.entities[0].roles = [RelType.PROPOSES]  # "we propose AIR, a component-wise analysis framework"
+    res = resolve_entities([definer, proposer])
+    assert node_id(res, "p1") != node_id(res, "p2") and res.nodes[node_id(res, "p2")].name == "AIR"
+
+
 def test_alias_the_paper_defines_as_another_long_form_does_not_join():
     # "RL" spells "representation learning", but this paper defines it as reinforcement learning
     exts = [
