@@ -605,8 +605,9 @@ def _compound_end(doc: Doc, i: int, end: int) -> int:
     return k + 1
 
 
-def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start."""
+def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[int, int]:
+    """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start; with
+    ``title_verb``, also a gerund that opens the title as its verb (:func:`opens_the_title_as_its_verb`)."""
     view = token_view(doc)
     text, lower, pos, tag = view.text, view.lower, view.pos, view.tag
     while start < end:
@@ -624,6 +625,7 @@ def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break  # "in-context", "few-shot", "multi-step" belong to the name
         if (
             lower[start] in GENERIC_MODIFIERS
+            or (title_verb and start == 0 and end > 1 and opens_the_title_as_its_verb(doc, 0, end))
             or text[start].startswith(("\\", "{", "}"))
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
@@ -786,6 +788,29 @@ def title_end_index(doc: Doc) -> int:
     return 0
 
 
+def opens_the_title_as_its_verb(doc: Doc, i: int, end: int) -> bool:
+    """Whether token ``i`` is a gerund that opens the title as its verb ("Stabilizing Adversarial Nets with
+    Prediction Methods", "Learning Triggering Kernels for ...", "Demonstrating MOSART: ..."): the parser reads
+    it as the title's root or an adverbial clause, so the words after it up to ``end`` (the mention's end) are
+    its object, and it is no part of a name. Only when the title goes on after the mention: a title that is
+    the phrase alone is read as a name ("Spiking Boltzmann Machines", whose gerund the parser also takes for
+    the root); a gerund that a hyphen joins ("Auto-Encoding Variational Bayes") stays."""
+    if i != 0 or len(doc) < 2 or not end < title_end_index(doc):
+        return False
+    tok = doc[0]
+    return (
+        tok.tag_ == "VBG" and tok.dep_ in ("ROOT", "advcl") and doc[1].text != "-" and tok.lower_ not in _NAME_GERUNDS
+    )
+
+
+#: Gerunds that modify the names of methods (general knowledge: alternating minimization, switching linear
+#: dynamical systems, spiking neural networks, streaming PCA, matching pursuit, sliding windows, gating
+#: networks), which the parser may still read as a title's verb.
+_NAME_GERUNDS = frozenset(
+    "alternating switching spiking streaming sliding matching boosting gating hashing pooling".split()
+)
+
+
 def find_mentions(doc: Doc, matcher: PhraseMatcher, cs_matcher: PhraseMatcher) -> list[Mention]:
     """All typed mentions of ``doc``, overlaps resolved (higher priority, then longer, wins)."""
     with viewing(doc) as view:
@@ -877,7 +902,7 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
     # 4. noun chunks by head word
     for chunk_start, chunk_end in _chunks(doc):
         for part_start, part_end in _split_coordination(doc, chunk_start, chunk_end):
-            start, end = _strip(doc, part_start, part_end)
+            start, end = _strip(doc, part_start, part_end, title_verb=True)
             if end <= start:
                 continue
             cands.extend(_chunk_mentions(doc, start, end, abbreviations, short_types, title_end))

@@ -36,10 +36,12 @@ from extractors.entities import (
     DATA_TYPES,
     EVALUATIVE,
     GENERIC_CLASSES,
+    METHOD,
     METRIC,
     TITLE_VERBS,
     head_type,
     is_a_verb_here,
+    opens_the_title_as_its_verb,
     measure_start,
     merge_key,
     no_measure,
@@ -135,7 +137,11 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     or an organisation or a venue the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`:
     "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
-    while end - start > 1 and (doc[start].text in EVALUATIVE or doc[start].lower_ in _LEADING_WORDS):
+    while end - start > 1 and (
+        doc[start].text in EVALUATIVE
+        or doc[start].lower_ in _LEADING_WORDS
+        or (ent.label_ == METHOD and opens_the_title_as_its_verb(doc, start, end))  # "Stabilizing Adversarial Nets"
+    ):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None

@@ -633,6 +633,26 @@ def test_a_verb_opening_the_title_is_no_part_of_a_name(candidates_nlp, title):
     assert not any(verb in n.lower().split() for e in entities for n in [e.name, *e.aliases])
 
 
+@pytest.mark.parametrize("title, verb", [
+    ("Stabilizing Adversarial Nets with Prediction Methods", "stabilizing"),
+    ("Learning Triggering Kernels for Multi-dimensional Hawkes Processes", "learning"),
+    ("Clustering Signed Networks with the Geometric Mean of Laplacians", "clustering"),
+])
+def test_a_gerund_the_title_opens_with_as_its_verb_is_no_part_of_a_method(candidates_nlp, title, verb):
+    entities = _entities(candidates_nlp, title, "We study this problem and report results on standard benchmarks.")
+    assert not any(n.lower().split()[0] == verb for e in entities if e.type.value == "Method" for n in [e.name, *e.aliases])
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Spiking Boltzmann Machines", "Spiking Boltzmann Machines"),  # the title is the name
+    ("Alternating Minimization for Mixed Linear Regression", "Alternating Minimization"),
+    ("Auto-Encoding Variational Bayes", "Auto-Encoding Variational Bayes"),
+])
+def test_a_gerund_of_a_method_s_name_stays(candidates_nlp, title, name):
+    entities = _entities(candidates_nlp, title, "We study this problem and report results on standard benchmarks.")
+    assert _holding(entities, name)
+
+
 def test_hardware_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp,
