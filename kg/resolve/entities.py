@@ -893,7 +893,7 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
         name_key, how = st.local_key(name, pid)
         if not name_key:
             name_key = name.lower()
-        proposed = any(getattr(r, "value", r) == "PROPOSES" for r in ent.roles)
+        proposed = RelType.PROPOSES in ent.roles
         st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label, proposed))
         st.mention_key[(pid, i)] = (label, name_key)
         st.uf[label].find(name_key)
