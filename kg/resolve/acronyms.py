@@ -46,16 +46,32 @@ WELL_KNOWN: dict[str, str] = {
     "LPIPS": "Learned Perceptual Image Patch Similarity", "FVD": "Fréchet Video Distance", "TTS": "text-to-speech",
     "NMS": "non-maximum suppression", "KG": "knowledge graph", "mAP": "mean average precision",
     "METEOR": "Metric for Evaluation of Translation with Explicit ORdering",
+    # methods, models and settings of classic ML, vision, RL and optimisation (general knowledge)
+    "YOLO": "You Only Look Once", "DETR": "DEtection TRansformer", "FPN": "feature pyramid network",
+    "RPN": "region proposal network", "FCN": "fully convolutional network", "SIFT": "scale-invariant feature transform",
+    "HOG": "histogram of oriented gradients", "BOW": "bag-of-words", "VLAD": "vector of locally aggregated descriptors",
+    "FiLM": "feature-wise linear modulation", "RoPE": "rotary position embedding", "CTC": "connectionist temporal classification",
+    "WGAN": "Wasserstein generative adversarial network", "DCGAN": "deep convolutional generative adversarial network",
+    "DDPG": "deep deterministic policy gradient", "A3C": "asynchronous advantage actor-critic", "TD3": "twin delayed deep deterministic policy gradient",
+    "GAIL": "generative adversarial imitation learning", "UCB": "upper confidence bound",
+    "GP-UCB": "Gaussian process upper confidence bound", "FTRL": "follow the regularized leader",
+    "PAC": "probably approximately correct", "ELBO": "evidence lower bound", "RKHS": "reproducing kernel Hilbert space",
+    "ADMM": "alternating direction method of multipliers", "SVRG": "stochastic variance reduced gradient",
+    "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
+    "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
+    "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",
+    "TF-IDF": "term frequency-inverse document frequency", "GARCH": "generalized autoregressive conditional heteroskedasticity",
+    "ARIMA": "autoregressive integrated moving average", "ASR": "automatic speech recognition", "SRL": "semantic role labeling",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
 #: Well-known names of one word that papers also write in lower case for the same thing
 #: ("fps", "lasso", "coco", "relu"): within one label group the spellings are one name. Beside
-#: the acronyms of :data:`WELL_KNOWN` whose letters are no English word (CLIP is not "clip"),
+#: the acronyms of :data:`WELL_KNOWN` whose letters are no English word (CLIP is not "clip", FiLM not "film"),
 #: names with two meanings in ML across groups (FPS: frames per second, a Metric; farthest
 #: point sampling, a Method), which the groups keep apart.
 CASE_FREE: frozenset[str] = frozenset({
-    *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
+    *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT", "FiLM", "SIFT", "HOG", "BOW", "PAC"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
     "FLOP", "FLOPS", "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
 })
 

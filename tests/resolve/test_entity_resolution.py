@@ -432,6 +432,20 @@ def test_one_paper_s_meaning_does_not_take_a_name_another_paper_proposes_bare():
     assert node_id(res, "p1") != node_id(res, "p2") and res.nodes[node_id(res, "p2")].name == "AIR"
 
 
+def test_a_well_known_acronym_joins_its_one_definition_even_where_a_paper_builds_on_it():
+    definer = make_paper("p1", [("YOLO", "Method", ["You Only Look Once"])], {"YOLO": "You Only Look Once"})
+    builder = make_paper("p2", [("YOLO", "Method")])
+    builder.entities[0].roles = [RelType.PROPOSES]  # "YOLO in the Dark": a detector built on YOLO
+    res = resolve_entities([definer, builder])
+    assert node_id(res, "p1") == node_id(res, "p2")
+
+
+def test_a_well_known_acronym_that_is_an_english_word_keeps_its_case():
+    res = resolve_entities([make_paper("p1", [("SIFT", "Method")]), make_paper("p2", [("sift", "Method")]),
+                            make_paper("p3", [("DETR", "Method")]), make_paper("p4", [("detr", "Method")])])
+    assert node_id(res, "p1") != node_id(res, "p2") and node_id(res, "p3") == node_id(res, "p4")
+
+
 def test_alias_the_paper_defines_as_another_long_form_does_not_join():
     # "RL" spells "representation learning", but this paper defines it as reinforcement learning
     exts = [
