@@ -625,7 +625,7 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
             break  # "in-context", "few-shot", "multi-step" belong to the name
         if (
             lower[start] in GENERIC_MODIFIERS
-            or (title_verb and start == 0 and end > 1 and opens_the_title_as_its_verb(doc, 0, end))
+            or (title_verb and opens_the_title_as_its_verb(doc, start, end))
             or text[start].startswith(("\\", "{", "}"))
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
@@ -792,10 +792,11 @@ def opens_the_title_as_its_verb(doc: Doc, i: int, end: int) -> bool:
     """Whether token ``i`` is a gerund that opens the title as its verb ("Stabilizing Adversarial Nets with
     Prediction Methods", "Learning Triggering Kernels for ...", "Demonstrating MOSART: ..."): the parser reads
     it as the title's root or an adverbial clause, so the words after it up to ``end`` (the mention's end) are
-    its object, and it is no part of a name. Only when the title goes on after the mention: a title that is
-    the phrase alone is read as a name ("Spiking Boltzmann Machines", whose gerund the parser also takes for
-    the root); a gerund that a hyphen joins ("Auto-Encoding Variational Bayes") stays."""
-    if i != 0 or len(doc) < 2 or not end < title_end_index(doc):
+    its object, and it is no part of a name. Only when the mention has words after the gerund and the title
+    goes on after it: a title that is the phrase alone is read as a name ("Spiking Boltzmann Machines", whose
+    gerund the parser also takes for the root); a gerund that a hyphen joins ("Auto-Encoding Variational
+    Bayes") stays."""
+    if i != 0 or end < 2 or not end < title_end_index(doc):
         return False
     tok = doc[0]
     return (
@@ -1196,8 +1197,9 @@ def _metric_context(doc: Doc, start: int) -> bool:
 _METRIC_NOUNS = frozenset({"metric", "measure"})
 #: Verbs that introduce a name: "an architecture named CoordiNet", "a new metric called ID".
 NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
-#: What may come between a metric noun and the name it announces ("a new metric, X", "a measure called X").
-_NAMING_WORDS = frozenset({",", "called", "named", "termed", "dubbed"})
+#: What may come between a metric noun and the name it announces ("a new metric, X", "a measure called X"):
+#: the naming verbs but "coined" (left out since the set was first written, so that no extraction moves), and a comma.
+_NAMING_WORDS = (NAMING_VERBS - {"coined"}) | {","}
 
 
 def _announced_as_metric(doc: Doc, i: int) -> bool:
