@@ -729,6 +729,37 @@ def names_an_object_of_study(name: str) -> bool:
     return last in CONDITION_HEADS or re.search(r"-of-interests?$", last) is not None
 
 
+#: Last words of a theory object's name: a body of theory ("spectral graph theory"), a result ("the
+#: representer theorem", "Stein's lemma", "Hoeffding's inequality"), a solution concept ("Nash equilibria"), a
+#: distribution ("the Dirichlet distribution") or a complexity ("Rademacher complexity"). None is a technique:
+#: a candidate Method so named is no entity (:func:`names_a_theory_object`).
+THEORY_HEADS = _wordset(
+    """
+    theory theories theorem theorems lemma lemmas conjecture conjectures inequality inequalities
+    equilibrium equilibria distribution distributions complexity complexities
+    """
+)
+#: Theories that name a family of models a paper fits or builds on, used as a technique.
+_MODEL_THEORIES = frozenset({"adaptive resonance theory", "item response theory"})
+
+
+def names_a_theory_object(name: str) -> bool:
+    """Whether ``name`` (a candidate Method's name or the long form it abbreviates) ends in one of
+    :data:`THEORY_HEADS`; not when the head is coordinated inside a longer name ("Texture Extraction and
+    Distribution") or the theory is a family of models ("Item Response Theory").
+
+    Example:
+        >>> [names_a_theory_object(n) for n in ("random matrix theory", "Nash equilibria", "Stein's Lemma",
+        ...  "Dirichlet distribution", "distribution matching", "Deep Equilibrium Models",
+        ...  "Neural Texture Extraction and Distribution", "Item Response Theory", "theory")]
+        [True, True, True, True, False, False, False, False, True]
+    """
+    words = text_words(name)
+    if not words or words[-1].lower() not in THEORY_HEADS or " ".join(words).lower() in _MODEL_THEORIES:
+        return False
+    return len(words) < 3 or words[-2].lower() not in ("and", "&")
+
+
 def text_words(text: str) -> list[str]:
     """Words of a text, hyphenated compounds joined.
 
@@ -1070,6 +1101,43 @@ def said_to_be_a_task(span: Span) -> bool:
         if doc[k].lower_ in ("task", "tasks", "problem", "problems"):
             return doc[k + 1].lower_ in ("of", "that", "where", "which", "in")
     return False
+
+
+def named_as_a_task(span: Span) -> bool:
+    """Whether the mention ``span`` is the name an indefinite task or problem is given: "we introduce a new
+    task called Online Video Entity Linking", "a practical domain adaptation task, called ...". Not after a
+    definite or demonstrative noun phrase, where the name is often the solution's ("to solve the UHD image
+    restoration problem called D2Net", "this challenging problem, called LMK"), a plural ("small tasks named
+    episodes") or a task set only to train a model ("an auxiliary task called graph pruning").
+
+    Example:
+        >>> doc = nlp("We introduce a new NLP task called Cross Narrative Fusion (CNF).")  # doctest: +SKIP
+        >>> named_as_a_task(doc[7:10])  # doctest: +SKIP
+        True
+    """
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in OPENING_MARKS:
+        i -= 1
+    if i < 2 or doc[i].lower_ not in NAMING_VERBS:
+        return False
+    i -= 1
+    if doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("task", "problem"):
+        return False
+    for k in range(i - 1, max(i - 8, -1), -1):
+        if doc[k].lower_ in ("a", "an"):
+            return True
+        if doc[k].lower_ in _TRAINING_TASKS or doc[k].pos_ not in _TASK_PHRASE_POS:
+            return False  # "an auxiliary task", "the ... problem"
+    return False
+
+
+#: What may come between "a" and the task noun: "an important yet relatively unexplored NLP task".
+_TASK_PHRASE_POS = frozenset({"ADJ", "ADV", "CCONJ", "NOUN", "PROPN", "PUNCT", "VERB"})
+#: Marks that may open a name after a naming verb ("a new task termed “Premise-based ...”").
+OPENING_MARKS = frozenset({'"', "'", "(", "\u201c", "\u2018", "``", "`"})
 
 
 def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:

@@ -41,12 +41,15 @@ from extractors.entities import (
     METRIC,
     MODEL,
     NAMING_VERBS,
+    OPENING_MARKS,
     TASK,
     defines_task,
     gazetteer_type,
     merge_key,
     names_a_disease,
+    named_as_a_task,
     names_a_problem,
+    names_a_theory_object,
     names_an_object_of_study,
     said_to_be_a_task,
     title_end_index,
@@ -260,6 +263,8 @@ def doc_to_extraction(
             continue  # "HybridNet: A Hybrid Neural Architecture to ...": HybridNet is the method
         if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS:
             continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
+        if span.label_ == METHOD and _eponym_of_a_theory_object(span):
+            continue  # "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         # "FPNN: Field Probing Neural Networks for 3D Data": the phrase spells the name out, one entity
@@ -315,13 +320,15 @@ def doc_to_extraction(
                 [abbreviations.get(name, ""), *(s.text for s in entry["spans"])], entry["spans"]
             ):
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
-            elif entry["type"] == METHOD and any(said_to_be_a_task(s) for s in entry["spans"]):
-                entry["type"] = TASK  # "Geocoding is the task of converting location descriptions ..."
+            elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
+                entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
             if kept < entity_model.threshold_of(entry["type"]):
                 continue  # held to the threshold of the type the text gives it, not of the one it was read as
             confidence = round(kept, 3)
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
+        if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
+            continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -385,6 +392,35 @@ def _names_a_kind_of_measure(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in ("metrics", "measures") and gazetteer_type(name) is None
 
 
+#: A person's name or two joined by a hyphen: "Tsybakov", "Lai-Robbins", "Arthur-Vassilvitskii".
+_EPONYM = re.compile(r"[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?")
+#: What an eponym names when it comes before it: a result or a theory quantity, no technique.
+_EPONYM_HEADS = frozenset(
+    {"bound", "bounds", "noise", "guarantee", "guarantees", "inequality", "lemma", "theorem", "condition",
+     "conditions", "conjecture", "dimension", "distribution", "complexity"}
+)
+#: Words between an eponym and what it names: "the Lai-Robbins lower bound".
+_EPONYM_MODIFIERS = frozenset({"lower", "upper", "approximation", "convergence", "regret", "error", "concentration"})
+
+
+def _eponym_of_a_theory_object(span) -> bool:
+    """Whether a mention is only a person's name (or two joined) that modifies a theory object after it:
+    "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound", "the well known
+    Arthur-Vassilvitskii (AV) approximation guarantee". The object is no technique, and its eponym alone
+    names nothing the paper does."""
+    doc = span.doc
+    if not _EPONYM.fullmatch(span.text):
+        return False
+    i = span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1  # "Hoeffding's bound"
+    if i < len(doc) and doc[i].text == "(":
+        i = next((k + 1 for k in range(i, min(i + 6, len(doc))) if doc[k].text == ")"), i)
+    if i < len(doc) and doc[i].lower_ in _EPONYM_MODIFIERS:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _EPONYM_HEADS
+
+
 def _cut_inside_a_word(span) -> bool:
     """Whether a mention starts inside a hyphenated word ("Bins sampling" of "Balls-and-Bins sampling",
     "Regret" of "swap-Regret", "Gordan transform" of "Clebsch--Gordan transform"), or a mention of several
@@ -433,9 +469,6 @@ def _opens_inside_brackets(text: str) -> bool:
     return False
 
 
-_OPENING_MARKS = frozenset({'"', "'", "(", "“"})
-
-
 #: Types the entity decision may not give a name the rules typed as data: it keeps or drops the name, the
 #: rules' reading of "X, a benchmark ..." keeps its type.
 _SYSTEM_TYPES = frozenset({METHOD, MODEL})
@@ -480,7 +513,7 @@ def _describes_a_name(span, mention_starts: set[int]) -> bool:
     if i >= len(doc) or doc[i].lower_ not in NAMING_VERBS:
         return False
     i += 1
-    while i < len(doc) and doc[i].text in _OPENING_MARKS:
+    while i < len(doc) and doc[i].text in OPENING_MARKS:
         i += 1
     return i in mention_starts
 

@@ -748,3 +748,42 @@ def test_an_acronym_glued_to_the_words_it_spells_is_the_name(candidates_nlp):
     names = {e.name for e in entities}
     assert "CQD" in names and "Prioritized Dueling DQN" in names, names
     assert "Covered Quill Disentanglement CQD" not in names
+
+
+@pytest.mark.parametrize(
+    ("abstract", "name", "typ"),
+    [
+        ("We present an important yet understudied vision task called open-world part grouping (OWPG). Our method "
+         "reaches 41.2 mIoU on PartImageNet.", "OWPG", "Task"),
+        # the name a definite problem phrase is given is often the solution's
+        ("We propose a framework to solve the video deraining problem called RainFormer. RainFormer outperforms "
+         "prior methods on NTURain.", "RainFormer", "Method"),
+        # a task set only to train a model is a part of the method
+        ("We also design an auxiliary task called masked region modeling (MRM) to improve the representations.",
+         "MRM", "Method"),
+    ],
+)
+def test_the_name_a_new_task_is_given_is_a_task(nlp, abstract, name, typ):
+    from extractors.pipeline import extract_papers
+
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    assert {e.type.value for e in ext.entities if e.name == name} == {typ}
+
+
+def test_theory_objects_and_their_eponyms_are_no_methods(nlp):
+    from extractors.pipeline import extract_papers
+
+    papers = [
+        Paper(id="a", title="A Study", abstract=(
+            "Using random matrix theory and the representer theorem, we analyse kernel ridge regression and show that "
+            "our method reaches a Nash equilibrium. We model the scores with a Dirichlet distribution.")),
+        Paper(id="b", title="Active Learning of Halfspaces", abstract=(
+            "Our algorithm matches the Lai-Robbins lower bound up to constants and improves on the "
+            "Arthur-Vassilvitskii (AV) approximation guarantee of k-means++.")),
+        Paper(id="c", title="A Study", abstract="We use Item Response Theory (IRT) to rank the benchmarks."),
+    ]
+    names = {e.name for ext in extract_papers(papers, nlp=nlp) for e in ext.entities if e.type.value == "Method"}
+    gone = {"random matrix theory", "representer theorem", "Nash equilibrium", "Dirichlet distribution", "Lai-Robbins",
+            "AV", "Arthur-Vassilvitskii"}
+    assert not names & gone
+    assert "IRT" in names  # a theory that is a family of models a paper fits
