@@ -283,6 +283,8 @@ def doc_to_extraction(
     # a mention of the title has the whole title as its sentence ("FUSSL: Fuzzy Uncertain ..."),
     # not the piece the parser cut at a colon ("FUSSL:")
     title_text = doc[:title_end].text.strip() if title_end > 0 else ""
+    results = results_from_doc(doc, paper)
+    reported = {merge_key(r.metric) for r in results if r.metric}
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
@@ -322,8 +324,11 @@ def doc_to_extraction(
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
-            if kept < entity_model.threshold_of(entry["type"]):
-                continue  # held to the threshold of the type the text gives it, not of the one it was read as
+            if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
+                # held to the threshold of the type the text gives it, not of the one it was read as; a measure
+                # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left
+                # unnamed elsewhere
+                continue
             confidence = round(kept, 3)
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
@@ -366,7 +371,7 @@ def doc_to_extraction(
         )
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations={**inferred, **abbreviations})
     extraction.citations = citations_from_doc(doc, paper)
-    extraction.results = results_from_doc(doc, paper)
+    extraction.results = results
     return extraction
 
 
