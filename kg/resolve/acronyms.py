@@ -13,6 +13,7 @@ Two uses in resolution (:mod:`kg.resolve.entities`):
 """
 from __future__ import annotations
 
+from kg.resolve.names import within_one_edit
 from schema.names import name_key
 
 #: acronym -> its usual long form in ML research.
@@ -62,6 +63,15 @@ WELL_KNOWN: dict[str, str] = {
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",
     "TF-IDF": "term frequency-inverse document frequency", "GARCH": "generalized autoregressive conditional heteroskedasticity",
     "ARIMA": "autoregressive integrated moving average", "ASR": "automatic speech recognition", "SRL": "semantic role labeling",
+    # benchmarks, datasets and pretrained models known by their acronym (general knowledge)
+    "GLUE": "General Language Understanding Evaluation", "SQuAD": "Stanford Question Answering Dataset",
+    "SNLI": "Stanford Natural Language Inference", "MNLI": "Multi-Genre Natural Language Inference",
+    "SST": "Stanford Sentiment Treebank", "PTB": "Penn Treebank", "MMLU": "Massive Multitask Language Understanding",
+    "COCO": "Common Objects in Context", "MS COCO": "Microsoft Common Objects in Context", "VOC": "Visual Object Classes",
+    "SVHN": "Street View House Numbers", "CUB": "Caltech-UCSD Birds", "LSUN": "Large-scale Scene Understanding",
+    "LFW": "Labeled Faces in the Wild", "FFHQ": "Flickr-Faces-HQ", "3DPW": "3D Poses in the Wild",
+    "CLEVR": "Compositional Language and Elementary Visual Reasoning", "MS MARCO": "Microsoft MAchine Reading COmprehension",
+    "mBERT": "multilingual BERT", "T5": "Text-to-Text Transfer Transformer",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
@@ -71,7 +81,7 @@ _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 #: names with two meanings in ML across groups (FPS: frames per second, a Metric; farthest
 #: point sampling, a Method), which the groups keep apart.
 CASE_FREE: frozenset[str] = frozenset({
-    *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT", "FiLM", "SIFT", "HOG", "BOW", "PAC"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
+    *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT", "FiLM", "SIFT", "HOG", "BOW", "PAC", "CUB", "VOC"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
     "FLOP", "FLOPS", "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
 })
 
@@ -111,8 +121,12 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
         (True, False)
         >>> is_well_known_sense("FPS", "frame-per-second", "Metric"), is_well_known_sense("FPS", "frames per second", "Method")
         (True, False)
+        >>> is_well_known_sense("MSE", "mean square error"), is_well_known_sense("GLUE", "general language understanding evaluation")
+        (True, True)
     """
     key = name_key(short)
     known = (_BY_KEY[key],) if key in _BY_KEY else _BY_LABEL_KEY.get((label, key), ())
     b = name_key(long)
-    return any(a == b or a.rstrip("s") == b.rstrip("s") for a in map(name_key, known))
+    # a plural, or one letter apart in a long name ("mean square error" for "mean squared error")
+    return any(a == b or a.rstrip("s") == b.rstrip("s") or (min(len(a), len(b)) >= 12 and within_one_edit(a, b))
+               for a in map(name_key, known))

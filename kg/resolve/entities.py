@@ -107,7 +107,7 @@ from typing import Any
 
 from kg.resolve.acronyms import CAPITAL_S_PLURALS, CASE_FREE, is_well_known_sense, well_known_long_form
 from kg.resolve.curation import Decision
-from kg.resolve.names import display_name, stated_same, unfit_reason
+from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
 from schema.names import name_key, plain_apostrophes
@@ -227,6 +227,8 @@ _NET_KINDS = frozenset({"neural", "deep", "belief", "adversarial", "recurrent", 
                         "forward", "residual", "bayesian", "bayes", "hopfield", "pointer", "markov", "sigmoid",
                         "generative", "graph", "siamese", "policy", "value", "q"})
 _CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
+#: A mixed-case name of two capitals or more whose last letter before a plural s is a capital.
+_CAPITALS_PLURAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]*[A-Z]s$")
 
 
 def _word_key(word: str, keep_case: bool) -> str:
@@ -239,6 +241,8 @@ def _word_key(word: str, keep_case: bool) -> str:
         m = _ACRONYM_PLURAL.match(word)
         word = m.group(1) if m else word
         return word if keep_case else word.lower()
+    if _CAPITALS_PLURAL.match(word):  # "ReLUs", "ViTs": a plural s after a name's last capital
+        return word[:-1].lower()
     tail = _CAMEL_TAIL.search(word)
     if tail:  # "AgNews" is made singular by its last part, as "AG News" is
         return word[: tail.start()].lower() + singular(tail.group(0).lower())
@@ -273,6 +277,8 @@ def entity_key(name: str) -> str:
         (True, 'wmt17')
         >>> entity_key("Hits@10") == entity_key("hit@10"), entity_key("Recall@K")
         (True, 'recall@k')
+        >>> entity_key("ReLUs") == entity_key("ReLU"), entity_key("EPIC-Kitchens-100") == entity_key("EpicKitchens100")
+        (True, True)
     """
     text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]
@@ -282,7 +288,12 @@ def entity_key(name: str) -> str:
         # "recurrent neural nets", "Deep Belief Net"; not "DenseNet", "U-Net", "Spline Net" (a name), "elastic net"
         words[-1] = "network"
     keep_case = len(words) == 1 and words[0].isalpha()
-    text = " ".join(_word_key(w, keep_case) for w in words)
+    # a word before a number is part of a name as written ("EPIC-Kitchens-100" is "EpicKitchens100", "Cars-196")
+    text = " ".join(
+        w.lower() if i + 1 < len(words) and words[i + 1][:1].isdigit() and not is_acronym(w) and w.isalpha()
+        else _word_key(w, keep_case)
+        for i, w in enumerate(words)
+    )
     text = _DIGIT_SEP.sub("\x00", text)
     key = _OTHER_SEP.sub("", text).replace("\x00", ".")
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
@@ -995,7 +1006,7 @@ def _close_spelling(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 10 or abs(len(a) - len(b)) > 1 or any(c.isdigit() for c in a + b):
         return False
-    return _within_one_edit(a, b)
+    return within_one_edit(a, b)
 
 
 def _generic_tail(a: str, b: str) -> bool:
@@ -1015,17 +1026,6 @@ def _generic_tail(a: str, b: str) -> bool:
 #: "neural" taken out, singular): the "network" of "long short-term memory network (LSTM)" has no letter
 #: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart.
 _SENSE_TAILS = frozenset({"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm"})
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
-    return a[i:] == b[i + 1:]
 
 
 def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:

@@ -124,3 +124,22 @@ def stated_same(name: str, alias: str, sentence: str) -> bool:
                 return True
             start = low.find(first, start + 1)
     return False
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether two strings differ by at most one inserted, dropped or changed letter, or two letters swapped.
+
+    Example:
+        >>> within_one_edit("meansquareerror", "meansquarederror"), within_one_edit("longshortermmemory", "longshorttermmemory")
+        (True, True)
+        >>> within_one_edit("graphconvolution", "graphattention")
+        False
+    """
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return a[i:] == b[i + 1:]

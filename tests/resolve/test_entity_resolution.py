@@ -440,6 +440,25 @@ def test_a_well_known_acronym_joins_its_one_definition_even_where_a_paper_builds
     assert node_id(res, "p1") == node_id(res, "p2")
 
 
+@pytest.mark.parametrize(
+    ("short", "long", "label"),
+    [("GLUE", "General Language Understanding Evaluation", "Benchmark"), ("mBERT", "Multilingual BERT", "Model"),
+     ("MSE", "mean square error", "Metric")],  # the last: one letter from the usual "mean squared error"
+)
+def test_bare_uses_of_a_well_known_benchmark_model_or_measure_join_its_one_definition(short, long, label):
+    definer = make_paper("p0", [(short, label, [long])], {short: long})
+    exts = [definer] + [make_paper(f"p{i}", [(short, label)]) for i in range(1, 4)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+
+
+@pytest.mark.parametrize("forms", [["ReLU", "ReLUs"], ["EPIC-Kitchens-100", "EpicKitchens100"], ["Cars-196", "Cars196"]])
+def test_a_plural_after_capitals_or_a_word_glued_to_its_number_is_one_node(forms):
+    exts = [make_paper(f"p{i}", [(form, "Benchmark" if forms[0] != "ReLU" else "Method")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+
+
 def test_a_well_known_acronym_that_is_an_english_word_keeps_its_case():
     res = resolve_entities([make_paper("p1", [("SIFT", "Method")]), make_paper("p2", [("sift", "Method")]),
                             make_paper("p3", [("DETR", "Method")]), make_paper("p4", [("detr", "Method")])])
