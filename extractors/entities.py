@@ -466,6 +466,7 @@ GENERIC_COMPOUNDS = _wordset(
     higher-quality web-scale internet-scale large-scale small-scale on-par
     near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
     high-probability near-human human-level non-trivial
+    best-known best-reported best-published best-performing best-possible previously-reported
     """
 )
 
