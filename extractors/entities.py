@@ -234,7 +234,7 @@ _BENCH_SUFFIX = ("bench", "eval", "qa", "arena", "-hard", "suite", "gym", "world
 _CUE_BENCHMARK = frozenset(
     ["benchmark", "benchmarks", "suite", "leaderboard", "environment", "environments", "testbed", "arena"]
 )
-_CUE_DATASET = frozenset(["dataset", "datasets", "corpus", "corpora", "collection", "treebank", "treebanks"])
+_CUE_DATASET = frozenset(["dataset", "datasets", "corpus", "corpora", "collection"])
 _EVAL_WORDS = re.compile(
     r"\b(evaluat\w*|experiment\w*|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|results?|tests?|scores?|"
     r"accuracy|improv\w*|state-of-the-art|performance|validat\w*|demonstrat\w*)\b",

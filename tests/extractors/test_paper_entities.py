@@ -798,12 +798,3 @@ def test_a_measure_the_paper_reports_a_figure_in_is_kept(nlp):
     (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
     assert [r.metric for r in ext.results] == ["accuracy"]
     assert {e.type.value for e in ext.entities if e.name == "accuracy"} == {"Metric"}
-
-
-def test_a_treebank_is_data(nlp):
-    from extractors.pipeline import extract_papers
-
-    abstract = ("We manually annotate a word-internal structure treebank (WIST) consisting of over 30K multi-char words. "
-                "We train a parser on WIST.")
-    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
-    assert {e.type.value for e in ext.entities if e.name == "WIST"} == {"Dataset"}
