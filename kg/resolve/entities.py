@@ -1024,8 +1024,11 @@ def _generic_tail(a: str, b: str) -> bool:
 
 #: What a long form may add after another's words and still be the same meaning of one acronym (keys:
 #: "neural" taken out, singular): the "network" of "long short-term memory network (LSTM)" has no letter
-#: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart.
-_SENSE_TAILS = frozenset({"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm"})
+#: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart. A descriptor or
+#: feature is what an image-feature acronym names ("Histogram of Oriented Gradient descriptor (HOG)").
+_SENSE_TAILS = frozenset(
+    {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature"}
+)
 
 
 def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
@@ -1158,10 +1161,13 @@ def _join_spellings(st: _State) -> None:
 def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], key: str) -> None:
     """Join a name of several words with a well-known acronym among them to the node of the same name
     with the acronym written out ("offline RL" and "offline reinforcement learning", "GP regression" and
-    "Gaussian process regression"), unless a paper using the name defines the acronym otherwise."""
+    "Gaussian process regression"), and the acronym alone to its usual long form ("RMSE" and "root mean
+    squared error"), unless a paper using the name defines the acronym otherwise."""
     uf = st.uf[g]
     for form in sorted({o.form for o in by_key[key]}):
         spelled = spelled_out(form)
+        if spelled is None and (alone := _written_out(form)) is not None and entity_key(alone.short) not in st.abbr.votes:
+            spelled = alone  # defined somewhere, the letters join through that definition (_expand_short_forms)
         if spelled is None:
             continue
         target = entity_key(spelled.text)
@@ -1183,6 +1189,14 @@ class _SpelledOut:
     text: str
     short: str
     long: str
+
+
+def _written_out(form: str) -> _SpelledOut | None:
+    """A well-known acronym alone ("RMSE", "SFTs") as its usual long form, so that the node of the letters
+    and the node of the words are one where no paper defines the letters ("RMSE" and "root mean squared
+    error", "HOG" and "histogram of oriented gradients")."""
+    short = _well_known_word(form.strip())
+    return None if short is None else _SpelledOut(well_known_long_form(short), short, well_known_long_form(short))
 
 
 def spelled_out(form: str) -> _SpelledOut | None:

@@ -452,6 +452,28 @@ def test_bare_uses_of_a_well_known_benchmark_model_or_measure_join_its_one_defin
     assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
 
 
+@pytest.mark.parametrize(("forms", "label"), [(["RMSE", "root mean squared error"], "Metric"),
+                                              (["SFT", "supervised fine-tuning"], "Method"),
+                                              (["HOG", "histograms of oriented gradients"], "Method")])
+def test_a_well_known_acronym_alone_joins_its_usual_long_form_that_no_paper_defines(forms, label):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+    # a paper that defines the letters otherwise keeps them apart
+    own = make_paper("p2", [(forms[0], label, ["a paper's own meaning"])], {forms[0]: "a paper's own meaning"})
+    res = resolve_entities([*exts[1:], own])
+    assert node_id(res, "p1") != node_id(res, "p2")
+
+
+def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
+    exts = [make_paper("p0", [("HOG", "Method", ["histogram of oriented gradients"])], {"HOG": "histogram of oriented gradients"}),
+            make_paper("p1", [("HOG", "Method", ["Histogram of Oriented Gradient descriptor"])],
+                       {"HOG": "Histogram of Oriented Gradient descriptor"}),
+            make_paper("p2", [("HOG", "Method")])]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(3)}) == 1
+
+
 @pytest.mark.parametrize("forms", [["ReLU", "ReLUs"], ["EPIC-Kitchens-100", "EpicKitchens100"], ["Cars-196", "Cars196"]])
 def test_a_plural_after_capitals_or_a_word_glued_to_its_number_is_one_node(forms):
     exts = [make_paper(f"p{i}", [(form, "Benchmark" if forms[0] != "ReLU" else "Method")]) for i, form in enumerate(forms)]
