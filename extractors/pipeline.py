@@ -265,6 +265,8 @@ def doc_to_extraction(
             continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
         if span.label_ == METHOD and _eponym_of_a_theory_object(span):
             continue  # "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound"
+        if _names_an_organisation(span) or _names_a_curve_under_an_area(span):
+            continue  # "Minnesota Department" of "... of Health"; "Receiver Operating Characteristic" of "area under the ... curve"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
         # "FPNN: Field Probing Neural Networks for 3D Data": the phrase spells the name out, one entity
@@ -397,6 +399,8 @@ def _names_a_kind_of_measure(name: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in ("metrics", "measures") and gazetteer_type(name) is None
 
 
+#: The second half of a hyphenated compound: no name starts so ("to-end", "of-experts", "and-play").
+_BROKEN_COMPOUND = re.compile(r"(?:to|of|and)-[a-z]")
 #: A person's name or two joined by a hyphen: "Tsybakov", "Lai-Robbins", "Arthur-Vassilvitskii".
 _EPONYM = re.compile(r"[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?")
 #: What an eponym names when it comes before it: a result or a theory quantity, no technique.
@@ -426,6 +430,31 @@ def _eponym_of_a_theory_object(span) -> bool:
     return i < len(doc) and doc[i].lower_ in _EPONYM_HEADS
 
 
+#: Last words of an organisation's name ("the Minnesota Department of Health", "the Allen Institute"): none
+#: of the six types.
+_ORGANISATION_HEADS = frozenset({
+    "department", "ministry", "university", "institute", "agency", "laboratory", "laboratories", "council",
+    "foundation", "bureau", "administration", "consortium", "hospital",
+})
+
+
+def _names_an_organisation(span) -> bool:
+    """Whether a capitalised mention ends in an organisation's head word ("Minnesota Department" of "the
+    Minnesota Department of Health", "National Institute" of "... of Standards and Technology")."""
+    last = span[-1]
+    return last.text[:1].isupper() and last.lower_ in _ORGANISATION_HEADS
+
+
+def _names_a_curve_under_an_area(span) -> bool:
+    """Whether a measure's mention is the curve of an "area under the X curve" ("Receiver Operating
+    Characteristic" of "the areas under the Receiver Operating Characteristic and Precision Recall curves"):
+    the measure reported is the area, not the curve."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "under" and doc[i - 1].lower_ in ("area", "areas")
+
+
 def _cut_inside_a_word(span) -> bool:
     """Whether a mention starts inside a hyphenated word ("Bins sampling" of "Balls-and-Bins sampling",
     "Regret" of "swap-Regret", "Gordan transform" of "Clebsch--Gordan transform"), or a mention of several
@@ -439,6 +468,8 @@ def _cut_inside_a_word(span) -> bool:
         True
     """
     doc, start, end = span.doc, span.start, span.end
+    if _BROKEN_COMPOUND.match(span.text):
+        return True  # "to-end success rate" of "end- to-end", a compound broken at a line's end
     if start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         if len(span) == 1 and doc[start - 2].lower_ == "to":
             return False  # "Cityscapes" of "GTA-to-Cityscapes": the target domain, a name of its own

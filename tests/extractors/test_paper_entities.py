@@ -798,3 +798,15 @@ def test_a_measure_the_paper_reports_a_figure_in_is_kept(nlp):
     (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
     assert [r.metric for r in ext.results] == ["accuracy"]
     assert {e.type.value for e in ext.entities if e.name == "accuracy"} == {"Metric"}
+
+
+@pytest.mark.parametrize(("abstract", "bad", "kept"), [
+    ("Our planner improves the end- to-end success rate by 12% over RRT.", "to-end success rate", "RRT"),
+    ("Our model yields 19.4% and 55.5% improved areas under the Receiver Operating Characteristic and Precision "
+     "Recall curves as compared to the NEWS score.", "Receiver Operating Characteristic", "NEWS score"),
+    ("We study the problem experimentally based on real vaccination data maintained by the Minnesota Department "
+     "of Health, and compare with RRT.", "Minnesota Department", "RRT"),
+])
+def test_broken_compounds_curves_under_an_area_and_organisations_are_no_entities(candidates_nlp, abstract, bad, kept):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert kept in names and bad not in names
