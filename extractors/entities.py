@@ -1305,6 +1305,11 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         k -= 1
     if 0 < k < len(words):
         announced = words[k - 1]
+    elif words and words[-1] in NAMING_VERBS:  # "a self-collected dataset named X", "an evaluation set, called X"
+        j = len(words) - 2 if len(words) >= 2 and words[-2] == "," else len(words) - 1
+        if j >= 2 and words[j - 1] == "set" and words[j - 2] in _EVALUATION_SETS:
+            return BENCHMARK
+        announced = words[j - 1] if j >= 1 else None
     elif len(words) >= 2 and words[-1] == "," and (first.dep_ == "appos" or first.head.i == first_start - 2):
         announced = words[-2]  # "a new preference dataset, X" (not "On the X corpus, Y achieves")
     elif len(words) >= 3 and words[-2:] == ["such", "as"]:
@@ -1320,6 +1325,10 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+#: What makes a "set" one to evaluate on ("a human-crafted evaluation set, called HumanExtension").
+_EVALUATION_SETS = frozenset({"evaluation", "test", "testing", "benchmark", "benchmarking"})
 
 
 def _apposition_type(doc: Doc, end: int) -> str | None:

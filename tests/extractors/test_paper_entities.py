@@ -810,3 +810,14 @@ def test_a_measure_the_paper_reports_a_figure_in_is_kept(nlp):
 def test_broken_compounds_curves_under_an_area_and_organisations_are_no_entities(candidates_nlp, abstract, bad, kept):
     names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
     assert kept in names and bad not in names
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("Our method is evaluated on four datasets including one challenging self-collected dataset named BasketBall "
+     "covering diverse scenarios.", "BasketBall"),
+    ("First, we construct a human-crafted evaluation set, called HumanExtension, which contains examples of two "
+     "functions.", "HumanExtension"),
+])
+def test_a_name_given_to_a_dataset_or_an_evaluation_set_is_data(candidates_nlp, abstract, name):
+    types = {e.type.value for e in _entities(candidates_nlp, "A Study", abstract) if e.name == name}
+    assert types and types <= {"Dataset", "Benchmark"}
