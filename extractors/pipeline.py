@@ -406,7 +406,7 @@ _EPONYM = re.compile(r"[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+)?")
 #: What an eponym names when it comes before it: a result or a theory quantity, no technique.
 _EPONYM_HEADS = frozenset(
     {"bound", "bounds", "noise", "guarantee", "guarantees", "inequality", "lemma", "theorem", "condition",
-     "conditions", "conjecture", "dimension", "distribution", "complexity"}
+     "conditions", "conjecture", "dimension", "distribution", "complexity", "axiom", "axioms", "property"}
 )
 #: Words between an eponym and what it names: "the Lai-Robbins lower bound".
 _EPONYM_MODIFIERS = frozenset({"lower", "upper", "approximation", "convergence", "regret", "error", "concentration"})
@@ -415,12 +415,16 @@ _EPONYM_MODIFIERS = frozenset({"lower", "upper", "approximation", "convergence",
 def _eponym_of_a_theory_object(span) -> bool:
     """Whether a mention is only a person's name (or two joined) that modifies a theory object after it:
     "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound", "the well known
-    Arthur-Vassilvitskii (AV) approximation guarantee". The object is no technique, and its eponym alone
-    names nothing the paper does."""
+    Arthur-Vassilvitskii (AV) approximation guarantee", "Shafer" of "the Shafer-Shenoy axioms". The object is
+    no technique, and its eponym alone names nothing the paper does."""
     doc = span.doc
     if not _EPONYM.fullmatch(span.text):
         return False
     i = span.end
+    if i + 1 < len(doc) and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_ and (
+        _EPONYM.fullmatch(doc[i + 1].text)
+    ):
+        i += 2  # "Shafer" of "the Shafer-Shenoy axioms"
     if i < len(doc) and doc[i].tag_ == "POS":
         i += 1  # "Hoeffding's bound"
     if i < len(doc) and doc[i].text == "(":
@@ -470,6 +474,8 @@ def _cut_inside_a_word(span) -> bool:
     doc, start, end = span.doc, span.start, span.end
     if _BROKEN_COMPOUND.match(span.text):
         return True  # "to-end success rate" of "end- to-end", a compound broken at a line's end
+    if start >= 2 and doc[start - 1].text == "/" and doc[start - 2].like_num and not doc[start - 2].whitespace_:
+        return True  # "n rate" of "the 1/n rate": the second half of a fraction
     if start >= 2 and doc[start - 1].text in HYPHENS and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
         if len(span) == 1 and doc[start - 2].lower_ == "to":
             return False  # "Cityscapes" of "GTA-to-Cityscapes": the target domain, a name of its own

@@ -821,3 +821,13 @@ def test_broken_compounds_curves_under_an_area_and_organisations_are_no_entities
 def test_a_name_given_to_a_dataset_or_an_evaluation_set_is_data(candidates_nlp, abstract, name):
     types = {e.type.value for e in _entities(candidates_nlp, "A Study", abstract) if e.name == name}
     assert types and types <= {"Dataset", "Benchmark"}
+
+
+@pytest.mark.parametrize(("abstract", "bad"), [
+    ("Our inference satisfies the Shafer-Shenoy axioms, improving on LASSO.", "Shafer"),
+    ("The estimator attains the optimal 1/n rate, improving on LASSO.", "n rate"),
+    ("The design matrix satisfies the restricted isometry property (RIP), improving on LASSO.", "RIP"),
+])
+def test_eponyms_properties_and_fraction_halves_are_no_entities(candidates_nlp, abstract, bad):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert "LASSO" in names and bad not in names
