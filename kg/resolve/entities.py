@@ -133,6 +133,10 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
     "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
     "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
+    "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC",
+    "areaunderthereceiveroperatingcharacteristiccurve": "AUROC", "areaunderreceiveroperatingcharacteristiccurve": "AUROC",
+    "areaundercurve": "AUC", "areaunderthecurve": "AUC", "prauc": "AUPRC", "aucpr": "AUPRC",
+    "areaundertheprecisionrecallcurve": "AUPRC", "areaunderprecisionrecallcurve": "AUPRC",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"
