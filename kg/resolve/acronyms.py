@@ -72,6 +72,7 @@ WELL_KNOWN: dict[str, str] = {
     "LFW": "Labeled Faces in the Wild", "FFHQ": "Flickr-Faces-HQ", "3DPW": "3D Poses in the Wild",
     "CLEVR": "Compositional Language and Elementary Visual Reasoning", "MS MARCO": "Microsoft MAchine Reading COmprehension",
     "mBERT": "multilingual BERT", "T5": "Text-to-Text Transfer Transformer",
+    "BiLSTM": "bidirectional long short-term memory", "RBM": "restricted Boltzmann machine",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
@@ -123,10 +124,21 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
         (True, False)
         >>> is_well_known_sense("MSE", "mean square error"), is_well_known_sense("GLUE", "general language understanding evaluation")
         (True, True)
+        >>> is_well_known_sense("BiLSTM", "bidirectional long short-term memory networks")
+        True
     """
     key = name_key(short)
     known = (_BY_KEY[key],) if key in _BY_KEY else _BY_LABEL_KEY.get((label, key), ())
-    b = name_key(long)
-    # a plural, or one letter apart in a long name ("mean square error" for "mean squared error")
-    return any(a == b or a.rstrip("s") == b.rstrip("s") or (min(len(a), len(b)) >= 12 and within_one_edit(a, b))
-               for a in map(name_key, known))
+    b = _without_kind(name_key(long).rstrip("s"))
+    # a plural, a kind word ("network"), or one letter apart in a long name ("mean square error" for "mean squared
+    # error")
+    return any(a == b or (min(len(a), len(b)) >= 12 and within_one_edit(a, b))
+               for a in (_without_kind(name_key(k).rstrip("s")) for k in known))
+
+
+def _without_kind(key: str) -> str:
+    """A long form's key without a last word that names its kind: "... long short-term memory network"."""
+    for tail in ("network", "model"):
+        if key.endswith(tail) and len(key) > len(tail) + 8:
+            return key[: -len(tail)]
+    return key
