@@ -1044,11 +1044,18 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
         return [(longs, set(votes[longs[0]]))]
     groups = UnionFind()
     roots = {lk: {(g, uf.find(lk)) for g, uf in st.uf.items() if lk in uf} for lk in longs}
+    # a well-known acronym inside a long form, written out ("Bidirectional LSTMs" and "Bidirectional Long
+    # Short-Term Memory networks")
+    written = {lk: _written_key(st.abbr.display(lk)) for lk in longs}
     for i, a in enumerate(longs):
         groups.find(a)
         for b in longs[i + 1:]:
             if roots[a] & roots[b] or _close_spelling(a, b) or same_phrase(st.abbr.display(a), st.abbr.display(b)):
                 groups.union(a, b)
+            elif written[a] != a or written[b] != b:
+                wa, wb = written[a], written[b]
+                if wa == wb or _generic_tail(wa, wb):
+                    groups.union(a, b)
             elif _generic_tail(a, b) and st.abbr.shorts_of[max(a, b, key=len)] <= {short}:
                 groups.union(a, b)  # not "vision language model", the long form of VLM, for VL
     senses = []
@@ -1057,6 +1064,12 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
         members.sort(key=lambda lk: (-len(st.abbr.votes[short][lk]), lk))
         senses.append((members, papers))
     return sorted(senses, key=lambda sp: (-len(sp[1]), sp[0][0]))
+
+
+def _written_key(long: str) -> str:
+    """The key of a long form with its one well-known acronym written out, or its own key."""
+    spelled = spelled_out(long)
+    return entity_key(spelled.text if spelled else long)
 
 
 def _expand_short_forms(st: _State) -> None:

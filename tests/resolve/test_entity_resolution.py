@@ -465,6 +465,16 @@ def test_a_well_known_acronym_alone_joins_its_usual_long_form_that_no_paper_defi
     assert node_id(res, "p1") != node_id(res, "p2")
 
 
+def test_long_forms_that_differ_by_a_well_known_acronym_written_out_are_one_meaning():
+    exts = [make_paper("p0", [("BiLSTM", "Method", ["Bidirectional LSTMs"])], {"BiLSTM": "Bidirectional LSTMs"}),
+            make_paper("p1", [("BiLSTM", "Method", ["Bidirectional LSTMs"])], {"BiLSTM": "Bidirectional LSTMs"}),
+            make_paper("p2", [("BiLSTMs", "Method", ["Bidirectional Long Short-Term Memory networks"])],
+                       {"BiLSTMs": "Bidirectional Long Short-Term Memory networks"}),
+            make_paper("p3", [("BiLSTM", "Method")])]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+
+
 def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
     exts = [make_paper("p0", [("HOG", "Method", ["histogram of oriented gradients"])], {"HOG": "histogram of oriented gradients"}),
             make_paper("p1", [("HOG", "Method", ["Histogram of Oriented Gradient descriptor"])],
