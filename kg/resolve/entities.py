@@ -135,8 +135,13 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
     "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC",
     "areaunderthereceiveroperatingcharacteristiccurve": "AUROC", "areaunderreceiveroperatingcharacteristiccurve": "AUROC",
-    "areaundercurve": "AUC", "areaunderthecurve": "AUC", "prauc": "AUPRC", "aucpr": "AUPRC",
-    "areaundertheprecisionrecallcurve": "AUPRC", "areaunderprecisionrecallcurve": "AUPRC",
+    "areaundercurve": "AUC", "areaunderthecurve": "AUC", "prauc": "AUPR", "aucpr": "AUPR", "auprc": "AUPR",
+    "aupr": "AUPR", "areaundertheprecisionrecallcurve": "AUPR", "areaunderprecisionrecallcurve": "AUPR",
+    "pearsoncorrelationcoefficient": "pearsoncorrelation", "pearsoncoefficient": "pearsoncorrelation",
+    "spearmancorrelationcoefficient": "spearmancorrelation", "spearmanrankcorrelation": "spearmancorrelation",
+    "spearmanrankcorrelationcoefficient": "spearmancorrelation", "spearman'srankcorrelation": "spearmancorrelation",
+    "spearman'srankcorrelationcoefficient": "spearmancorrelation", "spearman'scorrelation": "spearmancorrelation",
+    "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

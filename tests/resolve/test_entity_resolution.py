@@ -599,7 +599,10 @@ def test_bayes_keeps_its_s():
 
 @pytest.mark.parametrize("forms", [["mIoU", "mean IoU"], ["AUROC", "ROC-AUC", "AUC-ROC"], ["top-1 accuracy", "top-1"],
                                    ["AUROC", "area under the ROC curve", "Area Under the Receiver Operating Characteristic Curve"],
-                                   ["AUC", "Area Under Curve"], ["AUPRC", "area under the precision-recall curve", "PR-AUC"],
+                                   ["AUC", "Area Under Curve"],
+                                   ["AUPR", "AUPRC", "AU-PR", "area under the precision-recall curve", "PR-AUC"],
+                                   ["Pearson correlation", "Pearson Correlation Coefficients"],
+                                   ["Spearman correlation", "Spearman's rank correlation coefficient"],
                                    ["Kullback-Leibler divergence", "KL divergence", "Kullback-Leibler"]])
 def test_well_known_measure_spellings_are_one_node(forms):
     exts = [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)]
