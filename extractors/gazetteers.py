@@ -510,7 +510,7 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     HTTP|HTTPS|XML|CSV|GIF|GIFs|MIDI
     GeForce|GTX|RTX|Titan X|Titan Xp|Titan RTX|Titan V|Jetson|Jetson Nano|Jetson TX2|Raspberry Pi|RealSense
     Intel RealSense
-    Intel|AMD|Xeon|V100|A100|H100|Stratix
+    Intel|AMD|Xeon|V100|A100|H100|Stratix|FPGA|FPGAs|ASIC|ASICs|GPU|GPUs|CPU|CPUs|TPU|TPUs
     WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """
@@ -522,7 +522,7 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) 
     t.lower()
     for t in _terms(
         """
-    ML|NLP|CV|DL|NN|NNs|DNN|DNNs|GPU|GPUs|CPU|TPU|API|APIs|SOTA|SoTA|SOTAs|Python|PyTorch|TensorFlow|CUDA|Linux
+    ML|NLP|CV|DL|NN|NNs|DNN|DNNs|API|APIs|SOTA|SoTA|SOTAs|Python|PyTorch|TensorFlow|CUDA|Linux
     Windows|Android|iOS|Amazon|GUI|GUIs|OOD|OCR|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL
     3D|2D|4D|HD|FPS|LLM-based|GT|ground truth|ground-truth
     """

@@ -831,3 +831,12 @@ def test_a_name_given_to_a_dataset_or_an_evaluation_set_is_data(candidates_nlp, 
 def test_eponyms_properties_and_fraction_halves_are_no_entities(candidates_nlp, abstract, bad):
     names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
     assert "LASSO" in names and bad not in names
+
+
+def test_hardware_is_no_method(nlp):
+    from extractors.pipeline import extract_papers
+
+    abstract = "We implement the accelerator on an FPGA and compare with a GPU implementation of ResNet-50."
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    names = {e.name for e in ext.entities}
+    assert "ResNet-50" in names and not names & {"FPGA", "GPU"}
