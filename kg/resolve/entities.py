@@ -1261,8 +1261,9 @@ FILLER_HEAD_MIN_PAPERS = 3
 def _join_generic_heads(st: _State) -> None:
     """"Markov random field model" and "stochastic gradient methods" join "Markov random field" and
     "stochastic gradient" when those are established names (:data:`FILLER_HEAD_MIN_PAPERS`
-    papers, more than the longer form): the head word adds nothing. The rest must be two words or
-    an acronym ("MCMC algorithms"), never one ordinary word ("language model" is not "language")."""
+    papers, more than the longer form) or when one paper writes both: the head word adds nothing. The rest
+    must be two words or an acronym ("MCMC algorithms"), never one ordinary word ("language model" is not
+    "language")."""
     for g, by_key in sorted(st.occurrences.items()):
         papers = {k: len({o.paper_id for o in occ if o.is_name}) for k, occ in by_key.items()}
         uf = st.uf[g]
@@ -1278,8 +1279,9 @@ def _join_generic_heads(st: _State) -> None:
                 target = entity_key(rest)
                 if target == key or target not in by_key:
                     continue
-                if papers[target] < max(FILLER_HEAD_MIN_PAPERS, papers[key] + 1):
-                    continue
+                together = {o.paper_id for o in by_key[key]} & {o.paper_id for o in by_key[target]}
+                if papers[target] < max(FILLER_HEAD_MIN_PAPERS, papers[key] + 1) and not together:
+                    continue  # a paper writing both ("Conditional Restricted Boltzmann Machines" and "... machine model") says so
                 if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
                     st.spelling.setdefault((g, key), f"a generic head word ('{words[-1]}') after an established name")
                 break

@@ -475,6 +475,15 @@ def test_long_forms_that_differ_by_a_well_known_acronym_written_out_are_one_mean
     assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
 
 
+def test_a_paper_writing_a_name_with_and_without_a_generic_head_has_one_node():
+    exts = [make_paper("p0", [("Context Encoding", "Method"), ("Context Encoding Module", "Method")]),
+            make_paper("p1", [("Context Encoding Module", "Method")]),
+            make_paper("p2", [("pyramid pooling", "Method")]), make_paper("p3", [("pyramid pooling module", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0", 0) == node_id(res, "p0", 1) == node_id(res, "p1")
+    assert node_id(res, "p2") != node_id(res, "p3")  # one paper each, neither established: left apart
+
+
 def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
     exts = [make_paper("p0", [("HOG", "Method", ["histogram of oriented gradients"])], {"HOG": "histogram of oriented gradients"}),
             make_paper("p1", [("HOG", "Method", ["Histogram of Oriented Gradient descriptor"])],
