@@ -73,6 +73,7 @@ WELL_KNOWN: dict[str, str] = {
     "CLEVR": "Compositional Language and Elementary Visual Reasoning", "MS MARCO": "Microsoft MAchine Reading COmprehension",
     "mBERT": "multilingual BERT", "T5": "Text-to-Text Transfer Transformer",
     "BiLSTM": "bidirectional long short-term memory", "RBM": "restricted Boltzmann machine",
+    "ROUGE": "Recall-Oriented Understudy for Gisting Evaluation", "CIDEr": "Consensus-based Image Description Evaluation",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 

@@ -1034,9 +1034,12 @@ def _generic_tail(a: str, b: str) -> bool:
 #: What a long form may add after another's words and still be the same meaning of one acronym (keys:
 #: "neural" taken out, singular): the "network" of "long short-term memory network (LSTM)" has no letter
 #: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart. A descriptor or
-#: feature is what an image-feature acronym names ("Histogram of Oriented Gradient descriptor (HOG)").
+#: feature is what an image-feature acronym names ("Histogram of Oriented Gradient descriptor (HOG)"); an
+#: index, measure, metric, score or coefficient what a measure's acronym names ("structural similarity index
+#: measure (SSIM)" and "structural similarity (SSIM)").
 _SENSE_TAILS = frozenset(
-    {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature"}
+    {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature",
+     "index", "measure", "indexmeasure", "metric", "score", "coefficient"}
 )
 
 

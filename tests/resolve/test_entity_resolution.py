@@ -484,6 +484,17 @@ def test_a_paper_writing_a_name_with_and_without_a_generic_head_has_one_node():
     assert node_id(res, "p2") != node_id(res, "p3")  # one paper each, neither established: left apart
 
 
+def test_a_measure_s_long_forms_with_and_without_index_or_measure_are_one_meaning():
+    exts = [make_paper("p0", [("SSIM", "Metric", ["structural similarity"])], {"SSIM": "structural similarity"}),
+            make_paper("p1", [("SSIM", "Metric", ["structural similarity"])], {"SSIM": "structural similarity"}),
+            make_paper("p2", [("SSIM", "Metric", ["Structural Similarity Index Measure"])],
+                       {"SSIM": "Structural Similarity Index Measure"}),
+            make_paper("p3", [("SSIM", "Metric", ["structural similarity metric"])], {"SSIM": "structural similarity metric"}),
+            make_paper("p4", [("SSIM", "Metric")])]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
+
+
 def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
     exts = [make_paper("p0", [("HOG", "Method", ["histogram of oriented gradients"])], {"HOG": "histogram of oriented gradients"}),
             make_paper("p1", [("HOG", "Method", ["Histogram of Oriented Gradient descriptor"])],
