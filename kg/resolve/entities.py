@@ -1282,11 +1282,12 @@ def _join_generic_heads(st: _State) -> None:
                 target = entity_key(rest)
                 if target == key or target not in by_key:
                     continue
-                together = {o.paper_id for o in by_key[key]} & {o.paper_id for o in by_key[target]}
-                if papers[target] < max(FILLER_HEAD_MIN_PAPERS, papers[key] + 1) and not together:
+                established = papers[target] >= max(FILLER_HEAD_MIN_PAPERS, papers[key] + 1)
+                if not established and not {o.paper_id for o in by_key[key]} & {o.paper_id for o in by_key[target]}:
                     continue  # a paper writing both ("Conditional Restricted Boltzmann Machines" and "... machine model") says so
                 if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
-                    st.spelling.setdefault((g, key), f"a generic head word ('{words[-1]}') after an established name")
+                    after = "an established name" if established else "a name the same paper writes alone"
+                    st.spelling.setdefault((g, key), f"a generic head word ('{words[-1]}') after {after}")
                 break
 
 
