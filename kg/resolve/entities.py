@@ -133,7 +133,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
     "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
     "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
-    "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC",
+    "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC", "areaunderroc": "AUROC",
+    "areaunderthereceiveroperatingcharacteristic": "AUROC", "areaunderreceiveroperatingcharacteristic": "AUROC",
     "areaunderthereceiveroperatingcharacteristiccurve": "AUROC", "areaunderreceiveroperatingcharacteristiccurve": "AUROC",
     "areaundercurve": "AUC", "areaunderthecurve": "AUC", "prauc": "AUPR", "aucpr": "AUPR", "auprc": "AUPR",
     "aupr": "AUPR", "areaundertheprecisionrecallcurve": "AUPR", "areaunderprecisionrecallcurve": "AUPR",
@@ -1149,6 +1150,7 @@ def _join_spellings(st: _State) -> None:
     """Well-known names written several ways (MS COCO / COCO), a well-known acronym written out inside
     a name ("offline RL" / "offline reinforcement learning") and metrics written with "score" (F1 score / F1)."""
     for g, by_key in sorted(st.occurrences.items()):
+        first_spelling: dict[str, str] = {}
         for key in sorted(by_key):
             _join_spelled_out(st, g, by_key, key)
             low = key.lower()
@@ -1173,6 +1175,10 @@ def _join_spellings(st: _State) -> None:
                     st.spelling.setdefault((g, key), "a well-known acronym written with a capital S")
                 continue
             target = WELL_KNOWN_SAME.get(key) or WELL_KNOWN_SAME.get(key.lower())
+            if target and target != key and target not in by_key:
+                # no one writes the usual spelling: the other spellings of it are still one name ("ROC-AUC",
+                # "Area under ROC" and "area under the receiver operating characteristic")
+                target = first_spelling.setdefault(target, key)
             if target and target != key and target in by_key:
                 if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
                     st.spelling.setdefault((g, key), "a well-known name written another way")

@@ -495,6 +495,15 @@ def test_a_measure_s_long_forms_with_and_without_index_or_measure_are_one_meanin
     assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
 
 
+def test_spellings_of_a_well_known_measure_are_one_node_when_no_one_writes_its_usual_spelling():
+    forms = ["Area under ROC", "AUC-ROC", "ROC-AUC"]
+    exts = [make_paper("p0", [("AUROC", "Metric", ["area under the receiver operating characteristic"])],
+                       {"AUROC": "area under the receiver operating characteristic"})]
+    exts += [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms, 1)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(4)}) == 1
+
+
 def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
     exts = [make_paper("p0", [("HOG", "Method", ["histogram of oriented gradients"])], {"HOG": "histogram of oriented gradients"}),
             make_paper("p1", [("HOG", "Method", ["Histogram of Oriented Gradient descriptor"])],
