@@ -1061,12 +1061,12 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
         for b in longs[i + 1:]:
             if roots[a] & roots[b] or _close_spelling(a, b) or same_phrase(st.abbr.display(a), st.abbr.display(b)):
                 groups.union(a, b)
-            elif written[a] != a or written[b] != b:
-                wa, wb = written[a], written[b]
-                if wa == wb or _generic_tail(wa, wb):
-                    groups.union(a, b)
             elif _generic_tail(a, b) and st.abbr.shorts_of[max(a, b, key=len)] <= {short}:
                 groups.union(a, b)  # not "vision language model", the long form of VLM, for VL
+            elif (written[a] != a or written[b] != b) and (
+                written[a] == written[b] or _generic_tail(written[a], written[b])
+            ):
+                groups.union(a, b)
     senses = []
     for members in groups.groups().values():
         papers = set().union(*(st.abbr.votes[short][lk] for lk in members))
@@ -1227,7 +1227,10 @@ def _written_out(form: str) -> _SpelledOut | None:
     and the node of the words are one where no paper defines the letters ("RMSE" and "root mean squared
     error", "HOG" and "histogram of oriented gradients")."""
     short = _well_known_word(form.strip())
-    return None if short is None else _SpelledOut(well_known_long_form(short), short, well_known_long_form(short))
+    if short is None:
+        return None
+    long = well_known_long_form(short)
+    return _SpelledOut(long, short, long)
 
 
 def spelled_out(form: str) -> _SpelledOut | None:
