@@ -596,9 +596,16 @@ FLOOR_THRESHOLDS = (*ENTITY_THRESHOLDS, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 THRESHOLD_MINIMA = {"Method": 0.65}
 
 
-class _CandidateRecorder:
-    """Stands in for the entity model in :func:`doc_to_extraction`: records each candidate's
-    features and keeps the rule type."""
+class _KeepEvery:
+    """Stands in for the entity model in :func:`doc_to_extraction` and drops no candidate: its
+    threshold is 0 for every type."""
+
+    def threshold_of(self, entity_type: str) -> float:
+        return 0.0
+
+
+class _CandidateRecorder(_KeepEvery):
+    """Records each candidate's features and keeps the rule type."""
 
     def __init__(self):
         self.rows: list[dict] = []
@@ -607,14 +614,11 @@ class _CandidateRecorder:
         self.rows.append(features)
         return next(k.split("=", 1)[1] for k in features if k.startswith("type=")), 1.0
 
-    def threshold_of(self, entity_type: str) -> float:
-        return 0.0
 
-
-class _KeepBest:
-    """Stands in for the entity model in :func:`doc_to_extraction`: keeps every candidate with
-    its most probable type and records that probability (thresholds are applied afterwards, by the
-    type each entity ends with, as :func:`extractors.pipeline.doc_to_extraction` applies them)."""
+class _KeepBest(_KeepEvery):
+    """Keeps every candidate with its most probable type and records that probability (thresholds
+    are applied afterwards, by the type each entity ends with, as
+    :func:`extractors.pipeline.doc_to_extraction` applies them)."""
 
     def __init__(self, model):
         self.model = model
@@ -624,9 +628,6 @@ class _KeepBest:
         best, p = self.model.best(features)
         self.p.append(p)
         return best, p
-
-    def threshold_of(self, entity_type: str) -> float:
-        return 0.0
 
 
 def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str | None]]:
