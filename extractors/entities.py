@@ -1323,9 +1323,28 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         if re.search(r"\b(new|novel)\b", before.text, re.IGNORECASE):
             return DATASET
         return BENCHMARK if _EVAL_WORDS.search(first.sent.text) else DATASET
+    if _trained_on(doc, start, end):
+        return DATASET
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+#: Verbs whose "on" takes the data a model learns from: "FaceNet (trained on VGGFace2 and CASIA-WebFace)".
+_TRAINED = frozenset({"trained", "pretrained", "pre-trained", "finetuned", "fine-tuned", "tuned", "retrained"})
+
+
+def _trained_on(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` (or the first of its list) is what a model is trained on: "trained on
+    X", "pre-trained on X and Y", "fine-tuned on X"; not a name that modifies a noun after it ("trained on
+    GPT-4 outputs"), nor a known method or model."""
+    if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].text in HYPHENS):
+        return False
+    if gazetteer_type(doc[start:end].text) in {METHOD, MODEL}:
+        return False
+    first = _list_head(doc, doc[end - 1])
+    j = start if first.i == end - 1 else min(first.i, first.left_edge.i)
+    return j >= 2 and doc[j - 1].lower_ == "on" and doc[j - 2].lower_ in _TRAINED
 
 
 #: What makes a "set" one to evaluate on ("a human-crafted evaluation set, called HumanExtension").

@@ -336,6 +336,8 @@ def doc_to_extraction(
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
+        if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
+            continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -432,6 +434,29 @@ def _eponym_of_a_theory_object(span) -> bool:
     if i < len(doc) and doc[i].lower_ in _EPONYM_MODIFIERS:
         i += 1
     return i < len(doc) and doc[i].lower_ in _EPONYM_HEADS
+
+
+#: Nouns of data a name may modify: "the HSHS video", "light-field (LF) imaging", "MoST data".
+_DATA_NOUNS = frozenset({
+    "video", "videos", "image", "images", "imaging", "imagery", "data", "frames", "scans", "signals", "recordings",
+    "footage", "photos", "photographs",
+})
+
+
+def _modifies_data(span) -> bool:
+    """Whether a mention only modifies a noun of data after it (past the short form it defines or the bracket
+    that closes it): "a robust computational reconstruction ... to recover the HSHS video", "light-field(LF)
+    imaging"; not "Noisy-clean Mix (NcM) data augmentation", where the noun goes on into a longer name. Every
+    mention of a Method so placed names a kind of data, not a technique."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
+        i += 1  # the short form of "light-field(LF) imaging"
+    elif i < len(doc) and doc[i].text == "(":
+        i = next((k + 1 for k in range(i, min(i + 6, len(doc))) if doc[k].text == ")"), i)
+    if not (i < len(doc) and doc[i].lower_ in _DATA_NOUNS and doc[i].pos_ in ("NOUN", "PROPN")):
+        return False
+    # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
+    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
 
 
 #: Last words of an organisation's name ("the Minnesota Department of Health", "the Allen Institute"): none

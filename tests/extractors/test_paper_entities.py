@@ -840,3 +840,31 @@ def test_hardware_is_no_method(nlp):
     (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
     names = {e.name for e in ext.entities}
     assert "ResNet-50" in names and not names & {"FPGA", "GPU"}
+
+
+@pytest.mark.parametrize(("abstract", "bad"), [
+    ("A dual-camera system captures high-speed hyperspectral (HSHS) video, which our network reconstructs better "
+     "than RRT.", "HSHS"),
+    ("We fuse light-field(LF) imaging with depth cues and compare with RRT.", "LF"),
+])
+def test_a_name_that_only_modifies_a_noun_of_data_is_no_method(candidates_nlp, abstract, bad):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert "RRT" in names and bad not in names
+
+
+def test_a_name_before_data_that_goes_on_into_a_longer_name_stays(candidates_nlp):
+    abstract = "We introduce Noisy-clean Mix (NcM) data augmentation to train the grasp detector."
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert "NcM" in names
+
+
+@pytest.mark.parametrize(("abstract", "data", "method"), [
+    ("We compare with FaceNet (trained on VGGFace2 and CASIA-WebFace) on the verification task.", {"VGGFace2",
+     "CASIA-WebFace"}, "FaceNet"),
+    ("Our retriever is pre-trained on WebText-7M and fine-tuned on QueryLog-3, outperforming DPR.", {"WebText-7M",
+     "QueryLog-3"}, "DPR"),
+])
+def test_what_a_model_is_trained_on_is_data(candidates_nlp, abstract, data, method):
+    types = {e.name: e.type.value for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert all(types.get(name) in {"Dataset", "Benchmark"} for name in data), types
+    assert types.get(method) == "Method"
