@@ -200,7 +200,35 @@ def singular(word: str) -> str:
 
 
 def _clean(name: str) -> str:
-    return plain_apostrophes(unicodedata.normalize("NFKC", name)).strip().strip("\"'`\u201c\u201d,;:").strip()
+    return plain_apostrophes(_without_accents(unicodedata.normalize("NFKC", name))).strip().strip("\"'`\u201c\u201d,;:").strip()
+
+
+#: One letter in LaTeX's braces: "Fr{é}chet".
+_BRACED_LETTER = re.compile(r"\{(\w)\}")
+
+
+def _without_accents(text: str) -> str:
+    """``text`` with the accents of Latin letters taken off: "Fréchet", "Nyström", "naïve" and "Matérn" are
+    spelt both ways in abstracts, and each spelling made a node of its own; a PDF's spacing accent goes with its
+    space ("Fr", a space, U+0301, "echet"), and so do the braces of one letter ("Fr{é}chet"). Marks on other
+    scripts stay.
+
+    Example:
+        >>> _without_accents("Nyström approximation"), _without_accents("Hirschfeld-Gebelein-Rényi")
+        ('Nystrom approximation', 'Hirschfeld-Gebelein-Renyi')
+    """
+    text = _BRACED_LETTER.sub(r"\1", text)  # LaTeX's "Fr{\\'e}chet" read as "Fr{é}chet"
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for c in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(c) and out and out[-1] == " " and len(out) > 1 and out[-2].isascii():
+            out.pop()  # a PDF's spacing accent: "Fr", a space, U+0301, "echet"
+            continue
+        if unicodedata.combining(c) and out and out[-1].isascii() and out[-1].isalpha():
+            continue
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 @lru_cache(maxsize=200_000)

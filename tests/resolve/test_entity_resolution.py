@@ -764,3 +764,18 @@ def test_a_measure_acronym_defined_once_joins_its_bare_uses_among_measures_only(
                *(make_paper(f"p{i}", [(short, "Method")]) for i in (1, 2, 3))]
     res = resolve_entities(methods)
     assert node_id(res, "p0") != node_id(res, "p1")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Fréchet Distance", "Frechet distance"), ("Nyström approximation", "Nystrom approximation"),
+    ("naïve Bayes", "Naive Bayes"), ("Fr \u0301echet Inception Distance", "Frechet Inception Distance"),
+    ("Fr{é}chet Inception Distance", "Fréchet Inception Distance"),
+])
+def test_accents_of_latin_letters_do_not_split_a_node(a, b):
+    exts = [make_paper("p1", [(a, "Method")]), make_paper("p2", [(b, "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2")
+
+
+def test_marks_of_other_scripts_stay_in_the_key():
+    assert entity_key("\u0936\u092c\u094d\u0926") != entity_key("\u0936\u092c\u0926")
