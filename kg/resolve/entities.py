@@ -1210,11 +1210,28 @@ def _join_spellings(st: _State) -> None:
             if target and target != key and target in by_key:
                 if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
                     st.spelling.setdefault((g, key), "a well-known name written another way")
-            elif g == NodeLabel.METRIC.value and key.endswith("score") and len(key) > 5:
-                base = key[:-5]
+            elif g == NodeLabel.METRIC.value and (tail := _measure_tail(key)):
+                base = key[: -len(tail)]
                 hit = base if base in by_key else base.upper() if base.upper() in by_key else None
                 if hit and uf.find(key) != uf.find(hit) and st.join(g, key, hit, "spelling"):
-                    st.spelling.setdefault((g, key), "a metric written with and without 'score'")
+                    st.spelling.setdefault((g, key), f"a metric written with and without '{tail}'")
+
+
+#: Last words a measure's name may carry or leave out: "F1 score" / "F1", "Structural Similarity Index" /
+#: "structural similarity", "Dice coefficient" / "Dice".
+_MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
+
+
+def _measure_tail(key: str) -> str | None:
+    """The measure word a Metric's key ends in, or None: "score" after anything ("Fscore"), the others after at
+    least four characters ("fmeasure" is one name).
+
+    Example:
+        >>> _measure_tail("structuralsimilarityindex"), _measure_tail("Fscore"), _measure_tail("fmeasure")
+        ('index', 'score', None)
+    """
+    return next((t for t in _MEASURE_TAILS
+                 if key.endswith(t) and len(key) - len(t) >= (1 if t == "score" else 4)), None)
 
 
 def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], key: str) -> None:

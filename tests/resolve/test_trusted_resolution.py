@@ -95,6 +95,8 @@ def test_dataset_and_benchmark_are_one_node_with_majority_label_and_roles_kept()
     (["CNN/DailyMail", "CNN/DM", "CNN/Daily Mail", "CNNDM"], "Benchmark"),
     (["THUMOS’14", "THUMOS'14", "THUMOS14"], "Benchmark"),
     (["Earth Mover’s Distance", "Earth Mover's distance"], "Metric"),
+    (["structural similarity", "Structural Similarity Index"], "Metric"),
+    (["Dice", "Dice coefficient"], "Metric"),
 ])
 def test_spellings_of_one_name_are_one_node(forms, label):
     res = resolve_entities([paper(f"p{i}", [(f, label)]) for i, f in enumerate(forms)])
