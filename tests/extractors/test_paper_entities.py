@@ -868,3 +868,10 @@ def test_what_a_model_is_trained_on_is_data(candidates_nlp, abstract, data, meth
     types = {e.name: e.type.value for e in _entities(candidates_nlp, "A Study", abstract)}
     assert all(types.get(name) in {"Dataset", "Benchmark"} for name in data), types
     assert types.get(method) == "Method"
+
+
+@pytest.mark.parametrize("name", ["AUC-ROC", "ROC-AUC", "MS-SSIM", "GFLOPs"])
+def test_well_known_measures_are_metrics(name):
+    from extractors.entities import gazetteer_type
+
+    assert gazetteer_type(name) == "Metric"
