@@ -1337,9 +1337,10 @@ _TRAINED = frozenset({"trained", "pretrained", "pre-trained", "finetuned", "fine
 def _trained_on(doc: Doc, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` (or the first of its list) is what a model is trained on: "trained on
     X", "pre-trained on X and Y", "fine-tuned on X"; not a name that modifies a noun after it ("trained on
-    GPT-4 outputs"), nor a known method or model."""
-    if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].text in HYPHENS):
-        return False
+    GPT-4 outputs") or is the subject of a verb after it ("models trained on X ... and Y can handle"), nor a known
+    method or model."""
+    if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN", "AUX", "VERB"} or doc[end].text in HYPHENS):
+        return False  # a modifier ("GPT-4 outputs"), or the subject of a clause of its own ("... and X can handle")
     if gazetteer_type(doc[start:end].text) in {METHOD, MODEL}:
         return False
     first = _list_head(doc, doc[end - 1])

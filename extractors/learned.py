@@ -166,7 +166,23 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
     if name.lower() in MODEL_CLASSES:
         return None  # "VLMs"; "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled
+    if _names_no_thing(doc, text, long_forms, shorts):
+        return None  # "SotA" of "outperforms SotA CNN-based methods", "GT" of "a ground truth (GT)"
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
+
+
+#: Words that stand for no method, model or data however a recogniser types them: the state of the art a paper
+#: compares with, the ground truth it is scored against.
+_NO_THINGS = frozenset({"sota", "sotas", "state of the art", "state-of-the-art", "gt", "ground truth", "ground-truth"})
+
+
+def _names_no_thing(doc: Doc, text: str, long_forms: dict, shorts: dict) -> bool:
+    """Whether a recognised mention is one of :data:`_NO_THINGS`, or a short form the paper defines as one
+    ("a ground truth (GT)"); a short form defined otherwise ("Graph Transformer (GT)") is a name."""
+    key = merge_key(text)
+    if key not in shorts:
+        return text.lower() in _NO_THINGS
+    return any(doc[a:b].text.lower() in _NO_THINGS for (a, b), short in long_forms.items() if merge_key(short) == key)
 
 
 def _no_name(text: str) -> bool:

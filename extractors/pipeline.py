@@ -336,6 +336,8 @@ def doc_to_extraction(
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
+        if entry["type"] == METHOD and _names_people(name):
+            continue  # "domain experts", "human annotators": people, no technique
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
             continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
@@ -434,6 +436,30 @@ def _eponym_of_a_theory_object(span) -> bool:
     if i < len(doc) and doc[i].lower_ in _EPONYM_MODIFIERS:
         i += 1
     return i < len(doc) and doc[i].lower_ in _EPONYM_HEADS
+
+
+#: Plural nouns of people: a Method candidate ending in one names who does something, not how.
+_PEOPLE = frozenset({
+    "annotators", "participants", "users", "workers", "crowdworkers", "clinicians", "radiologists",
+    "physicians", "doctors", "students", "humans", "people", "raters", "labelers", "labellers", "volunteers",
+    "practitioners", "researchers", "developers", "customers", "consumers", "pathologists", "engineers",
+})
+
+
+def _names_people(name: str) -> bool:
+    """Whether a name ends in a plural noun of people ("domain experts", "human annotators", "crowd workers").
+
+    Example:
+        >>> _names_people("domain experts"), _names_people("sparse experts"), _names_people("human annotators")
+        (True, False, True)
+    """
+    words = name.lower().split()
+    if words[-1] == "experts":  # the experts of a mixture are networks: "sparse experts", "MoE experts"
+        return len(words) > 1 and words[-2] in _HUMAN_EXPERTS
+    return words[-1] in _PEOPLE and "of" not in words and "-" not in words[-1]
+
+
+_HUMAN_EXPERTS = frozenset({"domain", "human", "medical", "clinical", "legal", "subject-matter"})
 
 
 #: Nouns of data a name may modify: "the HSHS video", "light-field (LF) imaging", "MoST data".

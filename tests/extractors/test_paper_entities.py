@@ -875,3 +875,36 @@ def test_well_known_measures_are_metrics(name):
     from extractors.entities import gazetteer_type
 
     assert gazetteer_type(name) == "Metric"
+
+
+
+@pytest.mark.parametrize("abstract", [
+    "Existing approaches rely on parameters or rules that are found by domain experts; however, they are specific to "
+    "the problem. Our sampler outperforms RRT.",
+    "Using real-world data with causal graphs provided by domain experts, we show that the proposed method beats RRT.",
+])
+def test_people_are_no_methods(nlp, abstract):
+    from extractors.pipeline import extract_papers
+
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    assert "domain experts" not in {e.name.lower() for e in ext.entities}
+
+
+def test_ground_truth_is_no_entity_whoever_finds_it(nlp):
+    from extractors.pipeline import extract_papers
+
+    abstract = ("The lexicons go beyond a strong baseline lexicon. We develop a ground truth (GT) based on expert "
+                "annotators and compare our concern detection output to GT, to yield 231% improvement in recall over "
+                "RRT.")
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    names = {e.name.lower() for e in ext.entities}
+    assert "recall" in names and not names & {"gt", "ground truth"}
+
+
+def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
+    from extractors.pipeline import extract_papers
+
+    abstract = "Unlike models trained on HMDA and FEAMOE can ably handle drift."
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get("HMDA") == "Dataset" and types.get("FEAMOE") != "Dataset"
