@@ -114,6 +114,16 @@ WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], tuple[str, ...]] = {
 _BY_LABEL_KEY = {(label, name_key(short)): longs for (label, short), longs in WELL_KNOWN_FOR_LABEL.items()}
 
 
+def has_label_sense(short: str, label: str) -> bool:
+    """Whether ``short`` has a usual meaning of its own among nodes of ``label`` (:data:`WELL_KNOWN_FOR_LABEL`).
+
+    Example:
+        >>> has_label_sense("MAE", "Metric"), has_label_sense("MAE", "Method")
+        (True, False)
+    """
+    return (label, name_key(short)) in _BY_LABEL_KEY
+
+
 def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool:
     """Whether ``long`` is the usual meaning of ``short`` (its key, a plural or a hyphen aside), for a
     node of ``label`` when given (:data:`WELL_KNOWN_FOR_LABEL`).

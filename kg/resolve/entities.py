@@ -105,7 +105,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from kg.resolve.acronyms import CAPITAL_S_PLURALS, CASE_FREE, is_well_known_sense, well_known_long_form
+from kg.resolve.acronyms import CAPITAL_S_PLURALS, CASE_FREE, has_label_sense, is_well_known_sense, well_known_long_form
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
@@ -1153,6 +1153,11 @@ def _expand_short_forms(st: _State) -> None:
             # framework"), not the meaning another paper defines for them
             proposers = {o.paper_id for o in st.occurrences[g][short] if o.proposed and o.how is None} - top_papers
             well_known = any(is_well_known_sense(short, st.abbr.display(lk), g) for lk in top_members)
+            if not in_group and not well_known and has_label_sense(short, g):
+                # a measure's "MAE" defined nowhere among measures is not the masked autoencoder that Method
+                # papers define: the letters have a meaning of their own for this kind of node
+                st.decisions[(g, short)] = None
+                continue
             supported = len(top_papers) > next_papers and (
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
                 # half the papers of the group: only with definitions in the group ("SSD", a dialog

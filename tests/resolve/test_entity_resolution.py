@@ -779,3 +779,13 @@ def test_accents_of_latin_letters_do_not_split_a_node(a, b):
 
 def test_marks_of_other_scripts_stay_in_the_key():
     assert entity_key("\u0936\u092c\u094d\u0926") != entity_key("\u0936\u092c\u0926")
+
+
+def test_a_measure_acronym_does_not_take_a_meaning_only_methods_define():
+    exts = [make_paper("p1", [("MAE", "Method", ["Masked Autoencoders"])], {"MAE": "Masked Autoencoders"}),
+            make_paper("p2", [("MAE", "Method", ["masked autoencoder"])], {"MAE": "masked autoencoder"}),
+            make_paper("p3", [("MAE", "Metric")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2")
+    metric = next(n for n in res.nodes.values() if n.id == node_id(res, "p3"))
+    assert "Masked Autoencoders" not in [metric.name, *metric.aliases]
