@@ -1317,6 +1317,8 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         announced = words[-3]
     elif words and words[-1] in _CUE_DATASET | _CUE_BENCHMARK and before[-1].tag_ in {"NN", "NNS"}:
         announced = words[-1]  # "two medical datasets BACH and ISIC" (not "we benchmark X")
+    if announced not in _CUE_BENCHMARK | _CUE_DATASET:
+        announced = _apposed_to(anchor)  # "the largest ... dataset for computer vision in skiing, SkiTB, is introduced"
     if announced in _CUE_BENCHMARK:
         return BENCHMARK
     if announced in _CUE_DATASET:
@@ -1328,6 +1330,19 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+def _apposed_to(tok: Token) -> str | None:
+    """The noun a name stands in apposition to, climbing over the prepositional phrases after it ("a corpus of
+    dialogues in French, DialFR": corpus), lower-cased; None when the name is no apposition."""
+    if tok.dep_ != "appos":
+        return None
+    head = tok.head
+    for _ in range(3):
+        if head.dep_ != "pobj" or head.head.dep_ != "prep":
+            break
+        head = head.head.head
+    return head.lower_
 
 
 #: Verbs whose "on" takes the data a model learns from: "FaceNet (trained on VGGFace2 and CASIA-WebFace)".
