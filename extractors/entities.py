@@ -868,8 +868,11 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         # the long form the text defines decides: "ECE" is a metric in the gazetteer, but
         # "Emotion Cause Extraction (ECE)" is a task
         short_type = gazetteer_type(short)
-        if short_type == METRIC and len(short) <= 2 and head_type(words) != METRIC:
-            short_type = None  # "electron microscopy (EM)" is not exact match
+        if short_type == METRIC and head_type(words) != METRIC and (
+            len(short) <= 2 or words and words[-1].lower().split("-")[-1] not in _MEASURE_LAST_WORDS
+        ):
+            # "electron microscopy (EM)" is not exact match, "multiple style encoding (MSE)" not mean squared error
+            short_type = None
         typ = gazetteer_type(span.text) or (
             _long_form_type(doc, span, words) if head_type(words) else short_type
         ) or _long_form_type(doc, span, words)
@@ -1140,6 +1143,16 @@ def named_as_a_task(span: Span) -> bool:
 _TASK_PHRASE_POS = frozenset({"ADJ", "ADV", "CCONJ", "NOUN", "PROPN", "PUNCT", "VERB"})
 #: Marks that may open a name after a naming verb ("a new task termed “Premise-based ...”").
 OPENING_MARKS = frozenset({'"', "'", "(", "\u201c", "\u2018", "``", "`"})
+
+
+#: Last words of a measure's long form that the head words do not type ("structural similarity", "Bilingual
+#: Evaluation Understudy", "frames per second"): a measure's acronym defined so keeps its gazetteer type.
+_MEASURE_LAST_WORDS = _wordset(
+    """
+    similarity understudy evaluation second seconds distance divergence ratio index coefficient gain measure
+    metric score rate accuracy error precision recall operations operation curve union ordering
+    """
+)
 
 
 def _long_form_type(doc: Doc, span: Span, words: list[str]) -> str:

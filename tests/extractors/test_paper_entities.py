@@ -911,3 +911,17 @@ def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
     (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get("HMDA") == "Dataset" and types.get("FEAMOE") != "Dataset"
+
+
+@pytest.mark.parametrize(("abstract", "name", "typ"), [
+    ("We propose a multiple style encoding (MSE) module that extracts style codes from several references. With MSE, "
+     "our generator beats RRT.", "MSE", "Method"),
+    ("We report the structural similarity (SSIM) and the Learned Perceptual Image Patch Similarity (LPIPS), improving "
+     "SSIM by 2%.", "LPIPS", "Metric"),
+    ("Our detector raises the mean Intersection-over-Union (mIoU) by 2 points over RRT.", "mIoU", "Metric"),
+])
+def test_a_measure_acronym_defined_as_something_else_is_not_a_metric(nlp, abstract, name, typ):
+    from extractors.pipeline import extract_papers
+
+    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    assert {e.type.value for e in ext.entities if e.name == name} == {typ}
