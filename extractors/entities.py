@@ -869,7 +869,7 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         # "Emotion Cause Extraction (ECE)" is a task
         short_type = gazetteer_type(short)
         if short_type == METRIC and head_type(words) != METRIC and (
-            len(short) <= 2 or words and words[-1].lower().split("-")[-1] not in _MEASURE_LAST_WORDS
+            len(short) <= 2 or not {p for w in words for p in w.lower().split("-")} & _MEASURE_NAME_WORDS
         ):
             # "electron microscopy (EM)" is not exact match, "multiple style encoding (MSE)" not mean squared error
             short_type = None
@@ -917,6 +917,8 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         text = view.span_text(start, end)
         if _MODIFIER_SUFFIX.search(text) or _NOT_SYSTEM.search(text):
             continue  # "AI-Driven", "NP-hard": a modifier; "IJCAI'19": a venue
+        if start == i and i > 0 and text.isupper() and _shouted_word(doc[i - 1]):
+            continue  # "EVENTS" of "a new dataset, MORAL EVENTS": the last word of a name in capitals, not a name
         typ = name_type(text)
         if typ == METHOD and _METRIC_TAIL.search(text):
             typ = METRIC
@@ -1145,12 +1147,14 @@ _TASK_PHRASE_POS = frozenset({"ADJ", "ADV", "CCONJ", "NOUN", "PROPN", "PUNCT", "
 OPENING_MARKS = frozenset({'"', "'", "(", "\u201c", "\u2018", "``", "`"})
 
 
-#: Last words of a measure's long form that the head words do not type ("structural similarity", "Bilingual
-#: Evaluation Understudy", "frames per second"): a measure's acronym defined so keeps its gazetteer type.
-_MEASURE_LAST_WORDS = _wordset(
+#: Words of a measure's long form that the head words do not type ("structural similarity", "Bilingual
+#: Evaluation Understudy", "frames per second", "Precision at N", "Success weighted by inverse Path Length"): a
+#: measure's acronym defined with one keeps its gazetteer type.
+_MEASURE_NAME_WORDS = _wordset(
     """
     similarity understudy evaluation second seconds distance divergence ratio index coefficient gain measure
-    metric score rate accuracy error precision recall operations operation curve union ordering
+    metric score rate accuracy error precision recall operations operation curve union ordering success length
+    percentile hits
     """
 )
 
@@ -1346,11 +1350,13 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _apposed_to(tok: Token) -> str | None:
-    """The noun a name stands in apposition to, climbing over the prepositional phrases after it ("a corpus of
-    dialogues in French, DialFR": corpus), lower-cased; None when the name is no apposition."""
+    """The noun a name stands in apposition to, climbing over the prepositional phrases after a singular one ("a
+    corpus of dialogues in French, DialFR": corpus), lower-cased; None when the name is no apposition."""
     if tok.dep_ != "appos":
         return None
     head = tok.head
+    if head.tag_ in ("NNS", "NNPS"):
+        return head.lower_  # "four Ethiopian languages, namely, Amharic": one of the languages, whatever they are in
     for _ in range(3):
         if head.dep_ != "pobj" or head.head.dep_ != "prep":
             break
@@ -1367,8 +1373,8 @@ def _trained_on(doc: Doc, start: int, end: int) -> bool:
     X", "pre-trained on X and Y", "fine-tuned on X"; not a name that modifies a noun after it ("trained on
     GPT-4 outputs") or is the subject of a verb after it ("models trained on X ... and Y can handle"), nor a known
     method or model."""
-    if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN", "AUX", "VERB"} or doc[end].text in HYPHENS):
-        return False  # a modifier ("GPT-4 outputs"), or the subject of a clause of its own ("... and X can handle")
+    if end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN", "ADJ", "AUX", "VERB"} or doc[end].text in HYPHENS):
+        return False  # a modifier ("GPT-4 outputs", "CG aerial view data"), or the subject of a clause ("X can")
     if gazetteer_type(doc[start:end].text) in {METHOD, MODEL}:
         return False
     first = _list_head(doc, doc[end - 1])
@@ -1699,6 +1705,11 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
 def _abbreviated(doc: Doc, text: str) -> bool:
     key = name_key(text)
     return any(name_key(s.text) == key for s in doc.spans.get(ABBREVIATION_KEY, []))
+
+
+def _shouted_word(tok: Token) -> bool:
+    """A word of three or more capitals right before the next one: a name written in capitals ("MORAL EVENTS")."""
+    return tok.is_alpha and len(tok.text) >= 3 and tok.text.isupper() and bool(tok.whitespace_) and not tok.is_stop
 
 
 def _title_name(

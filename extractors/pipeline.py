@@ -453,6 +453,8 @@ def _names_people(name: str) -> bool:
         >>> _names_people("domain experts"), _names_people("sparse experts"), _names_people("human annotators")
         (True, False, True)
     """
+    if not name.split()[-1].islower():
+        return False  # "Attractive People: Assembling Loose-Limbed Models": a title's name
     words = name.lower().split()
     if words[-1] == "experts":  # the experts of a mixture are networks: "sparse experts", "MoE experts"
         return len(words) > 1 and words[-2] in _HUMAN_EXPERTS

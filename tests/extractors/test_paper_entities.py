@@ -906,7 +906,36 @@ def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
     ("We report the structural similarity (SSIM) and the Learned Perceptual Image Patch Similarity (LPIPS), improving "
      "SSIM by 2%.", "LPIPS", "Metric"),
     ("Our detector raises the mean Intersection-over-Union (mIoU) by 2 points over RRT.", "mIoU", "Metric"),
+    ("Our retriever outperforms RRT on Precision at N (P@N) and Mean Reciprocal Rank (MRR).", "P@N", "Metric"),
+    ("Agents are scored by Success weighted by inverse Path Length (SPL) and beat RRT.", "SPL", "Metric"),
 ])
 def test_a_measure_acronym_defined_as_something_else_is_not_a_metric(nlp, abstract, name, typ):
     ext = _decided(nlp, abstract)
     assert {e.type.value for e in ext.entities if e.name == name} == {typ}
+
+
+def test_a_language_listed_after_a_dataset_for_languages_is_not_data(nlp):
+    abstract = ("We present EthioEmo, a multi-label emotion classification dataset for four Ethiopian languages, "
+                "namely, Amharic (amh), Afan Oromo (orm), Somali (som), and Tigrinya (tir).")
+    types = {e.name: e.type.value for e in _decided(nlp, abstract).entities}
+    assert types.get("EthioEmo") == "Dataset" and "Afan Oromo" not in types
+
+
+def test_a_name_written_in_capitals_is_not_cut_to_its_last_word(candidates_nlp):
+    abstract = ("To study this phenomenon, we annotate a new dataset, MORAL EVENTS, consisting of 5,494 structured "
+                "event annotations on 474 news articles.")
+    assert "EVENTS" not in {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+
+
+def test_a_name_that_modifies_an_adjective_and_data_after_trained_on_is_not_data(nlp):
+    abstract = "Additionally, a model trained on CG aerial view synthetic data is more robust than RRT."
+    assert "CG" not in {e.name for e in _decided(nlp, abstract).entities}
+
+
+def test_a_title_name_ending_in_a_word_for_people_stays(nlp):
+    from extractors.pipeline import extract_papers
+
+    paper = Paper(id="p", title="Attractive People: Assembling Loose-Limbed Models using Non-parametric Belief "
+                  "Propagation", abstract="We present a model of people as loose-limbed bodies.")
+    (ext,) = extract_papers([paper], nlp=nlp)
+    assert "Attractive People" in {e.name for e in ext.entities}
