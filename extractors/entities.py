@@ -1350,12 +1350,16 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _apposed_to(tok: Token) -> str | None:
-    """The noun a name stands in apposition to, climbing over the prepositional phrases after a singular one ("a
-    corpus of dialogues in French, DialFR": corpus), lower-cased; None when the name is no apposition."""
+    """The noun a name stands in apposition to, climbing over the prepositional phrases after it ("a corpus of
+    dialogues in French, DialFR", "a dataset of scene sketches, SketchyScene": corpus, dataset), but not from a
+    plural out of any other phrase ("a dataset for four languages, namely, Amharic"), lower-cased; None when the
+    name is no apposition."""
     if tok.dep_ != "appos":
         return None
     head = tok.head
-    if head.tag_ in ("NNS", "NNPS"):
+    if head.lower_ in _CUE_DATASET | _CUE_BENCHMARK:
+        return head.lower_  # "the MCRC datasets, e.g. RACE"
+    if head.tag_ in ("NNS", "NNPS") and not (head.dep_ == "pobj" and head.head.lower_ == "of"):
         return head.lower_  # "four Ethiopian languages, namely, Amharic": one of the languages, whatever they are in
     for _ in range(3):
         if head.dep_ != "pobj" or head.head.dep_ != "prep":

@@ -821,6 +821,8 @@ def test_broken_compounds_curves_under_an_area_and_organisations_are_no_entities
     ("In this paper, the largest and most annotated dataset for computer vision in skiing, SkiTB, is introduced. We "
      "track skiers better than RRT.", "SkiTB"),
     ("We release a large corpus of dialogues in French, DialFR, to the community.", "DialFR"),
+    ("We contribute the first large-scale dataset of scene sketches, SketchyScene, with the goal of advancing research "
+     "on sketch understanding.", "SketchyScene"),
     ("Our method is evaluated on four datasets including one challenging self-collected dataset named BasketBall "
      "covering diverse scenarios.", "BasketBall"),
     ("First, we construct a human-crafted evaluation set, called HumanExtension, which contains examples of two "
