@@ -233,7 +233,8 @@ METRICS: frozenset[str] = _terms(
     accuracy|top-1 accuracy|top-5 accuracy|F1|F1 score|F1-score|macro-F1|micro-F1|macro F1|precision|recall
     BLEU|ROUGE|ROUGE-L|ROUGE-1|ROUGE-2|METEOR|CIDEr|SPICE|BERTScore|perplexity|exact match|EM|pass@1|pass@k
     pass@10|pass@100|win rate|win-rate|length-controlled win rate|LC win rate|success rate|task success rate
-    AUC|AUROC|AUC-ROC|ROC-AUC|AUPRC|mAP|mean average precision|mIoU|mean IoU|IoU|PSNR|SSIM|MS-SSIM|LPIPS|FID|FVD|Inception Score
+    AUC|AUROC|AUC-ROC|ROC-AUC|AUPRC|mAP|mean average precision|mIoU|mean IoU|IoU|PSNR|SSIM|MS-SSIM|LPIPS|FID|FVD
+    Inception Score
     CLIP score|CLIPScore|MSE|RMSE|mean absolute error|mean squared error|root mean squared error|NDCG
     nDCG@10|Recall@k|Recall@1|hit rate|MRR|mean reciprocal rank|expected reciprocal rank|WER|word error rate|CER|character error rate
     EER|equal error rate|BLEU-4|chrF|TER|minDCF

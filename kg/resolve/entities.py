@@ -200,7 +200,8 @@ def singular(word: str) -> str:
 
 
 def _clean(name: str) -> str:
-    return plain_apostrophes(_without_accents(unicodedata.normalize("NFKC", name))).strip().strip("\"'`\u201c\u201d,;:").strip()
+    text = plain_apostrophes(_without_accents(unicodedata.normalize("NFKC", name)))
+    return text.strip().strip("\"'`\u201c\u201d,;:").strip()
 
 
 #: One letter in LaTeX's braces: "Fr{é}chet".
