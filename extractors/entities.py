@@ -917,8 +917,8 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         text = view.span_text(start, end)
         if _MODIFIER_SUFFIX.search(text) or _NOT_SYSTEM.search(text):
             continue  # "AI-Driven", "NP-hard": a modifier; "IJCAI'19": a venue
-        if start == i and i > 0 and text.isupper() and _shouted_word(doc[i - 1]):
-            continue  # "EVENTS" of "a new dataset, MORAL EVENTS": the last word of a name in capitals, not a name
+        if start == i and i > 0 and text.isupper() and text.isalpha() and _shouted_word(doc[i - 1]):
+            continue  # "EVENTS" of "a new dataset, MORAL EVENTS" (not "VOC07" of "PASCAL VOC07"): part of a name
         typ = name_type(text)
         if typ == METHOD and _METRIC_TAIL.search(text):
             typ = METRIC
@@ -1154,7 +1154,7 @@ _MEASURE_NAME_WORDS = _wordset(
     """
     similarity understudy evaluation second seconds distance divergence ratio index coefficient gain measure
     metric score rate accuracy error precision recall operations operation curve union ordering success length
-    percentile hits
+    percentile hits errors distances scores rates ratios similarities accuracies coefficients measures metrics
     """
 )
 
@@ -1335,7 +1335,7 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     elif words and words[-1] in _CUE_DATASET | _CUE_BENCHMARK and before[-1].tag_ in {"NN", "NNS"}:
         announced = words[-1]  # "two medical datasets BACH and ISIC" (not "we benchmark X")
     if announced not in _CUE_BENCHMARK | _CUE_DATASET:
-        announced = _apposed_to(anchor)  # "the largest ... dataset for computer vision in skiing, SkiTB, is introduced"
+        announced = _apposed_to(anchor, start)  # "the largest ... dataset for computer vision in skiing, SkiTB"
     if announced in _CUE_BENCHMARK:
         return BENCHMARK
     if announced in _CUE_DATASET:
@@ -1349,13 +1349,17 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _apposed_to(tok: Token) -> str | None:
-    """The noun a name stands in apposition to, climbing over the prepositional phrases after it ("a corpus of
-    dialogues in French, DialFR", "a dataset of scene sketches, SketchyScene": corpus, dataset), but not from a
-    plural out of any other phrase ("a dataset for four languages, namely, Amharic"), lower-cased; None when the
-    name is no apposition."""
-    if tok.dep_ != "appos":
-        return None
+#: What comes right before a name set in apposition: "..., SkiTB", "namely SkiTB", "e.g. RACE", "(CMU Polysemy-30)".
+_APPOSITION_MARKS = frozenset({",", ":", "(", '"', "\u201c", "namely", "e.g.", "i.e.", "called", "named", "dubbed"})
+
+
+def _apposed_to(tok: Token, start: int) -> str | None:
+    """The noun a name (last token ``tok``, first ``start``) stands in apposition to, climbing over the
+    prepositional phrases after it ("a corpus of dialogues in French, DialFR", "a dataset of scene sketches,
+    SketchyScene": corpus, dataset), but not from a plural out of any other phrase ("a dataset for four languages,
+    namely, Amharic"), lower-cased; None when the name is no apposition."""
+    if tok.dep_ != "appos" or start == 0 or tok.doc[start - 1].lower_ not in _APPOSITION_MARKS:
+        return None  # not "The mcScenes dataset, the HM3GAT, ...": a list the parse read as an apposition
     head = tok.head
     if head.lower_ in _CUE_DATASET | _CUE_BENCHMARK:
         return head.lower_  # "the MCRC datasets, e.g. RACE"

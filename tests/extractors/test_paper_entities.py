@@ -910,6 +910,7 @@ def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
     ("Our detector raises the mean Intersection-over-Union (mIoU) by 2 points over RRT.", "mIoU", "Metric"),
     ("Our retriever outperforms RRT on Precision at N (P@N) and Mean Reciprocal Rank (MRR).", "P@N", "Metric"),
     ("Agents are scored by Success weighted by inverse Path Length (SPL) and beat RRT.", "SPL", "Metric"),
+    ("Our regressor lowers the mean square errors (MSE) of RRT by half.", "MSE", "Metric"),
 ])
 def test_a_measure_acronym_defined_as_something_else_is_not_a_metric(nlp, abstract, name, typ):
     ext = _decided(nlp, abstract)
@@ -941,3 +942,15 @@ def test_a_title_name_ending_in_a_word_for_people_stays(nlp):
                   "Propagation", abstract="We present a model of people as loose-limbed bodies.")
     (ext,) = extract_papers([paper], nlp=nlp)
     assert "Attractive People" in {e.name for e in ext.entities}
+
+
+def test_a_versioned_name_after_a_name_in_capitals_stays(candidates_nlp):
+    abstract = "We conducted experiments on PASCAL VOC07, on the VOC10 evaluation server, and on the MITIndoor dataset."
+    assert "VOC07" in {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+
+
+def test_a_list_the_parse_reads_as_an_apposition_is_not_data(candidates_nlp):
+    abstract = ("We propose a novel joint prediction framework, namely HM3GAT, for the MCTP task. The mcScenes "
+                "dataset, the HM3GAT, and alternative models are made publicly available for interested readers.")
+    types = {e.name: e.type.value for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert types.get("HM3GAT") not in {"Dataset", "Benchmark"}
