@@ -340,6 +340,8 @@ def doc_to_extraction(
             continue  # "domain experts", "human annotators": people, no technique
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
             continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
+        if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
+            continue  # "MOS charge storage", "MOS transistors": metal-oxide-semiconductor, not the opinion score
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -471,20 +473,28 @@ _DATA_NOUNS = frozenset({
 })
 
 
-def _modifies_data(span) -> bool:
+#: Nouns of hardware a measure's letters may modify when they are no measure: "MOS transistors".
+_HARDWARE_NOUNS = frozenset({
+    "transistor", "transistors", "circuit", "circuits", "chip", "chips", "charge", "device", "devices", "technology",
+    "capacitor", "capacitors", "sensor", "sensors", "imager", "imagers", "hardware", "process",
+})
+
+
+def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = True) -> bool:
     """Whether a mention only modifies a noun of data after it (past the short form it defines or the bracket
     that closes it): "a robust computational reconstruction ... to recover the HSHS video", "light-field(LF)
     imaging"; not "Noisy-clean Mix (NcM) data augmentation", where the noun goes on into a longer name. Every
-    mention of a Method so placed names a kind of data, not a technique."""
+    mention of a Method so placed names a kind of data, not a technique. ``nouns`` may be other nouns (of hardware:
+    "MOS charge storage", where ``ending=False`` lets the phrase go on)."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
         i += 1  # the short form of "light-field(LF) imaging"
     elif i < len(doc) and doc[i].text == "(":
         i = next((k + 1 for k in range(i, min(i + 6, len(doc))) if doc[k].text == ")"), i)
-    if not (i < len(doc) and doc[i].lower_ in _DATA_NOUNS and doc[i].pos_ in ("NOUN", "PROPN")):
+    if not (i < len(doc) and doc[i].lower_ in nouns and doc[i].pos_ in ("NOUN", "PROPN")):
         return False
     # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
-    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
+    return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
 
 
 #: Last words of an organisation's name ("the Minnesota Department of Health", "the Allen Institute"): none

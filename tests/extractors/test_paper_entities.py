@@ -954,3 +954,12 @@ def test_a_list_the_parse_reads_as_an_apposition_is_not_data(candidates_nlp):
                 "dataset, the HM3GAT, and alternative models are made publicly available for interested readers.")
     types = {e.name: e.type.value for e in _entities(candidates_nlp, "A Study", abstract)}
     assert types.get("HM3GAT") not in {"Dataset", "Benchmark"}
+
+
+@pytest.mark.parametrize(("abstract", "kept"), [
+    ("MOS charge storage has been demonstrated as an effective method to store weights; we compare with RRT.", False),
+    ("We build the array from MOS transistors and compare with RRT.", False),
+    ("Our vocoder reaches a MOS of 4.28 and beats RRT in MOS tests.", True),
+])
+def test_mos_of_hardware_is_no_measure(nlp, abstract, kept):
+    assert ("MOS" in {e.name for e in _decided(nlp, abstract).entities if e.type.value == "Metric"}) == kept
