@@ -868,7 +868,7 @@ def test_what_a_model_is_trained_on_is_data(candidates_nlp, abstract, data, meth
     assert types.get(method) == "Method"
 
 
-@pytest.mark.parametrize("name", ["AUC-ROC", "ROC-AUC", "MS-SSIM", "GFLOPs"])
+@pytest.mark.parametrize("name", ["AUC-ROC", "ROC-AUC", "MS-SSIM", "GFLOPs", "TPR", "false positive rate"])
 def test_well_known_measures_are_metrics(name):
     from extractors.entities import gazetteer_type
 
