@@ -318,11 +318,15 @@ def entity_key(name: str) -> str:
         (True, 'recall@k')
         >>> entity_key("ReLUs") == entity_key("ReLU"), entity_key("EPIC-Kitchens-100") == entity_key("EpicKitchens100")
         (True, True)
+        >>> entity_key("Wasserstein's distance") == entity_key("Wasserstein distance"), entity_key("Laplace's method")
+        (True, 'laplacemethod')
     """
     text = _clean(name)
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
+    # a possessive before the word it owns: "Wasserstein's distance" is the Wasserstein distance, "Bird's eye view"
+    words = [w[:-2] if i + 1 < len(words) and w.endswith("'s") and len(w) > 3 else w for i, w in enumerate(words)]
     if len(words) > 1 and words[-1].lower() in ("net", "nets") and words[-2].lower() in _NET_KINDS and " " in text:
         # "recurrent neural nets", "Deep Belief Net"; not "DenseNet", "U-Net", "Spline Net" (a name), "elastic net"
         words[-1] = "network"

@@ -770,8 +770,9 @@ def test_a_measure_acronym_defined_once_joins_its_bare_uses_among_measures_only(
     ("Fréchet Distance", "Frechet distance"), ("Nyström approximation", "Nystrom approximation"),
     ("naïve Bayes", "Naive Bayes"), ("Fr \u0301echet Inception Distance", "Frechet Inception Distance"),
     ("Fr{é}chet Inception Distance", "Fréchet Inception Distance"),
+    ("Wasserstein's distance", "Wasserstein distance"), ("Bird’s-Eye View", "bird eye view"),
 ])
-def test_accents_of_latin_letters_do_not_split_a_node(a, b):
+def test_accents_and_possessives_do_not_split_a_node(a, b):
     exts = [make_paper("p1", [(a, "Method")]), make_paper("p2", [(b, "Method")])]
     res = resolve_entities(exts)
     assert node_id(res, "p1") == node_id(res, "p2")
