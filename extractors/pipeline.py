@@ -60,6 +60,7 @@ from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_lear
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.results import results_from_doc
+from extractors.spans import closing_bracket
 from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
@@ -433,8 +434,7 @@ def _eponym_of_a_theory_object(span) -> bool:
         i += 2  # "Shafer" of "the Shafer-Shenoy axioms"
     if i < len(doc) and doc[i].tag_ == "POS":
         i += 1  # "Hoeffding's bound"
-    if i < len(doc) and doc[i].text == "(":
-        i = next((k + 1 for k in range(i, min(i + 6, len(doc))) if doc[k].text == ")"), i)
+    i = _past_bracket(doc, i)  # "the ... Arthur-Vassilvitskii (AV) approximation guarantee"
     if i < len(doc) and doc[i].lower_ in _EPONYM_MODIFIERS:
         i += 1
     return i < len(doc) and doc[i].lower_ in _EPONYM_HEADS
@@ -489,12 +489,20 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
         i += 1  # the short form of "light-field(LF) imaging"
-    elif i < len(doc) and doc[i].text == "(":
-        i = next((k + 1 for k in range(i, min(i + 6, len(doc))) if doc[k].text == ")"), i)
+    else:
+        i = _past_bracket(doc, i)  # "high-speed hyperspectral (HSHS) video"
     if not (i < len(doc) and doc[i].lower_ in nouns and doc[i].pos_ in ("NOUN", "PROPN")):
         return False
     # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
     return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
+
+
+def _past_bracket(doc, i: int) -> int:
+    """The index after a short bracket that opens at ``i`` ("(AV)", "(HSHS)": closed within 5 tokens), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        close = closing_bracket(doc, i, within=6)
+        return i if close is None else close + 1
+    return i
 
 
 #: Last words of an organisation's name ("the Minnesota Department of Health", "the Allen Institute"): none

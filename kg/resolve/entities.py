@@ -1065,6 +1065,11 @@ def _generic_tail(a: str, b: str) -> bool:
     return len(short) >= 8 and long.startswith(short) and long[len(short):] in _SENSE_TAILS
 
 
+#: Last words a measure's name may carry or leave out: "F1 score" / "F1", "Structural Similarity Index" /
+#: "structural similarity", "Dice coefficient" / "Dice" (:func:`_measure_tail`, longest first); also what a long form
+#: of a measure's acronym may add (:data:`_SENSE_TAILS`).
+_MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
+
 #: What a long form may add after another's words and still be the same meaning of one acronym (keys:
 #: "neural" taken out, singular): the "network" of "long short-term memory network (LSTM)" has no letter
 #: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart. A descriptor or
@@ -1072,9 +1077,8 @@ def _generic_tail(a: str, b: str) -> bool:
 #: index, measure, metric, score or coefficient what a measure's acronym names ("structural similarity index
 #: measure (SSIM)" and "structural similarity (SSIM)").
 _SENSE_TAILS = frozenset(
-    {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature",
-     "index", "measure", "indexmeasure", "metric", "score", "coefficient"}
-)
+    {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature"}
+) | frozenset(_MEASURE_TAILS)
 
 
 def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
@@ -1225,11 +1229,6 @@ def _join_spellings(st: _State) -> None:
                 hit = base if base in by_key else base.upper() if base.upper() in by_key else None
                 if hit and uf.find(key) != uf.find(hit) and st.join(g, key, hit, "spelling"):
                     st.spelling.setdefault((g, key), f"a metric written with and without '{tail}'")
-
-
-#: Last words a measure's name may carry or leave out: "F1 score" / "F1", "Structural Similarity Index" /
-#: "structural similarity", "Dice coefficient" / "Dice".
-_MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
 
 
 def _measure_tail(key: str) -> str | None:
