@@ -266,6 +266,8 @@ _NET_KINDS = frozenset({"neural", "deep", "belief", "adversarial", "recurrent", 
                         "forward", "residual", "bayesian", "bayes", "hopfield", "pointer", "markov", "sigmoid",
                         "generative", "graph", "siamese", "policy", "value", "q"})
 _CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
+#: Measures at a cutoff written with their initial: "R@1" is recall at 1, "P@10" precision at 10.
+_CUTOFF_INITIALS = {"R": "recall", "P": "precision"}
 #: A mixed-case name of two capitals or more whose last letter before a plural s is a capital.
 _CAPITALS_PLURAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]*[A-Z]s$")
 
@@ -273,9 +275,10 @@ _CAPITALS_PLURAL = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]*[A-Z]s$")
 def _word_key(word: str, keep_case: bool) -> str:
     """One word of a key: an acronym loses only an ``s`` after its capitals (and keeps its case
     when it is the whole name); other words are made singular, lower case."""
-    if "@" in word:  # a measure at a cutoff: "Hits@10" and "HITS@10" are "Hit@10"
+    if "@" in word:  # a measure at a cutoff: "Hits@10" and "HITS@10" are "Hit@10", "R@1" is "Recall@1"
         base, _, cutoff = word.partition("@")
-        return singular(base.lower()) + "@" + cutoff.lower()
+        base = _CUTOFF_INITIALS.get(base, base.lower())
+        return singular(base) + "@" + cutoff.lower()
     if is_acronym(word):
         m = _ACRONYM_PLURAL.match(word)
         word = m.group(1) if m else word

@@ -66,14 +66,14 @@ def unfit_reason(name: str) -> str | None:
     Example:
         >>> [unfit_reason(n) for n in ("65%", "10-20 ms", "superior results", "BERT", "3D reconstruction", "O(n^3")]
         ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None, 'cut at a bracket']
-        >>> unfit_reason("score"), unfit_reason("F1 score")
-        ('a bare measure word', None)
+        >>> unfit_reason("score"), unfit_reason("F1 score"), unfit_reason("R@1"), unfit_reason("@1")
+        ('a bare measure word', None, None, 'no word')
     """
     text = name.strip()
     if _NUMBER_FRAGMENT.match(text):
         return "number, unit or range"
-    if sum(c.isalpha() for c in text) < 2 and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", text):
-        return "no word"
+    if sum(c.isalpha() for c in text) < 2 and not re.search(r"[A-Za-z]\d|\d[A-Za-z]|^[A-Za-z]@\w", text):
+        return "no word"  # but "R@1", recall at a cutoff, is a measure's name
     if _EVALUATIVE.match(text):
         return "evaluative phrase"
     if text.lower() in _BARE_MEASURE_WORDS:

@@ -655,6 +655,15 @@ def test_a_measure_at_a_cutoff_is_one_node_in_the_singular_and_plural():
     assert node_id(res, "p0") == node_id(res, "p1") == node_id(res, "p2") != node_id(res, "p3")
 
 
+def test_a_measure_at_a_cutoff_written_with_its_initial_is_the_measure():
+    exts = [make_paper("p0", [("R@1", "Metric")]), make_paper("p1", [("Recall@1", "Metric")]),
+            make_paper("p2", [("P@10", "Metric")]), make_paper("p3", [("precision@10", "Metric")]),
+            make_paper("p4", [("R@10", "Metric")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1") != node_id(res, "p4")
+    assert node_id(res, "p2") == node_id(res, "p3") is not None
+
+
 @pytest.mark.parametrize("forms", [["offline RL", "offline reinforcement learning"], ["GP regression", "Gaussian process regression"],
                                    ["linear SVMs", "linear support vector machine"]])
 def test_a_well_known_acronym_written_out_inside_a_name_is_one_node(forms):
