@@ -220,7 +220,7 @@ DATASETS: frozenset[str] = _terms(
     ogbn-products|BP4D|DISFA|AffectNet|Pascal3D+|LVIS|Objects365|OpenImages|Open Images|CrowdHuman
     WIDER FACE|DAVIS|YouTube-VOS|GOT-10k|LaSOT|TrackingNet|MOT17|MOT20|Vimeo-90K|DIV2K|Set5|Set14|BSD100
     Urban100|Manga109|GoPro|SIDD|ETH3D|Middlebury|Sintel|FlyingChairs|FlyingThings3D|Matterport3D
-    Tanks and Temples|Tanks & Temples
+    Tanks and Temples|Tanks & Temples|MIMIC-CXR|IU X-Ray|IU-Xray
     CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT|TCGA|UK Biobank|ADNI
     Switchboard|CommonVoice|Common Voice|VCTK|LJSpeech|WMT14|WMT16|WMT19|IWSLT|Europarl|MultiUN
     OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10|PubMed|CiteSeer

@@ -154,9 +154,15 @@ def test_long_form_of_data_is_no_method(nlp):
     assert ("CLs", "Method") not in found and ("CL", "Method") not in found
 
 
-@pytest.mark.parametrize("name", ["tieredImageNet", "miniImageNet", "Caltech-101", "BP4D", "MultiUN"])
+@pytest.mark.parametrize("name", ["tieredImageNet", "miniImageNet", "Caltech-101", "BP4D", "MultiUN", "MIMIC-CXR"])
 def test_well_known_datasets_are_in_the_gazetteer(name):
     assert gazetteer_type(name) == "Dataset"
+
+
+def test_a_well_known_dataset_named_in_two_words_is_one_name(nlp):
+    found = typed(nlp, "Experiments on two datasets, IU X-Ray and MIMIC-CXR, show the effect of our method.")
+    names = {name for name, _ in found}
+    assert "IU X-Ray" in names and not {"IU", "X-Ray"} & names
 
 
 # -- round 3 of docs/node_precision_tuning.md ------------------------------------------------
