@@ -143,6 +143,10 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "spearmanrankcorrelationcoefficient": "spearmancorrelation", "spearman'srankcorrelation": "spearmancorrelation",
     "spearman'srankcorrelationcoefficient": "spearmancorrelation", "spearman'scorrelation": "spearmancorrelation",
     "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
+    # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
+    **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
+       for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")
+       for year in ["", *map(str, range(10, 18))]},
 }
 DEFINED_IN_PER_ENTRY = 5
 VARIANT_EXTRACTOR = "kg.resolve.variant_of"

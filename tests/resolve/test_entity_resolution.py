@@ -641,7 +641,8 @@ def test_well_known_measure_spellings_are_one_node(forms):
 
 @pytest.mark.parametrize("forms", [["NYU Depth V2", "NYUv2", "NYUDv2"], ["NTU RGB+D", "NTU-RGBD"], ["NTU RGB+D 120", "NTU-120"],
                                    ["PASCAL VOC 2007", "VOC2007"], ["PASCAL VOC", "VOC"], ["Sintel", "MPI-Sintel"],
-                                   ["Something-Something V2", "SSv2"]])
+                                   ["Something-Something V2", "SSv2"], ["ILSVRC-2012", "ImageNet ILSVRC 2012"],
+                                   ["ILSVRC", "ImageNet Large Scale Visual Recognition Challenge"]])
 def test_well_known_dataset_spellings_are_one_node(forms):
     exts = [make_paper(f"p{i}", [(form, "Benchmark")]) for i, form in enumerate(forms)]
     res = resolve_entities(exts)
