@@ -143,6 +143,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "spearmanrankcorrelationcoefficient": "spearmancorrelation", "spearman'srankcorrelation": "spearmancorrelation",
     "spearman'srankcorrelationcoefficient": "spearmancorrelation", "spearman'scorrelation": "spearmancorrelation",
     "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
+    "montecarlomarkovchain": "markovchainmontecarlo", "convexconcaveprocedure": "concaveconvexprocedure",
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
     **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
        for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")

@@ -649,6 +649,14 @@ def test_well_known_dataset_spellings_are_one_node(forms):
     assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
 
 
+@pytest.mark.parametrize("forms", [["Markov chain Monte Carlo", "Monte Carlo Markov chain"],
+                                   ["concave-convex procedure", "convex-concave procedure"]])
+def test_a_well_known_method_with_its_words_in_another_order_is_one_node(forms):
+    exts = [make_paper(f"p{i}", [(form, "Method")]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
 def test_a_measure_at_a_cutoff_is_one_node_in_the_singular_and_plural():
     exts = [make_paper("p0", [("Hits@1", "Metric")]), make_paper("p1", [("Hit@1", "Metric")]),
             make_paper("p2", [("HITS@1", "Metric")]), make_paper("p3", [("Hits@10", "Metric")])]
