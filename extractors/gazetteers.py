@@ -519,14 +519,19 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     )
 )
 
+#: What a method is compared with or trained towards, never a thing of its own: "the SotA", "the ground truth (GT)".
+NO_THINGS: frozenset[str] = frozenset(
+    t.lower() for t in _terms("SOTA|SoTA|SOTAs|state of the art|state-of-the-art|GT|ground truth|ground-truth")
+)
+
 #: Acronyms and words that are never entities on their own.
-GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | NEVER_ALONE | frozenset(
+GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) | NEVER_ALONE | NO_THINGS | frozenset(
     t.lower()
     for t in _terms(
         """
-    ML|NLP|CV|DL|NN|NNs|DNN|DNNs|API|APIs|SOTA|SoTA|SOTAs|Python|PyTorch|TensorFlow|CUDA|Linux
+    ML|NLP|CV|DL|NN|NNs|DNN|DNNs|API|APIs|Python|PyTorch|TensorFlow|CUDA|Linux
     Windows|Android|iOS|Amazon|GUI|GUIs|OOD|OCR|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL
-    3D|2D|4D|HD|FPS|LLM-based|GT|ground truth|ground-truth
+    3D|2D|4D|HD|FPS|LLM-based
     """
     )
 )

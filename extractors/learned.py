@@ -47,7 +47,7 @@ from extractors.entities import (
     no_measure,
     spells_an_acronym,
 )
-from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES
+from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES, NO_THINGS
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
 from schema.types import ENTITY_TYPES
 
@@ -171,18 +171,15 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
 
 
-#: Words that stand for no method, model or data however a recogniser types them: the state of the art a paper
-#: compares with, the ground truth it is scored against.
-_NO_THINGS = frozenset({"sota", "sotas", "state of the art", "state-of-the-art", "gt", "ground truth", "ground-truth"})
-
-
 def _names_no_thing(doc: Doc, text: str, long_forms: dict, shorts: dict) -> bool:
-    """Whether a recognised mention is one of :data:`_NO_THINGS`, or a short form the paper defines as one
-    ("a ground truth (GT)"); a short form defined otherwise ("Graph Transformer (GT)") is a name."""
+    """Whether a recognised mention stands for no method, model or data however a recogniser types it (the state of
+    the art a paper compares with, the ground truth it is scored against: :data:`extractors.gazetteers.NO_THINGS`),
+    or is a short form the paper defines as one ("a ground truth (GT)"); a short form defined otherwise ("Graph
+    Transformer (GT)") is a name."""
     key = merge_key(text)
     if key not in shorts:
-        return text.lower() in _NO_THINGS
-    return any(doc[a:b].text.lower() in _NO_THINGS for (a, b), short in long_forms.items() if merge_key(short) == key)
+        return text.lower() in NO_THINGS
+    return any(doc[a:b].text.lower() in NO_THINGS for (a, b), short in long_forms.items() if merge_key(short) == key)
 
 
 def _no_name(text: str) -> bool:
