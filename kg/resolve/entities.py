@@ -293,7 +293,48 @@ def _word_key(word: str, keep_case: bool) -> str:
     tail = _CAMEL_TAIL.search(word)
     if tail:  # "AgNews" is made singular by its last part, as "AG News" is
         return word[: tail.start()].lower() + singular(tail.group(0).lower())
-    return singular(word.lower())
+    return singular(american(word.lower()))
+
+
+#: British spellings of words that are not made with "-ise" (which :func:`american` reads by its stems).
+_AMERICAN_WORDS = {
+    "behaviour": "behavior", "behaviours": "behaviors", "behavioural": "behavioral", "colour": "color",
+    "colours": "colors", "neighbour": "neighbor", "neighbours": "neighbors", "neighbourhood": "neighborhood",
+    "neighbourhoods": "neighborhoods", "favour": "favor", "labour": "labor", "rumour": "rumor", "rumours": "rumors",
+    "vapour": "vapor", "humour": "humor", "flavour": "flavor", "dialogue": "dialog", "dialogues": "dialogs",
+    "catalogue": "catalog", "analogue": "analog", "centre": "center", "centres": "centers", "metre": "meter",
+    "fibre": "fiber", "modelling": "modeling", "modelled": "modeled", "labelling": "labeling", "labelled": "labeled",
+    "travelling": "traveling", "signalling": "signaling", "tunnelling": "tunneling", "grey": "gray",
+    "defence": "defense", "defences": "defenses", "licence": "license", "programme": "program", "judgement": "judgment",
+}
+#: Stems whose "-ise" words are British spellings of "-ize" words ("optimisation", "normalised", "localising"); a
+#: list, since "supervised", "denoising", "premise" and "pairwise" are spelt so everywhere.
+_ISE_STEMS = (
+    "optim|normal|general|regular|minim|maxim|factor|local|summar|quant|random|amort|contextual|kernel|parametr|"
+    "parameter|categor|personal|individual|visual|anonym|marginal|diagonal|linear|discret|standard|parallel|"
+    "synchron|memor|polar|central|lexical|organ|recogn|token|vector|initial|character|util|real|special|stabil|"
+    "penal|symmetr|binar|sanit|emphas|hypothes|priorit|custom|global|canonical|neutral|capital|mobil|social|tensor|"
+    "trivial|human"
+)
+_BRITISH_ISE = re.compile(rf"^((?:re|de|un|non|over|under|self|semi|co|auto)?(?:{_ISE_STEMS}))is(e|es|ed|er|ers|ing|"
+                          r"ation|ations|able)$")
+_BRITISH_YSE = re.compile(r"(?<=[a-z]{3})ys(e|es|ed|ing)$")  # "analyse", "paralysed"
+
+
+def american(word: str) -> str:
+    """``word`` (lower case) in American spelling, so that "generative modelling" and "generative modeling",
+    "dialogue summarisation" and "dialog summarization" are one node; unchanged when it is no British spelling.
+
+    Example:
+        >>> [american(w) for w in ("optimisation", "normalised", "modelling", "dialogue", "analyse", "supervised")]
+        ['optimization', 'normalized', 'modeling', 'dialog', 'analyze', 'supervised']
+    """
+    if word in _AMERICAN_WORDS:
+        return _AMERICAN_WORDS[word]
+    m = _BRITISH_ISE.match(word)
+    if m:
+        return f"{m.group(1)}iz{m.group(2)}"
+    return _BRITISH_YSE.sub(r"yz\1", word)
 
 
 @lru_cache(maxsize=200_000)

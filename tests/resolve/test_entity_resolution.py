@@ -657,6 +657,24 @@ def test_a_well_known_method_with_its_words_in_another_order_is_one_node(forms):
     assert node_id(res, "p0") == node_id(res, "p1")
 
 
+@pytest.mark.parametrize(("forms", "label"), [
+    (["generative modelling", "generative modeling"], "Task"),
+    (["Dialogue Summarisation", "dialog summarization"], "Task"),
+    (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
+    (["localisation accuracy", "localization accuracy"], "Metric"),
+])
+def test_british_and_american_spellings_are_one_node(forms, label):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
+def test_words_spelt_with_ise_everywhere_keep_their_spelling():
+    exts = [make_paper("p0", [("supervised denoising", "Method")]), make_paper("p1", [("supervized denoizing", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == "method:superviseddenoising" != node_id(res, "p1")
+
+
 def test_a_measure_at_a_cutoff_is_one_node_in_the_singular_and_plural():
     exts = [make_paper("p0", [("Hits@1", "Metric")]), make_paper("p1", [("Hit@1", "Metric")]),
             make_paper("p2", [("HITS@1", "Metric")]), make_paper("p3", [("Hits@10", "Metric")])]
