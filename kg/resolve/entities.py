@@ -1371,6 +1371,12 @@ FILLER_HEADS = frozenset({
 })
 #: ... joined only to a name at least this many papers use (and more than use the longer one).
 FILLER_HEAD_MIN_PAPERS = 3
+#: Head words that add nothing to any name of their group, joined whatever the papers: "the Waymo Open Dataset"
+#: is Waymo Open, "COCO dataset" COCO, "the vehicle routing problem" vehicle routing, "regression tasks" regression.
+KIND_HEADS = {
+    "Dataset": frozenset({"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "database"}),
+    "Task": frozenset({"problem", "problems", "task", "tasks"}),
+}
 
 
 def _join_generic_heads(st: _State) -> None:
@@ -1378,14 +1384,22 @@ def _join_generic_heads(st: _State) -> None:
     "stochastic gradient" when those are established names (:data:`FILLER_HEAD_MIN_PAPERS`
     papers, more than the longer form) or when one paper writes both: the head word adds nothing. The rest
     must be two words or an acronym ("MCMC algorithms"), never one ordinary word ("language model" is not
-    "language")."""
+    "language"). A head word of the group's own kind (:data:`KIND_HEADS`: "Reuters dataset", "clustering problem")
+    joins any name of the group."""
     for g, by_key in sorted(st.occurrences.items()):
         papers = {k: len({o.paper_id for o in occ if o.is_name}) for k, occ in by_key.items()}
         uf = st.uf[g]
+        kind_heads = KIND_HEADS.get(g, frozenset())
         for key in sorted(by_key):
             forms = {o.form for o in by_key[key]}
             for form in sorted(forms):
                 words = form.split()
+                if len(words) >= 2 and words[-1].lower() in kind_heads:
+                    target = entity_key(" ".join(words[:-1]))
+                    if len(target) >= 3 and target != key and target in by_key:
+                        if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
+                            st.spelling.setdefault((g, key), f"a head word of its kind ('{words[-1]}') after a name")
+                        break
                 if len(words) < 2 or words[-1].lower() not in FILLER_HEADS:
                     continue
                 rest = " ".join(words[:-1])

@@ -658,6 +658,23 @@ def test_a_well_known_method_with_its_words_in_another_order_is_one_node(forms):
 
 
 @pytest.mark.parametrize(("forms", "label"), [
+    (["Waymo Open Dataset", "Waymo Open"], "Benchmark"), (["Reuters", "Reuters corpus"], "Dataset"),
+    (["vehicle routing problems", "vehicle routing"], "Task"), (["regression tasks", "regression"], "Task"),
+])
+def test_a_head_word_of_its_kind_after_a_name_is_the_name(forms, label):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
+def test_a_head_word_of_another_kind_keeps_the_name_apart():
+    exts = [make_paper("p0", [("language model", "Method")]), make_paper("p1", [("language", "Method")]),
+            make_paper("p2", [("Reuters dataset", "Dataset")]), make_paper("p3", [("Reuters", "Task")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") != node_id(res, "p1") and node_id(res, "p2") != node_id(res, "p3")
+
+
+@pytest.mark.parametrize(("forms", "label"), [
     (["generative modelling", "generative modeling"], "Task"),
     (["Dialogue Summarisation", "dialog summarization"], "Task"),
     (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
