@@ -144,6 +144,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "spearman'srankcorrelationcoefficient": "spearmancorrelation", "spearman'scorrelation": "spearmancorrelation",
     "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
     "montecarlomarkovchain": "markovchainmontecarlo", "convexconcaveprocedure": "concaveconvexprocedure",
+    "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
+    "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
     **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
        for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")
@@ -390,7 +392,11 @@ def entity_key(name: str) -> str:
     key = _OTHER_SEP.sub("", text).replace("\x00", ".")
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
+    key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
     return _YEAR_SUFFIX.sub(r"\1", key)
+
+
+_MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
 
 #: An apostrophe for a year's century after a name ("THUMOS'14", "WMT'17").

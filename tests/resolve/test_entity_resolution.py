@@ -677,10 +677,12 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
 @pytest.mark.parametrize(("forms", "label"), [
     (["generative modelling", "generative modeling"], "Task"),
     (["Dialogue Summarisation", "dialog summarization"], "Task"),
+    (["restless multi-arm bandits", "restless multi-armed bandit"], "Task"),
+    (["hyperparameter tuning", "hyper-parameter optimisation"], "Task"), (["Office", "Office-31"], "Benchmark"),
     (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
     (["localisation accuracy", "localization accuracy"], "Metric"),
 ])
-def test_british_and_american_spellings_are_one_node(forms, label):
+def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
     exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
     res = resolve_entities(exts)
     assert node_id(res, "p0") == node_id(res, "p1")
