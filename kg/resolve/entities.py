@@ -713,6 +713,8 @@ class _State:
     different: list[tuple[str | None, str, str]] = field(default_factory=list)
     refused: list[dict[str, Any]] = field(default_factory=list)
     dropped: Counter = field(default_factory=Counter)
+    #: word -> how many distinct names of the input use it (:func:`_two_words`), counted when first asked
+    name_words: Counter | None = None
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -1099,12 +1101,35 @@ def _close_spelling(a: str, b: str) -> bool:
         True
         >>> _close_spelling("longshorttermmemory", "longshortermmemory"), _close_spelling("graphconvolution", "graphattention")
         (True, False)
+
     """
     if a.replace("neural", "") == b.replace("neural", ""):
         return True
     if min(len(a), len(b)) < 10 or abs(len(a) - len(b)) > 1 or any(c.isdigit() for c in a + b):
         return False
     return within_one_edit(a, b)
+
+
+#: A word at least this many distinct names of the input use is a word, not a typo (:func:`_two_words`).
+WORD_NAMES = 3
+
+
+def _two_words(st: _State, a: str, b: str) -> bool:
+    """Whether two long forms one changed letter apart differ by a word each that many names of the input use: two
+    words ("fact verification" and "face verification", "nearest neighbor mining" and "... mixing"), not a typo
+    ("Jenson-Shannon divergence", "Kullbuck-Leibler", which no other name writes). A run-time statistic over the
+    user's own input."""
+    wa, wb = (re.split(r"[\s\-\u2010-\u2015/]+", x.lower()) for x in (a, b))
+    changed = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(wa) != len(wb) or len(changed) != 1:
+        return False  # words run together or split
+    (x, y), = changed
+    if len(x) != len(y) or sorted(x) == sorted(y):
+        return False  # a letter dropped or added ("mean square error"), two swapped ("Fast Casual Inference")
+    if st.name_words is None:
+        forms = {o.form.lower() for by_key in st.occurrences.values() for occ in by_key.values() for o in occ}
+        st.name_words = Counter(w for form in forms for w in set(re.split(r"[\s\-\u2010-\u2015/]+", form)))
+    return min(st.name_words[x], st.name_words[y]) >= WORD_NAMES
 
 
 def _generic_tail(a: str, b: str) -> bool:
@@ -1151,7 +1176,8 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
     for i, a in enumerate(longs):
         groups.find(a)
         for b in longs[i + 1:]:
-            if roots[a] & roots[b] or _close_spelling(a, b) or same_phrase(st.abbr.display(a), st.abbr.display(b)):
+            close = _close_spelling(a, b) and not _two_words(st, st.abbr.display(a), st.abbr.display(b))
+            if roots[a] & roots[b] or close or same_phrase(st.abbr.display(a), st.abbr.display(b)):
                 groups.union(a, b)
             elif _generic_tail(a, b) and st.abbr.shorts_of[max(a, b, key=len)] <= {short}:
                 groups.union(a, b)  # not "vision language model", the long form of VLM, for VL

@@ -688,6 +688,32 @@ def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
     assert node_id(res, "p0") == node_id(res, "p1")
 
 
+def test_long_forms_one_changed_letter_apart_are_two_meanings():
+    exts = [make_paper("p0", [("FV", "Task")], {"FV": "face verification"}),
+            make_paper("p1", [("FV", "Task")], {"FV": "fact verification"}),
+            make_paper("p2", [("fact verification", "Task")]), make_paper("p3", [("face verification", "Task")]),
+            # other names with the two words: both are words of the input, not a typo of each other
+            make_paper("p4", [("fact checking", "Task"), ("face detection", "Task")]),
+            make_paper("p5", [("fact extraction", "Task"), ("face recognition", "Task")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p1") == node_id(res, "p2") != node_id(res, "p0") == node_id(res, "p3")
+
+
+def test_a_long_form_with_a_typo_no_other_name_writes_is_the_meaning():
+    exts = [make_paper("p0", [("JSD", "Method")], {"JSD": "Jensen-Shannon divergence"}),
+            make_paper("p1", [("JSD", "Method")], {"JSD": "Jenson-Shannon divergence"}),
+            make_paper("p2", [("Jensen inequality", "Method")]), make_paper("p3", [("Jensen gap", "Method")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
+def test_long_forms_with_two_letters_swapped_are_one_meaning():
+    exts = [make_paper("p0", [("MAB", "Task")], {"MAB": "multi-armed bandit"}),
+            make_paper("p1", [("MAB", "Task")], {"MAB": "mutli-armed bandit"})]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
 def test_words_spelt_with_ise_everywhere_keep_their_spelling():
     exts = [make_paper("p0", [("supervised denoising", "Method")]), make_paper("p1", [("supervized denoizing", "Method")])]
     res = resolve_entities(exts)
