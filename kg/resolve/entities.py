@@ -213,6 +213,7 @@ def _clean(name: str) -> str:
 
 #: One letter in LaTeX's braces: "Fr{é}chet".
 _BRACED_LETTER = re.compile(r"\{(\w)\}")
+_STROKED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d"})
 
 
 def _without_accents(text: str) -> str:
@@ -224,10 +225,13 @@ def _without_accents(text: str) -> str:
     Example:
         >>> _without_accents("Nyström approximation"), _without_accents("Hirschfeld-Gebelein-Rényi")
         ('Nystrom approximation', 'Hirschfeld-Gebelein-Renyi')
+        >>> _without_accents("Polyak-Ł{}ojasiewicz")
+        'Polyak-Lojasiewicz'
     """
-    text = _BRACED_LETTER.sub(r"\1", text)  # LaTeX's "Fr{\\'e}chet" read as "Fr{é}chet"
+    text = _BRACED_LETTER.sub(r"\1", text).replace("{}", "")  # LaTeX's "Fr{\\'e}chet" read as "Fr{é}chet"
     if text.isascii():
         return text
+    text = text.translate(_STROKED)  # "Łojasiewicz": letters with a stroke, which no accent decomposes
     out: list[str] = []
     for c in unicodedata.normalize("NFKD", text):
         if unicodedata.combining(c) and out and out[-1] == " " and len(out) > 1 and out[-2].isascii():

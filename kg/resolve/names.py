@@ -45,8 +45,8 @@ def display_name(name: str) -> str:
     """``name`` with LaTeX rendered to plain text and runs of spaces collapsed.
 
     Example:
-        >>> display_name(r"\\textsc{Mixtral}  8x7B"), display_name("GPT-4")
-        ('Mixtral 8x7B', 'GPT-4')
+        >>> display_name(r"\\textsc{Mixtral}  8x7B"), display_name("GPT-4"), display_name("Polyak-Ł{}ojasiewicz")
+        ('Mixtral 8x7B', 'GPT-4', 'Polyak-Łojasiewicz')
     """
     text = name
     if _LATEX.search(text):
@@ -56,7 +56,7 @@ def display_name(name: str) -> str:
             text = LatexNodes2Text(math_mode="text").latex_to_text(text)
         except Exception:  # pylatexenc rejects some broken markup: strip the markup by hand
             text = re.sub(r"\\[A-Za-z]+|[\\${}^_]", " ", text)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text.replace("{}", "")).strip()  # "Ł{}ojasiewicz": LaTeX's empty group after a letter
 
 
 @lru_cache(maxsize=100_000)
