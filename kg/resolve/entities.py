@@ -17,7 +17,8 @@ so the work grows linearly with the number of mentions):
    ignored, except that a separator between two digits is kept as ``.`` (so
    ``Qwen2.5-7B`` and ``Qwen2-57B`` stay apart), and every word made singular by
    spelling rules (``Large Language Models`` = ``large language model``,
-   ``LLMs`` = ``llm``, ``Hierarchies of X`` = ``hierarchy of X``).
+   ``LLMs`` = ``llm``, ``Hierarchies of X`` = ``hierarchy of X``) and American
+   (``generative modelling`` = ``generative modeling``, :func:`american`).
    Mentions of the same label with the same key are one entity (rules
    ``normalized_name`` and ``plural``). Versions differ in their key, so ``GPT-4``,
    ``GPT-4o``, ``Llama-3-8B`` and ``Llama-3-70B`` are never merged by this rule.
@@ -213,6 +214,7 @@ def _clean(name: str) -> str:
 
 #: One letter in LaTeX's braces: "Fr{é}chet".
 _BRACED_LETTER = re.compile(r"\{(\w)\}")
+#: Latin letters with a stroke, which no accent decomposition takes off: "Łojasiewicz".
 _STROKED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d"})
 
 
@@ -400,6 +402,7 @@ def entity_key(name: str) -> str:
     return _YEAR_SUFFIX.sub(r"\1", key)
 
 
+#: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
 
@@ -1105,7 +1108,6 @@ def _close_spelling(a: str, b: str) -> bool:
         True
         >>> _close_spelling("longshorttermmemory", "longshortermmemory"), _close_spelling("graphconvolution", "graphattention")
         (True, False)
-
     """
     if a.replace("neural", "") == b.replace("neural", ""):
         return True
