@@ -339,14 +339,15 @@ def is_name_like(text: str) -> bool:
     Example:
         >>> is_name_like("Qwen2.5-7B"), is_name_like("WebShop"), is_name_like("70%"), is_name_like("method")
         (True, True, False, False)
-        >>> is_name_like("mBERT"), is_name_like("stabiliTY"), is_name_like("uNIfying")
-        (True, False, False)
+        >>> is_name_like("mBERT"), is_name_like("stabiliTY"), is_name_like("uNIfying"), is_name_like("SoA")
+        (True, False, False, False)
     """
     core = text.rstrip("*+")
     if (
         len(core) < 2
         or _NOT_NAME.match(core)
         or core.lower() in gz.GENERIC_NAMES
+        or core in gz.NO_NAMES  # "SoA", the state of the art, beside the SOA a paper defines
         or not _NAME_CHARS.match(core)
         or _ACRONYM_SPELLING.match(core)
         or spells_an_acronym(core)

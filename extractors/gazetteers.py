@@ -459,7 +459,7 @@ UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
 #: Units, English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
 #: gates"), a kind of image ("RGB-D") and the state of the art ("outperforming SOTAs"): no name,
 #: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
-NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs")
+NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs|SoA|SoAs")
 
 #: Kinds of recorded signal or image a study works with (imaging, physiological signals, health records):
 #: what the data are, none of the six types, however an abstract uses them ("measured signals such as EEG

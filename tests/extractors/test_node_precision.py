@@ -247,3 +247,14 @@ def test_acronym_spelling_words_are_not_names(nlp):
     methods = {name for name, _ in typed(nlp, abstract)}
     assert not {"uNIfying", "stabiliTY"} & methods
     assert "mBERT" in methods
+
+
+def test_the_state_of_the_art_written_soa_is_no_method(nlp):
+    found = typed(nlp, "In addition to proving that our algorithms compute tighter bounds than the SoA, we also "
+                       "evaluate our algorithms against the SoA on standard benchmarks.")
+    assert not {name for name, _ in found} & {"SoA", "SOA"}
+
+
+def test_an_soa_a_paper_defines_stays(nlp):
+    found = typed(nlp, "Online learning relies on oracles such as the Standard Optimal Algorithm (SOA).")
+    assert "SOA" in {name for name, _ in found}
