@@ -775,6 +775,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     _expand_short_forms(st)
     _join_spellings(st)
     _join_generic_heads(st)
+    _join_word_orders(st)
     curation_log = _apply_curation(st, curation)
 
     res = Resolution()
@@ -1453,6 +1454,76 @@ def _join_generic_heads(st: _State) -> None:
                     after = "an established name" if established else "a name the same paper writes alone"
                     st.spelling.setdefault((g, key), f"a generic head word ('{words[-1]}') after {after}")
                 break
+
+
+def word_orders(form: str) -> list[str]:
+    """Other orders of ``form``'s words that name the same thing: its modifiers in another order before the same
+    head word ("linear contextual bandits", "video semantic segmentation": three words or more, words with a hyphen
+    kept whole, so "image-to-text" and "non-monotone" never move), and a head word put last from before its object
+    ("Detection of Emotion", "Learning Video Representations", "Learning Graphs": a gerund before one word only in a
+    title-case name, so "smoothing kernels" stay kernels). The first is a sorted canonical form, not a name.
+
+    Example:
+        >>> word_orders("contextual linear bandits") == word_orders("linear contextual bandit")
+        True
+        >>> word_orders("Quantification of Uncertainty")[-1], word_orders("Learning Video Representations")[-1]
+        ('Uncertainty Quantification', 'Video Representations Learning')
+        >>> word_orders("smoothing kernels"), word_orders("image-to-text retrieval")
+        ([], [])
+        >>> word_orders("convolutional recurrent network")
+        []
+    """
+    words = form.split()
+    orders = []
+    lower = {w.lower() for w in words}
+    if len(words) >= 3 and not lower & _ORDER_WORDS and not _LAYER_ORDER <= lower:
+        orders.append("\x00" + " ".join(sorted(entity_key(w) for w in words[:-1])) + " | " + entity_key(words[-1]))
+    if len(words) >= 3 and words[1].lower() == "of" and not any(w.lower() in _ORDER_WORDS for w in words[2:]):
+        orders.append(" ".join([*words[2:], words[0]]))  # "Detection of Emotion"
+    elif len(words) >= 2 and words[0].lower().endswith("ing") and not any(w.lower() in _ORDER_WORDS for w in words):
+        if len(words) >= 3 or (words[1].endswith("s") and form.istitle()):
+            orders.append(" ".join([*words[1:], words[0]]))  # "Learning Graphs", "Playing Games"
+    return orders
+
+
+def _described(forms: Iterable[str]) -> bool:
+    """Whether some paper writes the name as a phrase (a word of four letters or more in lower case), not only as a
+    title-case name of its own ("Contrastive Prototypical Network" is one model, "Prototypical Contrastive Network"
+    another)."""
+    return any(w[:1].islower() and len(w) > 3 for form in forms for w in form.split())
+
+
+#: Words that make an order of words meaningful ("learning to rank", "mixture of experts", "A and B"): no reordering.
+_ORDER_WORDS = frozenset(
+    {"of", "to", "for", "and", "or", "with", "from", "in", "on", "by", "via", "into", "the", "a", "an"}
+)
+#: Layers whose order names the architecture: a convolutional recurrent network (CRNN) is no recurrent
+#: convolutional one.
+_LAYER_ORDER = frozenset({"convolutional", "recurrent"})
+
+
+def _join_word_orders(st: _State) -> None:
+    """A name and another of its group with its words in another order (:func:`word_orders`) are one node: the whole
+    corpus had "linear contextual bandit" (23 papers) beside "contextual linear bandit" (8), "nonparametric Bayesian
+    model" (19) beside "Bayesian nonparametric model" (31), "Quantification of Uncertainty" beside "uncertainty
+    quantification". Only to a name some paper writes."""
+    for g, by_key in sorted(st.occurrences.items()):
+        uf = st.uf[g]
+        canon: dict[str, str] = {}
+        for key in sorted(by_key):
+            forms = {o.form for o in by_key[key]}
+            for form in sorted(forms):
+                for order in word_orders(form):
+                    permuted = order.startswith("\x00")
+                    target = canon.setdefault(order, key) if permuted else entity_key(order)
+                    if target == key or target not in by_key or uf.find(key) == uf.find(target):
+                        continue
+                    if permuted and not (_described(forms) and _described(o.form for o in by_key[target])):
+                        continue
+                    if st.join(g, key, target, "spelling"):
+                        # logged on the name with fewer mentions: the one that joins the other
+                        moved = min((key, target), key=lambda k: (len(by_key[k]), k))
+                        st.spelling.setdefault((g, moved), "the same words in another order")
 
 
 def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:

@@ -667,6 +667,31 @@ def test_a_head_word_of_its_kind_after_a_name_is_the_name(forms, label):
     assert node_id(res, "p0") == node_id(res, "p1")
 
 
+@pytest.mark.parametrize(("forms", "label"), [
+    (["linear contextual bandits", "contextual linear bandit"], "Task"),
+    (["nonparametric Bayesian models", "Bayesian nonparametric model"], "Method"),
+    (["Quantification of Uncertainty", "uncertainty quantification"], "Task"),
+    (["Learning Video Representations", "video representation learning"], "Task"),
+    (["Learning Graphs", "graph learning"], "Task"),
+])
+def test_the_same_words_in_another_order_are_one_node(forms, label):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") == node_id(res, "p1")
+
+
+@pytest.mark.parametrize(("forms", "label"), [
+    (["text-to-image generation", "image-to-text generation"], "Task"),
+    (["convolutional recurrent network", "recurrent convolutional network"], "Method"),
+    (["Contrastive Prototypical Network", "Prototypical Contrastive Network"], "Method"),
+    (["smoothing kernels", "kernel smoothing"], "Method"),
+])
+def test_an_order_of_words_that_names_another_thing_keeps_them_apart(forms, label):
+    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") != node_id(res, "p1")
+
+
 def test_a_head_word_of_another_kind_keeps_the_name_apart():
     exts = [make_paper("p0", [("language model", "Method")]), make_paper("p1", [("language", "Method")]),
             make_paper("p2", [("Reuters dataset", "Dataset")]), make_paper("p3", [("Reuters", "Task")])]
