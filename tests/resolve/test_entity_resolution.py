@@ -31,6 +31,12 @@ def node_id(res, pid: str, index: int = 0) -> str:
     return res.node_of[(pid, index)]
 
 
+def form_nodes(forms: list[str], label: str) -> list[str]:
+    """The node of each form, each written by a paper of its own."""
+    res = resolve_entities([make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)])
+    return [node_id(res, f"p{i}") for i in range(len(forms))]
+
+
 @pytest.mark.parametrize("forms", [
     ["Large Language Models", "large language model", "Large-Language-Models"],
     ["chain-of-thought", "Chain of Thought", "Chain-of-Thoughts"],
@@ -515,9 +521,7 @@ def test_a_descriptor_after_a_feature_acronym_s_long_form_is_the_same_meaning():
 
 @pytest.mark.parametrize("forms", [["ReLU", "ReLUs"], ["EPIC-Kitchens-100", "EpicKitchens100"], ["Cars-196", "Cars196"]])
 def test_a_plural_after_capitals_or_a_word_glued_to_its_number_is_one_node(forms):
-    exts = [make_paper(f"p{i}", [(form, "Benchmark" if forms[0] != "ReLU" else "Method")]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+    assert len(set(form_nodes(forms, "Benchmark" if forms[0] != "ReLU" else "Method"))) == 1
 
 
 def test_a_well_known_acronym_that_is_an_english_word_keeps_its_case():
@@ -634,9 +638,7 @@ def test_bayes_keeps_its_s():
                                    ["Spearman correlation", "Spearman's rank correlation coefficient"],
                                    ["Kullback-Leibler divergence", "KL divergence", "Kullback-Leibler"]])
 def test_well_known_measure_spellings_are_one_node(forms):
-    exts = [make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+    assert len(set(form_nodes(forms, "Metric"))) == 1
 
 
 @pytest.mark.parametrize("forms", [["NYU Depth V2", "NYUv2", "NYUDv2"], ["NTU RGB+D", "NTU-RGBD"], ["NTU RGB+D 120", "NTU-120"],
@@ -644,17 +646,14 @@ def test_well_known_measure_spellings_are_one_node(forms):
                                    ["Something-Something V2", "SSv2"], ["ILSVRC-2012", "ImageNet ILSVRC 2012"],
                                    ["ILSVRC", "ImageNet Large Scale Visual Recognition Challenge"]])
 def test_well_known_dataset_spellings_are_one_node(forms):
-    exts = [make_paper(f"p{i}", [(form, "Benchmark")]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert len({node_id(res, f"p{i}") for i in range(len(forms))}) == 1
+    assert len(set(form_nodes(forms, "Benchmark"))) == 1
 
 
 @pytest.mark.parametrize("forms", [["Markov chain Monte Carlo", "Monte Carlo Markov chain"],
                                    ["concave-convex procedure", "convex-concave procedure"]])
 def test_a_well_known_method_with_its_words_in_another_order_is_one_node(forms):
-    exts = [make_paper(f"p{i}", [(form, "Method")]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") == node_id(res, "p1")
+    first, second = form_nodes(forms, "Method")
+    assert first == second
 
 
 @pytest.mark.parametrize(("forms", "label"), [
@@ -662,9 +661,8 @@ def test_a_well_known_method_with_its_words_in_another_order_is_one_node(forms):
     (["vehicle routing problems", "vehicle routing"], "Task"), (["regression tasks", "regression"], "Task"),
 ])
 def test_a_head_word_of_its_kind_after_a_name_is_the_name(forms, label):
-    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") == node_id(res, "p1")
+    first, second = form_nodes(forms, label)
+    assert first == second
 
 
 @pytest.mark.parametrize(("forms", "label"), [
@@ -675,9 +673,8 @@ def test_a_head_word_of_its_kind_after_a_name_is_the_name(forms, label):
     (["Learning Graphs", "graph learning"], "Task"),
 ])
 def test_the_same_words_in_another_order_are_one_node(forms, label):
-    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") == node_id(res, "p1")
+    first, second = form_nodes(forms, label)
+    assert first == second
 
 
 @pytest.mark.parametrize(("forms", "label"), [
@@ -687,9 +684,8 @@ def test_the_same_words_in_another_order_are_one_node(forms, label):
     (["smoothing kernels", "kernel smoothing"], "Method"),
 ])
 def test_an_order_of_words_that_names_another_thing_keeps_them_apart(forms, label):
-    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") != node_id(res, "p1")
+    first, second = form_nodes(forms, label)
+    assert first != second
 
 
 def test_a_head_word_of_another_kind_keeps_the_name_apart():
@@ -708,9 +704,8 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     (["localisation accuracy", "localization accuracy"], "Metric"),
 ])
 def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
-    exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") == node_id(res, "p1")
+    first, second = form_nodes(forms, label)
+    assert first == second
 
 
 def test_long_forms_one_changed_letter_apart_are_two_meanings():
@@ -764,9 +759,8 @@ def test_a_measure_at_a_cutoff_written_with_its_initial_is_the_measure():
 @pytest.mark.parametrize("forms", [["offline RL", "offline reinforcement learning"], ["GP regression", "Gaussian process regression"],
                                    ["linear SVMs", "linear support vector machine"]])
 def test_a_well_known_acronym_written_out_inside_a_name_is_one_node(forms):
-    exts = [make_paper(f"p{i}", [(form, "Method")]) for i, form in enumerate(forms)]
-    res = resolve_entities(exts)
-    assert node_id(res, "p0") == node_id(res, "p1")
+    first, second = form_nodes(forms, "Method")
+    assert first == second
 
 
 @pytest.mark.parametrize("defined", [{"RL": "representation learning"}, {"offline RL": "offline robot learning"}])
