@@ -298,6 +298,8 @@ def _word_key(word: str, keep_case: bool) -> str:
         return word if keep_case else word.lower()
     if _CAPITALS_PLURAL.match(word):  # "ReLUs", "ViTs": a plural s after a name's last capital
         return word[:-1].lower()
+    if word[-2:].isupper() and word[-1:] == "S":  # "LibriTTS", "YouTubeVOS", "BraTS": the name ends in capitals
+        return word.lower()
     tail = _CAMEL_TAIL.search(word)
     if tail:  # "AgNews" is made singular by its last part, as "AG News" is
         return word[: tail.start()].lower() + singular(tail.group(0).lower())
@@ -375,6 +377,8 @@ def entity_key(name: str) -> str:
         (True, 'recall@k')
         >>> entity_key("ReLUs") == entity_key("ReLU"), entity_key("EPIC-Kitchens-100") == entity_key("EpicKitchens100")
         (True, True)
+        >>> entity_key("YouTubeVOS") == entity_key("YouTube-VOS"), entity_key("LibriTTS"), entity_key("BraTS")
+        (True, 'libritts', 'brats')
         >>> entity_key("Wasserstein's distance") == entity_key("Wasserstein distance"), entity_key("Laplace's method")
         (True, 'laplacemethod')
     """

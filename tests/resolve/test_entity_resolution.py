@@ -678,6 +678,19 @@ def test_the_same_words_in_another_order_are_one_node(forms, label):
 
 
 @pytest.mark.parametrize(("forms", "label"), [
+    (["YouTubeVOS", "YouTube-VOS"], "Benchmark"), (["iLIDS", "i-LIDS"], "Benchmark"),
+])
+def test_a_name_ending_in_capitals_keeps_its_last_s(forms, label):
+    first, second = form_nodes(forms, label)
+    assert first == second
+
+
+def test_a_name_ending_in_capitals_is_no_plural_of_another_name():
+    spa_rcs, s_par_c = form_nodes(["SpaRCS", "SParC"], "Benchmark")  # a method for sparse recovery, a text-to-SQL set
+    assert spa_rcs != s_par_c
+
+
+@pytest.mark.parametrize(("forms", "label"), [
     (["text-to-image generation", "image-to-text generation"], "Task"),
     (["convolutional recurrent network", "recurrent convolutional network"], "Method"),
     (["Contrastive Prototypical Network", "Prototypical Contrastive Network"], "Method"),
