@@ -713,6 +713,7 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     (["Dialogue Summarisation", "dialog summarization"], "Task"),
     (["restless multi-arm bandits", "restless multi-armed bandit"], "Task"),
     (["hyperparameter tuning", "hyper-parameter optimisation"], "Task"), (["Office", "Office-31"], "Benchmark"),
+    (["trace norm", "nuclear norm"], "Method"), (["CNN-DailyMail", "CNN/DailyMail"], "Benchmark"),
     (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
     (["localisation accuracy", "localization accuracy"], "Metric"),
 ])
