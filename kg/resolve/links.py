@@ -278,6 +278,10 @@ def add_citations(G: Subgraph, extractions: Sequence[PaperExtraction]) -> int:
     return added
 
 
+#: How many years before a citation's year the corpus paper proposing the cited name may be dated.
+CITED_YEAR_SLACK = 2
+
+
 def _work_in_corpus(G, source: str, cit: Citation, index: _PaperIndex, proposers, entity_by_name) -> str | None:
     """Another corpus paper that is the named work: its short title, or the one paper proposing it."""
     key = entity_key(cit.work or "")
@@ -291,7 +295,9 @@ def _work_in_corpus(G, source: str, cit: Citation, index: _PaperIndex, proposers
     if len(papers) == 1:
         paper = next(iter(papers))
         date = _date_key(_date_of(G, paper))
-        if cit.year is None or date is None or int(date[:4]) <= cit.year + 1:
+        # the cited year is the work's: a preprint a year before it, a venue a year after; "DoG (Ivgi et al., 2023)"
+        # is not a 2015 saliency paper proposing another DoG (difference of Gaussians)
+        if cit.year is None or date is None or cit.year - CITED_YEAR_SLACK <= int(date[:4]) <= cit.year + 1:
             return paper
     return None
 

@@ -158,6 +158,16 @@ def test_reference_to_what_the_paper_itself_proposes_stays_a_stub():
     assert set(_edges(G, RelType.CITES)) == {("p:a", "ref:wang-2023-self-instruct")}
 
 
+@pytest.mark.parametrize(("date", "linked"), [("2022-06-01", True), ("2015-01-01", False)])
+def test_a_named_work_links_to_the_paper_proposing_it_only_from_about_the_cited_year(date, linked):
+    ev = Provenance(paper_id="p:user", sentence="It combines DoG (Ivgi et al., 2023).", extractor="kg_citations")
+    proposer = PaperExtraction(paper=_paper("p:prop", "Saliency reloaded", date=date), entities=[_ent("DoG", "Method", "PROPOSES")])
+    user = PaperExtraction(paper=_paper("p:user", "U", date="2024-01-01"), entities=[_ent("DoG", "Method", "USES")],
+                           citations=[Citation(first_author="Ivgi", year=2023, work="DoG", evidence=ev)])
+    G = build_graph([proposer, user])
+    assert (("p:user", "p:prop") in _edges(G, RelType.CITES)) is linked
+
+
 def test_explicit_citation_is_not_marked_inferred():
     ev = Provenance(paper_id="p:user", sentence="FooNet (Li et al., 2023).", extractor="kg_citations")
     proposer = PaperExtraction(paper=_paper("p:prop", "FooNet: fast"), entities=[_ent("FooNet", "Method", "PROPOSES")])
