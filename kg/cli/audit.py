@@ -10,7 +10,7 @@ from kg.cli.options import out_option
 @out_option
 @click.option("--to", "folder", default=None, help="Folder for the audit files (default: OUT/audit).")
 def audit(out: str, folder: str | None) -> None:
-    """List acronyms with several meanings, most-merged nodes and names shared by several nodes."""
+    """List acronyms with several meanings, most-merged nodes, names shared by several nodes and possible twins."""
     from pathlib import Path
 
     from kg.out import load_graph, read_merge_log

@@ -1,7 +1,7 @@
 """What a curator should look at first: acronyms with several meanings, most-merged nodes,
-names shared by several nodes.
+names shared by several nodes, and possible twins (a name and the same name with one word more).
 
-:func:`audit` reads a built graph and its merge log and returns the three lists;
+:func:`audit` reads a built graph and its merge log and returns the four lists;
 :func:`write_audit` writes them as CSV files and a short Markdown summary to a folder.
 A curator then writes "same"/"different" decisions into a curation file
 (:mod:`kg.resolve.curation`) for ``kg build --curation FILE``.
@@ -71,19 +71,74 @@ def shared_names(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["papers"], r["name"]))
 
 
+#: Both names of a possible twin pair are used by at least this many papers (:func:`possible_twins`).
+TWIN_MIN_PAPERS = 2
+#: ... and neither has more than this many times the other's papers (a broad name beside its narrower kinds).
+TWIN_MAX_RATIO = 5
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    words = [w.lower().strip(".,;:()'\"") for w in name.split()]  # "self-supervised" stays one word
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w)
+
+
+def possible_twins(G: nx.MultiDiGraph, min_papers: int = TWIN_MIN_PAPERS, top: int = 500) -> list[dict[str, Any]]:
+    """Pairs of nodes of one label where one name is the other with one word more ("video interpolation" and "video
+    frame interpolation"), both used by ``min_papers`` papers or more and neither by more than
+    :data:`TWIN_MAX_RATIO` times the other's, the pairs whose smaller side has most papers first. Resolution keeps
+    them apart, since a word more often names a narrower thing ("human pose estimation", "video object
+    segmentation") than nothing ("natural language understanding"), and only a reader can tell. Each row carries
+    the curation line that would join them (``same,a,b,label``); words with a digit (versions, sizes) are never the
+    extra word.
+
+    Example:
+        >>> G = nx.MultiDiGraph()
+        >>> for n, name in [("task:a", "video interpolation"), ("task:b", "video frame interpolation")]:
+        ...     G.add_node(n, label="Task", name=name, paper_count=3)
+        >>> [(r["a"], r["b"], r["extra_word"]) for r in possible_twins(G)]
+        [('video interpolation', 'video frame interpolation', 'frame')]
+    """
+    by_words: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    papers: dict[str, int] = {}
+    for n, d in G.nodes(data=True):
+        if d.get("label") not in CONCEPT_LABELS:
+            continue
+        count = d.get("paper_count")
+        papers[n] = count if count is not None else _papers(G, n)
+        if papers[n] >= min_papers:
+            by_words[(d["label"], _name_words(d.get("name", "")))].append(n)
+    rows = []
+    for (label, words), longer in by_words.items():
+        if len(words) < 3:
+            continue  # "frame interpolation" from "interpolation": a one-word name is too broad to be a twin
+        for i, extra in enumerate(words):
+            if any(c.isdigit() for c in extra):
+                continue
+            for short in by_words.get((label, words[:i] + words[i + 1:]), []):
+                for long in longer:
+                    if max(papers[short], papers[long]) > TWIN_MAX_RATIO * min(papers[short], papers[long]):
+                        continue
+                    a, b = G.nodes[short]["name"], G.nodes[long]["name"]
+                    rows.append({"label": label, "a": a, "a_papers": papers[short], "b": b, "b_papers": papers[long],
+                                 "extra_word": extra, "nodes": f"{short} {long}", "curation": f"same,{a},{b},{label}"})
+    return sorted(rows, key=lambda r: (-min(r["a_papers"], r["b_papers"]), r["a"], r["b"]))[:top]
+
+
 def audit(G: nx.MultiDiGraph, log: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """The three lists of :func:`write_audit`, by name.
+    """The four lists of :func:`write_audit`, by name.
 
     Example:
         >>> G = nx.MultiDiGraph(); G.add_node("method:a", label="Method", name="A"); G.add_node("task:a", label="Task", name="A")
         >>> [r["nodes"] for r in audit(G, [])["shared_names"]]
         ['method:a task:a']
     """
-    return {"acronyms": acronym_senses(G, log), "most_merged": most_merged(G, log), "shared_names": shared_names(G)}
+    return {"acronyms": acronym_senses(G, log), "most_merged": most_merged(G, log), "shared_names": shared_names(G),
+            "possible_twins": possible_twins(G)}
 
 
 def write_audit(G: nx.MultiDiGraph, log: list[dict[str, Any]], folder: str | Path) -> dict[str, int]:
-    """Write ``acronyms.csv``, ``most_merged.csv``, ``shared_names.csv`` and ``README.md``; rows per file."""
+    """Write ``acronyms.csv``, ``most_merged.csv``, ``shared_names.csv``, ``possible_twins.csv`` and ``README.md``;
+    rows per file."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     lists = audit(G, log)
@@ -98,7 +153,9 @@ def write_audit(G: nx.MultiDiGraph, log: list[dict[str, Any]], folder: str | Pat
     lines = ["# What to curate first", "",
              f"- acronyms with several meanings: {counts['acronyms']} (acronyms.csv, most used first)",
              f"- most-merged nodes: {counts['most_merged']} (most_merged.csv)",
-             f"- names shared by several nodes: {counts['shared_names']} (shared_names.csv)", "",
+             f"- names shared by several nodes: {counts['shared_names']} (shared_names.csv)",
+             f"- possible twins, a name and the same name with one word more: {counts['possible_twins']} "
+             "(possible_twins.csv; its `curation` column is the line that joins a pair)", "",
              "Write decisions as CSV `decision,a,b,label` (decision `same` or `different`) and rebuild with",
              "`kg build INPUT -o OUT --curation FILE`.", ""]
     (folder / "README.md").write_text("\n".join(lines), encoding="utf-8")

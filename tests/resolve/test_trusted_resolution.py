@@ -224,6 +224,22 @@ def test_audit_lists_acronym_senses_merges_and_shared_names():
     assert {r["node"] for r in lists["most_merged"]} >= {"method:sharpnessawareminimization"}
 
 
+def test_audit_lists_possible_twins_with_the_curation_line_that_joins_them(tmp_path):
+    exts = [paper(f"p{i}", [(name, "Task")]) for i, name in enumerate(
+        ["video interpolation", "video interpolation", "video frame interpolation", "video frame interpolation",
+         "object detection", *["object detection"] * 10, "salient object detection", "salient object detection",
+         "self-supervised learning", "self-supervised learning", "supervised learning", "supervised learning"])]
+    log: list[dict] = []
+    G = build_graph(exts, log)
+    twins = audit(G, log)["possible_twins"]
+    assert [(r["a"], r["b"], r["extra_word"]) for r in twins] == [
+        ("video interpolation", "video frame interpolation", "frame")]  # not a broad name's kind, not a prefix
+    assert twins[0]["curation"] == "same,video interpolation,video frame interpolation,Task"
+    (tmp_path / "c.csv").write_text("decision,a,b,label\n" + twins[0]["curation"] + "\n")
+    joined = build_graph(exts, curation=tmp_path / "c.csv")
+    assert not audit(joined, [])["possible_twins"]
+
+
 def test_union_find_roots_are_order_independent():
     a, b = UnionFind(), UnionFind()
     a.union("x", "y"), a.union("y", "z")
