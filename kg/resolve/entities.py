@@ -1086,6 +1086,10 @@ def same_phrase(a: str, b: str) -> bool:
     return all(x == y for (_, x), (_, y) in zip(ca, cb) if x is not None and y is not None)
 
 
+#: What parts the words of a phrase: spaces, hyphens and dashes, slashes.
+_PHRASE_WORDS = re.compile(r"[\s\-\u2010-\u2015/]+")
+
+
 def same_stems(a: str, b: str) -> bool:
     """Whether two phrases have the same content words up to their endings (each pair shares its
     first five letters, or all of the shorter word).
@@ -1096,7 +1100,7 @@ def same_stems(a: str, b: str) -> bool:
         >>> same_stems("reinforcement learning", "representation learning"), same_stems("self-supervised learning", "semi-supervised learning")
         (False, False)
     """
-    wa, wb = ([w for w in re.split(r"[\s\-\u2010-\u2015/]+", x.lower()) if w and w not in _FUNCTION_WORDS] for x in (a, b))
+    wa, wb = ([w for w in _PHRASE_WORDS.split(x.lower()) if w and w not in _FUNCTION_WORDS] for x in (a, b))
     if not wa or len(wa) != len(wb):
         return False
     for x, y in zip(wa, wb):
@@ -1131,7 +1135,7 @@ def _two_words(st: _State, a: str, b: str) -> bool:
     words ("fact verification" and "face verification", "nearest neighbor mining" and "... mixing"), not a typo
     ("Jenson-Shannon divergence", "Kullbuck-Leibler", which no other name writes). A run-time statistic over the
     user's own input."""
-    wa, wb = (re.split(r"[\s\-\u2010-\u2015/]+", x.lower()) for x in (a, b))
+    wa, wb = (_PHRASE_WORDS.split(x.lower()) for x in (a, b))
     changed = [(x, y) for x, y in zip(wa, wb) if x != y]
     if len(wa) != len(wb) or len(changed) != 1:
         return False  # words run together or split
@@ -1140,7 +1144,7 @@ def _two_words(st: _State, a: str, b: str) -> bool:
         return False  # a letter dropped or added ("mean square error"), two swapped ("Fast Casual Inference")
     if st.name_words is None:
         forms = {o.form.lower() for by_key in st.occurrences.values() for occ in by_key.values() for o in occ}
-        st.name_words = Counter(w for form in forms for w in set(re.split(r"[\s\-\u2010-\u2015/]+", form)))
+        st.name_words = Counter(w for form in forms for w in set(_PHRASE_WORDS.split(form)))
     return min(st.name_words[x], st.name_words[y]) >= WORD_NAMES
 
 
@@ -1438,15 +1442,17 @@ def _join_generic_heads(st: _State) -> None:
             forms = {o.form for o in by_key[key]}
             for form in sorted(forms):
                 words = form.split()
-                if len(words) >= 2 and words[-1].lower() in kind_heads:
-                    target = entity_key(" ".join(words[:-1]))
+                if len(words) < 2:
+                    continue
+                rest = " ".join(words[:-1])
+                if words[-1].lower() in kind_heads:
+                    target = entity_key(rest)
                     if len(target) >= 3 and target != key and target in by_key:
                         if uf.find(key) != uf.find(target) and st.join(g, key, target, "spelling"):
                             st.spelling.setdefault((g, key), f"a head word of its kind ('{words[-1]}') after a name")
                         break
-                if len(words) < 2 or words[-1].lower() not in FILLER_HEADS:
+                if words[-1].lower() not in FILLER_HEADS:
                     continue
-                rest = " ".join(words[:-1])
                 if len(_WORDS.split(rest)) < 2 and not (rest.isupper() and rest.isalpha() and len(rest) > 1):
                     continue
                 target = entity_key(rest)
@@ -1483,9 +1489,9 @@ def word_orders(form: str) -> list[str]:
     lower = {w.lower() for w in words}
     if len(words) >= 3 and not lower & _ORDER_WORDS and not _LAYER_ORDER <= lower:
         orders.append("\x00" + " ".join(sorted(entity_key(w) for w in words[:-1])) + " | " + entity_key(words[-1]))
-    if len(words) >= 3 and words[1].lower() == "of" and not any(w.lower() in _ORDER_WORDS for w in words[2:]):
+    if len(words) >= 3 and words[1].lower() == "of" and not {w.lower() for w in words[2:]} & _ORDER_WORDS:
         orders.append(" ".join([*words[2:], words[0]]))  # "Detection of Emotion"
-    elif len(words) >= 2 and words[0].lower().endswith("ing") and not any(w.lower() in _ORDER_WORDS for w in words):
+    elif len(words) >= 2 and words[0].lower().endswith("ing") and not lower & _ORDER_WORDS:
         if len(words) >= 3 or (words[1].endswith("s") and form.istitle()):
             orders.append(" ".join([*words[1:], words[0]]))  # "Learning Graphs", "Playing Games"
     return orders
