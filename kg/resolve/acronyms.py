@@ -74,6 +74,10 @@ WELL_KNOWN: dict[str, str] = {
     "mBERT": "multilingual BERT", "T5": "Text-to-Text Transfer Transformer",
     "BiLSTM": "bidirectional long short-term memory", "RBM": "restricted Boltzmann machine",
     "ROUGE": "Recall-Oriented Understudy for Gisting Evaluation", "CIDEr": "Consensus-based Image Description Evaluation",
+    "SBERT": "Sentence-BERT", "RANSAC": "random sample consensus", "UAV": "unmanned aerial vehicle",
+    "BPTT": "backpropagation through time", "SGLD": "stochastic gradient Langevin dynamics", "HMC": "Hamiltonian Monte Carlo",
+    "SMC": "sequential Monte Carlo", "NTK": "neural tangent kernel", "UMAP": "Uniform Manifold Approximation and Projection",
+    "DTW": "dynamic time warping", "OCR": "optical character recognition", "LSH": "locality-sensitive hashing",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
@@ -109,7 +113,9 @@ def well_known_long_form(short: str) -> str | None:
 WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], tuple[str, ...]] = {
     ("Metric", "MAE"): ("mean absolute error",), ("Metric", "FPS"): ("frames per second", "frame per second"),
     ("Metric", "AP"): ("average precision",), ("Metric", "EM"): ("exact match",),
-    ("Metric", "ECE"): ("expected calibration error",),
+    ("Metric", "ECE"): ("expected calibration error",), ("Metric", "TPR"): ("true positive rate",),
+    ("Metric", "FPR"): ("false positive rate",), ("Metric", "TNR"): ("true negative rate",),
+    ("Metric", "FNR"): ("false negative rate",),
 }
 _BY_LABEL_KEY = {(label, name_key(short)): longs for (label, short), longs in WELL_KNOWN_FOR_LABEL.items()}
 

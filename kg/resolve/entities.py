@@ -781,6 +781,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     _join_spellings(st)
     _join_generic_heads(st)
     _join_word_orders(st)
+    _join_inflections(st)
     curation_log = _apply_curation(st, curation)
 
     res = Resolution()
@@ -1110,6 +1111,86 @@ def same_stems(a: str, b: str) -> bool:
     return True
 
 
+#: Endings one word may have where the other has another and still be the same word in two long forms of one
+#: acronym ("sample" / "sampling", "adaptation" / "adaption", "differential" / "differentially", "binary" / "binarized").
+_WORD_ENDINGS = frozenset({"", "s", "es", "e", "ed", "ing", "ion", "ions", "ation", "ations", "al", "ally", "ly", "y",
+                           "ive", "ity", "er", "ers", "ic", "ical", "ize", "ized", "izing", "ise", "ised", "ising",
+                           "ness", "ment", "ments", "ting", "ted"})
+#: The endings two names with no acronym to vouch for them may differ by ("Gibbs sampler" / "Gibbs sampling",
+#: "robot manipulation" / "robotic manipulation", "rank loss" / "ranking loss"); not "al", "ity", "ness", "ical", "ive"
+#: ("norm" / "normal", "active" / "activity", "object" / "objectness", "graph" / "graphical" models, "interaction" /
+#: "interactive" control).
+_NAME_ENDINGS = frozenset({"", "s", "es", "e", "ed", "ing", "er", "ers", "ion", "ions", "ation", "ations", "ment",
+                           "ments", "ic"})
+_AGENT = frozenset({"er", "ers"})
+#: Pairs of :data:`_NAME_ENDINGS` that make another word: "fast" / "faster", "transform" / "transformer",
+#: "transformer" / "transformation", "adapter" / "adaptive", "structure" / "structured" (prediction), "distributed" /
+#: "distribution" (learning), "calibrated" / "calibrating" (photometric stereo), "attribute" / "attribution".
+_UNLIKE_ENDINGS = frozenset(
+    {frozenset({a, b}) for a in ("", "s", "es", "e", "ion", "ions", "ation", "ations") for b in _AGENT}
+    | {frozenset({"ed", b}) for b in ("", "e", "s", "es", "ing", "ion", "ions", "ation", "ations", "er", "ers")}
+    | {frozenset({"e", b}) for b in ("ion", "ions", "ation", "ations")}
+    | {frozenset({"ic", b}) for b in _NAME_ENDINGS - {"", "ic"}}
+)
+#: A word's common beginning must be this long (with the endings above) to be one word.
+_STEM_MIN = 4
+
+
+def _alike_words(x: str, y: str, strict: bool) -> bool:
+    """Whether two words are one up to their endings (:data:`_WORD_ENDINGS`, or :data:`_NAME_ENDINGS` when
+    ``strict``)."""
+    if x == y:
+        return True
+    n = 0
+    while n < min(len(x), len(y)) and x[n] == y[n]:
+        n += 1
+    endings = _NAME_ENDINGS if strict else _WORD_ENDINGS
+    # the stem may end before the shared letters do ("adapt-ation" / "adapt-ion" share "adapta")
+    for k in range(4):
+        ex, ey = x[n - k:], y[n - k:]
+        if n - k >= _STEM_MIN and ex in endings and ey in endings:
+            return not strict or frozenset({ex, ey}) not in _UNLIKE_ENDINGS
+    return False
+
+
+def _phrase_words(text: str, strict: bool) -> list[str]:
+    words = [w for w in _PHRASE_WORDS.split(text.lower()) if w]
+    return words if strict else [w for w in words if w not in _FUNCTION_WORDS]
+
+
+def same_inflections(a: str, b: str, strict: bool = False) -> bool:
+    """Whether two phrases of two words or more have the same words up to an inflection or a suffix each: a
+    stricter :func:`same_stems` for two long forms of one acronym, whose first letters say little ("multilingual"
+    and "multimodal", "recurrent" and "recursive" share five). ``strict`` for two names no acronym ties: every word
+    counts (no "in-depth analysis" for "depth analysis") and fewer endings (:data:`_NAME_ENDINGS`).
+
+    Example:
+        >>> same_inflections("Random Sample Consensus", "Random Sampling and Consensus")
+        True
+        >>> same_inflections("Local Interpretable Model-Agnostic Explanation", "Locally Interpretable Model-Agnostic Explanations")
+        True
+        >>> same_inflections("recurrent neural networks", "recursive neural networks")
+        False
+        >>> same_inflections("multilingual large language models", "multimodal large language models")
+        False
+        >>> same_inflections("Gibbs sampler", "Gibbs sampling", strict=True), same_inflections("robot navigation", "robotic navigation", strict=True)
+        (True, True)
+        >>> same_inflections("norm estimation", "normal estimation", strict=True), same_inflections("Fast R-CNN", "Faster R-CNN", strict=True)
+        (False, False)
+        >>> same_inflections("model recommendation", "modeling recommendation", strict=True)
+        False
+    """
+    wa, wb = _phrase_words(a, strict), _phrase_words(b, strict)
+    if len(wa) < 2 or len(wa) != len(wb):
+        return False
+    if strict and any({x, y} <= _MODEL_WORDS and x != y for x, y in zip(wa[:-1], wb[:-1])):
+        return False  # "model recommendation" recommends models, "modeling recommendation" models recommendations
+    return all(_alike_words(x, y, strict) for x, y in zip(wa, wb))
+
+
+_MODEL_WORDS = frozenset({"model", "models", "modeling", "modelling"})
+
+
 def _close_spelling(a: str, b: str) -> bool:
     """Whether two long-form keys are one name spelled differently: "neural" dropped, or a typo.
 
@@ -1193,7 +1274,8 @@ def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
         groups.find(a)
         for b in longs[i + 1:]:
             close = _close_spelling(a, b) and not _two_words(st, st.abbr.display(a), st.abbr.display(b))
-            if roots[a] & roots[b] or close or same_phrase(st.abbr.display(a), st.abbr.display(b)):
+            if roots[a] & roots[b] or close or same_phrase(st.abbr.display(a), st.abbr.display(b)) or same_inflections(
+                    st.abbr.display(a), st.abbr.display(b)):
                 groups.union(a, b)
             elif _generic_tail(a, b) and st.abbr.shorts_of[max(a, b, key=len)] <= {short}:
                 groups.union(a, b)  # not "vision language model", the long form of VLM, for VL
@@ -1535,6 +1617,45 @@ def _join_word_orders(st: _State) -> None:
                         # logged on the name with fewer mentions: the one that joins the other
                         moved = min((key, target), key=lambda k: (len(by_key[k]), k))
                         st.spelling.setdefault((g, moved), "the same words in another order")
+
+
+def _stems(form: str) -> tuple[str, ...] | None:
+    """A blocking key for :func:`same_inflections`: each content word without its longest ending (of
+    :data:`_NAME_ENDINGS`) that leaves :data:`_STEM_MIN` letters; None for a name of fewer than two words."""
+    words = _phrase_words(form, strict=True)
+    if len(words) < 2:
+        return None
+    stems = []
+    for w in words:
+        cut = max((e for e in _NAME_ENDINGS if w.endswith(e) and len(w) - len(e) >= _STEM_MIN), key=len, default="")
+        stems.append(w[: len(w) - len(cut)])
+    return tuple(stems)
+
+
+def _join_inflections(st: _State) -> None:
+    """A name and another of its group whose words differ only by an inflection or a suffix (:func:`same_inflections`:
+    "domain adaption" / "domain adaptation", "Gibbs sampler" / "Gibbs sampling") are one node. Only names some
+    paper writes as their own key."""
+    for g, by_key in sorted(st.occurrences.items()):
+        uf = st.uf[g]
+        blocks: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+        for key in sorted(by_key):
+            # names spelled as their key only: a form under another key is an acronym a paper defined, and its
+            # meanings were kept apart on purpose (two papers' own "DMM-Net")
+            for form in sorted({o.form for o in by_key[key] if o.is_name and o.how is None and entity_key(o.form) == key}):
+                stems = _stems(form)
+                if stems is not None:
+                    blocks[stems].append((key, form))
+        for members in blocks.values():
+            if len(members) < 2:
+                continue
+            for i, (ka, fa) in enumerate(members):
+                for kb, fb in members[i + 1:]:
+                    if ka == kb or uf.find(ka) == uf.find(kb) or not same_inflections(fa, fb, strict=True):
+                        continue
+                    if st.join(g, ka, kb, "spelling"):
+                        moved = min((ka, kb), key=lambda k: (len(by_key[k]), k))
+                        st.spelling.setdefault((g, moved), "the same words with other endings")
 
 
 def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:

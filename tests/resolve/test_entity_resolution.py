@@ -449,7 +449,8 @@ def test_a_well_known_acronym_joins_its_one_definition_even_where_a_paper_builds
 @pytest.mark.parametrize(
     ("short", "long", "label"),
     [("GLUE", "General Language Understanding Evaluation", "Benchmark"), ("mBERT", "Multilingual BERT", "Model"),
-     ("MSE", "mean square error", "Metric")],  # the last: one letter from the usual "mean squared error"
+     ("MSE", "mean square error", "Metric"),  # one letter from the usual "mean squared error"
+     ("SBERT", "Sentence-BERT", "Model"), ("TPR", "true positive rate", "Metric")],
 )
 def test_bare_uses_of_a_well_known_benchmark_model_or_measure_join_its_one_definition(short, long, label):
     definer = make_paper("p0", [(short, label, [long])], {short: long})
@@ -904,3 +905,54 @@ def test_a_measure_acronym_does_not_take_a_meaning_only_methods_define():
     assert node_id(res, "p1") == node_id(res, "p2")
     metric = next(n for n in res.nodes.values() if n.id == node_id(res, "p3"))
     assert "Masked Autoencoders" not in [metric.name, *metric.aliases]
+
+
+@pytest.mark.parametrize(("forms", "label"), [
+    (["Gibbs sampler", "Gibbs sampling"], "Method"), (["robot manipulation", "robotic manipulation"], "Task"),
+    (["rank loss", "ranking loss"], "Method"), (["intention detection", "intent detection"], "Task"),
+    (["testing accuracy", "test accuracy"], "Metric"), (["differentiable renderer", "differentiable rendering"], "Method"),
+])
+def test_the_same_words_with_other_endings_are_one_node(forms, label):
+    first, second = form_nodes(forms, label)
+    assert first == second
+
+
+@pytest.mark.parametrize(("forms", "label"), [
+    (["distributed learning", "distribution learning"], "Task"), (["norm estimation", "normal estimation"], "Task"),
+    (["Fast R-CNN", "Faster R-CNN"], "Method"), (["dense prediction", "density prediction"], "Task"),
+    (["graph models", "graphical models"], "Method"), (["linear transform", "linear Transformers"], "Method"),
+    (["structure learning", "structured learning"], "Task"), (["in-depth analysis", "depth analysis"], "Task"),
+    (["active recognition", "activity recognition"], "Task"), (["controlled synthesis", "controller synthesis"], "Task"),
+])
+def test_endings_that_make_another_word_keep_names_apart(forms, label):
+    first, second = form_nodes(forms, label)
+    assert first != second
+
+
+def test_long_forms_of_one_acronym_with_other_endings_are_one_meaning():
+    # two papers define RANSAC with "sample", two with "sampling and": one meaning with four definitions, so a
+    # paper's bare RANSAC joins it (three and two apart were no meaning twice as defined as the next)
+    exts = [make_paper(f"d{i}", [("RANSAC", "Method", [long])], {"RANSAC": long})
+            for i, long in enumerate(["Random Sample Consensus", "Random Sample Consensus",
+                                      "Random Sampling and Consensus", "random sampling consensus"])]
+    res = resolve_entities([*exts, make_paper("bare", [("RANSAC", "Method")])])
+    assert len({node_id(res, p) for p in ("d0", "d1", "d2", "d3", "bare")}) == 1
+
+
+def test_long_forms_one_word_ending_apart_in_their_first_letters_stay_two_meanings():
+    # "multilingual" and "multimodal" share their first five letters, not a stem: MLLM keeps two meanings
+    exts = [make_paper("d0", [("MLLMs", "Method", ["Multimodal Large Language Models"])],
+                       {"MLLMs": "Multimodal Large Language Models"}),
+            make_paper("d1", [("MLLMs", "Method", ["Multilingual Large Language Models"])],
+                       {"MLLMs": "Multilingual Large Language Models"})]
+    res = resolve_entities(exts)
+    assert node_id(res, "d0") != node_id(res, "d1")
+
+
+def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_compared():
+    exts = [make_paper("p0", [("DMM-Net", "Method", ["Deep Motion Modeling Network"])],
+                       {"DMM-Net": "Deep Motion Modeling Network"}),
+            make_paper("p1", [("DMM-Net", "Method", ["differentiable mask-matching network"])],
+                       {"DMM-Net": "differentiable mask-matching network"})]
+    res = resolve_entities(exts)
+    assert node_id(res, "p0") != node_id(res, "p1")
