@@ -1134,6 +1134,8 @@ _UNLIKE_ENDINGS = frozenset(
 )
 #: A word's common beginning must be this long (with the endings above) to be one word.
 _STEM_MIN = 4
+#: "model" and "modeling" before another word name two things: "model recommendation" recommends models.
+_MODEL_WORDS = frozenset({"model", "models", "modeling", "modelling"})
 
 
 def _alike_words(x: str, y: str, strict: bool) -> bool:
@@ -1187,8 +1189,6 @@ def same_inflections(a: str, b: str, strict: bool = False) -> bool:
         return False  # "model recommendation" recommends models, "modeling recommendation" models recommendations
     return all(_alike_words(x, y, strict) for x, y in zip(wa, wb))
 
-
-_MODEL_WORDS = frozenset({"model", "models", "modeling", "modelling"})
 
 
 def _close_spelling(a: str, b: str) -> bool:
