@@ -382,11 +382,16 @@ def entity_key(name: str) -> str:
         (True, 'libritts', 'brats')
         >>> entity_key("Wasserstein's distance") == entity_key("Wasserstein distance"), entity_key("Laplace's method")
         (True, 'laplacemethod')
+        >>> entity_key("text categorisation") == entity_key("text classification"), entity_key("person re-ID")
+        (True, 'personreidentification')
+        >>> entity_key("low-rank matrix decomposition"), entity_key("singular value decomposition"), entity_key("DukeMTMC-reID")
+        ('lowrankmatrixfactorization', 'singularvaluedecomposition', 'dukemtmcreid')
     """
-    text = _clean(name)
+    text = _REID.sub("re-identification", _clean(name))
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
+    words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
     # a possessive before the word it owns: "Wasserstein's distance" is the Wasserstein distance, "Bird's eye view"
     words = [w[:-2] if i + 1 < len(words) and w.endswith("'s") and len(w) > 3 else w for i, w in enumerate(words)]
     if len(words) > 1 and words[-1].lower() in ("net", "nets") and words[-2].lower() in _NET_KINDS and " " in text:
@@ -405,6 +410,27 @@ def entity_key(name: str) -> str:
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
     return _YEAR_SUFFIX.sub(r"\1", key)
+
+
+#: "Re-ID", "ReID": re-identification (a word of its own, not inside a name: "TransReID", "DukeMTMC-reID").
+_REID = re.compile(r"(?<![\w\-])[Rr]e-?I[Dd]s?\b")
+#: Words that name the same thing in any name (general knowledge): "text categorization" is text classification,
+#: "image synthesis" image generation.
+_SYNONYM_WORDS = {"categorization": "classification", "categorisation": "classification",
+                  "categorizations": "classification", "categorisations": "classification",
+                  "synthesis": "generation", "syntheses": "generation"}
+#: What a decomposition of these is also called a factorization of ("matrix decomposition", "Cholesky
+#: decomposition", "tensor-train decomposition"); not "singular value decomposition", "domain decomposition".
+_FACTORED = frozenset({"matrix", "matrices", "tensor", "tensors", "cholesky", "qr", "lu", "tucker", "train", "rank"})
+
+
+def _synonym(word: str, before: str) -> str:
+    """A word of a name as its usual synonym (:data:`_SYNONYM_WORDS`, a decomposition of :data:`_FACTORED`), in its
+    own case."""
+    low = word.lower()
+    if low in ("decomposition", "decompositions") and before.lower() in _FACTORED:
+        return "factorization"
+    return _SYNONYM_WORDS.get(low, word)
 
 
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.

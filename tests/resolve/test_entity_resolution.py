@@ -956,3 +956,19 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
                        {"DMM-Net": "differentiable mask-matching network"})]
     res = resolve_entities(exts)
     assert node_id(res, "p0") != node_id(res, "p1")
+
+
+@pytest.mark.parametrize(("forms", "label"), [
+    (["text categorisation", "text classification"], "Task"), (["image synthesis", "image generation"], "Task"),
+    (["low-rank matrix decomposition", "low-rank matrix factorization"], "Method"),
+    (["Cholesky decomposition", "Cholesky factorization"], "Method"),
+    (["person re-ID", "person re-identification"], "Task"), (["DukeMTMC-reID", "DukeMTMCreID"], "Benchmark"),
+])
+def test_well_known_synonym_words_make_one_node(forms, label):
+    first, second = form_nodes(forms, label)
+    assert first == second
+
+
+def test_a_decomposition_of_something_else_is_no_factorization():
+    svd, = form_nodes(["singular value decomposition"], "Method")
+    assert svd == "method:singularvaluedecomposition"
