@@ -279,6 +279,12 @@ def is_acronym(word: str) -> bool:
 _NET_KINDS = frozenset({"neural", "deep", "belief", "adversarial", "recurrent", "convolutional", "feedforward",
                         "forward", "residual", "bayesian", "bayes", "hopfield", "pointer", "markov", "sigmoid",
                         "generative", "graph", "siamese", "policy", "value", "q"})
+#: Kinds of network that are neural networks whether or not "neural" is written ("Siamese network", "deep networks",
+#: "feed-forward network", "graph convolutional network"); a Bayesian, random, social or dynamic network is none.
+_NEURAL_KINDS = frozenset({"recurrent", "convolutional", "feedforward", "forward", "siamese", "triplet", "hopfield",
+                           "highway", "invertible", "equivariant", "spiking", "deep", "graph", "attention", "policy",
+                           "value", "pointer", "decoder", "teacher", "student", "layer", "multilayer", "capsule",
+                           "residual", "augmented"})
 _CAMEL_TAIL = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]+$")
 #: Measures at a cutoff written with their initial: "R@1" is recall at 1, "P@10" precision at 10.
 _CUTOFF_INITIALS = {"R": "recall", "P": "precision"}
@@ -382,6 +388,8 @@ def entity_key(name: str) -> str:
         (True, 'libritts', 'brats')
         >>> entity_key("Wasserstein's distance") == entity_key("Wasserstein distance"), entity_key("Laplace's method")
         (True, 'laplacemethod')
+        >>> entity_key("Siamese networks") == entity_key("Siamese neural network"), entity_key("Bayesian networks")
+        (True, 'bayesiannetwork')
         >>> entity_key("text categorisation") == entity_key("text classification"), entity_key("person re-ID")
         (True, 'personreidentification')
         >>> entity_key("low-rank matrix decomposition"), entity_key("singular value decomposition"), entity_key("DukeMTMC-reID")
@@ -397,6 +405,10 @@ def entity_key(name: str) -> str:
     if len(words) > 1 and words[-1].lower() in ("net", "nets") and words[-2].lower() in _NET_KINDS and " " in text:
         # "recurrent neural nets", "Deep Belief Net"; not "DenseNet", "U-Net", "Spline Net" (a name), "elastic net"
         words[-1] = "network"
+    # "recurrent networks" are recurrent neural networks; not "Bayesian networks", "random networks", "social networks"
+    words = [x for i, w in enumerate(words)
+             for x in (("neural", w) if i and w.lower() in ("network", "networks") and words[i - 1].lower() in _NEURAL_KINDS
+                       else (w,))]
     keep_case = len(words) == 1 and words[0].isalpha()
     # a word before a number is part of a name as written ("EPIC-Kitchens-100" is "EpicKitchens100", "Cars-196")
     text = " ".join(

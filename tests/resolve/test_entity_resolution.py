@@ -972,3 +972,15 @@ def test_well_known_synonym_words_make_one_node(forms, label):
 def test_a_decomposition_of_something_else_is_no_factorization():
     svd, = form_nodes(["singular value decomposition"], "Method")
     assert svd == "method:singularvaluedecomposition"
+
+
+@pytest.mark.parametrize(("forms", "label", "same"), [
+    (["Siamese network", "Siamese neural networks"], "Method", True),
+    (["feed-forward networks", "feedforward neural network"], "Method", True),
+    (["recurrent networks", "recurrent neural network"], "Method", True),
+    (["Bayesian networks", "Bayesian neural networks"], "Method", False),
+    (["random networks", "random neural networks"], "Method", False),
+])
+def test_a_neural_kind_of_network_is_a_neural_network(forms, label, same):
+    first, second = form_nodes(forms, label)
+    assert (first == second) is same
