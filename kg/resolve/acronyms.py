@@ -78,6 +78,15 @@ WELL_KNOWN: dict[str, str] = {
     "BPTT": "backpropagation through time", "SGLD": "stochastic gradient Langevin dynamics", "HMC": "Hamiltonian Monte Carlo",
     "SMC": "sequential Monte Carlo", "NTK": "neural tangent kernel", "UMAP": "Uniform Manifold Approximation and Projection",
     "DTW": "dynamic time warping", "OCR": "optical character recognition", "LSH": "locality-sensitive hashing",
+    # fields, tasks and objects of study known by their acronym
+    "NLP": "natural language processing", "NLU": "natural language understanding", "NLG": "natural language generation",
+    "AI": "artificial intelligence", "OOD": "out-of-distribution", "HRI": "human-robot interaction",
+    "HAR": "human activity recognition", "VLN": "vision-and-language navigation", "MOT": "multi-object tracking",
+    "SLAM": "simultaneous localization and mapping", "BEV": "bird's-eye view", "EEG": "electroencephalography",
+    "fMRI": "functional magnetic resonance imaging", "MRI": "magnetic resonance imaging", "ECG": "electrocardiogram",
+    "SDE": "stochastic differential equation", "ODE": "ordinary differential equation",
+    "PDE": "partial differential equation", "IID": "independent and identically distributed",
+    "3DGS": "3D Gaussian Splatting",
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 

@@ -772,7 +772,9 @@ def test_a_measure_at_a_cutoff_written_with_its_initial_is_the_measure():
 
 
 @pytest.mark.parametrize("forms", [["offline RL", "offline reinforcement learning"], ["GP regression", "Gaussian process regression"],
-                                   ["linear SVMs", "linear support vector machine"]])
+                                   ["linear SVMs", "linear support vector machine"],
+                                   ["explainable AI", "explainable artificial intelligence"],
+                                   ["cross-lingual NLP", "cross-lingual natural language processing"]])
 def test_a_well_known_acronym_written_out_inside_a_name_is_one_node(forms):
     first, second = form_nodes(forms, "Method")
     assert first == second
