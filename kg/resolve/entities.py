@@ -390,6 +390,8 @@ def entity_key(name: str) -> str:
         (True, 'laplacemethod')
         >>> entity_key("Siamese networks") == entity_key("Siamese neural network"), entity_key("Bayesian networks")
         (True, 'bayesiannetwork')
+        >>> entity_key("language understanding") == entity_key("natural language understanding")
+        True
         >>> entity_key("text categorisation") == entity_key("text classification"), entity_key("person re-ID")
         (True, 'personreidentification')
         >>> entity_key("low-rank matrix decomposition"), entity_key("singular value decomposition"), entity_key("DukeMTMC-reID")
@@ -400,6 +402,8 @@ def entity_key(name: str) -> str:
     if not words:
         return ""
     words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
+    if len(words) == 2 and words[0].lower() == "language" and words[1].lower() in _NATURAL_LANGUAGE_TASKS:
+        words = ["natural", *words]  # "language understanding" is natural language understanding (NLU)
     # a possessive before the word it owns: "Wasserstein's distance" is the Wasserstein distance, "Bird's eye view"
     words = [w[:-2] if i + 1 < len(words) and w.endswith("'s") and len(w) > 3 else w for i, w in enumerate(words)]
     if len(words) > 1 and words[-1].lower() in ("net", "nets") and words[-2].lower() in _NET_KINDS and " " in text:
@@ -434,6 +438,12 @@ _SYNONYM_WORDS = {"categorization": "classification", "categorisation": "classif
 #: What a decomposition of these is also called a factorization of ("matrix decomposition", "Cholesky
 #: decomposition", "tensor-train decomposition"); not "singular value decomposition", "domain decomposition".
 _FACTORED = frozenset({"matrix", "matrices", "tensor", "tensors", "cholesky", "qr", "lu", "tucker", "train", "rank"})
+
+
+#: What "language" alone before these words is: natural language ("language generation" is NLG); not "language
+#: classification" (which language a text is in). "Language modeling" is the usual name and keeps its key.
+_NATURAL_LANGUAGE_TASKS = frozenset({"understanding", "generation", "processing", "comprehension", "inference",
+                                     "reasoning"})
 
 
 def _synonym(word: str, before: str) -> str:

@@ -986,3 +986,9 @@ def test_a_decomposition_of_something_else_is_no_factorization():
 def test_a_neural_kind_of_network_is_a_neural_network(forms, label, same):
     first, second = form_nodes(forms, label)
     assert (first == second) is same
+
+
+def test_language_understanding_is_natural_language_understanding():
+    first, second = form_nodes(["language understanding", "natural language understanding"], "Task")
+    classify, natural = form_nodes(["language classification", "natural language classification"], "Task")
+    assert first == second and classify != natural
