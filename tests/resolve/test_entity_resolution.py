@@ -992,3 +992,12 @@ def test_language_understanding_is_natural_language_understanding():
     first, second = form_nodes(["language understanding", "natural language understanding"], "Task")
     classify, natural = form_nodes(["language classification", "natural language classification"], "Task")
     assert first == second and classify != natural
+
+
+@pytest.mark.parametrize(("forms", "same"), [
+    (["greedy algorithm", "greedy methods"], True), (["variational approach", "variational framework"], True),
+    (["linear model", "linear method"], False),  # "model" is no way of doing something
+])
+def test_the_same_words_before_two_procedure_words_are_one_node(forms, same):
+    first, second = form_nodes(forms, "Method")
+    assert (first == second) is same
