@@ -148,6 +148,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
+    "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",
+    "classificationerrorrate": "misclassificationrate", "exponentiallyweightedmovingaverage": "exponentialmovingaverage",
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
     **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
        for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")

@@ -715,6 +715,8 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     (["restless multi-arm bandits", "restless multi-armed bandit"], "Task"),
     (["hyperparameter tuning", "hyper-parameter optimisation"], "Task"), (["Office", "Office-31"], "Benchmark"),
     (["trace norm", "nuclear norm"], "Method"), (["CNN-DailyMail", "CNN/DailyMail"], "Benchmark"),
+    (["classification error rate", "misclassification rate"], "Metric"),
+    (["exponentially weighted moving average", "exponential moving average"], "Method"),
     (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
     (["localisation accuracy", "localization accuracy"], "Metric"),
 ])
