@@ -68,6 +68,8 @@ def unfit_reason(name: str) -> str | None:
         ['number, unit or range', 'number, unit or range', 'evaluative phrase', None, None, 'cut at a bracket']
         >>> unfit_reason("score"), unfit_reason("F1 score"), unfit_reason("R@1"), unfit_reason("@1")
         ('a bare measure word', None, None, 'no word')
+        >>> unfit_reason("82.9%/85.2% top-1 accuracy"), unfit_reason("FPR@95%TPR")
+        ('holds a reported figure', None)
     """
     text = name.strip()
     if _NUMBER_FRAGMENT.match(text):
@@ -80,7 +82,13 @@ def unfit_reason(name: str) -> str | None:
         return "a bare measure word"  # "a new top score of 80.7%": the measure is not named
     if text.count("(") > text.count(")") or text.count("[") > text.count("]"):
         return "cut at a bracket"  # "O(n^3", a formula the tokenizer kept whole
+    if _REPORTED_FIGURE.search(text):
+        return "holds a reported figure"  # "82.9%/85.2% top-1 accuracy"; "FPR@95%TPR" names a cutoff
     return None
+
+
+#: A result's figure inside a name: a percentage with decimals.
+_REPORTED_FIGURE = re.compile(r"\d\.\d+\s?%")
 
 
 _GLUE_PUNCT = re.compile(r"[\s,:\"\u201c\u201d\u2014]+")

@@ -131,6 +131,12 @@ def test_names_not_fit_to_show_make_no_node_and_latex_is_rendered():
     assert unfit_reason("65%") and unfit_reason("superior results") and not unfit_reason("3D reconstruction")
 
 
+def test_a_name_holding_a_reported_figure_makes_no_node():
+    ext = paper("p1", [("82.9%/85.2% top-1 accuracy", "Metric"), ("FPR@95%TPR", "Metric")])
+    res = resolve(([ext]))
+    assert sorted(n.name for n in res.parts.nodes.values() if n.label.value != "Paper") == ["FPR@95%TPR"]
+
+
 def test_a_name_with_a_bracket_left_open_makes_no_node():
     ext = paper("p1", [("O(n^3", "Method"), ("RoBERTa (large)", "Model"), ("SQuAD [v1", "Benchmark")])
     names = sorted(n.name for n in resolve([ext]).parts.nodes.values() if n.label.value != "Paper")
