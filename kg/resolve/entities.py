@@ -1548,7 +1548,7 @@ def _well_known_word(word: str) -> str | None:
 FILLER_HEADS = frozenset({
     "algorithm", "algorithms", "method", "methods", "technique", "techniques", "approach", "approaches",
     "framework", "frameworks", "model", "models", "module", "modules", "scheme", "schemes", "procedure",
-    "procedures", "architecture", "architectures",
+    "procedures", "architecture", "architectures", "principle", "principles", "mechanism", "mechanisms",
 })
 #: ... joined only to a name at least this many papers use (and more than use the longer one).
 FILLER_HEAD_MIN_PAPERS = 3

@@ -1003,3 +1003,10 @@ def test_language_understanding_is_natural_language_understanding():
 def test_the_same_words_before_two_procedure_words_are_one_node(forms, same):
     first, second = form_nodes(forms, "Method")
     assert (first == second) is same
+
+
+def test_a_principle_or_mechanism_after_an_established_name_is_the_name():
+    forms = ["maximum entropy", "maximum entropy", "maximum entropy", "maximum entropy principle",
+             "self-attention", "self-attention", "self-attention", "self-attention mechanism"]
+    nodes = form_nodes(forms, "Method")
+    assert len(set(nodes[:4])) == 1 and len(set(nodes[4:])) == 1
