@@ -394,6 +394,8 @@ def entity_key(name: str) -> str:
         (True, 'bayesiannetwork')
         >>> entity_key("language understanding") == entity_key("natural language understanding")
         True
+        >>> entity_key("Max-Margin Clustering") == entity_key("maximum margin clustering"), entity_key("softmax margin")
+        (True, 'softmaxmargin')
         >>> entity_key("text categorisation") == entity_key("text classification"), entity_key("person re-ID")
         (True, 'personreidentification')
         >>> entity_key("low-rank matrix decomposition"), entity_key("singular value decomposition"), entity_key("DukeMTMC-reID")
@@ -427,6 +429,7 @@ def entity_key(name: str) -> str:
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
+    key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
     return _YEAR_SUFFIX.sub(r"\1", key)
 
 
@@ -457,6 +460,8 @@ def _synonym(word: str, before: str) -> str:
     return _SYNONYM_WORDS.get(low, word)
 
 
+#: "max-margin", the short spelling of "maximum margin" (not inside "softmax margin" or "max-marginals").
+_MAX_MARGIN = re.compile(r"(?<!soft)maxmargin(?!al)")
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
