@@ -1855,6 +1855,37 @@ def _first_how(items: list[_Occurrence]) -> dict[str, Any] | None:
     return dict(hows[0][3]) if hows else None
 
 
+def _key_reason(form: str, name: str) -> str | None:
+    """Why two names with one key (:func:`entity_key`) are one, when it is more than a plural or a spelling of case and
+    hyphens: a synonym word, a neural kind of network, a British spelling...
+
+    Example:
+        >>> _key_reason("text categorization", "text classification"), _key_reason("LLMs", "large language model")
+        ("a synonym word ('categorization' is 'classification')", None)
+        >>> _key_reason("Siamese network", "Siamese neural networks"), _key_reason("optimisation methods", "optimisation method")
+        ('a network of a neural kind is a neural network', None)
+    """
+    wa, wb = ([w.lower() for w in _WORDS.split(_clean(x)) if w] for x in (form, name))
+    words = set(wa) | set(wb)
+    for w in sorted(words):
+        syn = _SYNONYM_WORDS.get(w)
+        if syn and syn in words:
+            return f"a synonym word ('{w}' is '{syn}')"
+    if {"decomposition", "decompositions"} & words and {"factorization", "factorizations"} & words:
+        return "a decomposition of a matrix or tensor is a factorization"
+    if ("neural" in wa) != ("neural" in wb):
+        return "a network of a neural kind is a neural network"
+    if bool(_REID.search(_clean(form))) != bool(_REID.search(_clean(name))):
+        return "re-ID is re-identification"
+    if ("natural" in wa) != ("natural" in wb):
+        return "'language ...' alone is natural language ..."
+    if bool(_MAX_MARGIN.search("".join(wa))) != bool(_MAX_MARGIN.search("".join(wb))):
+        return "max-margin is maximum margin"
+    if {w for w in wa if american(w) != w} != {w for w in wb if american(w) != w}:
+        return "British and American spellings"
+    return None
+
+
 def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]],
                    spelling: dict[tuple[str, str], str], group: str) -> list[dict[str, Any]]:
     by_form: dict[str, list[_Occurrence]] = defaultdict(list)
@@ -1880,7 +1911,10 @@ def _merge_entries(node: Node, keys: list[str], occ: dict[str, list[_Occurrence]
         elif base_key(form) == base_key(node.name):
             entry["rule"] = "normalized_name"
         elif entity_key(form) == entity_key(node.name):
-            entry["rule"] = "plural"
+            reason = _key_reason(form, node.name)
+            entry["rule"] = "spelling" if reason else "plural"
+            if reason:
+                entry["reason"] = reason
         elif (group, entity_key(form)) in spelling and not how:
             entry["rule"] = "spelling"
             entry["reason"] = spelling[(group, entity_key(form))]

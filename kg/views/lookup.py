@@ -169,6 +169,9 @@ def describe_entry(entry: dict[str, Any]) -> str:
     Example:
         >>> describe_entry({"rule": "plural", "merged": "LLMs", "name": "LLM", "evidence": [{"paper_id": "p1"}]})
         "plural: 'LLMs' merged into 'LLM' (p1)"
+        >>> describe_entry({"rule": "spelling", "merged": "Gibbs sampler", "name": "Gibbs sampling",
+        ...                 "reason": "the same words with other endings", "evidence": [{"paper_id": "p2"}]})
+        "spelling: 'Gibbs sampler' merged into 'Gibbs sampling' [the same words with other endings] (p2)"
         >>> describe_entry({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
         ...                 "papers": {"Method": 5, "Task": 47}})
         "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"
@@ -180,6 +183,8 @@ def describe_entry(entry: dict[str, Any]) -> str:
         if rule == "abbreviation":
             line += (f" [{entry.get('short')} = {entry.get('long')}, defined in {entry.get('scope', '?')}:"
                      f" {_papers(entry.get('defined_in'))}]")
+        elif entry.get("reason"):
+            line += f" [{entry['reason']}]"
         return f"{line} ({papers})"
     if rule == "type_conflict":
         return (f"type_conflict: '{entry.get('key')}' is typed {' and '.join(entry.get('labels', []))}"

@@ -1010,3 +1010,13 @@ def test_a_principle_or_mechanism_after_an_established_name_is_the_name():
              "self-attention", "self-attention", "self-attention", "self-attention mechanism"]
     nodes = form_nodes(forms, "Method")
     assert len(set(nodes[:4])) == 1 and len(set(nodes[4:])) == 1
+
+
+def test_the_merge_log_says_which_word_rule_made_two_names_one():
+    exts = [make_paper("p1", [("text classification", "Task")]), make_paper("p2", [("text classification", "Task")]),
+            make_paper("p3", [("text categorisation", "Task")]), make_paper("p4", [("Siamese network", "Method")]),
+            make_paper("p5", [("Siamese neural networks", "Method")]), make_paper("p6", [("Siamese network", "Method")])]
+    by_form = {e["merged"]: e for e in resolve_entities(exts).merge_log}
+    assert by_form["text categorisation"]["rule"] == "spelling"
+    assert "classification" in by_form["text categorisation"]["reason"]
+    assert by_form["Siamese neural networks"]["reason"] == "a network of a neural kind is a neural network"
