@@ -1147,6 +1147,12 @@ def same_phrase(a: str, b: str) -> bool:
 _PHRASE_WORDS = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 
+def _phrase_words(text: str, strict: bool) -> list[str]:
+    """The lower-case words of a phrase (:data:`_PHRASE_WORDS`), its function words left out unless ``strict``."""
+    words = [w for w in _PHRASE_WORDS.split(text.lower()) if w]
+    return words if strict else [w for w in words if w not in _FUNCTION_WORDS]
+
+
 def same_stems(a: str, b: str) -> bool:
     """Whether two phrases have the same content words up to their endings (each pair shares its
     first five letters, or all of the shorter word).
@@ -1157,7 +1163,7 @@ def same_stems(a: str, b: str) -> bool:
         >>> same_stems("reinforcement learning", "representation learning"), same_stems("self-supervised learning", "semi-supervised learning")
         (False, False)
     """
-    wa, wb = ([w for w in _PHRASE_WORDS.split(x.lower()) if w and w not in _FUNCTION_WORDS] for x in (a, b))
+    wa, wb = _phrase_words(a, strict=False), _phrase_words(b, strict=False)
     if not wa or len(wa) != len(wb):
         return False
     for x, y in zip(wa, wb):
@@ -1211,11 +1217,6 @@ def _alike_words(x: str, y: str, strict: bool) -> bool:
     return False
 
 
-def _phrase_words(text: str, strict: bool) -> list[str]:
-    words = [w for w in _PHRASE_WORDS.split(text.lower()) if w]
-    return words if strict else [w for w in words if w not in _FUNCTION_WORDS]
-
-
 def same_inflections(a: str, b: str, strict: bool = False) -> bool:
     """Whether two phrases of two words or more have the same words up to an inflection or a suffix each: a
     stricter :func:`same_stems` for two long forms of one acronym, whose first letters say little ("multilingual"
@@ -1244,7 +1245,6 @@ def same_inflections(a: str, b: str, strict: bool = False) -> bool:
     if strict and any({x, y} <= _MODEL_WORDS and x != y for x, y in zip(wa[:-1], wb[:-1])):
         return False  # "model recommendation" recommends models, "modeling recommendation" models recommendations
     return all(_alike_words(x, y, strict) for x, y in zip(wa, wb))
-
 
 
 def _close_spelling(a: str, b: str) -> bool:
@@ -1549,11 +1549,17 @@ def _well_known_word(word: str) -> str | None:
     return m.group(1) if m and well_known_long_form(m.group(1)) else None
 
 
-#: Head words that add nothing to an established name ("MCMC algorithms", "CRF model").
-FILLER_HEADS = frozenset({
+#: Head words that say a name is a way of doing something, one as good as another: "greedy algorithm" and "greedy
+#: method", "variational methods" and "variational approach" are one thing (not "model", "module", "architecture":
+#: a "linear model" is no "linear method").
+PROCEDURE_HEADS = frozenset({
     "algorithm", "algorithms", "method", "methods", "technique", "techniques", "approach", "approaches",
-    "framework", "frameworks", "model", "models", "module", "modules", "scheme", "schemes", "procedure",
-    "procedures", "architecture", "architectures", "principle", "principles", "mechanism", "mechanisms",
+    "framework", "frameworks", "scheme", "schemes", "procedure", "procedures",
+})
+#: Head words that add nothing to an established name ("MCMC algorithms", "CRF model", "maximum entropy principle").
+FILLER_HEADS = PROCEDURE_HEADS | frozenset({
+    "model", "models", "module", "modules", "architecture", "architectures", "principle", "principles", "mechanism",
+    "mechanisms",
 })
 #: ... joined only to a name at least this many papers use (and more than use the longer one).
 FILLER_HEAD_MIN_PAPERS = 3
@@ -1605,13 +1611,12 @@ def _join_generic_heads(st: _State) -> None:
                 break
 
 
-#: Head words that say a name is a way of doing something, one as good as another: "greedy algorithm" and "greedy
-#: method", "variational methods" and "variational approach" are one thing (not "model", "module", "architecture":
-#: a "linear model" is no "linear method").
-PROCEDURE_HEADS = frozenset({
-    "algorithm", "algorithms", "method", "methods", "technique", "techniques", "approach", "approaches",
-    "framework", "frameworks", "scheme", "schemes", "procedure", "procedures",
-})
+def _join_logged(st: _State, g: str, by_key: dict[str, list[_Occurrence]], a: str, b: str, why: str) -> None:
+    """Join keys ``a`` and ``b`` of group ``g`` as one spelling, logged (``why``) on the key with fewer mentions: the
+    one that joins the other."""
+    if st.join(g, a, b, "spelling"):
+        moved = min((a, b), key=lambda k: (len(by_key[k]), k))
+        st.spelling.setdefault((g, moved), why)
 
 
 def _join_procedure_heads(st: _State) -> None:
@@ -1630,9 +1635,9 @@ def _join_procedure_heads(st: _State) -> None:
                 if len(rest) < 3:
                     continue
                 other = first.setdefault(rest, key)
-                if other != key and uf.find(other) != uf.find(key) and st.join(g, other, key, "spelling"):
-                    moved = min((key, other), key=lambda k: (len(by_key[k]), k))
-                    st.spelling.setdefault((g, moved), f"the same words before another procedure word ('{words[-1]}')")
+                if other != key and uf.find(other) != uf.find(key):
+                    _join_logged(st, g, by_key, other, key,
+                                   f"the same words before another procedure word ('{words[-1]}')")
 
 
 def word_orders(form: str) -> list[str]:
@@ -1699,10 +1704,7 @@ def _join_word_orders(st: _State) -> None:
                         continue
                     if permuted and not (_described(forms) and _described(o.form for o in by_key[target])):
                         continue
-                    if st.join(g, key, target, "spelling"):
-                        # logged on the name with fewer mentions: the one that joins the other
-                        moved = min((key, target), key=lambda k: (len(by_key[k]), k))
-                        st.spelling.setdefault((g, moved), "the same words in another order")
+                    _join_logged(st, g, by_key, key, target, "the same words in another order")
 
 
 def _stems(form: str) -> tuple[str, ...] | None:
@@ -1739,9 +1741,7 @@ def _join_inflections(st: _State) -> None:
                 for kb, fb in members[i + 1:]:
                     if ka == kb or uf.find(ka) == uf.find(kb) or not same_inflections(fa, fb, strict=True):
                         continue
-                    if st.join(g, ka, kb, "spelling"):
-                        moved = min((ka, kb), key=lambda k: (len(by_key[k]), k))
-                        st.spelling.setdefault((g, moved), "the same words with other endings")
+                    _join_logged(st, g, by_key, ka, kb, "the same words with other endings")
 
 
 def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:
