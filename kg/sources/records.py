@@ -185,6 +185,8 @@ def clean_text(value: Any) -> str:
         text = _MATH_WRAPPED_NAME.sub(_unwrapped_name, text)
     if "\\" in text and "{" in text:
         text = _TEXT_FONT_MACRO.sub(lambda m: m.group(1) or m.group(2), text)
+    if "$" in text:
+        text = _MATH_WORD.sub(lambda m: m.group(1) if len(m.group(1)) >= 3 else m.group(0), text)
     if "*" in text:
         text = _MARKDOWN_ITALIC.sub(r"\1", _MARKDOWN_BOLD.sub(r"\1", text))
     if "_" in text:
@@ -252,6 +254,11 @@ _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]
 _MATH_WRAPPED_NAME = re.compile(
     r"\$\s*\\(text(?:it|bf|sc|tt|sf|rm|up)?|math(?:rm|bf|it|tt|sf)|emph)\s*\{([A-Za-z][A-Za-z0-9.+-]*)\}\s*\$([A-Za-z]?)"
 )
+
+#: A word of three or more letters set alone in math, "${\\textbf{W}eight}$ $\\textbf{E}xperience$ (WE)", "($qPOTS$)"
+#: (17 abstracts of the corpus): the word, so that a definition is read (that paper's "WER" had joined word error
+#: rate) and a name is found; a variable ("$x$", "$x_i$"), a formula, or math glued to other math stays.
+_MATH_WORD = re.compile(r"(?<![^\s(\[\"'“‘])\$\{?([A-Za-z]*[a-z][A-Za-z]*)\}?\$(?![\w$])")
 
 #: Text set in a LaTeX font macro outside math: "\\emph{entropic} optimal transport", "{\\it conditional
 #: renewal} (CR)", "{\\scshape Isolation Forest}" (1,073 abstracts of the corpus): the words, without the braces.

@@ -417,6 +417,16 @@ GARBLED_TEXT = {
         "Q-learning with Hidden layers",
         "Watkins's Q-learning on a million states, with Ising models and Inference.",
     ),
+    # a word set alone in math for emphasis hid a definition: "${Weight}$ $Experience$ $Replay$ (WER)" was read as
+    # an undefined WER and joined to word error rate; variables and formulas stay
+    "words-set-in-math": (
+        "Replay for $K$-Shot Recommendation",
+        "We propose a ${\\textbf{W}eight}$ $\\textbf{E}xperience$ $\\textbf{R}eplay$ (WER) approach with "
+        "$\\gamma$-divergence, $x_i$, $ab$, $n$log$n$ steps, ($qPOTS$) and a $gamma$ term.",
+        "Replay for $K$-Shot Recommendation",
+        "We propose a Weight Experience Replay (WER) approach with "
+        "$\\gamma$-divergence, $x_i$, $ab$, $n$log$n$ steps, (qPOTS) and a gamma term.",
+    ),
     # arXiv and OpenReview abstracts written in Markdown: "Da**ta Augmentation" and "*Stein Score Distillation"
     # were Method nodes; a star or underscore that is part of a name or a formula stays
     "markdown-emphasis": (
