@@ -445,14 +445,15 @@ class Mention:
     definition: bool = False  # the long form of an abbreviation definition
 
 
-#: Names that start with a superlative (general knowledge): :func:`_strip` drops a leading
-#: superlative ("the best F1 score", "lowest error rate") except before these words.
-FIXED_SUPERLATIVES = gz._terms(
+#: Names that start with a word :func:`_strip` drops elsewhere (general knowledge): a superlative ("the best F1
+#: score", "lowest error rate") or a quantifier ("multiple datasets") stays before these words.
+FIXED_LEADS = gz._terms(
     """
     least squares | least square | least angle | nearest neighbor | nearest neighbors | nearest neighbour
     nearest neighbours | nearest centroid | shortest path | shortest paths | longest common | greatest common
     lowest common | worst case | best case | best arm | best response | best responses | steepest descent
-    highest density
+    highest density | multiple kernel | multiple instance | multiple object | multiple hypothesis
+    multiple sequence | multiple testing | multiple imputation | multiple choice
     """
 )
 
@@ -607,6 +608,35 @@ def _compound_end(doc: Doc, i: int, end: int) -> int:
     return k + 1
 
 
+#: Words of degree that open a compound modifier when the next word is a noun or adjective of what they measure
+#: ("high dimensional", "large scale", "low quality"): the pair is one modifier whether or not it is hyphenated.
+_DEGREE_WORDS = frozenset({"high", "higher", "low", "lower", "large", "larger", "small", "smaller"})
+#: What a degree word measures in a name: the pair belongs to the name ("high-dimensional regression", "high order
+#: proximity", "low-rank adaptation"), where stripping the degree word alone leaves a fragment ("dimensional data
+#: clustering" was a Task node).
+_DEGREE_OF = frozenset({"dimensional", "dimension", "order", "level", "resolution", "fidelity", "frequency", "rank",
+                        "dynamic"})
+
+
+def degree_pair_start(doc: Doc, start: int, end: int) -> int:
+    """Where a mention of ``doc[start:end]`` starts once a compound of a degree word (:data:`_DEGREE_WORDS`) is read
+    whole: one word earlier when the mention begins with what the degree word before it measures ("dimensional data
+    clustering" of "high dimensional data clustering"), one word later when the pair is a generic compound written
+    without its hyphen ("scale object detection" of "large scale object detection"); ``start`` otherwise.
+
+    Example:
+        >>> doc = nlp("We study high dimensional data clustering at large scale object detection.")  # doctest: +SKIP
+        >>> degree_pair_start(doc, 4, 7), degree_pair_start(doc, 9, 12)  # doctest: +SKIP
+        (3, 10)
+    """
+    if start == 0 or end - start < 2 or doc[start - 1].lower_ not in _DEGREE_WORDS or doc[start].is_sent_start:
+        return start
+    pair = f"{doc[start - 1].lower_}-{doc[start].lower_}"
+    if pair in GENERIC_COMPOUNDS:
+        return start + 1
+    return start - 1 if doc[start].lower_ in _DEGREE_OF else start
+
+
 def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[int, int]:
     """Drop determiners, pronouns, generic adjectives and compounds ("large-scale") at the start; with
     ``title_verb``, also a gerund that opens the title as its verb (:func:`opens_the_title_as_its_verb`)."""
@@ -625,6 +655,12 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
                 start = cend
                 continue
             break  # "in-context", "few-shot", "multi-step" belong to the name
+        if start + 1 < end and lower[start] in _DEGREE_WORDS:
+            if f"{lower[start]}-{lower[start + 1]}" in GENERIC_COMPOUNDS:
+                start += 2  # "large scale object detection": "large-scale" written without its hyphen
+                continue
+            if lower[start + 1] in _DEGREE_OF:
+                break  # "high dimensional data clustering", "high resolution image synthesis": not "dimensional ..."
         if (
             lower[start] in GENERIC_MODIFIERS
             or (title_verb and opens_the_title_as_its_verb(doc, start, end))
@@ -632,7 +668,7 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
         ):
-            if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_SUPERLATIVES:
+            if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_LEADS:
                 break  # "least squares regression", "shortest path algorithms": the superlative is the name's
             if lower[start] in _ER_NOUNS and start + 1 < end:
                 break  # "outlier removal": a noun the tagger read as a comparative for its "-er"
@@ -667,6 +703,30 @@ DISEASES = frozenset(
     name_key(t) for t in "COVID-19|COVID|SARS-CoV-2|coronavirus|diabetes|autism|schizophrenia|epilepsy|glaucoma"
     "|malaria|tuberculosis|HIV|influenza|sepsis|asthma|Alzheimer's|Parkinson's|stroke".split("|")
 )
+
+
+#: Families of network architectures and generative models (general knowledge): a name of one, with its depth,
+#: width or variant ("WideResNet-28-10", "VGG16", "SE-ResNet50", "WGAN-GP", "DCGANs"), is a Method, never the
+#: data a paper evaluates on, however it is listed ("two backbones, namely ResNet-18 and WideResNet-28-10");
+#: "VGGFace2", "VGG-Sound" and "ImageNet" are data.
+_ARCHITECTURE = re.compile(
+    r"(?:(?:SE-|Pre(?:Act)?-?)?(?:Wide)?ResNe[tX]t?|WRN|DenseNet|MobileNet|EfficientNet|Inception|LeNet|AlexNet"
+    r"|GoogLeNet|SqueezeNet|ShuffleNet|VGG(?!-?(?:Face|Sound)))(?:[-_]?(?:v?\d+[a-z]?|[A-Z]{1,4}\d?|V\d|(?:Res)?Net|x\d+d?)| v?\d+[a-z]?)*"
+    r"|(?:[A-Z][A-Za-z]*-)?(?:DC|W|Style|Cycle|Big|Info|Pro|SA|LS|AC|Star|SN)GANs?\d?(?:-[A-Z]{1,3})?"
+)
+
+
+def names_an_architecture(name: str) -> bool:
+    """Whether ``name`` is a network architecture or GAN of a well-known family (:data:`_ARCHITECTURE`).
+
+    Example:
+        >>> [names_an_architecture(n) for n in ("WideResNet-28-10", "VGG16", "WGAN-GP", "DCGANs", "ResNet-50",
+        ...  "SE-ResNet50", "Inception-ResNet-v2", "EfficientNet-B0", "MobileNet-V1", "LeNet-300-100")]
+        [True, True, True, True, True, True, True, True, True, True]
+        >>> [names_an_architecture(n) for n in ("VGGFace2", "VGG-Sound", "ImageNet", "ModelNet40", "ResNet features")]
+        [False, False, False, False, False]
+    """
+    return _ARCHITECTURE.fullmatch(name.strip()) is not None
 
 
 def names_a_disease(name: str) -> bool:

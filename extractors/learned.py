@@ -39,6 +39,7 @@ from extractors.entities import (
     METHOD,
     METRIC,
     TITLE_VERBS,
+    degree_pair_start,
     head_type,
     is_a_verb_here,
     opens_the_title_as_its_verb,
@@ -145,6 +146,7 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
+    start = degree_pair_start(doc, start, end)  # "high dimensional data clustering", not "dimensional ..."
     if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:
         return None  # "Perhaps" of 'Perhaps surprisingly, ...'
     if end - start == 1 and is_a_verb_here(doc[start]):

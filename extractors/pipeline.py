@@ -36,6 +36,7 @@ from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     DATA_TYPES,
+    GENERIC_MODIFIERS,
     HYPHENS,
     METHOD,
     METRIC,
@@ -45,6 +46,7 @@ from extractors.entities import (
     TASK,
     defines_task,
     gazetteer_type,
+    names_an_architecture,
     merge_key,
     names_a_disease,
     named_as_a_task,
@@ -327,14 +329,22 @@ def doc_to_extraction(
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
+            elif entry["type"] in DATA_TYPES and names_an_architecture(name):
+                entry["type"] = METHOD  # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data
             if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
                 # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left
                 # unnamed elsewhere
                 continue
             confidence = round(kept, 3)
+        elif entry["type"] in DATA_TYPES and names_an_architecture(name):
+            entry["type"] = METHOD
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
+        if entry["type"] == TASK and all(_cut_before_its_object(s) for s in entry["spans"]):
+            continue  # "Real-Time Generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
+        if _ends_in_a_qualifier(name) and name not in abbreviations:
+            continue  # "DNN-based", "occlusion-aware", "Twitter Aided": a qualifier, the name it qualifies elsewhere
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if entry["type"] == METHOD and _names_people(name):
@@ -391,6 +401,61 @@ _NAME_SUFFIXES = frozenset({
     "specific", "centric", "oriented", "powered", "enhanced", "augmented", "assisted", "conditioned", "dependent",
     "agnostic", "compatible", "equivalent", "friendly", "only", "generated", "derived", "motivated", "informed",
 })
+
+
+#: Words that end a qualifier relating a thing to a name ("GAN-based", "Twitter Aided by ...", "LP-inspired"): a
+#: name never ends in one. Qualifiers of a property ("Partner-Aware strategy", "Outlier-Free") can be a coined name
+#: once its head word is dropped, and stay.
+_QUALIFIER_ENDS = frozenset({
+    "based", "aided", "driven", "inspired", "oriented", "assisted", "like", "related", "derived", "motivated",
+    "dependent",
+})
+
+
+def _ends_in_a_qualifier(name: str) -> bool:
+    """Whether ``name`` ends in a word of :data:`_QUALIFIER_ENDS`, written in lower or title case (a name in capitals,
+    "BASED", "AWARE", is a name).
+
+    Example:
+        >>> [_ends_in_a_qualifier(n) for n in ("DNN-based", "Encoder-Decoder Based", "Twitter Aided", "Partner-Aware",
+        ...  "BASED", "Classifier-Free Guidance", "model-based RL", "INSPIRED")]
+        [True, True, True, False, False, False, False, False]
+    """
+    last = re.split(r"[\s\-\u2010\u2011]+", name.strip())[-1]
+    return last.lower() in _QUALIFIER_ENDS and not last.isupper()
+
+
+#: Nouns of a process that a task names together with its object ("detection of hate speech", "generation of
+#: image vectors").
+_PROCESS_NOUNS = frozenset({
+    "generation", "detection", "estimation", "classification", "recognition", "prediction", "analysis", "discovery",
+    "identification", "reconstruction", "recovery", "evaluation", "assessment", "synthesis", "segmentation",
+    "extraction", "localization", "localisation", "computation", "inference", "selection", "approximation",
+    "modeling", "modelling", "retrieval", "tracking", "understanding", "characterization", "quantification",
+})
+#: Words that say how a process is done, not what it is done to ("real-time", "automatic", "provable").
+_HOW_WORDS = GENERIC_MODIFIERS | frozenset({
+    "real", "time", "provable", "provably", "online", "offline", "interactive", "single", "intrinsic", "fair", "simultaneous", "approximate", "exact", "optimal",
+    "neural", "end", "to", "scalable", "private", "statistical", "computational", "practical",
+})
+
+
+def _cut_before_its_object(span) -> bool:
+    """Whether a Task mention is a process without its object, which the text gives after "of": words of how
+    (:data:`_HOW_WORDS`) and a process noun (:data:`_PROCESS_NOUNS`) before "of" ("Real-Time Generation of
+    Edge-Based Image Vectors", "Automatic Detection of Hate Speech"); "semantic segmentation of images" names its
+    task.
+
+    Example:
+        >>> doc = nlp("A VLSI for Real-Time Generation of Edge-Based Image Vectors")  # doctest: +SKIP
+        >>> _cut_before_its_object(doc[3:7])  # doctest: +SKIP
+        True
+    """
+    doc, end = span.doc, span.end
+    if end >= len(doc) or doc[end].lower_ != "of" or span[-1].lower_ not in _PROCESS_NOUNS:
+        return False
+    words = [w for t in span[:-1] for w in re.split(r"-", t.lower_) if w]
+    return bool(words) and all(w in _HOW_WORDS for w in words)
 
 
 def _names_a_kind_of_measure(name: str) -> bool:
