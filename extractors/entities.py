@@ -711,7 +711,8 @@ DISEASES = frozenset(
 #: "VGGFace2", "VGG-Sound" and "ImageNet" are data.
 _ARCHITECTURE = re.compile(
     r"(?:(?:SE-|Pre(?:Act)?-?)?(?:Wide)?ResNe[tX]t?|WRN|DenseNet|MobileNet|EfficientNet|Inception|LeNet|AlexNet"
-    r"|GoogLeNet|SqueezeNet|ShuffleNet|VGG(?!-?(?:Face|Sound)))(?:[-_]?(?:v?\d+[a-z]?|[A-Z]{1,4}\d?|V\d|(?:Res)?Net|x\d+d?)| v?\d+[a-z]?)*"
+    r"|GoogLeNet|SqueezeNet|ShuffleNet|DeepLab|YOLO|VGG(?!-?(?:Face|Sound)))"
+    r"(?:[-_]?(?:v?\d+[a-z]?|[A-Z]{1,4}\d?|V\d|(?:Res)?Net|x\d+d?)| v?\d+[a-z]?)*s?"
     r"|(?:[A-Z][A-Za-z]*-)?(?:DC|W|Style|Cycle|Big|Info|Pro|SA|LS|AC|Star|SN)GANs?\d?(?:-[A-Z]{1,3})?"
 )
 
@@ -721,8 +722,9 @@ def names_an_architecture(name: str) -> bool:
 
     Example:
         >>> [names_an_architecture(n) for n in ("WideResNet-28-10", "VGG16", "WGAN-GP", "DCGANs", "ResNet-50",
-        ...  "SE-ResNet50", "Inception-ResNet-v2", "EfficientNet-B0", "MobileNet-V1", "LeNet-300-100")]
-        [True, True, True, True, True, True, True, True, True, True]
+        ...  "SE-ResNet50", "Inception-ResNet-v2", "EfficientNet-B0", "MobileNet-V1", "LeNet-300-100", "VGGs",
+        ...  "DeepLabV3", "YOLOv5")]
+        [True, True, True, True, True, True, True, True, True, True, True, True, True]
         >>> [names_an_architecture(n) for n in ("VGGFace2", "VGG-Sound", "ImageNet", "ModelNet40", "ResNet features")]
         [False, False, False, False, False]
     """
@@ -1759,16 +1761,28 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
             if len(words) == 1 and known is None:
                 continue
             if (
-                lower[i] in {"on", "in"}
+                (lower[i] in {"on", "in"} or (lower[i] == "for" and _names_things(words[-1])))
                 and known is None
                 and head_type(words) != TASK
                 and words[-1].lower() not in {"task", "tasks", "problem", "problems"}
             ):
-                continue  # "Learning on Point Clouds": a setting, not a problem
+                continue  # "Learning on Point Clouds": a setting; "Policy Gradient for Infinite-Horizon Objectives": an object
             name = abbreviations.get(name_key(text), text)
             out.append(Mention(start, end, TASK, name, 3, title_task=True))
         i = max(k, i + 1)
     return out
+
+
+def _names_things(word: str) -> bool:
+    """Whether a title phrase's last word is a plural noun of things ("Objectives", "Point Clouds", "Languages"), what
+    a method is for, not a problem ("Super-Resolution", "Disambiguation"); "-ics" and "-sis" words are singular.
+
+    Example:
+        >>> [_names_things(w) for w in ("Objectives", "Clouds", "Resolution", "Analysis", "Robotics", "Dynamics")]
+        [True, True, False, False, False, False]
+    """
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "is", "us", "ics", "ous")) and len(low) > 3
 
 
 def _abbreviated(doc: Doc, text: str) -> bool:

@@ -1021,3 +1021,24 @@ def test_a_process_without_its_object_is_no_task(candidates_nlp, title, cut, kep
     tasks = {e.name for e in _entities(candidates_nlp, title, "We study it.") if e.type.value == "Task"}
     assert cut not in tasks
     assert kept is None or kept in tasks
+
+
+@pytest.mark.parametrize(("title", "task", "kept"), [
+    ("Policy Gradient for Infinite-Horizon Objectives", "Infinite-Horizon Objectives", False),
+    ("Mesh Extraction for Unbounded Scenes Using Camera-Aware Octrees", "Unbounded Scenes", False),
+    ("Deep Residual Networks for Image Super-Resolution", "Image Super-Resolution", True),
+    ("Graph Networks for Sequential Recommendation", "Sequential Recommendation", True),
+])
+def test_what_a_title_method_is_for_is_a_task_only_if_it_names_one(candidates_nlp, title, task, kept):
+    # round TB4: the things a title's "for" introduces ("Infinite-Horizon Objectives", "Point Clouds") were Task nodes
+    tasks = {e.name for e in _entities(candidates_nlp, title, "We study it.") if e.type.value == "Task"}
+    assert (task in tasks) == kept, tasks
+
+
+def test_a_network_read_as_data_stays_a_network_the_paper_uses(nlp):
+    # "WideResNet-28-10" in a list of what the experiments are on was a Benchmark; retyped, it keeps the threshold it
+    # passed as a name (VGG16 was dropped by the Method threshold) and is used, not evaluated on
+    ext = _decided(nlp, "Extensive experiments on CIFAR-10, SVHN and WideResNet-28-10 show gains.")
+    roles = {e.name: (e.type.value, [r.value for r in e.roles]) for e in ext.entities}
+    assert roles.get("WideResNet-28-10") == ("Method", ["USES"]), roles
+    assert roles.get("CIFAR-10") == ("Benchmark", ["EVALUATES_ON"])
