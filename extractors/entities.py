@@ -453,7 +453,8 @@ FIXED_LEADS = gz._terms(
     nearest neighbours | nearest centroid | shortest path | shortest paths | longest common | greatest common
     lowest common | worst case | best case | best arm | best response | best responses | steepest descent
     highest density | multiple kernel | multiple instance | multiple object | multiple hypothesis
-    multiple sequence | multiple testing | multiple imputation | multiple choice
+    multiple sequence | multiple testing | multiple imputation | multiple choice | novel view | novel views
+    novel class | novel classes | novel category | novel categories | novel object | novel objects
     """
 )
 
@@ -668,7 +669,10 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
         ):
-            if start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_LEADS:
+            if (
+                start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_LEADS
+                and not (start + 2 < end and text[start + 2] == "-" and not view.ws[start + 1])
+            ):
                 break  # "least squares regression", "shortest path algorithms": the superlative is the name's
             if lower[start] in _ER_NOUNS and start + 1 < end:
                 break  # "outlier removal": a noun the tagger read as a comparative for its "-er"

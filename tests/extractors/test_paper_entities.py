@@ -1042,3 +1042,21 @@ def test_a_network_read_as_data_stays_a_network_the_paper_uses(nlp):
     roles = {e.name: (e.type.value, [r.value for r in e.roles]) for e in ext.entities}
     assert roles.get("WideResNet-28-10") == ("Method", ["USES"]), roles
     assert roles.get("CIFAR-10") == ("Benchmark", ["EVALUATES_ON"])
+
+
+@pytest.mark.parametrize(("title", "abstract", "name", "cut"), [
+    ("Epsilon Best Arm Identification in Spectral Bandits", "We study it.", "best arm identification",
+     "arm identification"),
+    ("A Study", "We address novel class discovery and novel object captioning.", "novel class discovery",
+     "class discovery"),
+])
+def test_a_first_word_that_is_the_names_stays(nlp, title, abstract, name, cut):
+    # round TB4: "Arm Identification" of "Best Arm Identification", "object captioning" of "novel object captioning"
+    names = {e.name.lower() for e in _decided(nlp, abstract).entities} | {
+        e.name.lower() for e in _entities(nlp, title, abstract)}
+    assert name in names and cut not in names
+
+
+def test_novel_before_a_hyphenated_compound_is_still_praise(candidates_nlp):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", "We propose a novel class-aware attention module.")}
+    assert not any(n.lower().startswith("novel") for n in names), names
