@@ -1765,7 +1765,7 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
             if len(words) == 1 and known is None:
                 continue
             if (
-                (lower[i] in {"on", "in"} or (lower[i] == "for" and _names_things(words[-1])))
+                (lower[i] in {"on", "in"} or (lower[i] == "for" and names_things(words[-1])))
                 and known is None
                 and head_type(words) != TASK
                 and words[-1].lower() not in {"task", "tasks", "problem", "problems"}
@@ -1777,16 +1777,41 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
     return out
 
 
-def _names_things(word: str) -> bool:
+def names_things(word: str) -> bool:
     """Whether a title phrase's last word is a plural noun of things ("Objectives", "Point Clouds", "Languages"), what
     a method is for, not a problem ("Super-Resolution", "Disambiguation"); "-ics" and "-sis" words are singular.
 
     Example:
-        >>> [_names_things(w) for w in ("Objectives", "Clouds", "Resolution", "Analysis", "Robotics", "Dynamics")]
+        >>> [names_things(w) for w in ("Objectives", "Clouds", "Resolution", "Analysis", "Robotics", "Dynamics")]
         [True, True, False, False, False, False]
     """
     low = word.lower()
-    return low.endswith("s") and not low.endswith(("ss", "is", "us", "ics", "ous")) and len(low) > 3
+    return low.endswith("s") and not low.endswith(("ss", "is", "us", "as", "ics", "ous")) and len(low) > 3
+
+
+def what_a_title_is_for(span) -> bool:
+    """Whether a Task mention is the object after a title's "for": a plural noun of things (:func:`names_things`)
+    that names no problem ("Policy Gradient for Infinite-Horizon Objectives", "... for Self-Driving Vehicles"),
+    however it was found; a phrase a gerund opens ("for Learning Sentence Representations") or a known task stays.
+
+    Example:
+        >>> doc = nlp("Policy Gradient for Infinite-Horizon Objectives")  # doctest: +SKIP
+        >>> what_a_title_is_for(doc[3:6])  # doctest: +SKIP
+        True
+    """
+    doc = span.doc
+    if span.start == 0 or span.end > title_end_index(doc) or doc[span.start - 1].lower_ != "for":
+        return False
+    words = text_words(span.text)
+    return (
+        bool(words) and names_things(words[-1]) and not (words[0].lower().endswith("ing") and "-" not in words[0])
+        and head_type(words) != TASK and gazetteer_type(span.text) is None
+        and words[-1].lower() not in _PROBLEM_PLURALS
+    )
+
+
+#: Plurals that name a class of problems after a title's "for" ("Non-Convex Games", "Adversarial Text Attacks").
+_PROBLEM_PLURALS = frozenset({"tasks", "problems", "games", "attacks", "bandits", "puzzles", "challenges"})
 
 
 def _abbreviated(doc: Doc, text: str) -> bool:

@@ -55,6 +55,7 @@ from extractors.entities import (
     names_an_object_of_study,
     said_to_be_a_task,
     title_end_index,
+    what_a_title_is_for,
 )
 from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
 from extractors.learned import typed_as_data_by_rules
@@ -344,6 +345,8 @@ def doc_to_extraction(
             entry["type"] = METHOD
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
+        if entry["type"] == TASK and all(what_a_title_is_for(s) for s in entry["spans"]):
+            continue  # "Infinite-Horizon Objectives" of "Policy Gradient for Infinite-Horizon Objectives", however found
         if entry["type"] == TASK and all(_cut_before_its_object(s) for s in entry["spans"]):
             continue  # "Real-Time Generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
         if _ends_in_a_qualifier(name) and name not in abbreviations:

@@ -41,6 +41,10 @@ def paper_node(ext: PaperExtraction) -> Node:
     )
 
 
+#: Nodes a paper runs or builds on, never the data it evaluates on.
+_SYSTEM_LABELS = frozenset({NodeLabel.METHOD, NodeLabel.MODEL})
+
+
 def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = False,
             curation: Sequence[Decision] | None = None) -> Resolution:
     """Paper nodes, resolved entity nodes, role edges (with their evidence) and research links.
@@ -68,8 +72,11 @@ def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = F
             if node_id is None:  # a name not fit to be a concept (see kg.resolve.names)
                 continue
             unknown = Provenance(paper_id=ext.paper.id, extractor="unknown")
+            system = res.nodes[node_id].label in _SYSTEM_LABELS
             for role in ent.roles or [RelType.MENTIONS]:
                 evidence = ent.evidence_for(role) or unknown  # the mention that shows this role
+                if system and role == RelType.EVALUATES_ON:
+                    role = RelType.USES  # "experiments on PointNet" joined to the method: a paper evaluates on data
                 parts.add_edge(Edge(source=ext.paper.id, target=node_id, type=role, provenance=evidence))
     for edge in res.edges:
         parts.add_edge(edge)

@@ -1020,3 +1020,17 @@ def test_the_merge_log_says_which_word_rule_made_two_names_one():
     assert by_form["text categorisation"]["rule"] == "spelling"
     assert "classification" in by_form["text categorisation"]["reason"]
     assert by_form["Siamese neural networks"]["reason"] == "a network of a neural kind is a neural network"
+
+
+def test_a_method_node_is_used_not_evaluated_on():
+    # round 79's judged build: "Extensive experiments on PointNet ..." gave EVALUATES_ON edges into Method nodes; a
+    # paper evaluates on data, and a network its experiments are "on" is one it uses
+    from kg.resolve import resolve
+
+    on = make_paper("p1", [("PointNet", "Method"), ("ModelNet40", "Benchmark")])
+    for ent in on.entities:
+        ent.roles = [RelType.EVALUATES_ON]
+    res = resolve([on])
+    types = {(e.target, e.type.value) for e in res.parts.edges.values() if e.source == "p1"}
+    assert ("method:pointnet", "USES") in types and ("method:pointnet", "EVALUATES_ON") not in types
+    assert ("benchmark:modelnet40", "EVALUATES_ON") in types
