@@ -346,11 +346,11 @@ def doc_to_extraction(
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
         if entry["type"] == TASK and all(what_a_title_is_for(s) for s in entry["spans"]):
-            continue  # "Infinite-Horizon Objectives" of "Policy Gradient for Infinite-Horizon Objectives", however found
+            continue  # "Infinite-Horizon Objectives" of "Policy Gradient for Infinite-Horizon Objectives"
         if entry["type"] == TASK and all(_cut_before_its_object(s) for s in entry["spans"]):
             continue  # "Real-Time Generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
         if _ends_in_a_qualifier(name) and name not in abbreviations:
-            continue  # "DNN-based", "occlusion-aware", "Twitter Aided": a qualifier, the name it qualifies elsewhere
+            continue  # "DNN-based", "Twitter Aided": a qualifier, the name it qualifies elsewhere
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if entry["type"] == METHOD and _names_people(name):
@@ -445,8 +445,9 @@ _PROCESS_NOUNS = frozenset({
 })
 #: Words that say how a process is done, not what it is done to ("real-time", "automatic", "provable").
 _HOW_WORDS = GENERIC_MODIFIERS | frozenset({
-    "real", "time", "provable", "provably", "online", "offline", "interactive", "single", "intrinsic", "fair", "simultaneous", "approximate", "exact", "optimal",
-    "neural", "end", "to", "scalable", "private", "statistical", "computational", "practical",
+    "real", "time", "provable", "provably", "online", "offline", "interactive", "single", "intrinsic", "fair",
+    "simultaneous", "approximate", "exact", "optimal", "neural", "end", "to", "scalable", "private", "statistical",
+    "computational", "practical",
 })
 
 
