@@ -630,12 +630,42 @@ def degree_pair_start(doc: Doc, start: int, end: int) -> int:
         >>> degree_pair_start(doc, 4, 7), degree_pair_start(doc, 9, 12)  # doctest: +SKIP
         (3, 10)
     """
-    if start == 0 or end - start < 2 or doc[start - 1].lower_ not in _DEGREE_WORDS or doc[start].is_sent_start:
+    if start == 0 or end - start < 2 or doc[start].is_sent_start:
         return start
-    pair = f"{doc[start - 1].lower_}-{doc[start].lower_}"
-    if pair in GENERIC_COMPOUNDS:
-        return start + 1
-    return start - 1 if doc[start].lower_ in _DEGREE_OF else start
+    pair = degree_pair(doc[start - 1].lower_, doc[start].lower_)
+    return start + 1 if pair == "generic" else start - 1 if pair == "name" else start
+
+
+def degree_pair(first: str, second: str) -> str | None:
+    """How two lower-case words read when the first is a degree word (:data:`_DEGREE_WORDS`): ``"generic"`` when
+    they are a generic compound written without its hyphen ("large scale"), ``"name"`` when the second is what the
+    first measures and the pair belongs to a name ("high dimensional"), None otherwise.
+
+    Example:
+        >>> degree_pair("large", "scale"), degree_pair("high", "dimensional"), degree_pair("high", "accuracy")
+        ('generic', 'name', None)
+    """
+    if first not in _DEGREE_WORDS:
+        return None
+    if f"{first}-{second}" in GENERIC_COMPOUNDS:
+        return "generic"
+    return "name" if second in _DEGREE_OF else None
+
+
+def fixed_lead(doc: Doc, i: int, end: int | None = None) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` (before ``end``, the doc's end by default) open a name with a word that is
+    dropped elsewhere (:data:`FIXED_LEADS`: "least squares", "best arm", "novel class"), and the second does not go on
+    into a hyphenated compound ("a novel class-aware module": the praise word is no part of a name).
+
+    Example:
+        >>> doc = nlp("best arm identification with a novel class-aware module")  # doctest: +SKIP
+        >>> fixed_lead(doc, 0), fixed_lead(doc, 5)  # doctest: +SKIP
+        (True, False)
+    """
+    end = len(doc) if end is None else end
+    if i < 0 or i + 1 >= end or f"{doc[i].lower_} {doc[i + 1].lower_}" not in FIXED_LEADS:
+        return False
+    return not (i + 2 < end and doc[i + 2].text == "-" and not doc[i + 1].whitespace_)
 
 
 def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[int, int]:
@@ -656,12 +686,12 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
                 start = cend
                 continue
             break  # "in-context", "few-shot", "multi-step" belong to the name
-        if start + 1 < end and lower[start] in _DEGREE_WORDS:
-            if f"{lower[start]}-{lower[start + 1]}" in GENERIC_COMPOUNDS:
-                start += 2  # "large scale object detection": "large-scale" written without its hyphen
-                continue
-            if lower[start + 1] in _DEGREE_OF:
-                break  # "high dimensional data clustering", "high resolution image synthesis": not "dimensional ..."
+        pair = degree_pair(lower[start], lower[start + 1]) if start + 1 < end else None
+        if pair == "generic":
+            start += 2  # "large scale object detection": "large-scale" written without its hyphen
+            continue
+        if pair == "name":
+            break  # "high dimensional data clustering", "high resolution image synthesis": not "dimensional ..."
         if (
             lower[start] in GENERIC_MODIFIERS
             or (title_verb and opens_the_title_as_its_verb(doc, start, end))
@@ -669,10 +699,7 @@ def _strip(doc: Doc, start: int, end: int, title_verb: bool = False) -> tuple[in
             or pos[start] in {"DET", "PRON", "NUM", "PUNCT", "ADP", "CCONJ", "PART", "SYM"}
             or tag[start] in {"JJR", "JJS", "PRP$", "RBR", "RBS", "RB", "WDT"}
         ):
-            if (
-                start + 1 < end and f"{lower[start]} {lower[start + 1]}" in FIXED_LEADS
-                and not (start + 2 < end and text[start + 2] == "-" and not view.ws[start + 1])
-            ):
+            if fixed_lead(doc, start, end):
                 break  # "least squares regression", "shortest path algorithms": the superlative is the name's
             if lower[start] in _ER_NOUNS and start + 1 < end:
                 break  # "outlier removal": a noun the tagger read as a comparative for its "-er"

@@ -35,12 +35,12 @@ from extractors.entities import (
     CONJUNCTIONS,
     DATA_TYPES,
     EVALUATIVE,
-    FIXED_LEADS,
     GENERIC_CLASSES,
     METHOD,
     METRIC,
     TITLE_VERBS,
     degree_pair_start,
+    fixed_lead,
     head_type,
     is_a_verb_here,
     opens_the_title_as_its_verb,
@@ -143,12 +143,12 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         doc[start].text in EVALUATIVE
         or doc[start].lower_ in _LEADING_WORDS
         or (ent.label_ == METHOD and opens_the_title_as_its_verb(doc, start, end))  # "Stabilizing Adversarial Nets"
-    ) and (f"{doc[start].lower_} {doc[start + 1].lower_}" not in FIXED_LEADS or _hyphen_after(doc, start + 1)):
+    ) and not fixed_lead(doc, start):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:
         return None
     start = degree_pair_start(doc, start, end)  # "high dimensional data clustering", not "dimensional ..."
-    if start > 0 and f"{doc[start - 1].lower_} {doc[start].lower_}" in FIXED_LEADS and not _hyphen_after(doc, start):
+    if fixed_lead(doc, start - 1):
         start -= 1  # "Best Arm Identification", "novel class discovery": the first word is the name's
     if end - start == 1 and doc[start].lower_ in SENTENCE_ADVERBS:
         return None  # "Perhaps" of 'Perhaps surprisingly, ...'
@@ -174,11 +174,6 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if _names_no_thing(doc, text, long_forms, shorts):
         return None  # "SotA" of "outperforms SotA CNN-based methods", "GT" of "a ground truth (GT)"
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)
-
-
-def _hyphen_after(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` goes on into a hyphenated compound ("class" of "novel class-aware attention")."""
-    return i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
 
 
 def _names_no_thing(doc: Doc, text: str, long_forms: dict, shorts: dict) -> bool:

@@ -77,6 +77,7 @@ from schema import (
     paper_text,
 )
 from schema.errors import ExtractionError
+from schema.types import role_on
 from schema.names import name_key, without_double_quotes
 
 logger = logging.getLogger(__name__)
@@ -330,18 +331,15 @@ def doc_to_extraction(
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
-            held_as = entry["type"]
-            if entry["type"] in DATA_TYPES and names_an_architecture(name):
-                # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; the decision was sure
-                # of a name, only its type was wrong, so the name stays at the threshold it passed
-                entry["type"] = METHOD
-            if kept < entity_model.threshold_of(held_as) and not (entry["type"] == METRIC and key in reported):
+            if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
                 # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left
                 # unnamed elsewhere
                 continue
             confidence = round(kept, 3)
-        elif entry["type"] in DATA_TYPES and names_an_architecture(name):
+        if entry["type"] in DATA_TYPES and names_an_architecture(name):
+            # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
+            # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
@@ -382,10 +380,9 @@ def doc_to_extraction(
                 entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed, described
             )
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
-        if entry["type"] in (METHOD, MODEL) and RelType.EVALUATES_ON in roles:
-            # a network a paper's experiments are "on" ("experiments on ResNet-50 and VGG-16") is one it uses: a
-            # paper evaluates on data, never on a method (the train annotations have it once in 8,000 Method roles)
-            roles = list(dict.fromkeys(RelType.USES if r == RelType.EVALUATES_ON else r for r in roles))
+        # a network a paper's experiments are "on" ("experiments on ResNet-50 and VGG-16") is one it uses (the train
+        # annotations have EVALUATES_ON once in 8,000 Method roles)
+        roles = list(dict.fromkeys(role_on(entry["type"], r) for r in roles))
         in_title = [s.start < title_end for s in entry["spans"]]
         entities.append(
             ExtractedEntity(

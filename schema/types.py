@@ -82,6 +82,22 @@ ROLE_TYPES: tuple[RelType, ...] = (
     RelType.MENTIONS,
 )
 
+#: What a paper runs or builds on, never the data it evaluates on.
+SYSTEM_LABELS: frozenset[NodeLabel] = frozenset({NodeLabel.METHOD, NodeLabel.MODEL})
+
+
+def role_on(label: str, role: RelType) -> RelType:
+    """``role`` as it may join a paper to an entity of ``label``: a paper evaluates on data, so a Method or Model
+    its experiments are "on" ("experiments on ResNet-50", a paper's data-typed "PointNet" joined to the method) is
+    one it USES.
+
+    Example:
+        >>> role_on("Method", RelType.EVALUATES_ON).value, role_on("Benchmark", RelType.EVALUATES_ON).value
+        ('USES', 'EVALUATES_ON')
+    """
+    return RelType.USES if role == RelType.EVALUATES_ON and label in SYSTEM_LABELS else role
+
+
 #: Which (source label, target label) pairs each relationship may join.
 #: Stores use this to declare their schema; the graph builder checks against it.
 EDGE_ENDPOINTS: dict[RelType, tuple[tuple[NodeLabel, NodeLabel], ...]] = {

@@ -18,6 +18,7 @@ from kg.resolve.curation import Decision
 from kg.resolve.entities import resolve_entities
 from kg.resolve.links import add_research_links
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType, Subgraph
+from schema.types import role_on
 
 __all__ = ["Resolution", "paper_node", "resolve"]
 
@@ -39,10 +40,6 @@ def paper_node(ext: PaperExtraction) -> Node:
             "sources": list(p.sources), "stub": p.stub,
         },
     )
-
-
-#: Nodes a paper runs or builds on, never the data it evaluates on.
-_SYSTEM_LABELS = frozenset({NodeLabel.METHOD, NodeLabel.MODEL})
 
 
 def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = False,
@@ -72,12 +69,10 @@ def resolve(extractions: Iterable[PaperExtraction], *, infer_citations: bool = F
             if node_id is None:  # a name not fit to be a concept (see kg.resolve.names)
                 continue
             unknown = Provenance(paper_id=ext.paper.id, extractor="unknown")
-            system = res.nodes[node_id].label in _SYSTEM_LABELS
+            label = res.nodes[node_id].label
             for role in ent.roles or [RelType.MENTIONS]:
                 evidence = ent.evidence_for(role) or unknown  # the mention that shows this role
-                if system and role == RelType.EVALUATES_ON:
-                    role = RelType.USES  # "experiments on PointNet" joined to the method: a paper evaluates on data
-                parts.add_edge(Edge(source=ext.paper.id, target=node_id, type=role, provenance=evidence))
+                parts.add_edge(Edge(source=ext.paper.id, target=node_id, type=role_on(label, role), provenance=evidence))
     for edge in res.edges:
         parts.add_edge(edge)
     add_research_links(parts, extractions, infer_citations=infer_citations)
