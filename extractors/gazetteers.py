@@ -294,8 +294,8 @@ TASKS: frozenset[str] = _terms(
     text-to-3D generation|3D generation|motion generation|video prediction|trajectory prediction|image synthesis
     visual navigation|embodied navigation|mobile manipulation|dexterous manipulation|offline policy evaluation
     credit assignment|exploration-exploitation|preference learning|reward learning|code reasoning
-    deep research|web search|data selection|data generation|synthetic data generation|model compression
-    efficient inference|long-horizon planning|task planning|path planning|multi-turn dialogue|mathematical problem solving
+    deep research|web search|data selection|synthetic data generation|model compression
+    long-horizon planning|task planning|path planning|multi-turn dialogue|mathematical problem solving
     multi-agent path finding|multi-agent pathfinding|MAPF
     """
 )
