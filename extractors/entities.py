@@ -203,6 +203,7 @@ _NOT_NAME = re.compile(
 _NOT_SYSTEM = re.compile(
     r"^[A-Za-z]+'\d\d$|^\d{3,}[A-Za-z]+$|\s(19|20)\d\d$|^[A-Za-z0-9]+-to-[A-Za-z0-9]+$|^end-(2|to)-end$|"
     r"^\d[Dd](?:-\d[Dd])+$|"  # "2D-3D": dimensions
+    r"^(?i:top|rank)-?\d+$|"  # "top-1", "rank-1": a measure's cutoff ("on the rank-1 recognition rate")
     r"^(KDD|AAAI|IJCAI|ICML|ICLR|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|COLING|SIGIR|WWW|UAI|AISTATS|COLT|"
     r"CoRL|ICRA|IROS|WACV|ECAI|AAMAS|ICCMA)[- ']?\d{2,4}$"
 )
@@ -1806,14 +1807,22 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
 
 def names_things(word: str) -> bool:
     """Whether a title phrase's last word is a plural noun of things ("Objectives", "Point Clouds", "Languages"), what
-    a method is for, not a problem ("Super-Resolution", "Disambiguation"); "-ics" and "-sis" words are singular.
+    a method is for, not a problem ("Super-Resolution", "Disambiguation"); "-ics" and "-sis" words are singular, and
+    a few in "-as" ("Bias", :data:`_SINGULAR_AS`), not "Cameras".
 
     Example:
-        >>> [names_things(w) for w in ("Objectives", "Clouds", "Resolution", "Analysis", "Robotics", "Dynamics")]
-        [True, True, False, False, False, False]
+        >>> [names_things(w) for w in ("Objectives", "Clouds", "Resolution", "Analysis", "Robotics", "Bias", "Cameras")]
+        [True, True, False, False, False, False, True]
     """
     low = word.lower()
-    return low.endswith("s") and not low.endswith(("ss", "is", "us", "as", "ics", "ous")) and len(low) > 3
+    return (
+        low.endswith("s") and not low.endswith(("ss", "is", "us", "ics", "ous")) and low not in _SINGULAR_AS
+        and len(low) > 3
+    )
+
+
+#: Singular nouns ending in "-as" (general English): "... for Gender Bias" names a problem, "... for Cameras" things.
+_SINGULAR_AS = frozenset({"bias", "atlas", "canvas", "alias", "pancreas"})
 
 
 def what_a_title_is_for(span) -> bool:

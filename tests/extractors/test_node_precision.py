@@ -268,3 +268,15 @@ def test_a_goal_a_method_serves_is_no_task(nlp):
     assert not tasks & {"efficient inference", "data generation"}
     named = names_of(nlp, "We study synthetic data generation for tabular records.", "Task")
     assert "synthetic data generation" in {t.lower() for t in named}
+
+
+def test_a_measures_cutoff_is_no_benchmark(nlp):
+    """Round TB8: "rank-1" and "top-5" were Benchmark nodes ("especially on the rank-1 recognition rate"); a named
+    benchmark with a number stays."""
+    abstract = (
+        "Experiments on several datasets show gains, especially on the rank-1 recognition rate. "
+        "We report gains on top-5 verb accuracy on imSitu."
+    )
+    benchmarks = names_of(nlp, abstract, "Benchmark")
+    assert not {"rank-1", "top-5"} & benchmarks, benchmarks
+    assert "CIFAR-10" in names_of(nlp, "We evaluate on CIFAR-10.", "Benchmark")
