@@ -493,3 +493,14 @@ def test_a_noun_read_as_a_comparative_stays_in_a_name(nlp):
     assert doc[compiler].tag_ == doc[simpler].tag_ == "JJR"  # what the test is about
     assert _strip(doc, compiler, compiler + 2) == (compiler, compiler + 2)
     assert _strip(doc, simpler, simpler + 2) == (simpler + 1, simpler + 2)  # a real comparative goes
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("WideResNet-28-10", True), ("WideResnet50-2", True), ("ResNet-50", True), ("VGGFace2", False), ("ImageNet", False)],
+)
+def test_names_an_architecture(name, expected):
+    # round TB8: "WideResnet101" in a list of what the experiments are on stayed a Benchmark ("Resnet" in lower case)
+    from extractors.entities import names_an_architecture
+
+    assert names_an_architecture(name) == expected
