@@ -384,6 +384,12 @@ def doc_to_extraction(
         # annotations have EVALUATES_ON once in 8,000 Method roles)
         roles = list(dict.fromkeys(role_on(entry["type"], r) for r in roles))
         in_title = [s.start < title_end for s in entry["spans"]]
+        if entry["type"] in DATA_TYPES and RelType.PROPOSES in roles:
+            shown = role_evidence_first(evidence, cues, roles, in_title)
+            if _proposed_as_a_system(shown[role_evidence_index(cues, roles, in_title).get("PROPOSES", 0)].sentence):
+                # "we propose LaDi-WM, a world model that ...": the paper's method, read as data
+                entry["type"] = METHOD
+                roles = list(dict.fromkeys(role_on(METHOD, r) for r in roles))
         entities.append(
             ExtractedEntity(
                 # "mean  squared error" of a PDF's double spaces, 'black box" variational inference'
@@ -568,6 +574,34 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
         return False
     # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
     return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
+
+
+def _proposed_as_a_system(sentence: str) -> bool:
+    """Whether the sentence that shows a paper proposing a name says it is a system and nothing of data or of
+    evaluation: "we propose LaDi-WM, a world model that predicts ...", "UnitedQA: A Hybrid Approach for Open Domain
+    Question Answering"; not "we introduce SEAM, a benchmark that ...", "an evaluation framework", "an OOD test set".
+
+    Example:
+        >>> _proposed_as_a_system("We propose LaDi-WM, a world model that predicts future states.")
+        True
+        >>> _proposed_as_a_system("We introduce RedEval, an OOD test set."), _proposed_as_a_system("We release X.")
+        (False, False)
+    """
+    return _SYSTEM_WORDS.search(sentence) is not None and _DATA_WORDS.search(sentence) is None
+
+
+#: Words that say a proposed name is a system, and words that say it is data or serves to evaluate
+#: (:func:`_proposed_as_a_system`).
+_SYSTEM_WORDS = re.compile(
+    r"\b(?:method|framework|approach|algorithm|architecture|network|system|model|pipeline|technique|scheme|module"
+    r"|strategy|agent|solution|detector|learner|optimizer|estimator)s?\b",
+    re.IGNORECASE,
+)
+_DATA_WORDS = re.compile(
+    r"\b(?:benchmark\w*|datasets?|data|corpus|corpora|suites?|collections?|databases?|environments?|testbeds?"
+    r"|leaderboards?|challenges?|sets?|resources?|releases?|evaluat\w*|annotat\w*|tasks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _past_bracket(doc, i: int) -> int:

@@ -1077,3 +1077,19 @@ def test_what_a_title_is_for_is_no_task_whoever_finds_it(nlp, title, abstract, t
         [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
     tasks = {e.name for e in ext.entities if e.type.value == "Task"}
     assert (task in tasks) == kept, tasks
+
+
+@pytest.mark.parametrize(("title", "abstract", "name", "typ"), [
+    ("Answering Questions over Temporal Graphs",
+     "Temporal graphs hold facts with time stamps. We also propose TEMPOQA, a transformer-based solution that exploits "
+     "temporal graph embeddings, and it beats all baselines by a wide margin.", "TEMPOQA", "Method"),
+    ("A Study", "We introduce FACADEX, a large-scale point cloud collection of building facades annotated with classes.",
+     "FACADEX", "Dataset"),
+])
+def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ):
+    # round TB7: "Ader", "DRACO", "LaDi-WM" ("we present DRACO, a scalable framework for ...") were Benchmark nodes;
+    # a name proposed with words of data or evaluation in the sentence stays data
+    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
+        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get(name) == typ, types
