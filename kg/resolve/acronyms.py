@@ -98,6 +98,7 @@ _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 CASE_FREE: frozenset[str] = frozenset({
     *(set(WELL_KNOWN) - {"CLIP", "RAG", "SAC", "GAT", "FiLM", "SIFT", "HOG", "BOW", "PAC", "CUB", "VOC"}), "FPS", "LASSO", "Lasso", "COCO", "MNIST", "ImageNet", "CIFAR", "ROUGE", "METEOR", "CIDEr",
     "FLOP", "FLOPS", "Adam", "ADAM", "AdamW", "ReLU", "GELU", "SQuAD", "GLUE", "SuperGLUE", "XGBoost", "AUC", "AUROC",
+    "TFIDF", "GLOVE",  # the fifth split audit: "TFIDF" beside "TF-IDF"/"tf-idf", "GLOVE" beside "GloVe"
 })
 
 

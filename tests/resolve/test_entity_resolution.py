@@ -389,6 +389,8 @@ def test_no_inferred_family_for_generic_or_lowercase_stems():
     ("Method", ["LASSO", "lasso", "Lasso"]),
     ("Benchmark", ["COCO", "coco"]),
     ("Metric", ["IoU", "IOU"]),
+    ("Method", ["TFIDF", "TF-IDF", "tf-idf"]),  # the fifth split audit
+    ("Method", ["GLOVE", "GloVe", "glove"]),
 ])
 def test_well_known_name_written_in_lower_case_is_one_node(label, forms):
     exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
@@ -591,6 +593,17 @@ def test_generic_head_word_after_an_established_name_joins_it():
     res = resolve_entities(exts)
     assert node_id(res, "q1") == node_id(res, "p0")
     assert node_id(res, "q2") != node_id(res, "q3")  # one ordinary word is no established name
+
+
+def test_generic_head_word_joins_a_name_as_many_papers_use():
+    # the fifth split audit: "spatial attention" and "spatial attention module" in 3 papers each were two nodes
+    exts = [make_paper(f"p{i}", [("spatial attention", "Method")]) for i in range(3)]
+    exts += [make_paper(f"q{i}", [("spatial attention module", "Method")]) for i in range(3)]
+    exts += [make_paper(f"r{i}", [("graph encoder", "Method")]) for i in range(3)]
+    exts += [make_paper(f"s{i}", [("graph encoder module", "Method")]) for i in range(4)]
+    res = resolve_entities(exts)
+    assert node_id(res, "q0") == node_id(res, "p0")
+    assert node_id(res, "s0") != node_id(res, "r0")  # fewer papers write the name alone than with the head word
 
 
 def test_generic_head_word_needs_an_established_name():
