@@ -150,6 +150,12 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",
     "classificationerrorrate": "misclassificationrate", "exponentiallyweightedmovingaverage": "exponentialmovingaverage",
+    # the fifth split audit's synonyms, and the normalization layers written short
+    "noisereduction": "denoising", "noiseremoval": "denoising", "gaitidentification": "gaitrecognition",
+    "semanticimagesegmentation": "semanticsegmentation", "kmeanclustering": "kmean",
+    "termfrequencyinversedocumentfrequency": "tfidf", "layernorm": "layernormalization",
+    "batchnorm": "batchnormalization", "groupnorm": "groupnormalization", "instancenorm": "instancenormalization",
+    "weightnorm": "weightnormalization",
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
     **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
        for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")

@@ -732,6 +732,9 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     (["exponentially weighted moving average", "exponential moving average"], "Method"),
     (["k-nearest neighbours", "k-nearest neighbors"], "Method"),
     (["localisation accuracy", "localization accuracy"], "Metric"),
+    # the fifth split audit's synonyms
+    (["noise removal", "denoising"], "Task"), (["gait identification", "gait recognition"], "Task"),
+    (["LayerNorm", "layer normalization"], "Method"), (["k-means clustering", "k-means"], "Method"),
 ])
 def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
     first, second = form_nodes(forms, label)
