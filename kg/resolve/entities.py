@@ -1570,10 +1570,11 @@ FILLER_HEADS = PROCEDURE_HEADS | frozenset({
 #: ... joined only to a name at least this many papers use (and at least as many as use the longer one).
 FILLER_HEAD_MIN_PAPERS = 3
 #: Head words that add nothing to any name of their group, joined whatever the papers: "the Waymo Open Dataset"
-#: is Waymo Open, "COCO dataset" COCO, "the vehicle routing problem" vehicle routing, "regression tasks" regression.
+#: is Waymo Open, "COCO dataset" COCO, "the vehicle routing problem" vehicle routing, "regression tasks" regression,
+#: "question answering systems" question answering (a Task group's systems are those that do the task).
 KIND_HEADS = {
     "Dataset": frozenset({"dataset", "datasets", "benchmark", "benchmarks", "corpus", "corpora", "suite", "database"}),
-    "Task": frozenset({"problem", "problems", "task", "tasks"}),
+    "Task": frozenset({"problem", "problems", "task", "tasks", "system", "systems"}),  # "fraud detection systems"
 }
 
 

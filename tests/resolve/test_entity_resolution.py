@@ -717,9 +717,11 @@ def test_an_order_of_words_that_names_another_thing_keeps_them_apart(forms, labe
 
 def test_a_head_word_of_another_kind_keeps_the_name_apart():
     exts = [make_paper("p0", [("language model", "Method")]), make_paper("p1", [("language", "Method")]),
-            make_paper("p2", [("Reuters dataset", "Dataset")]), make_paper("p3", [("Reuters", "Task")])]
+            make_paper("p2", [("Reuters dataset", "Dataset")]), make_paper("p3", [("Reuters", "Task")]),
+            make_paper("p4", [("recommender systems", "Method")]), make_paper("p5", [("recommender", "Method")])]
     res = resolve_entities(exts)
     assert node_id(res, "p0") != node_id(res, "p1") and node_id(res, "p2") != node_id(res, "p3")
+    assert node_id(res, "p4") != node_id(res, "p5")  # "systems" joins only within the Task group
 
 
 @pytest.mark.parametrize(("forms", "label"), [
@@ -735,6 +737,7 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     # the fifth split audit's synonyms
     (["noise removal", "denoising"], "Task"), (["gait identification", "gait recognition"], "Task"),
     (["LayerNorm", "layer normalization"], "Method"), (["k-means clustering", "k-means"], "Method"),
+    (["fraud detection systems", "fraud detection"], "Task"),  # a task's systems are the task's
 ])
 def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
     first, second = form_nodes(forms, label)
