@@ -715,6 +715,12 @@ def test_an_order_of_words_that_names_another_thing_keeps_them_apart(forms, labe
     assert first != second
 
 
+def test_a_norm_of_weights_is_no_normalization():
+    # "weight decay shrinks the weight norm", "Group Norm for Learning Structured SVMs": norms, not layers
+    assert len(set(form_nodes(["weight norm", "weight normalization"], "Method"))) == 2
+    assert len(set(form_nodes(["group norm", "group normalization"], "Method"))) == 2
+
+
 def test_a_head_word_of_another_kind_keeps_the_name_apart():
     exts = [make_paper("p0", [("language model", "Method")]), make_paper("p1", [("language", "Method")]),
             make_paper("p2", [("Reuters dataset", "Dataset")]), make_paper("p3", [("Reuters", "Task")]),
