@@ -114,7 +114,7 @@ TITLE_VERBS = _wordset(
     """
     rethinking revisiting enhancing improving exploring leveraging mitigating understanding unleashing
     empowering harnessing exploiting evaluating investigating analyzing analysing characterizing
-    characterising unifying accelerating advancing towards toward
+    characterising unifying accelerating advancing towards toward conceptualizing conceptualising enriching
     """
 )
 #: Conjunctions that open a sentence and never start a name ("Whilst deep neural networks have ...").
@@ -130,7 +130,8 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | _wordset(
     second third two three four five same certain diverse extensive comprehensive systematic efficient
     superior competitive remarkable impressive notable considerable great greater large larger small
     smaller lightweight advanced modern emerging underlying respective corresponding final initial
-    average relative absolute lower best state-of-the-art sota strong novel general-purpose well-known
+    average relative absolute lower best state-of-the-art sota strong novel general-purpose well-known difficult
+    contemporary
     standard clear practical external special abundant reliable robust poor stable tedious minimal
     extended explicit good careful proper appropriate weak limited excessive insufficient massive costly
     expensive cheap fast slow accurate precise direct naive typical generic global further continued

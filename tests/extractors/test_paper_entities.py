@@ -1093,3 +1093,16 @@ def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ
         [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get(name) == typ, types
+
+
+@pytest.mark.parametrize(("title", "abstract", "name", "cut"), [
+    ("Enriching Object Detection with Context", "We study it.", "Object Detection", "Enriching Object Detection"),
+    ("A Study", "We address difficult optimization and contemporary machine translation.", "machine translation",
+     "contemporary machine translation"),
+])
+def test_a_title_verb_or_a_generic_adjective_is_no_part_of_a_task(nlp, title, abstract, name, cut):
+    # rounds TB6 and TB10: "Enriching Object Detection", "difficult optimization" were Task nodes
+    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
+        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    names = {e.name for e in ext.entities}
+    assert name in names and cut not in names, names
