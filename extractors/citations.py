@@ -174,7 +174,11 @@ def _parenthetical_items(inner: str, offset: int) -> list[tuple[int, int, Citati
         body = stripped.strip()
         body_start = pos + lead + (len(stripped) - len(stripped.lstrip()))
         parsed = _parse_item(body)
-        if parsed:
+        listed = [] if parsed or "," not in body else _comma_listed(body, body_start)
+        if listed:  # "(Fedorov 1972, MacKay 1992, Oaksford & Chater 1994)": references a comma parts
+            items.extend(listed)
+            pending = None
+        elif parsed:
             work, start = pending if pending else (None, body_start)
             items.append((start, body_start + len(body), Citation(first_author=parsed[0], year=parsed[1], work=work)))
             pending = None
@@ -185,6 +189,33 @@ def _parenthetical_items(inner: str, offset: int) -> list[tuple[int, int, Citati
             pending = (name, body_start + body.find(name)) if ok else None
         pos += len(part) + 1
     return items
+
+
+#: A surname: a capital and small letters, or a capital inside after a prefix ("MacKay", "McDonald", "LeCun",
+#: "DeGroot"), not a name of another kind's shape ("SemEval", "CoNLL").
+_LISTED_SURNAME = re.compile(r"(?:Mac|Mc|De|Di|Du|La|Le|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _comma_listed(body: str, offset: int) -> list[tuple[int, int, Citation]]:
+    """References a comma parts, each an author and a year ("Fedorov 1972, MacKay 1992"): two or more, or none.
+
+    Example:
+        >>> [(c.first_author, c.year) for _, _, c in _comma_listed("Fedorov 1972, MacKay 1992", 0)]
+        [('Fedorov', 1972), ('MacKay', 1992)]
+        >>> _comma_listed("Klein, Plotkin", 0)
+        []
+    """
+    out = []
+    at = offset
+    for chunk in body.split(","):
+        text = chunk.strip()
+        parsed = _parse_item(text)
+        if not parsed or not _LISTED_SURNAME.fullmatch(parsed[0]):
+            return []  # "SemEval 2010, CoNLL 2003": benchmarks and their years
+        start = at + len(chunk) - len(chunk.lstrip())
+        out.append((start, start + len(text), Citation(first_author=parsed[0], year=parsed[1])))
+        at += len(chunk) + 1
+    return out if len(out) > 1 else []
 
 
 def find_inline_references(text: str) -> list[tuple[int, int, Citation]]:
