@@ -154,6 +154,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "noisereduction": "denoising", "noiseremoval": "denoising", "gaitidentification": "gaitrecognition",
     "semanticimagesegmentation": "semanticsegmentation", "kmeanclustering": "kmean",
     "termfrequencyinversedocumentfrequency": "tfidf", "layernorm": "layernormalization",
+    "meansquareerror": "meansquarederror", "rootmeansquareerror": "rootmeansquarederror",  # round 83's small build
     "batchnorm": "batchnormalization", "instancenorm": "instancenormalization",  # not "group norm", "weight norm":
     # the corpus also writes them for a norm of groups or of the weights ("the weight norm")
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year

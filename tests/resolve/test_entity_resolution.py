@@ -744,6 +744,8 @@ def test_a_head_word_of_another_kind_keeps_the_name_apart():
     (["noise removal", "denoising"], "Task"), (["gait identification", "gait recognition"], "Task"),
     (["LayerNorm", "layer normalization"], "Method"), (["k-means clustering", "k-means"], "Method"),
     (["fraud detection systems", "fraud detection"], "Task"),  # a task's systems are the task's
+    (["mean square error", "mean squared error"], "Metric"),
+    (["root mean square error", "root mean squared error"], "Metric"),
 ])
 def test_spellings_and_synonyms_of_one_name_are_one_node(forms, label):
     first, second = form_nodes(forms, label)
