@@ -380,16 +380,14 @@ def doc_to_extraction(
                 entry["type"], entry["spans"], cues, [r.value for r in roles], title_end, governed, described
             )
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
-        # a network a paper's experiments are "on" ("experiments on ResNet-50 and VGG-16") is one it uses (the train
-        # annotations have EVALUATES_ON once in 8,000 Method roles)
-        roles = list(dict.fromkeys(role_on(entry["type"], r) for r in roles))
         in_title = [s.start < title_end for s in entry["spans"]]
         if entry["type"] in DATA_TYPES and RelType.PROPOSES in roles:
             shown = role_evidence_first(evidence, cues, roles, in_title)
             if _proposed_as_a_system(shown[role_evidence_index(cues, roles, in_title).get("PROPOSES", 0)].sentence):
-                # "we propose LaDi-WM, a world model that ...": the paper's method, read as data
-                entry["type"] = METHOD
-                roles = list(dict.fromkeys(role_on(METHOD, r) for r in roles))
+                entry["type"] = METHOD  # "we propose LaDi-WM, a world model that ...": the paper's method, read as data
+        # a network a paper's experiments are "on" ("experiments on ResNet-50 and VGG-16") is one it uses (the train
+        # annotations have EVALUATES_ON once in 8,000 Method roles)
+        roles = list(dict.fromkeys(role_on(entry["type"], r) for r in roles))
         entities.append(
             ExtractedEntity(
                 # "mean  squared error" of a PDF's double spaces, 'black box" variational inference'
