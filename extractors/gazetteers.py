@@ -79,6 +79,15 @@ METHODS: frozenset[str] = _terms(
     self-critique|self-verification|self-evaluation|self-rewarding|self-training|self-instruct|self-supervision
     self-refinement|self-improvement|self-correction|self-distillation|self-reward|LLM-as-a-judge|LLM-as-judge|tool learning
     process supervision|outcome supervision|long chain-of-thought
+    large margin nearest neighbor|large margin classifier|large margin classifiers|large neighborhood search
+    partially observable Markov decision process|fast gradient sign method|fast marching method|fast multipole method
+    naive Bayes|naive Bayes classifier|dynamic time warping|robust PCA|robust principal component analysis
+    robust optimization|distributionally robust optimization|robust regression|sparse PCA
+    sparse principal component analysis|adaptive moment estimation|extreme learning machine|extreme learning machines
+    local binary patterns|local binary pattern|common spatial patterns|common spatial pattern|direct sparse odometry
+    deep image prior|deep ensembles|deep metric learning|deep belief network|deep belief networks
+    deep equilibrium models|deep Gaussian processes|deep Q-learning|relative positional encoding
+    automatic differentiation
     """
 )
 
@@ -297,6 +306,9 @@ TASKS: frozenset[str] = _terms(
     deep research|web search|data selection|synthetic data generation|model compression
     long-horizon planning|task planning|path planning|multi-turn dialogue|mathematical problem solving
     multi-agent path finding|multi-agent pathfinding|MAPF
+    automatic speech recognition|single image super-resolution|single-image super-resolution|partial label learning
+    partial domain adaptation|absolute pose regression|relative pose estimation|high dynamic range imaging
+    weakly supervised object localization|stable matching
     """
 )
 
