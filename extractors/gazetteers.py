@@ -87,7 +87,8 @@ METHODS: frozenset[str] = _terms(
     local binary patterns|local binary pattern|common spatial patterns|common spatial pattern|direct sparse odometry
     deep image prior|deep ensembles|deep metric learning|deep belief network|deep belief networks
     deep equilibrium models|deep Gaussian processes|deep Q-learning|relative positional encoding
-    automatic differentiation
+    automatic differentiation|adaptive control|dynamic Bayesian network|dynamic Bayesian networks
+    adaptive importance sampling|slow feature analysis|adaptive MCMC
     """
 )
 
@@ -262,7 +263,7 @@ METRICS: frozenset[str] = _terms(
     mean opinion scores|MOS
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
     Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
-    quadratic weighted kappa|QWK
+    quadratic weighted kappa|QWK|dynamic regret|adaptive regret|simple regret
     """
 )
 
@@ -308,7 +309,8 @@ TASKS: frozenset[str] = _terms(
     multi-agent path finding|multi-agent pathfinding|MAPF
     automatic speech recognition|single image super-resolution|single-image super-resolution|partial label learning
     partial domain adaptation|absolute pose regression|relative pose estimation|high dynamic range imaging
-    weakly supervised object localization|stable matching
+    weakly supervised object localization|stable matching|partial multi-label learning|robust mean estimation
+    robust matrix completion
     """
 )
 
