@@ -310,7 +310,9 @@ TASKS: frozenset[str] = _terms(
     automatic speech recognition|single image super-resolution|single-image super-resolution|partial label learning
     partial domain adaptation|absolute pose regression|relative pose estimation|high dynamic range imaging
     weakly supervised object localization|stable matching|partial multi-label learning|robust mean estimation
-    robust matrix completion
+    robust matrix completion|face anti-spoofing|face swapping|face super-resolution|face forgery detection
+    face attribute editing|referring expression comprehension|referring expression segmentation
+    referring expression generation|referring image segmentation|referring video object segmentation
     """
 )
 
