@@ -997,6 +997,11 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         if label in {MODEL, BENCHMARK}:
             _, end = _extend_name(doc, end - 1)
             name = view.span_text(start, end)
+        elif label == TASK and view.pos[start] == "VERB":
+            wider = _modifiers_before(doc, start)
+            if wider < start:  # "hand pose estimation", "6D pose estimation": the tagger read "pose" as a verb
+                start = wider
+                name = view.span_text(start, end)
         cands.append(Mention(start, end, short_types.get(name, label), name, 4))
 
     # 3. name-like tokens
@@ -1587,6 +1592,25 @@ def _conj_benchmark(doc: Doc, tok: Token) -> bool:
 
 
 _NAME_CUES_AFTER = frozenset({"benchmark", "dataset", "corpus", "suite", "environment", "leaderboard"})
+
+
+def _modifiers_before(doc: Doc, i: int) -> int:
+    """Where the modifiers of the task name at token ``i`` start, when the tagger read its first word as a verb and so
+    cut it from the noun phrase before ("hand pose estimation", "6D pose estimation", "Nested Named Entity
+    Recognition"): up to two nouns, proper nouns or adjectives right before it, hyphenated compounds whole, then
+    stripped as a noun phrase's start is (:func:`_strip`: "better", "large-scale" and numbers stay out)."""
+    view = token_view(doc)
+    start = i
+    for _ in range(2):
+        k = start - 1
+        while k > 1 and view.text[k - 1] == "-" and not view.ws[k - 2] and not view.ws[k - 1]:
+            k -= 2  # "Few-Shot", "6-DOF"
+        if k < 0 or view.sent_start[start] or view.pos[k] not in {"NOUN", "PROPN", "ADJ"} or not view.ws[k]:
+            break
+        start = k
+    if start == i:
+        return i
+    return min(_strip(doc, start, i + 1)[0], i)
 
 
 def _capitalized_word(doc: Doc, i: int, title_end: int) -> bool:
