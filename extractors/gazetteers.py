@@ -225,6 +225,8 @@ DATASETS: frozenset[str] = _terms(
     Stanford Cars|FGVC-Aircraft|Food-101|EMNIST|KMNIST|UCF101|UCF-101|HMDB51|HMDB-51|Something-Something V2
     ActivityNet|Charades|AVA|Human3.6M|3DPW|ModelNet40|ShapeNetPart|S3DIS|SemanticKITTI|nuScenes
     Waymo Open Dataset|ScanNetV2|3DMatch|3DLoMatch|Market-1501|DukeMTMC-reID|MSMT17|LFW|MegaFace
+    Labeled Faces in the Wild|Labelled Faces in the Wild|Labeled Face in the Wild|Annotated Facial Landmarks in the Wild
+    AFLW|Intrinsic Images in the Wild|Lip Reading in the Wild|LRW|3D Poses in the Wild|Depth in the Wild
     VoxCeleb|VoxCeleb2|AudioSet|ESC-50|Penn Treebank|WikiSQL|MultiWOZ|Ubuntu Dialogue Corpus|PersonaChat
     SNLI|MultiNLI|MNLI|SST-2|IMDb|AG News|MovieLens|Netflix Prize|Cora|Citeseer|ogbn-arxiv
     ogbn-products|BP4D|DISFA|AffectNet|Pascal3D+|LVIS|Objects365|OpenImages|Open Images|CrowdHuman

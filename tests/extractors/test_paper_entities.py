@@ -1142,3 +1142,13 @@ def test_a_task_whose_first_word_reads_as_a_verb_keeps_its_modifiers(candidates_
     # and only the gazetteer's "pose estimation" was left (23 corpus papers of 3,000); a generic word stays out
     found = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
     assert names <= found and absent not in found, found
+
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    ("Results on the Intrinsic Images in the Wild benchmark improve.", "Intrinsic Images in the Wild"),
+    ("Experiments on Labeled Faces in the Wild show gains.", "Labeled Faces in the Wild"),
+])
+def test_a_dataset_in_the_wild_is_named_whole(nlp, abstract, name):
+    # round TB12: "Wild" of 'the Intrinsic Images in the Wild benchmark' was a Benchmark node
+    types = {e.name: e.type.value for e in _decided(nlp, abstract).entities}
+    assert types.get(name) == "Benchmark" and "Wild" not in types, types
