@@ -341,6 +341,12 @@ def doc_to_extraction(
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
+        elif (
+            entry["type"] in DATA_TYPES
+            and gazetteer_type(name) not in DATA_TYPES
+            and all(_names_systems_after(s) for s in entry["spans"])
+        ):
+            entry["type"] = METHOD  # "FEAR-M and FEAR-L trackers", "extending OA-BIQA models": kinds of system, no data
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
         if entry["type"] == TASK and all(what_a_title_is_for(s) for s in entry["spans"]):
@@ -572,6 +578,25 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
         return False
     # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
     return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
+
+
+#: A plural noun of systems right after a name, or after the list the name opens ("FEAR-M and FEAR-L trackers",
+#: "NMAR models"): the name is a kind of system, not data (a known dataset is not asked: "ImageNet models").
+_SYSTEMS_AFTER = re.compile(
+    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*[\w+.-]+){0,2}[\s-]+(?:methods|models|trackers|detectors|algorithms|approaches"
+    r"|architectures|classifiers|solvers|baselines|networks|frameworks)\b"
+)
+
+
+def _names_systems_after(span) -> bool:
+    """Whether a mention is followed by a plural noun of systems, alone or after the list it opens.
+
+    Example:
+        >>> doc = nlp("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.")  # doctest: +SKIP
+        >>> [_names_systems_after(s) for s in (doc[1:2], doc[3:4], doc[8:9])]  # doctest: +SKIP
+        [True, True, False]
+    """
+    return _SYSTEMS_AFTER.match(span.doc.text, span.end_char) is not None
 
 
 def _proposed_as_a_system(sentence: str) -> bool:
