@@ -581,9 +581,10 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
 
 
 #: A plural noun of systems right after a name, or after the list the name opens ("FEAR-M and FEAR-L trackers",
-#: "NMAR models"): the name is a kind of system, not data (a known dataset is not asked: "ImageNet models").
+#: "NMAR models", "full-reference (FR-IQA) methods"): the name is a kind of system, not data (a known dataset is not
+#: asked: "ImageNet models").
 _SYSTEMS_AFTER = re.compile(
-    r"(?:\s*(?:,|/|\band\b|\bor\b)\s*[\w+.-]+){0,2}[\s-]+(?:methods|models|trackers|detectors|algorithms|approaches"
+    r"\)?(?:\s*(?:,|/|\band\b|\bor\b)\s*[\w+.-]+){0,2}[\s-]+(?:methods|models|trackers|detectors|algorithms|approaches"
     r"|architectures|classifiers|solvers|baselines|networks|frameworks)\b"
 )
 

@@ -1173,6 +1173,7 @@ class _EverythingData:
     ("On MNIST the CPM trains faster than kernel-SVM methods.", "MNIST", "Benchmark"),
     ("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.", "FEAR-M", "Method"),
     ("We compare ImageNet models on the new benchmark.", "ImageNet", "Benchmark"),
+    ("It beats full-reference (FR-IQA) methods.", "FR-IQA", "Method"),
 ])
 def test_a_name_before_a_plural_of_systems_is_no_data(nlp, abstract, name, typ):
     # "FEAR-L trackers", "OF-BIQA models", "kernel-SVM methods": 7 Benchmark nodes of the whole corpus, all wrong by
