@@ -764,6 +764,25 @@ def names_an_architecture(name: str) -> bool:
     return _ARCHITECTURE.fullmatch(name.strip()) is not None
 
 
+#: Pretrained language models named after BERT, RoBERTa or BART with a prefix or suffix (general knowledge: "PhoBERT",
+#: "AfriBERTa", "TinyBERT-6", "BERTimbau", "mBART50"): a model, never data; "BERTScore" is a measure.
+_BERT_FAMILY = re.compile(
+    r"(?:[A-Za-z]+-)?[A-Za-z]*(?:BERT|RoBERTa|BART)(?!Score)[a-z]*(?:[-_]?(?:v?\d+[A-Za-z]*|base|large|wwm|XL))*"
+)
+
+
+def names_a_bert_model(name: str) -> bool:
+    """Whether ``name`` is a pretrained model of the BERT, RoBERTa or BART family (:data:`_BERT_FAMILY`).
+
+    Example:
+        >>> [names_a_bert_model(n) for n in ("PhoBERT", "AfriBERTa", "TinyBERT-6", "BERTwwm", "mBART50", "F-BERT")]
+        [True, True, True, True, True, True]
+        >>> [names_a_bert_model(n) for n in ("BERTScore", "ShareGPT", "IIIT5k", "Bertrand", "SQuAD")]
+        [False, False, False, False, False]
+    """
+    return _BERT_FAMILY.fullmatch(name.strip()) is not None
+
+
 def names_a_disease(name: str) -> bool:
     """Whether ``name`` is a disease's name alone (:data:`DISEASES`).
 

@@ -46,6 +46,7 @@ from extractors.entities import (
     TASK,
     defines_task,
     gazetteer_type,
+    names_a_bert_model,
     names_an_architecture,
     merge_key,
     names_a_disease,
@@ -341,6 +342,8 @@ def doc_to_extraction(
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
+        elif entry["type"] in DATA_TYPES and names_a_bert_model(name):
+            entry["type"] = MODEL  # "two multilingual PLMs (AfriBERTa and XLM-R)": a pretrained model, no data
         elif (
             entry["type"] in DATA_TYPES
             and gazetteer_type(name) not in DATA_TYPES

@@ -1174,8 +1174,10 @@ class _EverythingData:
     ("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.", "FEAR-M", "Method"),
     ("We compare ImageNet models on the new benchmark.", "ImageNet", "Benchmark"),
     ("It beats full-reference (FR-IQA) methods.", "FR-IQA", "Method"),
+    # TB10's "AfriBERTa", TB14's "TinyBERT-6": models of the BERT family in an evaluation slot were Benchmarks
+    ("We evaluate two multilingual PLMs (AfriBERTa and XLM-R) on it.", "AfriBERTa", "Model"),
 ])
-def test_a_name_before_a_plural_of_systems_is_no_data(nlp, abstract, name, typ):
+def test_a_system_read_as_data_is_retyped(nlp, abstract, name, typ):
     # "FEAR-L trackers", "OF-BIQA models", "kernel-SVM methods": 7 Benchmark nodes of the whole corpus, all wrong by
     # their sentences; a known dataset before "models" stays data ("ImageNet models" were trained on it)
     from extractors.pipeline import entity_model_of, role_model_of
