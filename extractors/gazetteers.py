@@ -531,6 +531,8 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     GeForce|GTX|RTX|Titan X|Titan Xp|Titan RTX|Titan V|Jetson|Jetson Nano|Jetson TX2|Raspberry Pi|RealSense
     Intel RealSense
     Intel|AMD|Xeon|V100|A100|H100|Stratix|FPGA|FPGAs|ASIC|ASICs|GPU|GPUs|CPU|CPUs|TPU|TPUs
+    H200|B200|P100|K80|A6000|MI250X|MI300|MI300X|IPU|IPUs|NPU|NPUs|TrueNorth|Loihi|Loihi 2|SpiNNaker|Jetson Orin
+    Franka|Franka Panda|Franka Emika Panda|UR5|UR5e|UR10|KUKA|KUKA LWR|KUKA iiwa|Baxter|PR2|Sawyer|Kinova|ANYmal
     WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """

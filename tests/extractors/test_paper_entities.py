@@ -1186,3 +1186,12 @@ def test_a_system_read_as_data_is_retyped(nlp, abstract, name, typ):
     ext = doc_to_extraction(nlp(f"A Study\n\n{abstract}"), paper, role_model_of(nlp), _EverythingData(entity_model_of(nlp)))
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get(name) == typ, types
+
+
+@pytest.mark.parametrize("name", ["TrueNorth", "Kuka LWR", "UR5", "MI300"])
+def test_hardware_is_no_entity(nlp, name):
+    # rounds 85 and TB13: "Kuka LWR" (a robot arm) was a Method node, "TrueNorth" (a chip) a Benchmark; the whole
+    # corpus had 11 such Method and Benchmark nodes of robots and chips
+    abstract = f"We deploy the controller on the {name} and evaluate it against {name} baselines on MuJoCo."
+    names = {e.name for e in _decided(nlp, abstract).entities}
+    assert name not in names and "MuJoCo" in names, names
