@@ -236,7 +236,7 @@ DATASETS: frozenset[str] = _terms(
     CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT|TCGA|UK Biobank|ADNI
     Switchboard|CommonVoice|Common Voice|VCTK|LJSpeech|WMT14|WMT16|WMT19|IWSLT|Europarl|MultiUN
     OntoNotes|CoNLL-2003|ACE 2005|TACRED|DocRED|FewRel|FB15k|FB15k-237|WN18|WN18RR|YAGO3-10|PubMed|CiteSeer
-    Wikidata|DBpedia|Freebase|YAGO|ConceptNet|WordNet|UMLS|Universal Dependencies
+    Wikidata|DBpedia|Freebase|YAGO|ConceptNet|WordNet|UMLS|Universal Dependencies|BabelNet|FrameNet|VerbNet|PropBank
     """
 )
 

@@ -1195,3 +1195,11 @@ def test_hardware_is_no_entity(nlp, name):
     abstract = f"We deploy the controller on the {name} and evaluate it against {name} baselines on MuJoCo."
     names = {e.name for e in _decided(nlp, abstract).entities}
     assert name not in names and "MuJoCo" in names, names
+
+
+def test_a_lexical_resource_is_data(candidates_nlp):
+    # round 87: "BabelNet" was a Method node; the whole corpus had BabelNet, FrameNet and VerbNet Method nodes (11
+    # papers): the rules now read them as data, as they read WordNet
+    entities = _entities(candidates_nlp, "A Study", "We map the frames of FrameNet to the senses of BabelNet.")
+    types = {e.name: e.type.value for e in entities}
+    assert types.get("FrameNet") in {"Dataset", "Benchmark"} and types.get("BabelNet") in {"Dataset", "Benchmark"}, types
