@@ -1030,6 +1030,7 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
         if is_name_like(token_text):
             start, end = _extend_name(doc, i)
             start = _name_modifiers_start(doc, start, title_end)
+            end = _cued_name_tail(doc, end, title_end)  # "Flickr30k Entities JP dataset", "MVTec 3D-AD dataset"
         else:
             start, end = i, _cued_name_end(doc, i, title_end)  # "Navi-plus dataset"
             if end is None:
@@ -1668,6 +1669,25 @@ def _cued_name_end(doc: Doc, i: int, title_end: int) -> int | None:
     if end == i + 1 and lower[i] in gz.GENERIC_NAMES:
         return None  # "the English dataset", "the Google benchmark"
     return end
+
+
+def _cued_name_tail(doc: Doc, end: int, title_end: int) -> int:
+    """The end of a data name that goes on after the name-like token ending at ``end`` over up to two capitalised or
+    name-like words right before "dataset", "benchmark", ... ("the Flickr30k Entities JP dataset", "the M-VAD Names
+    dataset", "the MVTec 3D-AD dataset": not "Entities JP", "Names" or "3D-AD" alone); ``end`` otherwise."""
+    view = token_view(doc)
+    k = end
+    while k < view.n and k - end < 2 and view.ws[k - 1] and (
+        _capitalized_word(doc, k, title_end) or is_name_like(view.text[k])
+    ):
+        k += 1
+    if k > end and k < view.n and view.lower[k] in _NAME_CUES_AFTER | _NAME_CUES_PLURAL:
+        return k
+    return end
+
+
+#: Plurals of :data:`_NAME_CUES_AFTER` that end a data name too ("the ShanghaiTech Part A datasets").
+_NAME_CUES_PLURAL = frozenset({"benchmarks", "datasets", "corpora", "suites"})
 
 
 def _extend_name(doc: Doc, i: int) -> tuple[int, int]:

@@ -1203,3 +1203,15 @@ def test_a_lexical_resource_is_data(candidates_nlp):
     entities = _entities(candidates_nlp, "A Study", "We map the frames of FrameNet to the senses of BabelNet.")
     types = {e.name: e.type.value for e in entities}
     assert types.get("FrameNet") in {"Dataset", "Benchmark"} and types.get("BabelNet") in {"Dataset", "Benchmark"}, types
+
+
+@pytest.mark.parametrize(("abstract", "name", "cut"), [
+    ("We evaluate on the Flickr30k Entities JP dataset.", "Flickr30k Entities JP", "Entities JP"),
+    ("We evaluate on the M-VAD Names dataset.", "M-VAD Names", "Names"),
+    ("We evaluate on the MVTec 3D-AD dataset.", "MVTec 3D-AD", "3D-AD"),
+])
+def test_a_data_name_goes_on_after_its_name_like_word(candidates_nlp, abstract, name, cut):
+    # TB rounds' steadiest Benchmark error, a dataset name cut by the rules' span: "Names" of 'M-VAD Names', "3D-AD"
+    # of 'MVTec 3D-AD', "Entities" of 'Flickr30k Entities' (17 nodes over 13 rounds)
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert name in names and cut not in names, names
