@@ -347,6 +347,7 @@ def doc_to_extraction(
         elif (
             entry["type"] in DATA_TYPES
             and gazetteer_type(name) not in DATA_TYPES
+            and not _DATA_NAME_END.search(name)
             and all(_names_systems_after(s) for s in entry["spans"])
         ):
             entry["type"] = METHOD  # "FEAR-M and FEAR-L trackers", "extending OA-BIQA models": kinds of system, no data
@@ -583,13 +584,16 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
     return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
 
 
-#: A plural noun of systems right after a name, or after the list the name opens ("FEAR-M and FEAR-L trackers",
-#: "NMAR models", "full-reference (FR-IQA) methods"): the name is a kind of system, not data (a known dataset is not
-#: asked: "ImageNet models").
+#: A noun of systems right after a name, or after the list the name opens ("FEAR-M and FEAR-L trackers", "NMAR
+#: models", "full-reference (FR-IQA) methods", "on SSD300 model in Pascal VOC"): the name is a kind of system, not
+#: data (a known dataset is not asked: "ImageNet models").
 _SYSTEMS_AFTER = re.compile(
-    r"\)?(?:\s*(?:,|/|\band\b|\bor\b)\s*[\w+.-]+){0,2}[\s-]+(?:methods|models|trackers|detectors|algorithms|approaches"
-    r"|architectures|classifiers|solvers|baselines|networks|frameworks)\b"
+    r"\)?(?:(?:\s*(?:,|/|\band\b|\bor\b)\s*(?!(?:our|the|a|an|its|their|this|these|we)\b)[\w+.-]+){0,2}[\s-]+"
+    r"(?:methods|models|trackers|detectors|algorithms|approaches|architectures|classifiers|solvers|baselines|networks"
+    r"|frameworks)|[\s-]+(?:model|network|detector|tracker|classifier))\b"
 )
+#: Words that end a data name whatever follows it ("the Stanford Question Answering Dataset, our model ...").
+_DATA_NAME_END = re.compile(r"(?i)(?:data ?set|benchmark|corpus|bench|suite)s?$")
 
 
 def _names_systems_after(span) -> bool:

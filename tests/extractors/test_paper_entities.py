@@ -1174,6 +1174,10 @@ class _EverythingData:
     ("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.", "FEAR-M", "Method"),
     ("We compare ImageNet models on the new benchmark.", "ImageNet", "Benchmark"),
     ("It beats full-reference (FR-IQA) methods.", "FR-IQA", "Method"),
+    # TB16's "SSD300" ('on SSD300 model in Pascal VOC dataset'); a name that says it is data stays data
+    ("We prune the SSD300 model in Pascal VOC.", "SSD300", "Method"),
+    ("On the Stanford Question Answering Dataset, our model achieves 75.1% exact match.",
+     "Stanford Question Answering Dataset", "Benchmark"),
     # TB10's "AfriBERTa", TB14's "TinyBERT-6": models of the BERT family in an evaluation slot were Benchmarks
     ("We evaluate two multilingual PLMs (AfriBERTa and XLM-R) on it.", "AfriBERTa", "Model"),
 ])
