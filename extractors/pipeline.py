@@ -597,7 +597,8 @@ _DATA_NAME_END = re.compile(r"(?i)(?:data ?set|benchmark|corpus|bench|suite)s?$"
 
 
 def _names_systems_after(span) -> bool:
-    """Whether a mention is followed by a plural noun of systems, alone or after the list it opens.
+    """Whether a mention is followed by a noun of systems (:data:`_SYSTEMS_AFTER`), a plural alone or after the list
+    the mention opens, a singular right after it.
 
     Example:
         >>> doc = nlp("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.")  # doctest: +SKIP
