@@ -1198,7 +1198,7 @@ def test_a_system_read_as_data_is_retyped(nlp, abstract, name, typ):
 
 
 @pytest.mark.parametrize("name", ["TrueNorth", "Kuka LWR", "UR5", "MI300"])
-def test_hardware_is_no_entity(nlp, name):
+def test_robots_and_chips_are_no_entities(nlp, name):
     # rounds 85 and TB13: "Kuka LWR" (a robot arm) was a Method node, "TrueNorth" (a chip) a Benchmark; the whole
     # corpus had 11 such Method and Benchmark nodes of robots and chips
     abstract = f"We deploy the controller on the {name} and evaluate it against {name} baselines on MuJoCo."
