@@ -813,6 +813,18 @@ def is_a_verb_here(token: Token) -> bool:
     return token.doc[token.i - 1].tag_ in ("MD", "TO", "PRP")
 
 
+def names_a_modality(name: str) -> bool:
+    """Whether ``name`` is a kind of recorded signal or image alone (:data:`extractors.gazetteers.MODALITIES`):
+    no data collection's name even before "datasets" ("on multiple EEG datasets", "two MRI datasets").
+
+    Example:
+        >>> names_a_modality("EEG"), names_a_modality("MRIs"), names_a_modality("BraTS")
+        (True, True, False)
+    """
+    key = name_key(name)
+    return key in _MODALITY_KEYS or key.rstrip("s") in _MODALITY_KEYS
+
+
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition or a part of the body (its last word is one

@@ -47,6 +47,7 @@ from extractors.entities import (
     defines_task,
     gazetteer_type,
     names_a_bert_model,
+    names_a_modality,
     names_an_architecture,
     merge_key,
     names_a_disease,
@@ -299,6 +300,8 @@ def doc_to_extraction(
         # a dataset's name may end in a condition's name ("the UCI Heart Disease dataset")
         if entry["type"] not in DATA_TYPES and names_an_object_of_study(abbreviations.get(name, name)):
             continue  # "Major Depressive Disorder (MDD)", "points of interest (POIs)": none of the six types
+        if entry["type"] in DATA_TYPES and names_a_modality(name):
+            continue  # "EEG" of "on multiple EEG datasets": a kind of signal, no data collection's name
         if names_a_disease(name):
             continue  # "COVID-19" typed Benchmark: what the data are about, not a benchmark
         same = [s for s in entry["spans"] if merge_key(s.text) == key]

@@ -1212,3 +1212,11 @@ def test_a_lexical_resource_is_data(candidates_nlp):
     entities = _entities(candidates_nlp, "A Study", "We map the frames of FrameNet to the senses of BabelNet.")
     types = {e.name: e.type.value for e in entities}
     assert types.get("FrameNet") in {"Dataset", "Benchmark"} and types.get("BabelNet") in {"Dataset", "Benchmark"}, types
+
+
+def test_a_modality_before_datasets_is_no_data_name(candidates_nlp):
+    # TB15's "EEG" ('on multiple EEG datasets'): the whole corpus had 15 Benchmark and Dataset nodes that are a kind of
+    # signal or image alone (MRI 6 papers, EEG 4, fMRI 4, CT 3); a named collection stays ("BraTS")
+    entities = _entities(candidates_nlp, "A Study", "We evaluate on multiple EEG datasets, two MRI datasets and BraTS.")
+    names = {e.name for e in entities}
+    assert "BraTS" in names and not names & {"EEG", "MRI"}, names
