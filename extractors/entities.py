@@ -1693,13 +1693,14 @@ def _cued_name_tail(doc: Doc, end: int, title_end: int) -> int:
         _capitalized_word(doc, k, title_end) or is_name_like(view.text[k])
     ):
         k += 1
-    if k > end and k < view.n and view.lower[k] in _NAME_CUES_AFTER | _NAME_CUES_PLURAL:
+    if k > end and k < view.n and view.lower[k] in _NAME_ENDS:
         return k
     return end
 
 
-#: Plurals of :data:`_NAME_CUES_AFTER` that end a data name too ("the ShanghaiTech Part A datasets").
-_NAME_CUES_PLURAL = frozenset({"benchmarks", "datasets", "corpora", "suites"})
+#: :data:`_NAME_CUES_AFTER` and the plurals that end a data name too ("the ShanghaiTech Part A datasets"), made
+#: once: :func:`_cued_name_tail` reads them for every name-like token.
+_NAME_ENDS = _NAME_CUES_AFTER | frozenset({"benchmarks", "datasets", "corpora", "suites"})
 
 
 def _extend_name(doc: Doc, i: int) -> tuple[int, int]:
