@@ -16,6 +16,9 @@ from __future__ import annotations
 from kg.resolve.names import within_one_edit
 from schema.names import name_key
 
+#: The labels of nodes that name data.
+DATA_LABELS: frozenset[str] = frozenset({"Benchmark", "Dataset"})
+
 #: acronym -> its usual long form in ML research.
 WELL_KNOWN: dict[str, str] = {
     "BERT": "Bidirectional Encoder Representations from Transformers",
@@ -90,6 +93,15 @@ WELL_KNOWN: dict[str, str] = {
 }
 _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 
+#: The acronyms of :data:`WELL_KNOWN` that name data (a benchmark or dataset, or a task whose name is its
+#: benchmark's: VQA, MOT); every other one is a method, model, measure, task or field. A data node named by any
+#: other one is a name the extractors read as data: "SGD" of "on MultiWOZ and SGD datasets" is the Schema-Guided
+#: Dialogue dataset, not stochastic gradient descent, and "ASR" of "improvements on ASR/SSIM" an attack success rate.
+DATA_ACRONYMS: frozenset[str] = frozenset({
+    "GLUE", "SQuAD", "SNLI", "MNLI", "SST", "PTB", "MMLU", "COCO", "MS COCO", "VOC", "SVHN", "CUB", "LSUN", "LFW",
+    "FFHQ", "3DPW", "CLEVR", "MS MARCO", "VQA", "MOT",
+})
+
 #: Well-known names of one word that papers also write in lower case for the same thing
 #: ("fps", "lasso", "coco", "relu"): within one label group the spellings are one name. Beside
 #: the acronyms of :data:`WELL_KNOWN` whose letters are no English word (CLIP is not "clip", FiLM not "film"),
@@ -107,14 +119,20 @@ CASE_FREE: frozenset[str] = frozenset({
 CAPITAL_S_PLURALS: frozenset[str] = frozenset({"FLOPS", "GFLOPS", "TFLOPS", "MFLOPS", "MACS", "GMACS"})
 
 
-def well_known_long_form(short: str) -> str | None:
-    """The usual long form of an acronym as written (case-sensitive: "clip" is not CLIP).
+def well_known_long_form(short: str, label: str | None = None) -> str | None:
+    """The usual long form of an acronym as written (case-sensitive: "clip" is not CLIP), for a node of
+    ``label`` when given: a data node (Benchmark, Dataset) has only the long forms of :data:`DATA_ACRONYMS`.
 
     Example:
         >>> well_known_long_form("GRPO"), well_known_long_form("clip")
         ('Group Relative Policy Optimization', None)
+        >>> well_known_long_form("SGD", "Dataset"), well_known_long_form("SGD", "Method"), well_known_long_form("GLUE", "Benchmark")
+        (None, 'stochastic gradient descent', 'General Language Understanding Evaluation')
     """
-    return WELL_KNOWN.get(short.strip())
+    short = short.strip()
+    if label in DATA_LABELS and short not in DATA_ACRONYMS:
+        return None
+    return WELL_KNOWN.get(short)
 
 
 #: Acronyms whose usual meaning depends on the kind of thing named: a measure's acronym has its
@@ -128,6 +146,19 @@ WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], tuple[str, ...]] = {
     ("Metric", "FNR"): ("false negative rate",),
 }
 _BY_LABEL_KEY = {(label, name_key(short)): longs for (label, short), longs in WELL_KNOWN_FOR_LABEL.items()}
+
+
+_DATA_KEYS = frozenset(name_key(short) for short in DATA_ACRONYMS)
+
+
+def is_data_acronym(short: str) -> bool:
+    """Whether ``short`` is a well-known acronym of data (:data:`DATA_ACRONYMS`), in any case.
+
+    Example:
+        >>> is_data_acronym("SQuAD"), is_data_acronym("squad"), is_data_acronym("SGD")
+        (True, True, False)
+    """
+    return name_key(short) in _DATA_KEYS
 
 
 def has_label_sense(short: str, label: str) -> bool:
@@ -153,8 +184,12 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
         (True, True)
         >>> is_well_known_sense("BiLSTM", "bidirectional long short-term memory networks")
         True
+        >>> is_well_known_sense("SGD", "stochastic gradient descent", "Dataset"), is_well_known_sense("SST", "Stanford Sentiment Treebank", "Benchmark")
+        (False, True)
     """
     key = name_key(short)
+    if label in DATA_LABELS and key in _BY_KEY and not is_data_acronym(short):
+        return False  # a dataset's "SGD" is not stochastic gradient descent
     known = (_BY_KEY[key],) if key in _BY_KEY else _BY_LABEL_KEY.get((label, key), ())
     b = _without_kind(name_key(long).rstrip("s"))
     # a plural, a kind word ("network"), or one letter apart in a long name ("mean square error" for "mean squared

@@ -106,7 +106,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from kg.resolve.acronyms import CAPITAL_S_PLURALS, CASE_FREE, has_label_sense, is_well_known_sense, well_known_long_form
+from kg.resolve.acronyms import (
+    CAPITAL_S_PLURALS, CASE_FREE, DATA_LABELS, has_label_sense, is_data_acronym, is_well_known_sense, well_known_long_form,
+)
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
@@ -1404,6 +1406,14 @@ def _expand_short_forms(st: _State) -> None:
             # framework"), not the meaning another paper defines for them
             proposers = {o.paper_id for o in st.occurrences[g][short] if o.proposed and o.how is None} - top_papers
             well_known = any(is_well_known_sense(short, st.abbr.display(lk), g) for lk in top_members)
+            if (g in DATA_LABELS and not is_data_acronym(short) and not any(lk in st.occurrences[g] for lk in top_members)
+                    and _defined_only_as_other_than_data(st, short, top_members)):
+                # the letters read as data are not the method, task or measure other papers define: "SGD" of "on
+                # MultiWOZ and SGD datasets" is the Schema-Guided Dialogue dataset, "ASR" of "improvements on
+                # ASR/SSIM" an attack success rate, not automatic speech recognition; unless a paper names data
+                # by the long form itself ("Recognizing Textual Entailment", the task and its benchmark)
+                st.decisions[(g, short)] = None
+                continue
             if not in_group and not well_known and has_label_sense(short, g):
                 # a measure's "MAE" defined nowhere among measures is not the masked autoencoder that Method
                 # papers define: the letters have a meaning of their own for this kind of node
@@ -1428,6 +1438,14 @@ def _expand_short_forms(st: _State) -> None:
             if occ.how is None:
                 occ.how = how
         st.join(g, short, long, "abbreviation")
+
+
+def _defined_only_as_other_than_data(st: _State, short: str, members: list[str]) -> bool:
+    """Whether the papers defining ``short`` as one of ``members`` type it, where they type it, as something other
+    than data (Method, Model, Task, Metric) and never as data."""
+    kinds = {label for label in (*(lab.value for lab in NodeLabel), None)
+             if any(lk in st.abbr.labelled.get((label, short), ()) for lk in members)}
+    return bool(kinds - {None}) and not kinds & DATA_LABELS
 
 
 def _join_spellings(st: _State) -> None:
@@ -1493,7 +1511,7 @@ def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], 
     uf = st.uf[g]
     for form in sorted({o.form for o in by_key[key]}):
         spelled = spelled_out(form)
-        if spelled is None and (alone := _written_out(form)) is not None and entity_key(alone.short) not in st.abbr.votes:
+        if spelled is None and (alone := _written_out(form, g)) is not None and entity_key(alone.short) not in st.abbr.votes:
             spelled = alone  # defined somewhere, the letters join through that definition (_expand_short_forms)
         if spelled is None:
             continue
@@ -1518,15 +1536,14 @@ class _SpelledOut:
     long: str
 
 
-def _written_out(form: str) -> _SpelledOut | None:
+def _written_out(form: str, label: str | None = None) -> _SpelledOut | None:
     """A well-known acronym alone ("RMSE", "SFTs") as its usual long form, so that the node of the letters
     and the node of the words are one where no paper defines the letters ("RMSE" and "root mean squared
-    error", "HOG" and "histogram of oriented gradients")."""
+    error", "HOG" and "histogram of oriented gradients"); among nodes of ``label`` when given (a dataset's
+    "SGD" is not stochastic gradient descent: :func:`kg.resolve.acronyms.well_known_long_form`)."""
     short = _well_known_word(form.strip())
-    if short is None:
-        return None
-    long = well_known_long_form(short)
-    return _SpelledOut(long, short, long)
+    long = short and well_known_long_form(short, label)
+    return _SpelledOut(long, short, long) if long else None
 
 
 def spelled_out(form: str) -> _SpelledOut | None:
@@ -1829,7 +1846,7 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
     longs = sorted((k for k in keys if k in st.abbr.long_keys), key=lambda k: (-papers_of_key[k], k))
     props = {"_cased_id": f"{label.lower()}:{rep}", "_long": st.abbr.display(longs[0]) if longs else None,
              "_papers": len(papers)}
-    known = None if longs else well_known_long_form(name)
+    known = None if longs else well_known_long_form(name, label)
     if known and not any(name_key(a) == name_key(known) for a in aliases):
         props.update(long_form=known, long_form_source="well-known")  # shown, never an alias
     node = Node(id=f"{label.lower()}:{rep.lower()}", label=NodeLabel(label), name=name, aliases=aliases, props=props)

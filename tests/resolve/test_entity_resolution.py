@@ -474,6 +474,33 @@ def test_a_well_known_acronym_alone_joins_its_usual_long_form_that_no_paper_defi
     assert node_id(res, "p1") != node_id(res, "p2")
 
 
+@pytest.mark.parametrize(("short", "long", "label"), [("SGD", "stochastic gradient descent", "Method"),
+                                                      ("ASR", "automatic speech recognition", "Task")])
+@pytest.mark.parametrize("data", ["Dataset", "Benchmark"])
+def test_letters_read_as_data_do_not_take_the_method_or_task_long_form(short, long, label, data):
+    """A dataset called "SGD" (the Schema-Guided Dialogue dataset) is not stochastic gradient descent, however many
+    papers define the letters so as a method: it stays its own node and shows no long form of another kind."""
+    definers = [make_paper(f"d{i}", [(short, label, [long])], {short: long}) for i in range(3)]
+    bare = [make_paper(f"p{i}", [(short, data)]) for i in range(2)]
+    res = resolve_entities([*definers, *bare])
+    node = res.nodes[node_id(res, "p0")]
+    assert node_id(res, "p1") == node_id(res, "p0")
+    assert node.name == short and node.props.get("long_form") is None and not node.aliases
+    assert node_id(res, "d0") != node_id(res, "p0")
+    # papers that name data by the long form itself: the task's benchmark ("Recognizing Textual Entailment")
+    res = resolve_entities([*definers, *bare, *(make_paper(f"w{i}", [(long, data)]) for i in range(2))])
+    assert node_id(res, "w0") == node_id(res, "p0")
+    # bare letters used as a method still join the usual meaning; a data acronym still joins its long form
+    res = resolve_entities([*definers, make_paper("m", [(short, label)])])
+    assert node_id(res, "m") == node_id(res, "d0")
+    res = resolve_entities([make_paper("s", [("Stanford Sentiment Treebank", "Task", ["SST"])],
+                                       {"SST": "Stanford Sentiment Treebank"}),
+                            make_paper("t", [("SST", data)]), make_paper("u", [("Stanford Sentiment Treebank", data)])])
+    assert node_id(res, "t") == node_id(res, "u")
+    assert resolve_entities([make_paper("v", [("GLUE", data)])]).nodes[f"{data.lower()}:glue"].props["long_form"] \
+        == "General Language Understanding Evaluation"
+
+
 def test_long_forms_that_differ_by_a_well_known_acronym_written_out_are_one_meaning():
     exts = [make_paper("p0", [("BiLSTM", "Method", ["Bidirectional LSTMs"])], {"BiLSTM": "Bidirectional LSTMs"}),
             make_paper("p1", [("BiLSTM", "Method", ["Bidirectional LSTMs"])], {"BiLSTM": "Bidirectional LSTMs"}),
