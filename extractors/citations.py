@@ -191,9 +191,10 @@ def _parenthetical_items(inner: str, offset: int) -> list[tuple[int, int, Citati
     return items
 
 
-#: A surname: a capital and small letters, or a capital inside after a prefix ("MacKay", "McDonald", "LeCun",
-#: "DeGroot"), not a name of another kind's shape ("SemEval", "CoNLL").
-_LISTED_SURNAME = re.compile(r"(?:Mac|Mc|De|Di|Du|La|Le|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+#: A surname: a capital and small letters (accented ones too: "Mézard", "Erdős"), or a capital inside after a
+#: prefix ("MacKay", "McDonald", "LeCun", "DeGroot"), not a name of another kind's shape ("SemEval", "CoNLL").
+_CAP, _SMALL = "A-Z\u00C0-\u00D6\u00D8-\u00DE", "a-z\u00DF-\u00F6\u00F8-\u00FF\u0100-\u017F"
+_LISTED_SURNAME = re.compile(rf"(?:Mac|Mc|De|Di|Du|La|Le|O')?[{_CAP}][{_SMALL}]+(?:-[{_CAP}][{_SMALL}]+)?")
 
 
 def _comma_listed(body: str, offset: int) -> list[tuple[int, int, Citation]]:
@@ -204,6 +205,8 @@ def _comma_listed(body: str, offset: int) -> list[tuple[int, int, Citation]]:
         [('Fedorov', 1972), ('MacKay', 1992)]
         >>> _comma_listed("Klein, Plotkin", 0)
         []
+        >>> [c.first_author for _, _, c in _comma_listed("Mézard 2011, Erdős 1959", 0)]
+        ['Mézard', 'Erdős']
     """
     out = []
     at = offset
