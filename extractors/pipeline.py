@@ -251,8 +251,9 @@ def doc_to_extraction(
         cues_at.setdefault((span.start, span.end), set()).add(span.label_)
 
     grouped: dict[str, dict] = {}
-    references = _reference_arguments(doc.text)
-    people = cited_author_ranges(doc.text)
+    text = doc.text  # Doc.text joins a new Token per word each time
+    references = _reference_arguments(text)
+    people = cited_author_ranges(text)
     mention_starts = {s.start for s in doc.spans.get(ENTITY_KEY, [])}
     title_end = title_end_index(doc)
     title_names = {s.end: s for s in doc.spans.get(ENTITY_KEY, []) if s.start == 0 and s.end < title_end}
