@@ -439,15 +439,23 @@ _QUALIFIER_ENDS = frozenset({
 
 def _ends_in_a_qualifier(name: str) -> bool:
     """Whether ``name`` ends in a word of :data:`_QUALIFIER_ENDS`, written in lower or title case (a name in capitals,
-    "BASED", "AWARE", is a name).
+    "BASED", "AWARE", is a name), or is one word in lower case that ends in a hyphen and any word of
+    :data:`_NAME_SUFFIXES` ("occlusion-aware" of "a simple occlusion-aware approach", "knowledge-augmented": the
+    adjective of a head word left out; a coined name is written with a capital, "Partner-Aware").
 
     Example:
         >>> [_ends_in_a_qualifier(n) for n in ("DNN-based", "Encoder-Decoder Based", "Twitter Aided", "Partner-Aware",
         ...  "BASED", "Classifier-Free Guidance", "model-based RL", "INSPIRED")]
         [True, True, True, False, False, False, False, False]
+        >>> [_ends_in_a_qualifier(n) for n in ("occlusion-aware", "local-behavior-free", "Occlusion-Aware", "self-play")]
+        [True, True, False, False]
     """
-    last = re.split(r"[\s\-\u2010\u2011]+", name.strip())[-1]
-    return last.lower() in _QUALIFIER_ENDS and not last.isupper()
+    name = name.strip()
+    last = re.split(r"[\s\-\u2010\u2011]+", name)[-1]
+    if last.lower() in _QUALIFIER_ENDS and not last.isupper():
+        return True
+    return name.islower() and " " not in name and bool(re.search(r"[a-z0-9][\-\u2010\u2011]([a-z]+)$", name)) \
+        and last in _NAME_SUFFIXES
 
 
 #: Nouns of a process that a task names together with its object ("detection of hate speech", "generation of

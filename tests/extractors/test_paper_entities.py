@@ -1011,6 +1011,13 @@ def test_a_qualifier_is_no_name(candidates_nlp):
     assert "Partner-Aware" in names
 
 
+def test_an_adjective_in_lower_case_left_without_its_head_word_is_no_name(nlp):
+    # round 92's judged Method node "occlusion-aware" of "we propose a simple occlusion-aware approach"
+    ext = _decided(nlp, "Occluded person re-identification is hard. In this paper, we propose a simple "
+                   "occlusion-aware approach to address the problem.")
+    assert "occlusion-aware" not in {e.name for e in ext.entities}
+
+
 @pytest.mark.parametrize(("title", "cut", "kept"), [
     ("A Mixed-Signal VLSI for Real-Time Generation of Edge-Based Image Vectors", "Real-Time Generation", None),
     ("Automatic Detection of Hate Speech in Tweets", "Automatic Detection", None),
