@@ -465,12 +465,13 @@ _PROCESS_NOUNS = frozenset({
     "identification", "reconstruction", "recovery", "evaluation", "assessment", "synthesis", "segmentation",
     "extraction", "localization", "localisation", "computation", "inference", "selection", "approximation",
     "modeling", "modelling", "retrieval", "tracking", "understanding", "characterization", "quantification",
+    "parsing",
 })
 #: Words that say how a process is done, not what it is done to ("real-time", "automatic", "provable").
 _HOW_WORDS = GENERIC_MODIFIERS | frozenset({
     "real", "time", "provable", "provably", "online", "offline", "interactive", "single", "intrinsic", "fair",
     "simultaneous", "approximate", "exact", "optimal", "neural", "end", "to", "scalable", "private", "statistical",
-    "computational", "practical",
+    "computational", "practical", "structured",
 })
 
 

@@ -1022,6 +1022,9 @@ def test_an_adjective_in_lower_case_left_without_its_head_word_is_no_name(nlp):
     ("A Mixed-Signal VLSI for Real-Time Generation of Edge-Based Image Vectors", "Real-Time Generation", None),
     ("Automatic Detection of Hate Speech in Tweets", "Automatic Detection", None),
     ("Semantic Segmentation of Aerial Images with Graph Networks", None, "Semantic Segmentation"),
+    # round 38's judged Task "Structured Parsing" and its like
+    ("Structured Parsing of Financial Documents with Graph Networks", "Structured Parsing", None),
+    ("Latent Regression Forest: Structured Estimation of 3D Articulated Hand Posture", "Structured Estimation", None),
 ])
 def test_a_process_without_its_object_is_no_task(candidates_nlp, title, cut, kept):
     # "real-time generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
