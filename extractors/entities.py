@@ -1807,8 +1807,8 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
     """The problem a title names: "... for Conversational Recommendation with ...", "Mastering X through Y".
 
     The phrase after a lead word ("for", "towards", "on", a title-initial gerund such
-    as "Mastering") up to the next "with", "via", "through", ... is a Task, split at
-    "and"; generic adjectives are stripped.
+    as "Mastering", a title-initial "Learning" before a problem's head word: "Learning Monocular Depth Estimation")
+    up to the next "with", "via", "through", ... is a Task, split at "and"; generic adjectives are stripped.
     """
     if title_end <= 0:
         return []
@@ -1825,7 +1825,9 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
         learning_to = (
             lower[i] == "learning" and i == first and i + 1 < title_end and lower[i + 1] == "to"
         )
-        if not (lead or learning_to):
+        # "Learning Monocular Depth Estimation with ...": what is learnt, a problem when its head word says so
+        learning_what = lower[i] == "learning" and i == first and not learning_to
+        if not (lead or learning_to or learning_what):
             i += 1
             continue
         j = i + (2 if learning_to else 1)
@@ -1869,6 +1871,8 @@ def _title_tasks(doc: Doc, title_end: int, abbreviations: dict[str, str]) -> lis
                 continue
             if len(words) == 1 and known is None:
                 continue
+            if learning_what and known != TASK and head_type(words) != TASK:
+                continue  # "Learning Sparse Neural Networks", "Learning Representations": what is learnt, no problem
             if (
                 (lower[i] in {"on", "in"} or (lower[i] == "for" and names_things(words[-1])))
                 and known is None

@@ -1045,6 +1045,19 @@ def test_what_a_title_method_is_for_is_a_task_only_if_it_names_one(candidates_nl
     assert (task in tasks) == kept, tasks
 
 
+@pytest.mark.parametrize(("title", "task", "absent"), [
+    ("Learning Monocular Depth Estimation with Unsupervised Trinocular Assumptions", "Monocular Depth Estimation",
+     "Depth Estimation"),
+    ("Learning Curve Prediction with Bayesian Neural Networks", "Learning Curve Prediction", "Curve Prediction"),
+    ("Learning Sparse Neural Networks through L0 Regularization", None, "Sparse Neural Networks"),
+])
+def test_what_a_title_says_is_learnt_is_a_task_when_its_head_names_one(candidates_nlp, title, task, absent):
+    # round 38's judged Task "Depth Estimation" of "Learning Monocular Depth Estimation ...": the title's "Learning"
+    # cut the name's first word with it
+    tasks = {e.name for e in _entities(candidates_nlp, title, "We study it.") if e.type.value == "Task"}
+    assert (task is None or task in tasks) and absent not in tasks, tasks
+
+
 def test_a_network_read_as_data_stays_a_network_the_paper_uses(nlp):
     # "WideResNet-28-10" in a list of what the experiments are on was a Benchmark; retyped, it keeps the threshold it
     # passed as a name (VGG16 was dropped by the Method threshold) and is used, not evaluated on
