@@ -266,6 +266,7 @@ METRICS: frozenset[str] = _terms(
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient
     Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
     quadratic weighted kappa|QWK|dynamic regret|adaptive regret|simple regret
+    Hamming loss|subset accuracy|Banzhaf index|Penrose-Banzhaf index|Shapley-Shubik index
     """
 )
 
