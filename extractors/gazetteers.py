@@ -267,6 +267,8 @@ METRICS: frozenset[str] = _terms(
     Cohen's kappa|CRPS|MAPE|sMAPE|MASE|coefficient of determination|bits per dimension|bits-per-dimension
     quadratic weighted kappa|QWK|dynamic regret|adaptive regret|simple regret
     Hamming loss|subset accuracy|Banzhaf index|Penrose-Banzhaf index|Shapley-Shubik index
+    mean rank|mean reciprocal ranking|Hits@1|Hits@3|Hits@10|Hits@k
+    NPMI|normalized pointwise mutual information|topic coherence
     """
 )
 
