@@ -221,7 +221,8 @@ DATASETS: frozenset[str] = _terms(
     FineWeb|Dolma|SlimPajama|The Stack|OpenMathInstruct|MetaMathQA|NuminaMath|Conceptual Captions|CC3M|CC12M
     Visual Genome|Flickr30k|Flickr8k|YFCC100M|JFT-300M|DataComp|MS-COCO
     miniImageNet|mini-ImageNet|tieredImageNet|tiered-ImageNet|Tiny ImageNet|CIFAR-FS|FC100|Omniglot
-    CUB-200-2011|Caltech-101|Caltech-256|STL-10|CelebA|CelebA-HQ|FFHQ|LSUN|Places365|Oxford Flowers
+    CUB-200-2011|Caltech-UCSD Birds|Caltech-UCSD Birds-200-2011|Caltech-UCSD Birds 200|MIT-Adobe FiveK
+    Caltech-101|Caltech-256|STL-10|CelebA|CelebA-HQ|FFHQ|LSUN|Places365|Oxford Flowers
     Stanford Cars|FGVC-Aircraft|Food-101|EMNIST|KMNIST|UCF101|UCF-101|HMDB51|HMDB-51|Something-Something V2
     ActivityNet|Charades|AVA|Human3.6M|3DPW|ModelNet40|ShapeNetPart|S3DIS|SemanticKITTI|nuScenes
     Waymo Open Dataset|ScanNetV2|3DMatch|3DLoMatch|Market-1501|DukeMTMC-reID|MSMT17|LFW|MegaFace
