@@ -143,7 +143,7 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | _wordset(
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
     increased decreased reduced studied investigated explored examined researched resultant superhuman
-    nontrivial unique distinct
+    nontrivial unique distinct benchmark
     """
 )
 #: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",
