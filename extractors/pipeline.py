@@ -346,6 +346,8 @@ def doc_to_extraction(
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
+        elif entry["type"] in (TASK, *DATA_TYPES) and any(_named_as_our_system(s) for s in entry["spans"]):
+            entry["type"] = METHOD  # "Our method Expressive Whole-Body Control (ExBody) tackles ...": the paper's system
         elif entry["type"] in DATA_TYPES and names_a_bert_model(name):
             entry["type"] = MODEL  # "two multilingual PLMs (AfriBERTa and XLM-R)": a pretrained model, no data
         elif (
@@ -619,6 +621,29 @@ def _names_systems_after(span) -> bool:
         [True, True, False]
     """
     return _SYSTEMS_AFTER.match(span.doc.text, span.end_char) is not None
+
+
+def _named_as_our_system(span) -> bool:
+    """Whether the mention comes right after "our method", "our framework" ... ("called" or "named" may come between;
+    not a comma: "In our approach, classification ..."): the name of the paper's own system, whatever its words say
+    ("Our method Expressive Whole-Body Control (ExBody)", "Our approach Neural-Image-QA doubles ...").
+
+    Example:
+        >>> doc = nlp("Our method Expressive Whole-Body Control (ExBody) tackles this problem.")  # doctest: +SKIP
+        >>> _named_as_our_system(doc[2:6])  # doctest: +SKIP
+        True
+    """
+    doc, k = span.doc, span.start
+    if k > 0 and doc[k - 1].lower_ in {"called", "named", "dubbed", "termed", "coined"}:
+        k -= 1
+    return k >= 2 and doc[k - 2].lower_ == "our" and doc[k - 1].lower_ in _OUR_SYSTEM_NOUNS
+
+
+#: What the authors call their own system right before its name ("our method X").
+_OUR_SYSTEM_NOUNS = frozenset({
+    "method", "approach", "framework", "model", "algorithm", "system", "architecture", "pipeline", "technique",
+    "network", "agent", "solver", "scheme",
+})
 
 
 def _proposed_as_a_system(sentence: str) -> bool:

@@ -1058,6 +1058,27 @@ def test_what_a_title_says_is_learnt_is_a_task_when_its_head_names_one(candidate
     assert (task is None or task in tasks) and absent not in tasks, tasks
 
 
+@pytest.mark.parametrize(("title", "abstract", "name", "typ"), [
+    # round TB17: "ExBody" of 'Our method Expressive Whole-Body Control (ExBody)' was a Task node; a 3,000-abstract
+    # scan: 'Our approach Neural-Image-QA doubles ...' made a Benchmark
+    ("Expressive Whole-Body Control for Humanoid Robots", "Our method Expressive Whole-Body Control (ExBody) "
+     "tackles this problem by imitating a reference motion.", "ExBody", "Method"),
+    ("Ask Your Neurons: A Neural-Based Approach to Answering Questions About Images", "We address visual question "
+     "answering. Our approach Neural-Image-QA doubles the performance of the previous best approach on this problem.",
+     "Neural-Image-QA", "Method"),
+])
+def test_a_name_the_authors_call_our_method_is_a_method(nlp, title, abstract, name, typ):
+    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
+        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get(name) == typ, types
+
+
+def test_in_our_approach_a_comma_ends_the_phrase(nlp):
+    ext = _decided(nlp, "In our approach, classification and segmentation are carried out by 2D LSTM networks.")
+    assert {e.name: e.type.value for e in ext.entities}.get("classification") != "Method"
+
+
 def test_a_network_read_as_data_stays_a_network_the_paper_uses(nlp):
     # "WideResNet-28-10" in a list of what the experiments are on was a Benchmark; retyped, it keeps the threshold it
     # passed as a name (VGG16 was dropped by the Method threshold) and is used, not evaluated on
