@@ -24,11 +24,12 @@ def _holding(entities, surface: str) -> list:
     return [e for e in entities if s == e.name.lower() or s in (a.lower() for a in e.aliases)]
 
 
-def _decided(nlp, abstract: str):
-    """The extraction of a paper titled "A Study" by the whole pipeline, the classifiers' decision included."""
+def _decided(nlp, abstract: str, title: str = "A Study"):
+    """The extraction of a paper (titled "A Study" unless given) by the whole pipeline, the classifiers' decision
+    included."""
     from extractors.pipeline import extract_papers
 
-    (ext,) = extract_papers([Paper(id="p", title="A Study", abstract=abstract)], nlp=nlp)
+    (ext,) = extract_papers([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
     return ext
 
 
@@ -1068,8 +1069,7 @@ def test_what_a_title_says_is_learnt_is_a_task_when_its_head_names_one(candidate
      "Neural-Image-QA", "Method"),
 ])
 def test_a_name_the_authors_call_our_method_is_a_method(nlp, title, abstract, name, typ):
-    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
-        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    ext = _decided(nlp, abstract, title=title)
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get(name) == typ, types
 
@@ -1117,8 +1117,7 @@ def test_novel_before_a_hyphenated_compound_is_still_praise(candidates_nlp):
 def test_what_a_title_is_for_is_no_task_whoever_finds_it(nlp, title, abstract, task, kept):
     # rounds TB5 and TB6: the recogniser's own mentions of a title's "for" object ("Self-Driving Vehicles") escaped the
     # rule on the rules' title phrases; games, attacks and bandits are classes of problems
-    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
-        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    ext = _decided(nlp, abstract, title=title)
     tasks = {e.name for e in ext.entities if e.type.value == "Task"}
     assert (task in tasks) == kept, tasks
 
@@ -1133,8 +1132,7 @@ def test_what_a_title_is_for_is_no_task_whoever_finds_it(nlp, title, abstract, t
 def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ):
     # round TB7: "Ader", "DRACO", "LaDi-WM" ("we present DRACO, a scalable framework for ...") were Benchmark nodes;
     # a name proposed with words of data or evaluation in the sentence stays data
-    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
-        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    ext = _decided(nlp, abstract, title=title)
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get(name) == typ, types
 
@@ -1149,8 +1147,7 @@ def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ
 ])
 def test_a_title_verb_or_a_generic_adjective_is_no_part_of_a_task(nlp, title, abstract, name, cut):
     # rounds TB6 and TB10: "Enriching Object Detection", "difficult optimization" were Task nodes
-    (ext,) = __import__("extractors.pipeline", fromlist=["extract_papers"]).extract_papers(
-        [Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    ext = _decided(nlp, abstract, title=title)
     names = {e.name for e in ext.entities}
     assert name in names and cut not in names, names
 
