@@ -354,7 +354,7 @@ def doc_to_extraction(
             entry["type"] in DATA_TYPES
             and gazetteer_type(name) not in DATA_TYPES
             and not _DATA_NAME_END.search(name)
-            and all(_names_systems_after(s) for s in entry["spans"])
+            and all(_names_systems_after(s, text) for s in entry["spans"])
         ):
             entry["type"] = METHOD  # "FEAR-M and FEAR-L trackers", "extending OA-BIQA models": kinds of system, no data
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
@@ -456,7 +456,7 @@ def _ends_in_a_qualifier(name: str) -> bool:
     last = re.split(r"[\s\-\u2010\u2011]+", name)[-1]
     if last.lower() in _QUALIFIER_ENDS and not last.isupper():
         return True
-    return name.islower() and " " not in name and bool(re.search(r"[a-z0-9][\-\u2010\u2011]([a-z]+)$", name)) \
+    return name.islower() and " " not in name and bool(re.search(r"[a-z0-9][\-\u2010\u2011][a-z]+$", name)) \
         and last in _NAME_SUFFIXES
 
 
@@ -611,16 +611,16 @@ _SYSTEMS_AFTER = re.compile(
 _DATA_NAME_END = re.compile(r"(?i)(?:data ?set|benchmark|corpus|bench|suite)s?$")
 
 
-def _names_systems_after(span) -> bool:
+def _names_systems_after(span, text: str) -> bool:
     """Whether a mention is followed by a noun of systems (:data:`_SYSTEMS_AFTER`), a plural alone or after the list
-    the mention opens, a singular right after it.
+    the mention opens, a singular right after it; ``text`` is the Doc's text, joined once by the caller.
 
     Example:
         >>> doc = nlp("Both FEAR-M and FEAR-L trackers surpass them on LaSOT.")  # doctest: +SKIP
-        >>> [_names_systems_after(s) for s in (doc[1:2], doc[3:4], doc[8:9])]  # doctest: +SKIP
+        >>> [_names_systems_after(s, doc.text) for s in (doc[1:2], doc[3:4], doc[8:9])]  # doctest: +SKIP
         [True, True, False]
     """
-    return _SYSTEMS_AFTER.match(span.doc.text, span.end_char) is not None
+    return _SYSTEMS_AFTER.match(text, span.end_char) is not None
 
 
 def _named_as_our_system(span) -> bool:
@@ -634,7 +634,7 @@ def _named_as_our_system(span) -> bool:
         True
     """
     doc, k = span.doc, span.start
-    if k > 0 and doc[k - 1].lower_ in {"called", "named", "dubbed", "termed", "coined"}:
+    if k > 0 and doc[k - 1].lower_ in NAMING_VERBS:
         k -= 1
     return k >= 2 and doc[k - 2].lower_ == "our" and doc[k - 1].lower_ in _OUR_SYSTEM_NOUNS
 
