@@ -130,7 +130,7 @@ def well_known_long_form(short: str, label: str | None = None) -> str | None:
         (None, 'stochastic gradient descent', 'General Language Understanding Evaluation')
     """
     short = short.strip()
-    if label in DATA_LABELS and short not in DATA_ACRONYMS:
+    if label in DATA_LABELS and not is_data_acronym(short):
         return None
     return WELL_KNOWN.get(short)
 
