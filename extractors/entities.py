@@ -455,7 +455,8 @@ FIXED_LEADS = gz._terms(
     nearest neighbours | nearest centroid | shortest path | shortest paths | longest common | greatest common
     lowest common | worst case | best case | best arm | best response | best responses | steepest descent
     highest density | multiple kernel | multiple instance | multiple object | multiple hypothesis
-    multiple sequence | multiple testing | multiple imputation | multiple choice | novel view | novel views
+    multiple sequence | multiple testing | multiple imputation | multiple choice | multiple source | novel view
+    novel views
     novel class | novel classes | novel category | novel categories | novel object | novel objects
     """
 )
@@ -465,8 +466,8 @@ GENERIC_COMPOUNDS = _wordset(
     """
     large-scale small-scale high-quality low-quality well-known state-of-the-art real-world open-source
     long-standing widely-used so-called cutting-edge high-performance general-purpose cost-effective
-    easy-to-use plug-and-play off-the-shelf well-designed carefully-designed human-like fine-grained
-    coarse-grained human-annotated human-curated widely-adopted commonly-used newly-proposed
+    easy-to-use plug-and-play off-the-shelf well-designed carefully-designed human-like
+    human-annotated human-curated widely-adopted commonly-used newly-proposed
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
     near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
@@ -639,18 +640,21 @@ def degree_pair_start(doc: Doc, start: int, end: int) -> int:
 
 
 def degree_pair(first: str, second: str) -> str | None:
-    """How two lower-case words read when the first is a degree word (:data:`_DEGREE_WORDS`): ``"generic"`` when
-    they are a generic compound written without its hyphen ("large scale"), ``"name"`` when the second is what the
-    first measures and the pair belongs to a name ("high dimensional"), None otherwise.
+    """How two lower-case words read: ``"generic"`` when they are a generic compound (:data:`GENERIC_COMPOUNDS`)
+    written without its hyphen ("large scale", "real world"), ``"name"`` when the first is a degree word
+    (:data:`_DEGREE_WORDS`), the second what it measures and the pair belongs to a name ("high dimensional"), None
+    otherwise.
 
     Example:
         >>> degree_pair("large", "scale"), degree_pair("high", "dimensional"), degree_pair("high", "accuracy")
         ('generic', 'name', None)
+        >>> degree_pair("real", "world"), degree_pair("in", "depth")
+        ('generic', None)
     """
+    if f"{first}-{second}" in GENERIC_COMPOUNDS and first not in {"in", "on", "so"}:
+        return "generic"  # "real world", "open source"; not "in depth" of 'noise in depth perception'
     if first not in _DEGREE_WORDS:
         return None
-    if f"{first}-{second}" in GENERIC_COMPOUNDS:
-        return "generic"
     return "name" if second in _DEGREE_OF else None
 
 

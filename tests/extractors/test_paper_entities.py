@@ -982,13 +982,32 @@ def test_a_degree_word_and_what_it_measures_are_read_together(nlp, title, abstra
     assert name in names and fragment not in names
 
 
+@pytest.mark.parametrize(("title", "abstract", "name", "fragment"), [
+    ("Graph Problems", "We evaluate on real world classification problems and in real world robot manipulation.",
+     "robot manipulation", "world robot manipulation"),
+    ("Robust Agents", "Our agent is robust to noise in depth perception and in agent localization.",
+     "depth perception", "perception"),
+    ("Fine-Grained Recognition", "We study fine grained entity typing and fine-grained image recognition.",
+     "fine-grained image recognition", "image recognition"),
+])
+def test_a_generic_compound_without_its_hyphen_is_read_whole(nlp, title, abstract, name, fragment):
+    # "real world robot manipulation" gave the Task "world robot manipulation" (a validation-slice paper,
+    # "real world classification problems" one of 3,000 corpus abstracts): "real-world" was read only with its
+    # hyphen; "in depth" stays two words; "fine-grained" belongs to a task's name (the train annotations keep it
+    # 12 times, drop it 7)
+    names = {e.name.lower() for e in _decided(nlp, abstract, title=title).entities} | {
+        e.name.lower() for e in _entities(nlp, title, abstract)}
+    assert name in names and fragment not in names
+
+
 def test_multiple_that_names_a_problem_stays(candidates_nlp):
     # "multiple" is dropped before most words ("multiple datasets"), not from multiple kernel or instance learning
     names = {e.name.lower() for e in _entities(
         candidates_nlp, "Large Scale Multiple Kernel Learning",
-        "We study multiple instance learning and multiple object tracking.")}
-    assert {"multiple kernel learning", "multiple instance learning", "multiple object tracking"} <= names
-    assert not names & {"kernel learning", "instance learning", "object tracking"}
+        "We study multiple instance learning, multiple object tracking and multiple source domain adaptation.")}
+    assert {"multiple kernel learning", "multiple instance learning", "multiple object tracking",
+            "multiple source domain adaptation"} <= names
+    assert not names & {"kernel learning", "instance learning", "object tracking", "source domain adaptation"}
 
 
 @pytest.mark.parametrize(("abstract", "data"), [
