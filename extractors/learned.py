@@ -36,8 +36,10 @@ from extractors.entities import (
     DATA_TYPES,
     EVALUATIVE,
     GENERIC_CLASSES,
+    GENERIC_MODIFIERS,
     METHOD,
     METRIC,
+    TASK,
     TITLE_VERBS,
     degree_pair_start,
     fixed_lead,
@@ -129,6 +131,24 @@ class LearnedEntities:
 
 #: Words that open a title or a sentence and never start a name: "Rethinking InfoNCE", "Whilst deep ...".
 _LEADING_WORDS = TITLE_VERBS | CONJUNCTIONS
+#: Words of :data:`extractors.entities.GENERIC_MODIFIERS` that open the name of a kind of problem ("robust mean
+#: estimation", "automatic speech recognition", "dynamic link prediction", "deep clustering", "global optimization",
+#: "weak supervision", "wide area surveillance", "diverse planning").
+_TASK_LEADS = frozenset(
+    "robust automatic automated dynamic deep global adaptive novel large multiple proper partial holistic whole "
+    "intelligent efficient joint minimal fundamental systematic essential relative best competitive strong high "
+    "learned real-world open-source weak wide diverse stable".split()
+)
+
+
+def _generic_task_lead(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a Task mention with a generic modifier that names no kind of problem ("Unified" of
+    "Unified Collision Avoidance", "Lightweight" of "Lightweight Pansharpening"), not the first part of a hyphenated
+    compound ("few-shot concept learning", "extensive-form games")."""
+    word = doc[i].lower_
+    if word not in GENERIC_MODIFIERS or word in _TASK_LEADS:
+        return False
+    return not (i + 1 < len(doc) and doc[i + 1].text in {"-", "‐", "–"} and not doc[i].whitespace_)
 
 
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
@@ -143,6 +163,7 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         doc[start].text in EVALUATIVE
         or doc[start].lower_ in _LEADING_WORDS
         or (ent.label_ == METHOD and opens_the_title_as_its_verb(doc, start, end))  # "Stabilizing Adversarial Nets"
+        or (ent.label_ == TASK and _generic_task_lead(doc, start))  # "Lightweight Pansharpening"
     ) and not fixed_lead(doc, start):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
     if start == end or doc[start].lower_ in CLAUSE_OPENERS:

@@ -233,3 +233,26 @@ def test_a_noun_read_as_a_comparative_stays_in_a_measure(nlp):
     broader = [t.text for t in doc].index("broader")
     assert doc[broader].tag_ == "JJR"
     assert _canonical(doc, Span(doc, broader, broader + 2, label="Metric"), {}, {}).text == "coverage"
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "span", "expected"),
+    [
+        # a title's praise of the paper's own method is no part of the problem's name
+        (["Unified", "Collision", "Avoidance", "for", "Robots"], None, (0, 3), "Collision Avoidance"),
+        (["Convolution", "for", "Lightweight", "Pansharpening"], None, (2, 4), "Pansharpening"),
+        # a word that opens the name of a kind of problem stays, and so does a hyphenated compound's first part
+        (["Robust", "Mean", "Estimation"], None, (0, 3), "Robust Mean Estimation"),
+        (["Weak", "Supervision", "Under", "Assumptions"], None, (0, 2), "Weak Supervision"),
+        (["few", "-", "shot", "concept", "learning"], [False, False, True, True, False], (0, 5),
+         "few-shot concept learning"),
+    ],
+)
+def test_a_task_mention_loses_a_generic_modifier(words, spaces, span, expected):
+    # "Unified Collision Avoidance" and "Lightweight Pansharpening" were Task entities of titles whose problem the
+    # abstract names without the praise (a validation-slice reading); the rules' path already dropped these words
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    assert _canonical(doc, Span(doc, *span, label="Task"), {}, {}).text == expected
+    assert _canonical(doc, Span(doc, *span, label="Method"), {}, {}).text == doc[span[0]:span[1]].text
