@@ -82,6 +82,37 @@ def _initials_long_form(long: str, chars: str, max_words: int) -> str | None:
     return None
 
 
+def capitals_long_form(long: str, chars: str) -> str | None:
+    """The shortest word suffix of ``long`` whose capitals spell ``chars`` (lower case), when a word of it marks
+    its letters with capitals inside ("eXtremely Greedy Equivalent Search" for XGES, "PRObabilistic VIdeo
+    DEcomposition" for PROVIDE): the letters need not open the words. None otherwise.
+
+    Example:
+        >>> capitals_long_form("we then propose eXtremely Greedy Equivalent Search", "xges")
+        'eXtremely Greedy Equivalent Search'
+        >>> capitals_long_form("a Greedy Equivalent Search", "ges") is None  # initials spell it: not this path
+        True
+        >>> capitals_long_form("Wasserstein distance/Maximum Mean Discrepancy", "mmd") is None
+        True
+    """
+    words = long.split()
+    for k in range(1, min(len(words), len(chars) + 3) + 1):
+        suffix = words[-k:]
+        if not any(c.isupper() for c in suffix[0]):
+            continue
+        capitals = "".join(c for w in suffix for c in w if c.isupper()).lower()
+        if capitals == chars:
+            inner = any(w.isalpha() and (w[0].islower() and not w.islower() or _CAPITALS_RUN.search(w)) for w in suffix)
+            return " ".join(suffix) if inner else None
+        if len(capitals) > len(chars):
+            return None
+    return None
+
+
+#: Two or more capitals before lower-case letters inside a word ("PRObabilistic", "VIdeo"; not a plural "SVMs").
+_CAPITALS_RUN = re.compile(r"[A-Z]{2,}[a-z]{2,}")
+
+
 def _spells(parts: list[tuple[str, bool]], chars: str) -> bool:
     i = 0
     for part, minor in parts:
@@ -160,6 +191,9 @@ def _find_abbreviation(long: str, short: str, initials_only: bool = False) -> st
         return by_initials
     if initials_only:
         return None
+    by_capitals = capitals_long_form(long, s)
+    if by_capitals is not None:
+        return by_capitals
     s_i, l_i = len(s) - 1, len(long) - 1
     while s_i >= 0:
         c = s[s_i]

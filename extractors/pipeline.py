@@ -30,7 +30,7 @@ from extractors import DEFAULT_EXTRACTOR
 
 # importing the component modules registers their factories (kg_abbreviations, kg_entities, ...)
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
-from extractors.abbreviations import abbreviation_map
+from extractors.abbreviations import abbreviation_map, capitals_long_form
 from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_biluo_tagger)
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
@@ -935,16 +935,26 @@ _FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "in", "of", "on", "the", "
 
 
 def _initials(name: str) -> set[str]:
-    """The initials of a multi-word name, with and without its function words (none for one word).
+    """The initials of a multi-word name, with and without its function words, with its first word whole (three
+    words or more), and the capitals of a name that marks its letters with them (none for one word).
 
     Example:
         >>> sorted(_initials("Kullback-Leibler divergence")) + sorted(_initials("mixture of experts"))
         ['kld', 'me', 'moe']
+        >>> sorted(_initials("Open Information Extraction")), sorted(_initials("PRObabilistic VIdeo DEcomposition"))
+        (['oie', 'openie'], ['probabilisticvd', 'provide', 'pvd'])
     """
     words = _words(name)
     if len(words) < 2 or not all(w[0].isalpha() for w in words):
         return set()
-    return {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+    found = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+    first, *rest = name.split()
+    rest = [w for w in _words(" ".join(rest)) if w.lower() not in _FUNCTION_WORDS]
+    if len(rest) > 1 and first.isalpha():  # the first word whole: "Open Information Extraction" as OpenIE
+        found.add((first + "".join(w[0] for w in rest)).lower())
+    if capitals_long_form(name, "".join(c for c in name if c.isupper()).lower()) == name:
+        found.add("".join(c for c in name if c.isupper()).lower())  # "PRObabilistic VIdeo DEcomposition"
+    return found
 
 
 def _initialism(name: str) -> str | None:
@@ -964,6 +974,19 @@ def _initialism(name: str) -> str | None:
     if len(capitals) < 2 or len(capitals) < 0.6 * len(alpha):
         return None
     return "".join(capitals).lower()
+
+
+def _word_and_initials(name: str) -> str | None:
+    """The letters of a short form made of a word and capitals ("OpenIE", "CONFIDENT-LSVI"), None for other names.
+    A gazetteer's data name of this shape ("CommonsenseQA") joins no task of its words ("Commonsense Question
+    Answering"): :func:`_merge_initialisms` does not ask.
+
+    Example:
+        >>> [_word_and_initials(n) for n in ("OpenIE", "Confident-LSVI", "SearchQA", "BERT", "OpenAI")]
+        ['openie', 'confidentlsvi', 'searchqa', None, 'openai']
+    """
+    match = re.fullmatch(r"([A-Z][a-z]+-?|[A-Z]+-)([A-Z]{2,})s?", name)
+    return (match.group(1) + match.group(2)).replace("-", "").lower() if match else None
 
 
 def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -991,11 +1014,12 @@ def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] |
     for short_key in [k for k, e in grouped.items() if " " not in e["name"]]:
         if short_key not in grouped or short_key in defined:
             continue
-        capitals = _initialism(grouped[short_key]["name"])
+        short = grouped[short_key]["name"]
+        capitals = _initialism(short) or (_word_and_initials(short) if gazetteer_type(short) not in DATA_TYPES else None)
         longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]
         long_words = _words(grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
-        if long_words and grouped[short_key]["name"].lower() not in long_words:
-            joined.append((grouped[short_key]["name"], grouped[longs[0]]["name"]))
+        if long_words and short.lower() not in long_words:
+            joined.append((short, grouped[longs[0]]["name"]))
             _join(grouped, short_key, into=longs[0])
     return joined
 

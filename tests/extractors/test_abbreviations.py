@@ -43,6 +43,10 @@ from extractors.abbreviations import (
         ("the Clean Crawled Corpus", "C4", None),
         ("a new method", "XYZ", None),
         ("a simple baseline", "GPT", None),
+        # capitals inside words mark the letters, which need not open the words
+        ("we then propose eXtremely Greedy Equivalent Search", "XGES", "eXtremely Greedy Equivalent Search"),
+        ("a framework for PRObabilistic VIdeo DEcomposition", "PROVIDE", "PRObabilistic VIdeo DEcomposition"),
+        ("the Wasserstein distance/Maximum Mean Discrepancy", "MMD", None),
     ],
 )
 def test_find_abbreviation(long_candidate, short, expected):

@@ -57,6 +57,31 @@ def test_undefined_acronym_joins_the_phrase_it_spells(candidates_nlp):
     assert len(entities) == len({e.name.lower() for e in entities})
 
 
+@pytest.mark.parametrize(("title", "abstract", "short", "long"), [
+    ("Compact Facts in Open Information Extraction", "Neural OpenIE systems favour coverage. We make OpenIE compact.",
+     "OpenIE", "Open Information Extraction"),
+    ("Confident Least Square Value Iteration", "We propose an algorithm named CONFIDENT-LSVI. CONFIDENT-LSVI builds a "
+     "coreset of states.", "CONFIDENT-LSVI", "Confident Least Square Value Iteration"),
+    ("Sparse Mixtures", "We propose SPARse MIXture learning, called SPARMIX. SPARMIX scales to large data.",
+     "SPARMIX", "SPARse MIXture learning"),
+])
+def test_undefined_short_form_of_a_word_and_initials_or_of_capitals_joins_its_phrase(candidates_nlp, title,
+                                                                                      abstract, short, long):
+    # a validation-slice paper's "OpenIE" and "Open Information Extraction" were two entities, "CONFIDENT-LSVI" and
+    # "Confident Least Square Value Iteration" two Methods, "PROVIDE" and "PRObabilistic VIdeo DEcomposition" two
+    entities = _entities(candidates_nlp, title, abstract)
+    joined = _holding(entities, short)
+    assert len(joined) == 1 and _holding(entities, long) == joined
+
+
+def test_a_data_name_of_a_word_and_initials_joins_no_task(candidates_nlp):
+    # "CommonsenseQA" the benchmark and "Commonsense Question Answering" the task are two things
+    entities = _entities(candidates_nlp, "Improving Commonsense Question Answering",
+                         "We study commonsense question answering and report accuracy on CommonsenseQA.")
+    benchmark, task = _holding(entities, "CommonsenseQA"), _holding(entities, "commonsense question answering")
+    assert benchmark and task and benchmark != task
+
+
 def test_acronym_shapes():
     assert _initials("Kullback-Leibler divergence") == {"kld"}
     assert _initials("mixture of experts") == {"me", "moe"}
