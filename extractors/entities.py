@@ -40,8 +40,6 @@ from schema.types import ENTITY_TYPES
 SPAN_KEY = "kg_entities"
 
 METHOD, MODEL, DATASET, BENCHMARK, TASK, METRIC = ENTITY_TYPES
-#: The types of data: what a paper evaluates on or releases, as opposed to what it does.
-DATA_TYPES = frozenset({DATASET, BENCHMARK})
 
 TASK_HEADS = _wordset(
     """

@@ -33,7 +33,6 @@ from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
     CONJUNCTIONS,
-    DATA_TYPES,
     EVALUATIVE,
     GENERIC_CLASSES,
     GENERIC_MODIFIERS,
@@ -53,7 +52,7 @@ from extractors.entities import (
 )
 from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES, NO_THINGS
 from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
-from schema.types import ENTITY_TYPES
+from schema.types import DATA_TYPES, ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
 #: Prefix of a type whose learned mentions fill the gaps of the rules in ``"rules-first"`` mode.

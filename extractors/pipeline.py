@@ -35,7 +35,6 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
-    DATA_TYPES,
     GENERIC_MODIFIERS,
     HYPHENS,
     METHOD,
@@ -79,7 +78,7 @@ from schema import (
     paper_text,
 )
 from schema.errors import ExtractionError
-from schema.types import role_on
+from schema.types import DATA_TYPES, role_on
 from schema.names import name_key, without_double_quotes
 
 logger = logging.getLogger(__name__)

@@ -84,6 +84,9 @@ ROLE_TYPES: tuple[RelType, ...] = (
 
 #: What a paper runs or builds on, never the data it evaluates on.
 SYSTEM_LABELS: frozenset[NodeLabel] = frozenset({NodeLabel.METHOD, NodeLabel.MODEL})
+#: The types of data, as span labels and node labels write them: what a paper evaluates on or releases, as opposed
+#: to what it does.
+DATA_TYPES: frozenset[str] = frozenset({NodeLabel.DATASET.value, NodeLabel.BENCHMARK.value})
 
 
 def role_on(label: str, role: RelType) -> RelType:

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from kg.resolve.names import within_one_edit
 from schema.names import name_key
-
-#: The labels of nodes that name data.
-DATA_LABELS: frozenset[str] = frozenset({"Benchmark", "Dataset"})
+from schema.types import DATA_TYPES
 
 #: acronym -> its usual long form in ML research.
 WELL_KNOWN: dict[str, str] = {
@@ -130,7 +128,7 @@ def well_known_long_form(short: str, label: str | None = None) -> str | None:
         (None, 'stochastic gradient descent', 'General Language Understanding Evaluation')
     """
     short = short.strip()
-    if label in DATA_LABELS and not is_data_acronym(short):
+    if label in DATA_TYPES and not is_data_acronym(short):
         return None
     return WELL_KNOWN.get(short)
 
@@ -188,7 +186,7 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
         (False, True)
     """
     key = name_key(short)
-    if label in DATA_LABELS and key in _BY_KEY and not is_data_acronym(short):
+    if label in DATA_TYPES and key in _BY_KEY and not is_data_acronym(short):
         return False  # a dataset's "SGD" is not stochastic gradient descent
     known = (_BY_KEY[key],) if key in _BY_KEY else _BY_LABEL_KEY.get((label, key), ())
     b = _without_kind(name_key(long).rstrip("s"))

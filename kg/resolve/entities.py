@@ -107,13 +107,14 @@ from functools import lru_cache
 from typing import Any
 
 from kg.resolve.acronyms import (
-    CAPITAL_S_PLURALS, CASE_FREE, DATA_LABELS, has_label_sense, is_data_acronym, is_well_known_sense, well_known_long_form,
+    CAPITAL_S_PLURALS, CASE_FREE, has_label_sense, is_data_acronym, is_well_known_sense, well_known_long_form,
 )
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
 from schema.names import name_key, plain_apostrophes
+from schema.types import DATA_TYPES
 
 logger = logging.getLogger(__name__)
 
@@ -1406,7 +1407,7 @@ def _expand_short_forms(st: _State) -> None:
             # framework"), not the meaning another paper defines for them
             proposers = {o.paper_id for o in st.occurrences[g][short] if o.proposed and o.how is None} - top_papers
             well_known = any(is_well_known_sense(short, st.abbr.display(lk), g) for lk in top_members)
-            if (g in DATA_LABELS and not is_data_acronym(short) and not any(lk in st.occurrences[g] for lk in top_members)
+            if (g in DATA_TYPES and not is_data_acronym(short) and not any(lk in st.occurrences[g] for lk in top_members)
                     and _defined_only_as_other_than_data(st, short, top_members)):
                 # the letters read as data are not the method, task or measure other papers define: "SGD" of "on
                 # MultiWOZ and SGD datasets" is the Schema-Guided Dialogue dataset, "ASR" of "improvements on
@@ -1445,7 +1446,7 @@ def _defined_only_as_other_than_data(st: _State, short: str, members: list[str])
     than data (Method, Model, Task, Metric) and never as data."""
     kinds = {label for label in (*(lab.value for lab in NodeLabel), None)
              if any(lk in st.abbr.labelled.get((label, short), ()) for lk in members)}
-    return bool(kinds - {None}) and not kinds & DATA_LABELS
+    return bool(kinds - {None}) and not kinds & DATA_TYPES
 
 
 def _join_spellings(st: _State) -> None:
