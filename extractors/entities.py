@@ -843,8 +843,7 @@ def names_an_object_of_study(name: str) -> bool:
         ...  "Entorhinal Cortex", "narrow Field-of-View", "FoV")]
         [True, True, False, True, True, False]
     """
-    key = name_key(name)
-    if key.rstrip("s") in _OF_INTEREST or key in _MODALITY_KEYS:
+    if name_key(name).rstrip("s") in _OF_INTEREST or names_a_modality(name):
         return True  # "RoI" alone, not "RoI Align"
     words = text_words(name)
     if not words or len(words) > 1 and words[0].lower().endswith("ing"):
