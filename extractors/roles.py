@@ -69,7 +69,7 @@ _CLAUSE_BREAK = _wordset(
 _CUE_NOUNS = frozenset(["dataset", "benchmark", "corpus", "suite"])
 _COMPARE_WORDS = re.compile(
     r"^(outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|against|versus|vs\.?|compar\w*|superior|inferior|"
-    r"relative|rival\w*|baselines?|competitors?|matches|matching|unlike|favorably)$",
+    r"relative|rival\w*|baselines?|competitors?|competitive|matches|matching|unlike|favorably)$",
     re.IGNORECASE,
 )
 _USE_WORDS = re.compile(

@@ -46,6 +46,7 @@ def test_entity_roles(entity_type, cues, expected):
             "Claude 3.5 Sonnet",
             "COMPARES_WITH",
         ),
+        ("Our planner is competitive with RRT* on all maps.", "RRT*", "COMPARES_WITH"),
         ("We fine-tune Llama-3.1-8B with our data.", "Llama-3.1-8B", "USES"),
         ("Experiments on GSM8K show large gains.", "GSM8K", "EVALUATES_ON"),
         ("We study semantic segmentation in cities.", "semantic segmentation", "ADDRESSES"),
