@@ -341,12 +341,15 @@ def is_name_like(text: str) -> bool:
         (True, True, False, False)
         >>> is_name_like("mBERT"), is_name_like("stabiliTY"), is_name_like("uNIfying"), is_name_like("SoA")
         (True, False, False, False)
+        >>> is_name_like("LiDARs"), is_name_like("LiDAR")
+        (False, False)
     """
     core = text.rstrip("*+")
     if (
         len(core) < 2
         or _NOT_NAME.match(core)
         or core.lower() in gz.GENERIC_NAMES
+        or len(core) > 3 and core.endswith("s") and core[:-1].lower() in gz.GENERIC_NAMES  # "LiDARs", "GPUs"
         or core in gz.NO_NAMES  # "SoA", the state of the art, beside the SOA a paper defines
         or not _NAME_CHARS.match(core)
         or _ACRONYM_SPELLING.match(core)

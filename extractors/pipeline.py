@@ -367,6 +367,8 @@ def doc_to_extraction(
             continue  # "DNN-based", "Twitter Aided": a qualifier, the name it qualifies elsewhere
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
+        if _a_class_of_language_models(name, abbreviations.get(name)):
+            continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
             continue  # "domain experts", "human annotators": people, no technique
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
@@ -550,6 +552,21 @@ _PEOPLE = frozenset({
     "physicians", "doctors", "students", "humans", "people", "raters", "labelers", "labellers", "volunteers",
     "practitioners", "researchers", "developers", "customers", "consumers", "pathologists", "engineers",
 })
+
+
+def _a_class_of_language_models(name: str, long_form: str | None) -> bool:
+    """Whether a plural acronym stands for a class of language models ("Vision Conditioned Language Models
+    (VCLMs)", "Small Language Models (SLMs)"): no entity, as the well-known ones are not
+    (:data:`extractors.gazetteers.MODEL_CLASSES`). The train annotations keep none of the 29 such definitions they
+    read, and keep some plural acronyms of other models ("Structural Causal Models (SCMs)").
+
+    Example:
+        >>> _a_class_of_language_models("VCLMs", "Vision Conditioned Language Models"), _a_class_of_language_models(
+        ...     "SCMs", "Structural Causal Models"), _a_class_of_language_models("VCLM", "Vision Conditioned Language Model")
+        (True, False, False)
+    """
+    return bool(long_form) and re.fullmatch(r"[A-Z][A-Za-z-]*Ms", name) is not None and bool(
+        re.search(r"\blanguage[ -]models$", long_form.lower()))
 
 
 def _names_people(name: str) -> bool:
