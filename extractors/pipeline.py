@@ -46,6 +46,7 @@ from extractors.entities import (
     TASK,
     defines_task,
     gazetteer_type,
+    is_name_like,
     names_a_bert_model,
     names_a_modality,
     names_an_architecture,
@@ -367,6 +368,8 @@ def doc_to_extraction(
             continue  # "DNN-based", "Twitter Aided": a qualifier, the name it qualifies elsewhere
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
+        if all(_describes_the_name_after(s) for s in entry["spans"]) and name not in abbreviations:
+            continue  # "a neural question generator, MixQG, ...": the class the paper's named system belongs to
         if _a_class_of_language_models(name, abbreviations.get(name)):
             continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
@@ -552,6 +555,31 @@ _PEOPLE = frozenset({
     "physicians", "doctors", "students", "humans", "people", "raters", "labelers", "labellers", "volunteers",
     "practitioners", "researchers", "developers", "customers", "consumers", "pathologists", "engineers",
 })
+
+
+def _describes_the_name_after(span) -> bool:
+    """Whether a mention in lower case is the description a name follows in apposition: "a neural question
+    generator, MixQG, to ...", "an accurate video text spotter, VLSpotter". The train annotations keep the name
+    and none of 85 such descriptions (6 more are items of a list); a list goes on after the name ("the perceptron,
+    SVM and boosting") and is left alone.
+
+    Example:
+        >>> doc = nlp("We propose a neural question generator, MixQG, to bridge this gap.")  # doctest: +SKIP
+        >>> _describes_the_name_after(doc[3:6])  # doctest: +SKIP
+        True
+    """
+    doc = span.doc
+    after = span.end + 1
+    if any(t.text != t.lower_ for t in span) or after >= len(doc) or doc[span.end].text != ",":
+        return False
+    if not is_name_like(doc[after].text):
+        return False
+    if after + 1 < len(doc) and doc[after + 1].lower_ in ("and", "or"):
+        return False  # a list: "the perceptron, SVM and boosting"
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
 def _a_class_of_language_models(name: str, long_form: str | None) -> bool:
