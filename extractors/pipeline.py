@@ -476,11 +476,13 @@ _PROCESS_NOUNS = frozenset({
     "modeling", "modelling", "retrieval", "tracking", "understanding", "characterization", "quantification",
     "parsing",
 })
-#: Words that say how a process is done, not what it is done to ("real-time", "automatic", "provable").
+#: Words that say how a process is done, not what it is done to ("real-time", "automatic", "provable",
+#: "unsupervised").
 _HOW_WORDS = GENERIC_MODIFIERS | frozenset({
     "real", "time", "provable", "provably", "online", "offline", "interactive", "single", "intrinsic", "fair",
     "simultaneous", "approximate", "exact", "optimal", "neural", "end", "to", "scalable", "private", "statistical",
-    "computational", "practical", "structured",
+    "computational", "practical", "structured", "unsupervised", "supervised", "semi", "self", "weakly", "few",
+    "zero", "shot",
 })
 
 

@@ -1070,6 +1070,10 @@ def test_an_adjective_in_lower_case_left_without_its_head_word_is_no_name(nlp):
     # round 38's judged Task "Structured Parsing" and its like
     ("Structured Parsing of Financial Documents with Graph Networks", "Structured Parsing", None),
     ("Latent Regression Forest: Structured Estimation of 3D Articulated Hand Posture", "Structured Estimation", None),
+    # TB20's judged Task "Unsupervised Discovery" of 'Unsupervised Discovery of Object Landmarks ...'
+    ("Unsupervised Discovery of Object Landmarks as Structural Representations", "Unsupervised Discovery", None),
+    ("Weakly Supervised Localization of Novel Objects Using Appearance Transfer", "Weakly Supervised Localization",
+     None),
 ])
 def test_a_process_without_its_object_is_no_task(candidates_nlp, title, cut, kept):
     # "real-time generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
