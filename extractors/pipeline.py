@@ -343,7 +343,7 @@ def doc_to_extraction(
                 # unnamed elsewhere
                 continue
             confidence = round(kept, 3)
-        if entry["type"] in DATA_TYPES and names_an_architecture(name):
+        if entry["type"] in DATA_TYPES and (names_an_architecture(name) or name.split()[-1].lower() in _TOOL_NOUNS):
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
@@ -557,6 +557,11 @@ _PEOPLE = frozenset({
     "physicians", "doctors", "students", "humans", "people", "raters", "labelers", "labellers", "volunteers",
     "practitioners", "researchers", "developers", "customers", "consumers", "pathologists", "engineers",
 })
+
+
+#: Last words of a name of software, a tool a paper runs, never data ("the HTK toolkit", TB20; a simulator may be a
+#: benchmark's environment).
+_TOOL_NOUNS = frozenset({"toolkit", "toolkits", "toolbox", "toolboxes", "software"})
 
 
 def _describes_the_name_after(span) -> bool:

@@ -1365,3 +1365,11 @@ def test_the_description_a_name_follows_in_apposition_is_no_entity(nlp):
     names = {e.name for e in _decided(nlp, "Asking good questions is an essential ability. We propose a neural "
                                            "question generator, MixQG, to bridge this gap.").entities}
     assert "MixQG" in names and "neural question generator" not in names
+
+
+def test_a_toolkit_is_no_data(nlp):
+    # TB20's judged Benchmark node "HTK toolkit" ('We evaluate the HTK toolkit, a state-of-the-art speech recognition
+    # engine, ...'): software a paper runs
+    types = {e.name: e.type.value for e in _decided(nlp, "We train acoustic models with the HTK toolkit and "
+                                                         "evaluate on TIMIT.").entities}
+    assert types.get("TIMIT") == "Benchmark" and types.get("HTK toolkit") not in {"Benchmark", "Dataset"}
