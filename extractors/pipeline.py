@@ -370,6 +370,8 @@ def doc_to_extraction(
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if all(_describes_the_name_after(s) for s in entry["spans"]) and name not in abbreviations:
             continue  # "a neural question generator, MixQG, ...": the class the paper's named system belongs to
+        if entry["type"] != TASK and merge_key(name) in _LINGUISTIC_ANNOTATION:
+            continue  # "Part-of-Speech (POS) tags", "EDUs": annotation of text, no technique ("POS tagging" is a task)
         if _a_class_of_language_models(name, abbreviations.get(name)):
             continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
@@ -557,6 +559,11 @@ _PEOPLE = frozenset({
     "physicians", "doctors", "students", "humans", "people", "raters", "labelers", "labellers", "volunteers",
     "practitioners", "researchers", "developers", "customers", "consumers", "pathologists", "engineers",
 })
+
+
+#: Merge keys of linguistic annotation named alone: no technique, whatever reads them (rounds 52, 73 and 99 judged
+#: "part-of-speech", "EDU" and "POS" Method nodes wrong).
+_LINGUISTIC_ANNOTATION = frozenset({"pos", "partofspeech", "edu", "elementarydiscourseunit"})
 
 
 #: Last words of a name of software, a tool a paper runs, never data ("the HTK toolkit", TB20; a simulator may be a

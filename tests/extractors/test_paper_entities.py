@@ -1373,3 +1373,11 @@ def test_a_toolkit_is_no_data(nlp):
     types = {e.name: e.type.value for e in _decided(nlp, "We train acoustic models with the HTK toolkit and "
                                                          "evaluate on TIMIT.").entities}
     assert types.get("TIMIT") == "Benchmark" and types.get("HTK toolkit") not in {"Benchmark", "Dataset"}
+
+
+def test_linguistic_annotation_alone_is_no_method(nlp):
+    # round 99's judged Method node "POS" ('Part-of-Speech (POS) syntactic tags'); rounds 52 and 73 judged
+    # "part-of-speech" and "EDU" the same way; the task of tagging stays
+    ext = _decided(nlp, "We propose using linguistic annotation, i.e., part-of-speech (POS), to guide text "
+                        "generation. POS tags are given to the decoder.", title="Part-of-Speech Tagging Helps")
+    assert not {"POS", "part-of-speech", "Part-of-Speech"} & {e.name for e in ext.entities if e.type.value != "Task"}
