@@ -404,8 +404,10 @@ def doc_to_extraction(
             )
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
         in_title = [s.start < title_end for s in entry["spans"]]
-        if entry["type"] == METHOD and RelType.PROPOSES not in roles and _the_titles_approach(entry["spans"], name, title_end):
-            roles = [RelType.PROPOSES, *(r for r in roles if r != RelType.USES)]  # "... Temporal Dependencies with Recurrent Grammar Cells"
+        if entry["type"] == METHOD and RelType.PROPOSES not in roles and _the_titles_approach(
+            entry["spans"], name, title_end
+        ):  # "Modeling Deep Temporal Dependencies with Recurrent Grammar Cells": the paper's own
+            roles = [RelType.PROPOSES, *(r for r in roles if r != RelType.USES)]
         if entry["type"] in DATA_TYPES and RelType.PROPOSES in roles:
             shown = role_evidence_first(evidence, cues, roles, in_title)
             if _proposed_as_a_system(shown[role_evidence_index(cues, roles, in_title).get("PROPOSES", 0)].sentence):
@@ -603,9 +605,11 @@ def _a_class_of_language_models(name: str, long_form: str | None) -> bool:
     read, and keep some plural acronyms of other models ("Structural Causal Models (SCMs)").
 
     Example:
-        >>> _a_class_of_language_models("VCLMs", "Vision Conditioned Language Models"), _a_class_of_language_models(
-        ...     "SCMs", "Structural Causal Models"), _a_class_of_language_models("VCLM", "Vision Conditioned Language Model")
-        (True, False, False)
+        >>> _a_class_of_language_models("VCLMs", "Vision Conditioned Language Models")
+        True
+        >>> _a_class_of_language_models("SCMs", "Structural Causal Models"), _a_class_of_language_models(
+        ...     "VCLM", "Vision Conditioned Language Model")
+        (False, False)
     """
     return bool(long_form) and re.fullmatch(r"[A-Z][A-Za-z-]*Ms", name) is not None and bool(
         re.search(r"\blanguage[ -]models$", long_form.lower()))
@@ -691,15 +695,15 @@ _TITLE_MEANS = frozenset({"via", "using", "with", "by", "through"})
 def _the_titles_approach(spans, name: str, title_end: int) -> bool:
     """Whether a Method is the approach its paper's title announces: named only in the title, after "via", "using",
     "with", "by" or "through" (not the title's first word), no gazetteer name and no kind of method ("Greedy
-    Methods"). The train annotations give such a method the role PROPOSES 81
-    times in 126 (the abstract describes it without its title's name); a well-known method named so is one the paper
-    uses ("... via Optimal Transport")."""
+    Methods"). The train annotations give such a method the role PROPOSES 81 times in 126 (the abstract describes it
+    without its title's name); a well-known method named so is one the paper uses ("... via Optimal Transport")."""
     if not spans or gazetteer_type(name) is not None or any(s.start >= title_end for s in spans):
         return False
     if name.split()[-1].lower() in GENERIC_HEADS:
         return False  # "... Estimation using Greedy Methods": a kind of method
     doc = spans[0].doc
-    return any(t.lower_ in _TITLE_MEANS for s in spans for t in doc[1 : s.start])  # not "Using Deep Neural Networks to ..."
+    # not the title's first word: "Using Deep Neural Networks to Automate ..."
+    return any(t.lower_ in _TITLE_MEANS for s in spans for t in doc[1 : s.start])
 
 
 def _named_as_our_system(span) -> bool:
@@ -1026,7 +1030,10 @@ def _initials(name: str) -> set[str]:
     words = _words(name)
     if len(words) < 2 or not all(w[0].isalpha() for w in words):
         return set()
-    found = {"".join(w[0] for w in words).lower(), "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower()}
+    found = {
+        "".join(w[0] for w in words).lower(),
+        "".join(w[0] for w in words if w.lower() not in _FUNCTION_WORDS).lower(),
+    }
     first, *rest = name.split()
     rest = [w for w in _words(" ".join(rest)) if w.lower() not in _FUNCTION_WORDS]
     if len(rest) > 1 and first.isalpha():  # the first word whole: "Open Information Extraction" as OpenIE
@@ -1094,7 +1101,9 @@ def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] |
         if short_key not in grouped or short_key in defined:
             continue
         short = grouped[short_key]["name"]
-        capitals = _initialism(short) or (_word_and_initials(short) if gazetteer_type(short) not in DATA_TYPES else None)
+        capitals = _initialism(short)
+        if capitals is None and gazetteer_type(short) not in DATA_TYPES:
+            capitals = _word_and_initials(short)
         longs = [k for k in dict.fromkeys(by_initials.get(capitals or "", [])) if k in grouped and k != short_key]
         long_words = _words(grouped[longs[0]]["name"].lower()) if len(longs) == 1 else []
         if long_words and short.lower() not in long_words:
