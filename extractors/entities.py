@@ -141,7 +141,7 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | _wordset(
     commercial used trained learned given obtained enhanced designed intermediate downstream theoretical
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
     increased decreased reduced studied investigated explored examined researched resultant superhuman
-    nontrivial unique distinct benchmark
+    nontrivial unique distinct benchmark inaccurate unreliable adequate inadequate intractable infeasible demanding
     """
 )
 #: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",

@@ -1192,6 +1192,11 @@ def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ
     # round TB18: "benchmark sentiment", "benchmark image classification" (24 Task nodes of the whole corpus)
     ("A Study", "Our method performs well on benchmark text classification tasks.", "text classification",
      "benchmark text classification"),
+    # rounds TB19, TB21 and TB22: "infeasible optimization", "inaccurate motion grounding", "intractable optimization"
+    ("A Study", "Earlier work suffers from inaccurate motion grounding. We study video grounding.", "video grounding",
+     "inaccurate motion grounding"),
+    ("A Study", "Such techniques lead to infeasible optimization problems in machine translation.",
+     "machine translation", "infeasible optimization"),
 ])
 def test_a_title_verb_or_a_generic_adjective_is_no_part_of_a_task(nlp, title, abstract, name, cut):
     # rounds TB6 and TB10: "Enriching Object Detection", "difficult optimization" were Task nodes
