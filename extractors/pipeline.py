@@ -337,6 +337,10 @@ def doc_to_extraction(
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
             elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
+            elif entry["type"] == TASK and gazetteer_type(name) is None and all(
+                s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
+            ):
+                entry["type"] = METHOD  # "Textual Entailment with Soft Transitivity": how, not what
             if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
                 # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left
@@ -349,10 +353,6 @@ def doc_to_extraction(
             entry["type"] = METHOD
         elif entry["type"] in (TASK, *DATA_TYPES) and any(_named_as_our_system(s) for s in entry["spans"]):
             entry["type"] = METHOD  # "Our method Expressive Whole-Body Control (ExBody) tackles ...": the paper's system
-        elif entry["type"] == TASK and gazetteer_type(name) is None and all(
-            s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
-        ):
-            entry["type"] = METHOD  # "Textual Entailment with Soft Transitivity": how, not what
         elif entry["type"] in DATA_TYPES and names_a_bert_model(name):
             entry["type"] = MODEL  # "two multilingual PLMs (AfriBERTa and XLM-R)": a pretrained model, no data
         elif (
