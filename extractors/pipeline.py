@@ -374,6 +374,8 @@ def doc_to_extraction(
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if all(_describes_the_name_after(s) for s in entry["spans"]) and name not in abbreviations:
             continue  # "a neural question generator, MixQG, ...": the class the paper's named system belongs to
+        if all(s.start < title_end and _after_how_to(s) for s in entry["spans"]):
+            continue  # "How to Start Training: ...": a verb's phrase, no name
         if entry["type"] == METHOD and _names_a_knowledge_graph(abbreviations.get(name, name)):
             continue  # "commonsense knowledge graphs (CSKGs)", "KGs": a store of facts, no technique
         if entry["type"] != TASK and merge_key(name) in _LINGUISTIC_ANNOTATION:
@@ -572,6 +574,13 @@ _PEOPLE = frozenset({
 #: Merge keys of linguistic annotation named alone: no technique, whatever reads them (rounds 52, 73 and 99 judged
 #: "part-of-speech", "EDU" and "POS" Method nodes wrong).
 _LINGUISTIC_ANNOTATION = frozenset({"pos", "partofspeech", "edu", "elementarydiscourseunit"})
+
+
+def _after_how_to(span) -> bool:
+    """Whether a mention comes right after "How to" ("How to Start Training: The Effect of Initialization ...", round
+    104's judged Method node "Start Training"): what follows is a verb and its object, no name."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "how"
 
 
 def _names_a_knowledge_graph(name: str) -> bool:

@@ -1410,3 +1410,10 @@ def test_a_knowledge_graph_is_no_method(nlp):
 def test_a_title_names_its_means_after_via_with_by(nlp, title, abstract, name, typ):
     types = {e.name: e.type.value for e in _decided(nlp, abstract, title=title).entities}
     assert types.get(name) == typ, types
+
+
+def test_a_title_after_how_to_names_nothing(nlp):
+    # round 104's judged Method node "Start Training" of 'How to Start Training: The Effect of Initialization ...'
+    ext = _decided(nlp, "We identify and study two common failure modes for early training in deep ReLU nets.",
+                   title="How to Start Training: The Effect of Initialization and Architecture")
+    assert "Start Training" not in {e.name for e in ext.entities}
