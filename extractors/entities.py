@@ -456,9 +456,9 @@ FIXED_LEADS = gz._terms(
     nearest neighbours | nearest centroid | shortest path | shortest paths | longest common | greatest common
     lowest common | worst case | best case | best arm | best response | best responses | steepest descent
     highest density | multiple kernel | multiple instance | multiple object | multiple hypothesis
-    multiple sequence | multiple testing | multiple imputation | multiple choice | multiple source | novel view
-    novel views
-    novel class | novel classes | novel category | novel categories | novel object | novel objects
+    multiple sequence | multiple testing | multiple imputation | multiple choice | multiple source
+    novel view | novel views | novel class | novel classes | novel category | novel categories | novel object
+    novel objects
     """
 )
 

@@ -1089,8 +1089,9 @@ def _initials(name: str) -> set[str]:
     rest = [w for w in _words(" ".join(rest)) if w.lower() not in _FUNCTION_WORDS]
     if len(rest) > 1 and first.isalpha():  # the first word whole: "Open Information Extraction" as OpenIE
         found.add((first + "".join(w[0] for w in rest)).lower())
-    if capitals_long_form(name, "".join(c for c in name if c.isupper()).lower()) == name:
-        found.add("".join(c for c in name if c.isupper()).lower())  # "PRObabilistic VIdeo DEcomposition"
+    capitals = _capitals(name)
+    if capitals is not None and capitals_long_form(name, capitals) == name:
+        found.add(capitals)  # "PRObabilistic VIdeo DEcomposition"
     return found
 
 
