@@ -733,10 +733,17 @@ def _right_after_the_titles_means(span) -> bool:
     doc = span.doc
     i = span.start - 1
     while i > 0 and doc[i].lower_ not in _TITLE_MEANS:
-        if doc[i].lower_ in _NOT_THE_MEANS or doc[i].is_punct:
-            return False
+        if (doc[i].lower_ in _NOT_THE_MEANS or doc[i].is_punct) and not _in_a_hyphenated_word(doc, i):
+            return False  # "On-the-Fly", "Domain-Aware" are words of the means, not what it is for
         i -= 1
     return i > 0 and doc[i].lower_ in _TITLE_MEANS
+
+
+def _in_a_hyphenated_word(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word or a piece of a word joined by one ("on" of "On-the-Fly")."""
+    def glued(k: int) -> bool:  # a hyphen with no space on either side
+        return 0 < k < len(doc) and doc[k].text in HYPHENS and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    return glued(i) or (not doc[i].whitespace_ and glued(i + 1)) or glued(i - 1)
 
 
 #: Words between a title's "via" ... and a name that end the means: the name is what it is for, of or on.

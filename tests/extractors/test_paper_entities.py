@@ -1406,6 +1406,9 @@ def test_a_knowledge_graph_is_no_method(nlp):
      "formulation learns the groups and the predictors jointly.", "Clustering", None),
     # what comes after "for" is the problem
     ("Graph Matching with Clustering for Protein Alignment", "We align proteins.", "Protein Alignment", "Task"),
+    # TB23: a hyphenated word between "By" and the name is a word of the means, not "on" or a punctuation mark
+    ("Text Revision By On-the-Fly Representation Optimization", "We study this problem. Experiments show gains on "
+     "two datasets.", "Representation Optimization", None),
 ])
 def test_a_title_names_its_means_after_via_with_by(nlp, title, abstract, name, typ):
     types = {e.name: e.type.value for e in _decided(nlp, abstract, title=title).entities}
