@@ -1388,6 +1388,15 @@ def test_linguistic_annotation_alone_is_no_method(nlp):
     assert not {"POS", "part-of-speech", "Part-of-Speech"} & {e.name for e in ext.entities if e.type.value != "Task"}
 
 
+def test_a_data_set_in_two_words_is_data(nlp):
+    # round 106's judged Method node "XHate-999": "data set" is the older spelling of "dataset"
+    ext = _decided(nlp, "We present XHate-999, a multi-domain and multilingual evaluation data set for abusive language "
+                        "detection. The results reveal large gaps.",
+                   title="XHate-999: Analyzing and Detecting Abusive Language Across Domains and Languages")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get("XHate-999") in {"Dataset", "Benchmark"}, types
+
+
 def test_a_knowledge_graph_is_no_method(nlp):
     # round 101's judged Method node "CSKGs" (rounds 60 and 98: "TKG"): a store of facts, no technique
     ext = _decided(nlp, "Commonsense knowledge graphs (CSKGs) are sparse. We propose DenseKG, a method that completes "
