@@ -126,6 +126,7 @@ def candidate_features(
     governed: set[str] | None = None,
     kinds: set[str] | None = None,
     long_of: dict[str, str] | None = None,
+    context: set[str] | None = None,
 ) -> dict[str, float]:
     """Features of one candidate entity of a paper (see the module docstring).
 
@@ -196,7 +197,37 @@ def candidate_features(
     f.update(dict.fromkeys(neighbours(spans), 1.0))
     for w in sentence_prefixes(spans, _CANDIDATE_WORDS):
         f[f"word:{w}"] = 1.0
+    for key in context or ():
+        add(key)
     return f
+
+
+def paper_context(entries: dict[str, dict]) -> dict[str, set[str]]:
+    """What a paper's other candidates say of each (grouped entries by key, each with "name", "type", "spans"):
+    how many candidates of its type the paper has, whether it is the most mentioned of them, whether another of
+    them is its name with words more or fewer before ("segmentation" beside "semantic segmentation")."""
+    by_type: dict[str, list[str]] = {}
+    for key, entry in entries.items():
+        by_type.setdefault(entry["type"], []).append(key)
+    out: dict[str, set[str]] = {}
+    for typ, keys in by_type.items():
+        most = max(len(entries[k]["spans"]) for k in keys)
+        n = len(keys)
+        peers = "1" if n == 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+"
+        words = {k: entries[k]["name"].lower().split() for k in keys}
+        for k in keys:
+            ctx = {f"peers={peers}"}
+            if len(entries[k]["spans"]) == most and n > 1:
+                ctx.add("most_mentioned")
+            w = words[k]
+            for other in keys:
+                o = words[other]
+                if other != k and len(o) > len(w) and o[-len(w):] == w:
+                    ctx.add("inside_longer")
+                if other != k and len(o) < len(w) and w[-len(o):] == o:
+                    ctx.add("holds_shorter")
+            out[k] = ctx
+    return out
 
 
 #: Tokens that join the items of a list of names: "A, B and C", "A or B", "A/B".

@@ -60,7 +60,14 @@ from extractors.entities import (
     title_end_index,
     what_a_title_is_for,
 )
-from extractors.entity_model import EntityModel, candidate_features, listed_types, mention_kinds, name_descriptors
+from extractors.entity_model import (
+    EntityModel,
+    candidate_features,
+    listed_types,
+    mention_kinds,
+    name_descriptors,
+    paper_context,
+)
 from extractors.learned import typed_as_data_by_rules
 from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_learned_entities)
 from extractors.model import load_english
@@ -296,6 +303,7 @@ def doc_to_extraction(
     title_text = doc[:title_end].text.strip() if title_end > 0 else ""
     results = results_from_doc(doc, paper)
     reported = {merge_key(r.metric) for r in results if r.metric}
+    context = paper_context(grouped) if entity_model is not None else {}
     entities = []
     for key, entry in grouped.items():
         name = entry["name"]
@@ -319,7 +327,7 @@ def doc_to_extraction(
         if entity_model is not None:
             features = candidate_features(
                 entry["type"], name, entry["spans"], cues, title_end, long_forms, shorts, listed, governed, kinds,
-                abbreviations,
+                abbreviations, context.get(key),
             )
             proposed = entry["type"]
             entry["type"], kept = entity_model.best(features)
