@@ -491,7 +491,8 @@ MODALITIES: frozenset[str] = _terms(
     """
     fMRI|MRI|dMRI|sMRI|CT|CBCT|OCT|DTI|EEG|iEEG|MEG|ECG|EKG|EMG|sEMG|EOG|PPG|rPPG|fNIRS|EHR|EHRs|CXR|CXRs|WSI|WSIs
     X-ray|X-rays|magnetic resonance imaging|functional magnetic resonance imaging|functional MRI|diffusion MRI
-    structural MRI|computed tomography|cone-beam computed tomography|optical coherence tomography
+    structural MRI|computed tomography|computerized tomography|computerised tomography|cone-beam computed tomography
+    optical coherence tomography
     diffusion tensor imaging|positron emission tomography|electroencephalography|electroencephalogram
     electroencephalograms|intracranial electroencephalography|magnetoencephalography|electrocardiography
     electrocardiogram|electrocardiograms|electromyography|electromyogram|surface electromyography

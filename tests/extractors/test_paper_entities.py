@@ -527,6 +527,15 @@ def test_a_kind_of_recorded_signal_or_image_is_no_entity(candidates_nlp):
     assert "EEG classification" in names
 
 
+def test_an_imaging_modality_spelled_computerized_is_no_entity(candidates_nlp):
+    # round 108's "CT" ('3D medical images like computerized tomography (CT)'), the American spelling of computed
+    # tomography, was a Method node
+    names = {e.name for e in _entities(candidates_nlp, "A Study", "We segment 3D medical images like computerized "
+                                       "tomography (CT) and computerised tomography scans with a U-Net.")}
+    assert not names & {"CT", "computerized tomography", "computerised tomography"}, names
+    assert "U-Net" in names
+
+
 def test_funders_brain_regions_and_words_spelling_an_acronym_are_no_entities(candidates_nlp):
     entities = _entities(
         candidates_nlp,
