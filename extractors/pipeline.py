@@ -285,6 +285,8 @@ def doc_to_extraction(
             continue  # "Minnesota Department" of "... of Health"; "Receiver Operating Characteristic" of "area under the ... curve"
         if any(span.start_char < b and a < span.end_char for a, b in people):
             continue  # "a methodology introduced by Azari Soufiani et al. (2013a)": a person, not a method
+        if _a_long_forms_lettered_word(span.text, abbreviations):
+            continue  # "COunterfactual" of "COunterfactual SYntax (COSY)": a word of the name, not one
         # "FPNN: Field Probing Neural Networks for 3D Data": the phrase spells the name out, one entity
         name = (described or span).kb_id_ or (described or span).text
         key = merge_key(name)
@@ -1177,6 +1179,26 @@ def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] |
             joined.append((short, grouped[longs[0]]["name"]))
             _join(grouped, short_key, into=longs[0])
     return joined
+
+
+#: A word whose leading capitals mark the letters of an acronym ("COunterfactual", "SYntax" of "COSY").
+_LETTERED_WORD = re.compile(r"[A-Z]{2,}[a-z]{2,}")
+
+
+def _a_long_forms_lettered_word(text: str, abbreviations: dict[str, str]) -> bool:
+    """Whether ``text`` is one word of a defined long form whose leading capitals are letters of its short form
+    ("COunterfactual" with "COunterfactual SYntax (COSY)"): a piece of the name, not a name. A name that is itself
+    the short form ("DAgger") or no word of a long form is kept.
+
+    Example:
+        >>> abbreviations = {"COSY": "COunterfactual SYntax", "DAgger": "Dataset Aggregation"}
+        >>> [_a_long_forms_lettered_word(w, abbreviations) for w in ("COunterfactual", "SYntax", "DAgger", "Syntax")]
+        [True, True, False, False]
+    """
+    if not _LETTERED_WORD.fullmatch(text) or text in abbreviations:
+        return False
+    letters = text[: len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+    return any(text in long.split() and letters in short for short, long in abbreviations.items())
 
 
 def _display_name(spans, title_end: int) -> str:

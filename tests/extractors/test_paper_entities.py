@@ -527,6 +527,16 @@ def test_a_kind_of_recorded_signal_or_image_is_no_entity(candidates_nlp):
     assert "EEG classification" in names
 
 
+def test_a_word_of_a_long_form_whose_capitals_spell_the_acronym_is_no_name(candidates_nlp):
+    # round 107's "COunterfactual" (a Method node) of 'Our approach, called COunterfactual SYntax (COSY), includes ...
+    # a COunterfactual training method'
+    abstract = ("Our approach, called COunterfactual SYntax (COSY), includes SYntax-aware networks and a COunterfactual "
+                "training method. It beats DAgger, the Dataset Aggregation (DAgger) algorithm.")
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert "COunterfactual" not in names and "SYntax" not in names, names
+    assert "COSY" in names and "DAgger" in names
+
+
 def test_an_imaging_modality_spelled_computerized_is_no_entity(candidates_nlp):
     # round 108's "CT" ('3D medical images like computerized tomography (CT)'), the American spelling of computed
     # tomography, was a Method node
