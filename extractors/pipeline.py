@@ -1182,7 +1182,7 @@ def _merge_initialisms(grouped: dict[str, dict], abbreviations: dict[str, str] |
 
 
 #: A word whose leading capitals mark the letters of an acronym ("COunterfactual", "SYntax" of "COSY").
-_LETTERED_WORD = re.compile(r"[A-Z]{2,}[a-z]{2,}")
+_LETTERED_WORD = re.compile(r"([A-Z]{2,})[a-z]{2,}")
 
 
 def _a_long_forms_lettered_word(text: str, abbreviations: dict[str, str]) -> bool:
@@ -1195,9 +1195,10 @@ def _a_long_forms_lettered_word(text: str, abbreviations: dict[str, str]) -> boo
         >>> [_a_long_forms_lettered_word(w, abbreviations) for w in ("COunterfactual", "SYntax", "DAgger", "Syntax")]
         [True, True, False, False]
     """
-    if not _LETTERED_WORD.fullmatch(text) or text in abbreviations:
+    lettered = _LETTERED_WORD.fullmatch(text)
+    if lettered is None or text in abbreviations:
         return False
-    letters = text[: len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+    letters = lettered.group(1)
     return any(text in long.split() and letters in short for short, long in abbreviations.items())
 
 
