@@ -1188,18 +1188,21 @@ _LETTERED_WORD = re.compile(r"([A-Z]{2,})[a-z]{2,}")
 def _a_long_forms_lettered_word(text: str, abbreviations: dict[str, str]) -> bool:
     """Whether ``text`` is one word of a defined long form whose leading capitals are letters of its short form
     ("COunterfactual" with "COunterfactual SYntax (COSY)"): a piece of the name, not a name. A name that is itself
-    the short form ("DAgger") or no word of a long form is kept.
+    the short form ("DAgger"), that the short form holds whole ("UNet" of "Dense-Attention UNet (DAUNet)", a network
+    of its own) or that is no word of a long form is kept.
 
     Example:
-        >>> abbreviations = {"COSY": "COunterfactual SYntax", "DAgger": "Dataset Aggregation"}
-        >>> [_a_long_forms_lettered_word(w, abbreviations) for w in ("COunterfactual", "SYntax", "DAgger", "Syntax")]
-        [True, True, False, False]
+        >>> abbreviations = {"COSY": "COunterfactual SYntax", "DAgger": "Dataset Aggregation", "DAUNet": "Dense-Attention UNet"}
+        >>> [_a_long_forms_lettered_word(w, abbreviations) for w in ("COunterfactual", "SYntax", "DAgger", "Syntax", "UNet")]
+        [True, True, False, False, False]
     """
     lettered = _LETTERED_WORD.fullmatch(text)
     if lettered is None or text in abbreviations:
         return False
     letters = lettered.group(1)
-    return any(text in long.split() and letters in short for short, long in abbreviations.items())
+    return any(
+        text in long.split() and letters in short and text not in short for short, long in abbreviations.items()
+    )
 
 
 def _display_name(spans, title_end: int) -> str:

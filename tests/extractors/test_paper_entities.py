@@ -537,6 +537,15 @@ def test_a_word_of_a_long_form_whose_capitals_spell_the_acronym_is_no_name(candi
     assert "COSY" in names and "DAgger" in names
 
 
+def test_a_network_the_short_form_holds_whole_is_still_a_name(candidates_nlp):
+    # round 110: 'UNet' of 'a 3D multi-resolution Dense-Attention UNet (3D-mDAUNet) as the generator and a 3D
+    # multi-resolution UNet as the discriminator' was read as a lettered word of the long form and dropped
+    abstract = ("We use a 3D multi-resolution Dense-Attention UNet (3D-mDAUNet) as the generator and a 3D "
+                "multi-resolution UNet as the discriminator.")
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert names & {"UNet", "U-Net"}, names
+
+
 def test_an_imaging_modality_spelled_computerized_is_no_entity(candidates_nlp):
     # round 108's "CT" ('3D medical images like computerized tomography (CT)'), the American spelling of computed
     # tomography, was a Method node
