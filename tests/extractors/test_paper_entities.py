@@ -968,7 +968,7 @@ def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
 ])
 def test_a_measure_acronym_defined_as_something_else_is_not_a_metric(candidates_nlp, abstract, name, typ):
     # the rules' type, before the learned decision keeps or drops the name: whether it keeps a one-sentence abstract's
-    # acronym moves with each refit (round 41's gives "mIoU" here 0.54, under Metric's 0.6)
+    # acronym moves with each refit (round 41's gave "mIoU" here 0.54, under the 0.6 Metric had then)
     entities = _entities(candidates_nlp, "A Study", abstract)
     assert {e.type.value for e in entities if e.name == name} == {typ}
 
