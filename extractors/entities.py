@@ -818,6 +818,27 @@ def is_a_verb_here(token: Token) -> bool:
     return token.doc[token.i - 1].tag_ in ("MD", "TO", "PRP")
 
 
+#: Last words of a vehicle's name: a platform that carries a method or collects data ("autonomous underwater vehicles
+#: (AUVs)", "UAV"), never a method itself.
+VEHICLE_HEADS = frozenset({
+    "vehicle", "vehicles", "drone", "drones", "uav", "uavs", "auv", "auvs", "ugv", "ugvs", "mav", "mavs",
+    "quadrotor", "quadrotors", "quadcopter", "quadcopters", "multirotor", "multirotors",
+})
+
+
+def names_a_vehicle(name: str) -> bool:
+    """Whether ``name`` (a candidate's name or the long form it abbreviates) is a vehicle's: its last word is one of
+    :data:`VEHICLE_HEADS`, in four words at most.
+
+    Example:
+        >>> [names_a_vehicle(n) for n in ("autonomous underwater vehicle", "UAVs", "Micro Aerial Vehicles",
+        ...  "vehicle re-identification", "UAV tracking", "drone")]
+        [True, True, True, False, False, True]
+    """
+    words = text_words(name)
+    return 0 < len(words) <= 4 and words[-1].lower() in VEHICLE_HEADS
+
+
 def names_a_modality(name: str) -> bool:
     """Whether ``name`` is a kind of recorded signal or image alone (:data:`extractors.gazetteers.MODALITIES`):
     no data collection's name even before "datasets" ("on multiple EEG datasets", "two MRI datasets").

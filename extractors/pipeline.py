@@ -52,6 +52,7 @@ from extractors.entities import (
     names_an_architecture,
     merge_key,
     names_a_disease,
+    names_a_vehicle,
     named_as_a_task,
     names_a_problem,
     names_a_theory_object,
@@ -394,6 +395,8 @@ def doc_to_extraction(
             continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
             continue  # "domain experts", "human annotators": people, no technique
+        if entry["type"] == METHOD and names_a_vehicle(abbreviations.get(name, name)):
+            continue  # "autonomous underwater vehicles (AUVs)": a platform the data come from, no technique
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
             continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):

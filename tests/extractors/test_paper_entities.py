@@ -1467,3 +1467,14 @@ def test_a_measure_the_paper_names_without_a_figure_is_kept(nlp):
     ext = _decided(nlp, "We present a detector that raises the true positive rate at a fixed false-alarm rate on two "
                         "radar datasets.", title="Robust Detection")
     assert {e.name: e.type.value for e in ext.entities}.get("true positive rate") == "Metric"
+
+
+def test_a_vehicle_is_no_method(nlp):
+    # round 112's "AUV" (a Method node): 'trajectories of an autonomous underwater vehicle (AUV)'
+    ext = _decided(nlp, "We learn a dynamics model from trajectories of an autonomous underwater vehicle (AUV) and "
+                        "compare it with Gaussian process regression. The AUV follows planned paths, and unmanned "
+                        "aerial vehicles (UAVs) collect the images.")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert not {n for n, t in types.items() if t == "Method"} & {"AUV", "UAVs", "autonomous underwater vehicle",
+                                                                  "unmanned aerial vehicles"}, types
+    assert types.get("Gaussian process regression") == "Method", types
