@@ -35,6 +35,7 @@ from extractors.biluo_tagger import BiluoTagger  # noqa: F401  (registers kg_bil
 from extractors.citations import citations_from_doc, cited_author_ranges
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
+    BENCHMARK,
     GENERIC_HEADS,
     GENERIC_MODIFIERS,
     HYPHENS,
@@ -352,6 +353,12 @@ def doc_to_extraction(
                 s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
             ):
                 entry["type"] = METHOD  # "Textual Entailment with Soft Transitivity": how, not what
+            elif (
+                entry["type"] in (METHOD, METRIC)
+                and gazetteer_type(name) not in (METHOD, MODEL, METRIC)
+                and all(s.start >= title_end and _listed_as_data(s) for s in entry["spans"])
+            ):
+                entry["type"] = BENCHMARK  # "four databases (VIPeR, QMUL GRID, CUHK01)": a data set evaluated on
             if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
                 # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left
@@ -678,6 +685,48 @@ _DATA_NOUNS = frozenset({
     "video", "videos", "image", "images", "imaging", "imagery", "data", "frames", "scans", "signals", "recordings",
     "footage", "photos", "photographs",
 })
+
+
+#: Nouns of a collection of data that open a list of its names ("four databases (VIPeR, QMUL GRID, CUHK01)").
+_DATA_COLLECTIONS = frozenset({"datasets", "databases", "benchmarks", "corpora"})
+#: Words after a collection's noun that open the list of its names ("datasets including A, B and C").
+_LIST_OPENERS = frozenset({"including", "namely", "like", ":", "("})
+#: Words between the names of a list ("A, B and the C", "(e.g., A, B)").
+_LIST_GLUE = frozenset({",", "and", "or", "&", "the", ")", "-", "e.g.", "e.g", "i.e.", "i.e"})
+
+
+def _listed_as_data(span) -> bool:
+    """Whether a mention stands in a list of names that a plural noun of data collections opens ("datasets",
+    "databases", "benchmarks", "corpora", "data sets", after "(", "including", "such as", "namely", "like" or ":"),
+    with only names and the list's glue between: the mention names a data set ("several benchmark datasets including
+    the IIIT-5K, Street View Text (SVT) and ICDAR"). An acronym's own bracket is read through.
+
+    Example:
+        >>> doc = nlp("We test on four databases (VIPeR, QMUL GRID, CUHK01) and compare with baselines (SVM, KNN).")  # doctest: +SKIP
+        >>> [_listed_as_data(doc[i:j]) for i, j in ((7, 9), (17, 18))]  # doctest: +SKIP
+        [True, False]
+    """
+    doc = span.doc
+    start = span.sent.start
+    i = span.start - 1
+    while i >= start and span.start - i <= 40:
+        token = doc[i]
+        low = token.lower_
+        opener = low in _LIST_OPENERS or (low == "as" and i > start and doc[i - 1].lower_ == "such")
+        if opener:
+            j = i - (2 if low == "as" else 1)
+            if j >= start and doc[j].text == ",":
+                j -= 1
+            if j >= start and (
+                doc[j].lower_ in _DATA_COLLECTIONS or (doc[j].lower_ == "sets" and j > start and doc[j - 1].lower_ == "data")
+            ):
+                return True
+            if low != "(":
+                return False
+        elif not (low in _LIST_GLUE or token.text[:1].isupper() or any(c.isdigit() for c in token.text)):
+            return False
+        i -= 1
+    return False
 
 
 #: Nouns of hardware a measure's letters may modify when they are no measure: "MOS transistors".

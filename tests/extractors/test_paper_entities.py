@@ -1478,3 +1478,13 @@ def test_a_vehicle_is_no_method(nlp):
     assert not {n for n, t in types.items() if t == "Method"} & {"AUV", "UAVs", "autonomous underwater vehicle",
                                                                   "unmanned aerial vehicles"}, types
     assert types.get("Gaussian process regression") == "Method", types
+
+
+def test_names_listed_after_a_noun_of_data_collections_are_data(nlp):
+    # round 111's "SVT" (a Method node: 'benchmark datasets including the IIIT-5K, Street View Text (SVT) and ICDAR')
+    # and "QMUL GRID" (a Metric node: 'four challenging databases (VIPeR, QMUL GRID, ...)')
+    ext = _decided(nlp, "We estimate age with a deep ranking network trained by stochastic gradient descent. "
+                        "Experimental results on a number of challenging face aging databases (FG-NET, MORPH Album II, "
+                        "and CLAP2016) show that the proposed approach outperforms the state-of-the-art methods.")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert {types.get(n) for n in ("FG-NET", "MORPH Album II", "CLAP2016")} == {"Benchmark"}, types
