@@ -73,7 +73,20 @@ EXTRA_SUFFIXES: tuple[str, ...] = (
 )
 
 
-_GLUED_SENTENCE = re.compile(r"[a-z]{2}\.[A-Z][a-z]")
+#: Words that open a sentence of an abstract (function words and discourse openers): after a period with no space,
+#: they start the next sentence, not a name's part ("on HotpotQA.We", "(GSM8K).The"; not "Node-2.Vec").
+SENTENCE_OPENERS = tuple(sorted(
+    """
+    The This These That Those There Their Its It We Our Us In On For To With By As At From An A However Moreover
+    Furthermore Finally Additionally Specifically Thus Therefore Hence Besides Further Here Such Unlike While When
+    Although Though Since Because Each Both Most Many Some All Existing Experiments Extensive Experimental Results
+    Code Compared Overall Also Then Lastly First Second Third Notably Importantly Consequently Meanwhile Instead Yet
+    But And Or If Based Using Given Despite Current Recent Previous Unfortunately Nevertheless Nonetheless Indeed
+    """.split(), key=len, reverse=True))
+_OPENER = "(?:" + "|".join(SENTENCE_OPENERS) + ")"
+#: Two sentences with no space after the period: "AI-generated.Crucially", and after a name, a figure or a
+#: bracket ("on HotpotQA.We", "CIFAR-10.Our", "(GSM8K).The"), which no name holds.
+_GLUED_SENTENCE = re.compile(rf"[a-z]{{2}}\.[A-Z][a-z]|[A-Za-z0-9)\]]\.{_OPENER}$")
 _ALNUM_NAME = re.compile(r"^[A-Za-z]+[0-9][A-Za-z0-9.]*[A-Za-z0-9][+*]*$")
 
 
@@ -151,7 +164,7 @@ class NameTokenMatch:
         self.previous = previous
 
     def __call__(self, text: str):
-        if is_name_token(text) or _ALNUM_NAME.match(text):
+        if is_name_token(text) or (_ALNUM_NAME.match(text) and not _GLUED_SENTENCE.search(text)):
             return True
         return self.previous(text) if self.previous is not None else None
 
@@ -163,6 +176,10 @@ class NameTokenMatch:
 LATEX_INFIXES = (
     r"~(?=\\[A-Za-z])", r"~(?=\([A-Z])", r"(?<=[a-z~])\((?=[A-Z][A-Za-z]*[A-Z])",
     r"(?<=[A-Za-z])\((?=(?:19|20)[0-9][0-9]\b)",
+    # a sentence glued to the one before after a name, a figure or a bracket ("on HotpotQA.We", "(GSM8K).The"):
+    # the period and the bracket come off (the stock infixes split "word.The" only after a lower-case letter)
+    rf"[)\]](?=\.{_OPENER}$)", rf"(?<=[)\]])\.(?={_OPENER}$)", rf"(?<=[A-Z0-9][A-Z0-9])\.(?={_OPENER}$)",
+    rf"(?<=-[0-9])\.(?={_OPENER}$)",
 )
 
 

@@ -34,6 +34,7 @@ from extractors.tokenizer import NameTokenMatch, is_name_token
         ("AI-generated.Crucially", False),  # two sentences, no space after the period
         ("fact-checking.In", False),
         ("Node-2.Vec", True),
+        ("CIFAR-10.Our", False),  # a sentence glued to a name with a figure
     ],
 )
 def test_is_name_token(text, expected):
@@ -78,6 +79,13 @@ def test_pipeline_keeps_names_whole(nlp, sentence, token):
         ("A graph network~(GN) works.", ["network", "~", "(", "GN", ")"]),
         ("On PoseTrack(2018, 21) videos.", ["PoseTrack", "(", "2018", ","]),
         ("A loss f(x) is convex.", ["f(x", ")"]),
+        # a sentence glued to the one before after a name, a figure or a bracket: the name stays whole
+        ("Gains of 3% (GSM8K).The code is out.", ["GSM8K", ")", ".", "The"]),
+        ("We test on HotpotQA.We find gains.", ["HotpotQA", ".", "We"]),
+        ("We use CIFAR-10.Our model wins.", ["CIFAR-10", ".", "Our"]),
+        ("It beats GPT-4.Then we stop.", ["GPT-4", ".", "Then"]),
+        ("As in [12].In this work, we", ["]", ".", "In"]),
+        ("We use Node-2.Vec here.", ["Node-2.Vec", "here"]),
     ],
 )
 def test_sentence_final_period_and_dangling_hyphen(nlp, sentence, tokens):
