@@ -1459,7 +1459,7 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     for ..."), a preceding announcement ("two datasets -- X and Y", "benchmarks such as
     X"), a list with a known benchmark, or "experiments on X".
     """
-    nxt = _data_word(doc[end]) if end < len(doc) else ""
+    nxt = data_word(doc[end]) if end < len(doc) else ""
     if nxt in _CUE_BENCHMARK:
         return BENCHMARK
     if nxt in _CUE_DATASET:
@@ -1589,9 +1589,15 @@ def _apposition_type(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _data_word(tok: Token) -> str:
+def data_word(tok: Token) -> str:
     """A token's lower-case text, "dataset(s)" for the "data" of "data set(s)" (the older spelling: "the MNIST data
-    set", "XHate-999, a multilingual evaluation data set")."""
+    set", "XHate-999, a multilingual evaluation data set").
+
+    Example:
+        >>> doc = nlp("four data sets (MNIST, SVHN)")  # doctest: +SKIP
+        >>> data_word(doc[1]), data_word(doc[2])  # doctest: +SKIP
+        ('datasets', 'sets')
+    """
     doc, i = tok.doc, tok.i
     if tok.lower_ == "data" and i + 1 < len(doc) and doc[i + 1].lower_ in ("set", "sets") and tok.whitespace_:
         return "data" + doc[i + 1].lower_
@@ -1602,7 +1608,7 @@ def _data_head(tok: Token) -> bool:
     """A data word that heads its phrase ("a new dataset of ...", "a benchmark."), not one that
     modifies a system or process noun after it ("a dataset distillation method", "a training corpus
     construction method", "a dialogue collection framework")."""
-    after_data = tok.i > 0 and _data_word(tok.doc[tok.i - 1]) in ("dataset", "datasets")  # the "set" of "data set"
+    after_data = tok.i > 0 and data_word(tok.doc[tok.i - 1]) in ("dataset", "datasets")  # the "set" of "data set"
     if tok.lower_ not in _CUE_BENCHMARK and tok.lower_ not in _CUE_DATASET and not after_data:
         return False
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""

@@ -45,6 +45,7 @@ from extractors.entities import (
     NAMING_VERBS,
     OPENING_MARKS,
     TASK,
+    data_word,
     defines_task,
     gazetteer_type,
     is_name_like,
@@ -718,7 +719,7 @@ def _listed_as_data(span) -> bool:
             if j >= start and doc[j].text == ",":
                 j -= 1
             if j >= start and (
-                doc[j].lower_ in _DATA_COLLECTIONS or (doc[j].lower_ == "sets" and j > start and doc[j - 1].lower_ == "data")
+                doc[j].lower_ in _DATA_COLLECTIONS or (doc[j].lower_ == "sets" and j > start and data_word(doc[j - 1]) == "datasets")
             ):
                 return True
             if low != "(":
