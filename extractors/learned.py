@@ -51,7 +51,7 @@ from extractors.entities import (
     spells_an_acronym,
 )
 from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES, NO_THINGS
-from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, trimmed
+from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, spaced_dash_inside, trimmed
 from schema.types import DATA_TYPES, ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -82,15 +82,22 @@ class LearnedEntities:
             return doc
         spans = self._typed_by_rules(doc, spans)
         spans += self._rule_spans(doc, spans, long_forms, shorts)
+        spans = [  # a rule mention's too
+            s for s in spans if not spaced_dash_inside(doc, s.start, s.end) or (s.start, s.end) in long_forms
+        ]
         doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
         return doc
 
     def _fill_gaps(self, doc: Doc, learned: list[Span]) -> list[Span]:
         """Every rule mention, plus the learned mentions (of the ``fill:`` types) that overlap none."""
         types = {r[len(FILL):] for r in self.rules if r.startswith(FILL)} or ENTITY_TYPES
+        long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
         kept = [
             Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES)
             for s in doc.spans.get(ENTITY_KEY, [])
+            # "margin - enjoying F1 score": a clause break inside; a long form the paper defines keeps its dash
+            # ("ADMIRAL - Advisor Evaluation (ADMIRAL-AE)")
+            if not spaced_dash_inside(doc, s.start, s.end) or (s.start, s.end) in long_forms
         ]
         taken = {i for s in kept for i in range(s.start, s.end)}
         for span in learned:
@@ -165,8 +172,10 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         or (ent.label_ == TASK and _generic_task_lead(doc, start))  # "Lightweight Pansharpening"
     ) and not fixed_lead(doc, start):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
-    if start == end or doc[start].lower_ in CLAUSE_OPENERS:
-        return None
+    if start == end or doc[start].lower_ in CLAUSE_OPENERS or (
+        spaced_dash_inside(doc, start, end) and (start, end) not in long_forms
+    ):
+        return None  # "how accuracy" of "for how accuracy and ... are", "margin - enjoying F1 score": a clause's pieces
     start = degree_pair_start(doc, start, end)  # "high dimensional data clustering", not "dimensional ..."
     if fixed_lead(doc, start - 1):
         start -= 1  # "Best Arm Identification", "novel class discovery": the first word is the name's
