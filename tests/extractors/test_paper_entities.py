@@ -1488,3 +1488,11 @@ def test_names_listed_after_a_noun_of_data_collections_are_data(nlp):
                         "and CLAP2016) show that the proposed approach outperforms the state-of-the-art methods.")
     types = {e.name: e.type.value for e in ext.entities}
     assert {types.get(n) for n in ("FG-NET", "MORPH Album II", "CLAP2016")} == {"Benchmark"}, types
+
+
+def test_a_name_a_noun_of_data_collections_ends_is_data(nlp):
+    # round 115's "LabelMe" (a Method node: 'the LabelMe database'), dropped or typed Method before
+    ext = _decided(nlp, "We parse scenes by transferring labels from annotated images. Experiments on images of "
+                        "the LabelMe database show gains over SIFT Flow.")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get("LabelMe") == "Benchmark", types
