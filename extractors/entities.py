@@ -33,7 +33,7 @@ from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
 from extractors.model import is_english_word
-from extractors.spans import closing_bracket, trimmed
+from extractors.spans import DASHES, closing_bracket, trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
@@ -1237,9 +1237,33 @@ def defines_task(doc: Doc, span: Span) -> bool:
             and doc[head + 1].lower_ in {"of", "that", "where", "in", "which", "for", ",", ".", ";"}
         ):
             return True  # not "(HIMN), a novel task-agnostic model"
+    if _named_after_a_dash(doc, span):
+        return True  # "a novel task in action detection - Online Detection of Action Start (ODAS)"
     if not (span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _ONE_PROBLEM):
         return False
     return k + 1 >= len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN", "ADJ"}
+
+
+def _named_after_a_dash(doc: Doc, span: Span) -> bool:
+    """Whether the long form ``span`` names, after a dash or a colon, "a (new) task" or "problem" written just before
+    it in its clause: "we propose a novel task in action detection - Online Detection of Action Start (ODAS)", "a new
+    problem: Few-shot Object Counting (FSOC)"; not an auxiliary task ("an auxiliary task - X"), nor one a verb or a
+    comma stands between."""
+    j = span.start - 1
+    if j < 2 or doc[j].text not in _DASHES_AND_COLON:
+        return False
+    for h in range(j - 1, max(span.sent.start, j - 6) - 1, -1):
+        if doc[h].lower_ in _APPOSED_PROBLEM:
+            return h >= 1 and doc[h - 1].lower_ in _NEW_ONE and doc[h - 1].lower_ not in _TRAINING_TASKS
+        if doc[h].text in {",", ";", "."} or doc[h].pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+#: What stands between a problem's noun and the name it is given ("a new task - X", "a new problem: X").
+_DASHES_AND_COLON = DASHES | {":"}
+#: Words right before the noun of a problem that is introduced, not referred to: "a task", "a novel task".
+_NEW_ONE = frozenset({"a", "an", "new", "novel", "challenging"})
 
 
 def said_to_be_a_task(span: Span) -> bool:

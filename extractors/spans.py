@@ -18,7 +18,7 @@ CLAUSE_OPENERS = frozenset({"where", "wherein", "whereby", "whereas", "whence", 
                             "who", "whom", "whose"})
 #: Dashes that stand between words with a space on each side: a clause break ("by a large margin - enjoying F1
 #: score of 81.4%") or a compound the PDF spaced out ("Scale - Efficient Text Detection"), never inside a name.
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def spaced_dash_inside(doc, start: int, end: int) -> bool:
@@ -30,7 +30,7 @@ def spaced_dash_inside(doc, start: int, end: int) -> bool:
         (True, False)
     """
     return any(
-        doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ for i in range(start + 1, end - 1)
+        doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ for i in range(start + 1, end - 1)
     )
 #: Sentence adverbs and interjections (general English): alone, such a word is never a name
 #: ("Perhaps" of 'Perhaps surprisingly, ...' read as a Method).

@@ -290,6 +290,9 @@ def test_a_change_word_before_a_measure_is_not_its_name(candidates_nlp, abstract
          "agent to act.", "IQA", "Task"),
         ("We propose the Hierarchical Interactive Memory Network (HIMN), a novel task-agnostic model.", "HIMN",
          "Method"),
+        # a new task named after a dash (round 115's "ODAS", a Method node)
+        ("We propose a novel task in action detection - Online Detection of Action Start (ODAS). We use GANs "
+         "and adaptive sampling.", "ODAS", "Task"),
     ],
 )
 def test_a_long_form_defined_as_the_task_of_stays_a_task_after_the_decision(nlp, abstract, short, typ):
