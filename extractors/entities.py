@@ -117,8 +117,11 @@ TITLE_VERBS = _wordset(
 )
 #: Conjunctions that open a sentence and never start a name ("Whilst deep neural networks have ...").
 CONJUNCTIONS = _wordset("whilst whereas although though while")
+#: Words that point back to something said before and never start a name, stripped from a recognised mention too
+#: ("the abovementioned accuracy", round 117).
+ANAPHORIC = _wordset("aforementioned abovementioned aforesaid")
 #: Leading words stripped from a candidate phrase.
-GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | _wordset(
+GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | ANAPHORIC | _wordset(
     """
     our their its his her this that these those a an the novel new existing simple effective various
     different several multiple many numerous strong recent current traditional standard vanilla

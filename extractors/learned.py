@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.entities import SPAN_KEY as ENTITY_KEY
 from extractors.entities import (
+    ANAPHORIC,
     CONJUNCTIONS,
     EVALUATIVE,
     GENERIC_CLASSES,
@@ -136,7 +137,7 @@ class LearnedEntities:
 
 
 #: Words that open a title or a sentence and never start a name: "Rethinking InfoNCE", "Whilst deep ...".
-_LEADING_WORDS = TITLE_VERBS | CONJUNCTIONS
+_LEADING_WORDS = TITLE_VERBS | CONJUNCTIONS | ANAPHORIC
 #: Words of :data:`extractors.entities.GENERIC_MODIFIERS` that open the name of a kind of problem ("robust mean
 #: estimation", "automatic speech recognition", "dynamic link prediction", "deep clustering", "global optimization",
 #: "weak supervision", "wide area surveillance", "diverse planning").

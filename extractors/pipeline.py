@@ -394,8 +394,10 @@ def doc_to_extraction(
             continue  # "Infinite-Horizon Objectives" of "Policy Gradient for Infinite-Horizon Objectives"
         if entry["type"] == TASK and all(_cut_before_its_object(s) for s in entry["spans"]):
             continue  # "Real-Time Generation" of "Real-Time Generation of Edge-Based Image Vectors": generation of what
-        if _ends_in_a_qualifier(name) and name not in abbreviations:
-            continue  # "DNN-based", "Twitter Aided": a qualifier, the name it qualifies elsewhere
+        if _ends_in_a_qualifier(name) and (name not in abbreviations or _ends_in_a_qualifier(abbreviations[name])):
+            # "DNN-based", "Twitter Aided": a qualifier, the name it qualifies elsewhere; so is a short form defined
+            # for a qualifier ("semantic parsing-based (SP-based) methods", round 117)
+            continue
         if entry["type"] == METHOD and names_a_theory_object(abbreviations.get(name, name)):
             continue  # "random matrix theory", "Nash equilibria", "Stein's lemma": no technique
         if all(_describes_the_name_after(s) for s in entry["spans"]) and name not in abbreviations:

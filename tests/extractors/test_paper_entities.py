@@ -1499,3 +1499,13 @@ def test_a_name_a_noun_of_data_collections_ends_is_data(nlp):
                         "the LabelMe database show gains over SIFT Flow.")
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get("LabelMe") == "Benchmark", types
+
+
+def test_a_qualifier_and_an_anaphoric_word_make_no_name(nlp):
+    # round 117's "SP-based" (a short form defined for a qualifier) and "abovementioned accuracy" (a Metric node)
+    ext = _decided(nlp, "Knowledge base question answering (KBQA) answers questions over a knowledge base. We present "
+                        "the two main categories of methods for complex KBQA, namely semantic parsing-based (SP-based) "
+                        "methods and information retrieval-based (IR-based) methods. Our results also show that "
+                        "SpikeMapper achieves the abovementioned accuracy across different network architectures.")
+    names = {e.name for e in ext.entities}
+    assert not names & {"SP-based", "IR-based", "abovementioned accuracy"}, names
