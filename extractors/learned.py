@@ -83,9 +83,7 @@ class LearnedEntities:
             return doc
         spans = self._typed_by_rules(doc, spans)
         spans += self._rule_spans(doc, spans, long_forms, shorts)
-        spans = [  # a rule mention's too
-            s for s in spans if not spaced_dash_inside(doc, s.start, s.end) or (s.start, s.end) in long_forms
-        ]
+        spans = [s for s in spans if not _a_clauses_pieces(doc, s, long_forms)]  # a rule mention's too
         doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
         return doc
 
@@ -96,9 +94,7 @@ class LearnedEntities:
         kept = [
             Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES)
             for s in doc.spans.get(ENTITY_KEY, [])
-            # "margin - enjoying F1 score": a clause break inside; a long form the paper defines keeps its dash
-            # ("ADMIRAL - Advisor Evaluation (ADMIRAL-AE)")
-            if not spaced_dash_inside(doc, s.start, s.end) or (s.start, s.end) in long_forms
+            if not _a_clauses_pieces(doc, s, long_forms)
         ]
         taken = {i for s in kept for i in range(s.start, s.end)}
         for span in learned:
@@ -156,6 +152,16 @@ def _generic_task_lead(doc: Doc, i: int) -> bool:
     if word not in GENERIC_MODIFIERS or word in _TASK_LEADS:
         return False
     return not (i + 1 < len(doc) and doc[i + 1].text in {"-", "‐", "–"} and not doc[i].whitespace_)
+
+
+def _a_clauses_pieces(doc: Doc, span: Span, long_forms) -> bool:
+    """Whether a rule mention is pieces of a clause, no name: it starts on a word that opens a clause ("how accuracy"
+    of 'for how accuracy and robustness are traded', rounds 115 and 118) or has a dash spaced on both sides inside
+    ("margin - enjoying F1 score"), unless the paper defines it as a long form ("ADMIRAL - Advisor Evaluation
+    (ADMIRAL-AE)"); ``long_forms`` holds the (start, end) of the defined long forms."""
+    if (span.start, span.end) in long_forms:
+        return False
+    return doc[span.start].lower_ in CLAUSE_OPENERS or spaced_dash_inside(doc, span.start, span.end)
 
 
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:

@@ -179,7 +179,7 @@ LATEX_INFIXES = (
     # a sentence glued to the one before after a name, a figure or a bracket ("on HotpotQA.We", "(GSM8K).The"):
     # the period and the bracket come off (the stock infixes split "word.The" only after a lower-case letter)
     rf"[)\]](?=\.{_OPENER}$)", rf"(?<=[)\]])\.(?={_OPENER}$)", rf"(?<=[A-Z0-9][A-Z0-9])\.(?={_OPENER}$)",
-    rf"(?<=-[0-9])\.(?={_OPENER}$)",
+    rf"(?<=-[0-9])\.(?={_OPENER}$)", rf"(?<=^[0-9])\.(?={_OPENER}$)",
 )
 
 

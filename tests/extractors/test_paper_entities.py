@@ -1509,3 +1509,11 @@ def test_a_qualifier_and_an_anaphoric_word_make_no_name(nlp):
                         "SpikeMapper achieves the abovementioned accuracy across different network architectures.")
     names = {e.name for e in ext.entities}
     assert not names & {"SP-based", "IR-based", "abovementioned accuracy"}, names
+
+
+def test_a_wh_word_opens_no_name_the_rules_find(nlp):
+    # round 115's and 118's "how accuracy" (a Metric node the rules' mention made, 'for how accuracy and ...')
+    ext = _decided(nlp, "We bound the certified radius of randomized smoothing on CIFAR-10. We discuss the "
+                        "implications of our results for how accuracy and robustness are related, and why training "
+                        "with noise helps.")
+    assert not any(e.name.lower().startswith("how ") for e in ext.entities), [e.name for e in ext.entities]

@@ -86,6 +86,7 @@ def test_pipeline_keeps_names_whole(nlp, sentence, token):
         ("It beats GPT-4.Then we stop.", ["GPT-4", ".", "Then"]),
         ("As in [12].In this work, we", ["]", ".", "In"]),
         ("We use Node-2.Vec here.", ["Node-2.Vec", "here"]),
+        ("See Table 1.We propose a fix.", ["1", ".", "We"]),  # round 118's Method node "1.We"
     ],
 )
 def test_sentence_final_period_and_dangling_hyphen(nlp, sentence, tokens):
