@@ -360,12 +360,16 @@ def doc_to_extraction(
             elif (
                 entry["type"] in (METHOD, METRIC)
                 and gazetteer_type(name) not in (METHOD, MODEL, METRIC)
-                and all(
-                    s.start >= title_end and (_listed_as_data(s) or _modifies_data(s, _COLLECTION_NOUNS))
-                    for s in entry["spans"]
+                and (
+                    _BENCH_NAME.search(name)
+                    or all(
+                        s.start >= title_end and (_listed_as_data(s) or _modifies_data(s, _COLLECTION_NOUNS))
+                        for s in entry["spans"]
+                    )
                 )
             ):
-                # "four databases (VIPeR, QMUL GRID, CUHK01)", "images of the LabelMe database": a data set evaluated on
+                # "four databases (VIPeR, QMUL GRID, CUHK01)", "images of the LabelMe database", "E-Bench": a data set
+                # evaluated on
                 entry["type"] = BENCHMARK
             if kept < entity_model.threshold_of(entry["type"]) and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
@@ -701,6 +705,8 @@ _DATA_NOUNS = frozenset({
 _DATA_COLLECTIONS = frozenset({"datasets", "databases", "benchmarks", "corpora"})
 #: The same nouns in the singular and plural, after a name that they end ("the LabelMe database").
 _COLLECTION_NOUNS = _DATA_COLLECTIONS | {"dataset", "database", "benchmark", "corpus"}
+#: A name that ends in "Bench" or "Benchmark" names a benchmark ("E-Bench", "TorchBench", "MMBench"), not a workbench.
+_BENCH_NAME = re.compile(r"(?i)(?<!work)bench(?:mark)?s?$")
 #: Words after a collection's noun that open the list of its names ("datasets including A, B and C").
 _LIST_OPENERS = frozenset({"including", "namely", "like", ":", "("})
 #: Words between the names of a list ("A, B and the C", "(e.g., A, B)").

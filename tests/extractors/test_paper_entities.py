@@ -1517,3 +1517,12 @@ def test_a_wh_word_opens_no_name_the_rules_find(nlp):
                         "implications of our results for how accuracy and robustness are related, and why training "
                         "with noise helps.")
     assert not any(e.name.lower().startswith("how ") for e in ext.entities), [e.name for e in ext.entities]
+
+
+def test_a_name_ending_in_bench_is_a_benchmark(nlp):
+    # round 119's "E-Bench" (a Method node)
+    ext = _decided(nlp, "We propose to evaluate the ease-of-use of large language models and construct E-Bench, "
+                        "simulating how people phrase the same request with synonymous perturbations.",
+                   title="E-Bench: Evaluating the Ease-of-Use of Large Language Models to Prompt Perturbations")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get("E-Bench") == "Benchmark", types
