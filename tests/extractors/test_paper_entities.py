@@ -1464,11 +1464,15 @@ def test_a_title_after_how_to_names_nothing(nlp):
     assert "Start Training" not in {e.name for e in ext.entities}
 
 
-def test_a_measure_the_paper_names_without_a_figure_is_kept(nlp):
-    # round 42: Metric's precision floor 0.8 -> 0.7 (scripts/train.py PRECISION_FLOORS) lets the decision keep a measure
-    # a paper names and reports no number in; at the floor of 0.8 (Metric threshold 0.6) this one was dropped
+def test_a_measure_the_paper_reports_no_figure_in_is_held_to_metrics_threshold(nlp):
+    # round 43: Metric's precision floor back at 0.8 (scripts/train.py PRECISION_FLOORS, threshold 0.6): a measure the
+    # paper names and reports no number in is left out unless the decision is sure of it (judged rounds 111-120 found
+    # such nodes right two times in three); one the paper reports a figure in is kept at any confidence
     ext = _decided(nlp, "We present a detector that raises the true positive rate at a fixed false-alarm rate on two "
                         "radar datasets.", title="Robust Detection")
+    assert {e.name: e.type.value for e in ext.entities}.get("true positive rate") is None
+    ext = _decided(nlp, "We present a detector that raises the true positive rate to 93.1% at a fixed false-alarm rate "
+                        "on two radar datasets.", title="Robust Detection")
     assert {e.name: e.type.value for e in ext.entities}.get("true positive rate") == "Metric"
 
 
