@@ -1257,7 +1257,7 @@ def _named_after_a_dash(doc: Doc, span: Span) -> bool:
         return False
     for h in range(j - 1, max(span.sent.start, j - 6) - 1, -1):
         if doc[h].lower_ in _APPOSED_PROBLEM:
-            return h >= 1 and doc[h - 1].lower_ in _NEW_ONE and doc[h - 1].lower_ not in _TRAINING_TASKS
+            return h >= 1 and doc[h - 1].lower_ in _NEW_ONE  # not "an auxiliary task"
         if doc[h].text in {",", ";", "."} or doc[h].pos_ in ("VERB", "AUX"):
             return False
     return False

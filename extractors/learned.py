@@ -52,7 +52,7 @@ from extractors.entities import (
     spells_an_acronym,
 )
 from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES, NO_THINGS
-from extractors.spans import CLAUSE_OPENERS, SENTENCE_ADVERBS, spaced_dash_inside, trimmed
+from extractors.spans import SENTENCE_ADVERBS, pieces_of_a_clause, trimmed
 from schema.types import DATA_TYPES, ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -83,7 +83,7 @@ class LearnedEntities:
             return doc
         spans = self._typed_by_rules(doc, spans)
         spans += self._rule_spans(doc, spans, long_forms, shorts)
-        spans = [s for s in spans if not _a_clauses_pieces(doc, s, long_forms)]  # a rule mention's too
+        spans = [s for s in spans if not pieces_of_a_clause(doc, s.start, s.end, long_forms)]  # a rule mention's too
         doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
         return doc
 
@@ -94,7 +94,7 @@ class LearnedEntities:
         kept = [
             Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES)
             for s in doc.spans.get(ENTITY_KEY, [])
-            if not _a_clauses_pieces(doc, s, long_forms)
+            if not pieces_of_a_clause(doc, s.start, s.end, long_forms)
         ]
         taken = {i for s in kept for i in range(s.start, s.end)}
         for span in learned:
@@ -154,16 +154,6 @@ def _generic_task_lead(doc: Doc, i: int) -> bool:
     return not (i + 1 < len(doc) and doc[i + 1].text in {"-", "‐", "–"} and not doc[i].whitespace_)
 
 
-def _a_clauses_pieces(doc: Doc, span: Span, long_forms) -> bool:
-    """Whether a rule mention is pieces of a clause, no name: it starts on a word that opens a clause ("how accuracy"
-    of 'for how accuracy and robustness are traded', rounds 115 and 118) or has a dash spaced on both sides inside
-    ("margin - enjoying F1 score"), unless the paper defines it as a long form ("ADMIRAL - Advisor Evaluation
-    (ADMIRAL-AE)"); ``long_forms`` holds the (start, end) of the defined long forms."""
-    if (span.start, span.end) in long_forms:
-        return False
-    return doc[span.start].lower_ in CLAUSE_OPENERS or spaced_dash_inside(doc, span.start, span.end)
-
-
 def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | None:
     """The mention with its canonical name: the short form for an abbreviation's long form; its
     edges trimmed of whitespace, percent and LaTeX tokens (:func:`extractors.spans.trimmed`), of words of
@@ -179,9 +169,7 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
         or (ent.label_ == TASK and _generic_task_lead(doc, start))  # "Lightweight Pansharpening"
     ) and not fixed_lead(doc, start):
         start += 1  # "celebrated" of "the celebrated Sinkhorn algorithm", "Rethinking" of "Rethinking InfoNCE"
-    if start == end or doc[start].lower_ in CLAUSE_OPENERS or (
-        spaced_dash_inside(doc, start, end) and (start, end) not in long_forms
-    ):
+    if start == end or pieces_of_a_clause(doc, start, end, long_forms):
         return None  # "how accuracy" of "for how accuracy and ... are", "margin - enjoying F1 score": a clause's pieces
     start = degree_pair_start(doc, start, end)  # "high dimensional data clustering", not "dimensional ..."
     if fixed_lead(doc, start - 1):

@@ -76,7 +76,7 @@ from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_lear
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.results import results_from_doc
-from extractors.spans import closing_bracket, spaced_dash_inside
+from extractors.spans import closing_bracket, pieces_of_a_clause
 from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
@@ -283,9 +283,9 @@ def doc_to_extraction(
             continue  # "HybridNet: A Hybrid Neural Architecture to ...": HybridNet is the method
         if (
             _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS
-            or spaced_dash_inside(doc, span.start, span.end) and (span.start, span.end) not in long_forms
+            or pieces_of_a_clause(doc, span.start, span.end, long_forms)
         ):  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order",
-            continue  # "Box - Real-Time Harmony": a clause break inside
+            continue  # "Box - Real-Time Harmony", "how accuracy": pieces of a clause
         if span.label_ == METHOD and _eponym_of_a_theory_object(span):
             continue  # "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound"
         if _names_an_organisation(span) or _names_a_curve_under_an_area(span):

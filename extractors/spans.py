@@ -32,6 +32,22 @@ def spaced_dash_inside(doc, start: int, end: int) -> bool:
     return any(
         doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ for i in range(start + 1, end - 1)
     )
+
+
+def pieces_of_a_clause(doc, start: int, end: int, long_forms) -> bool:
+    """Whether ``doc[start:end]`` is pieces of a clause, no name: it starts on a word that opens a clause ("how
+    accuracy" of 'for how accuracy and robustness are related', rounds 115 and 118) or has a dash spaced on both sides
+    inside ("margin - enjoying F1 score"), unless the paper defines it as a long form ("ADMIRAL - Advisor Evaluation
+    (ADMIRAL-AE)"); ``long_forms`` holds the (start, end) of the defined long forms.
+
+    Example:
+        >>> doc = nlp("results for how accuracy and robustness are related")  # doctest: +SKIP
+        >>> pieces_of_a_clause(doc, 2, 4, set()), pieces_of_a_clause(doc, 3, 4, set())  # doctest: +SKIP
+        (True, False)
+    """
+    if (start, end) in long_forms:
+        return False
+    return doc[start].lower_ in CLAUSE_OPENERS or spaced_dash_inside(doc, start, end)
 #: Sentence adverbs and interjections (general English): alone, such a word is never a name
 #: ("Perhaps" of 'Perhaps surprisingly, ...' read as a Method).
 SENTENCE_ADVERBS = frozenset(
