@@ -33,7 +33,7 @@ from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
 from extractors.model import is_english_word
-from extractors.spans import DASHES, closing_bracket, trimmed
+from extractors.spans import DASHES, closing_bracket, pieces_of_a_clause, trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
@@ -947,14 +947,16 @@ class EntityRecognizer:
             self.matcher.add(label, [nlp.make_doc(t.replace("-", " ")) for t in lower if "-" in t])
 
     def __call__(self, doc: Doc) -> Doc:
+        long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
         with viewing(doc) as view:
             mentions = find_mentions(doc, self.matcher, self.cs_matcher)
             spans = []
             for m in mentions:
                 # no whitespace, percent or LaTeX token at either end ("  mean  squared error" of a
-                # PDF's double spaces, "D}}\\log(T))$ regret")
+                # PDF's double spaces, "D}}\\log(T))$ regret"); no pieces of a clause ("how accuracy", "margin -
+                # enjoying F1 score")
                 start, end = trimmed(doc, m.start, m.end)
-                if start < end:
+                if start < end and not pieces_of_a_clause(doc, start, end, long_forms):
                     text = view.span_text(start, end)
                     # the rule's own name unless more than whitespace was cut
                     name = m.name.strip() if text == view.span_text(m.start, m.end).strip() else text

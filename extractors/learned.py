@@ -83,18 +83,15 @@ class LearnedEntities:
             return doc
         spans = self._typed_by_rules(doc, spans)
         spans += self._rule_spans(doc, spans, long_forms, shorts)
-        spans = [s for s in spans if not pieces_of_a_clause(doc, s.start, s.end, long_forms)]  # a rule mention's too
         doc.spans[ENTITY_KEY] = paper_types(sorted(spans, key=lambda s: s.start))
         return doc
 
     def _fill_gaps(self, doc: Doc, learned: list[Span]) -> list[Span]:
         """Every rule mention, plus the learned mentions (of the ``fill:`` types) that overlap none."""
         types = {r[len(FILL):] for r in self.rules if r.startswith(FILL)} or ENTITY_TYPES
-        long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
         kept = [
             Span(doc, s.start, s.end, label=s.label_, kb_id=s.kb_id_, span_id=RULES)
             for s in doc.spans.get(ENTITY_KEY, [])
-            if not pieces_of_a_clause(doc, s.start, s.end, long_forms)
         ]
         taken = {i for s in kept for i in range(s.start, s.end)}
         for span in learned:

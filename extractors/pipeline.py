@@ -76,7 +76,7 @@ from extractors.learned import LearnedEntities  # noqa: F401  (registers kg_lear
 from extractors.model import load_english
 from extractors.pos import use_fast_pos
 from extractors.results import results_from_doc
-from extractors.spans import closing_bracket, pieces_of_a_clause
+from extractors.spans import closing_bracket
 from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
 from extractors.roles import entity_roles
@@ -268,7 +268,6 @@ def doc_to_extraction(
     mention_starts = {s.start for s in doc.spans.get(ENTITY_KEY, [])}
     title_end = title_end_index(doc)
     title_names = {s.end: s for s in doc.spans.get(ENTITY_KEY, []) if s.start == 0 and s.end < title_end}
-    long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     for span in doc.spans.get(ENTITY_KEY, []):
         if any(a <= span.start_char < b for a, b in references):
             continue  # a citation key or label of the LaTeX source, not a name
@@ -281,11 +280,8 @@ def doc_to_extraction(
         described = _titles_name_described(span, title_names, title_end) if span.end <= title_end else None
         if described is not None and _capitals(described.text) not in _initials(span.text):
             continue  # "HybridNet: A Hybrid Neural Architecture to ...": HybridNet is the method
-        if (
-            _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS
-            or pieces_of_a_clause(doc, span.start, span.end, long_forms)
-        ):  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order",
-            continue  # "Box - Real-Time Harmony", "how accuracy": pieces of a clause
+        if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS:
+            continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
         if span.label_ == METHOD and _eponym_of_a_theory_object(span):
             continue  # "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound"
         if _names_an_organisation(span) or _names_a_curve_under_an_area(span):
@@ -304,6 +300,7 @@ def doc_to_extraction(
     # resolution then reads the acronym in this paper's sense instead of joining the phrase to
     # every other paper's use of the acronym
     inferred = dict(_merge_initialisms(grouped, abbreviations))
+    long_forms = {(s.start, s.end) for s in doc.spans.get(ABBREVIATION_KEY, [])}
     shorts = set(abbreviations)
     listed = listed_types(doc) if entity_model is not None else {}
     # a mention of the title has the whole title as its sentence ("FUSSL: Fuzzy Uncertain ..."),
