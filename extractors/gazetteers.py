@@ -89,6 +89,8 @@ METHODS: frozenset[str] = _terms(
     deep equilibrium models|deep Gaussian processes|deep Q-learning|relative positional encoding
     automatic differentiation|adaptive control|dynamic Bayesian network|dynamic Bayesian networks
     adaptive importance sampling|slow feature analysis|adaptive MCMC
+    follow the leader|follow the regularized leader|follow the regularised leader|follow the perturbed leader
+    FTL|FTRL|FTPL|online mirror descent|online gradient descent|multiplicative weights|Exp3
     """
 )
 

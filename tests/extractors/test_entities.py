@@ -504,3 +504,14 @@ def test_names_an_architecture(name, expected):
     from extractors.entities import names_an_architecture
 
     assert names_an_architecture(name) == expected
+
+
+def test_follow_the_leader_algorithms_keep_their_whole_name(nlp):
+    # rounds 123 (and 91, 107): "Perturbed Leader", "Regularized Leader" were nodes, cut from the well-known names
+    doc = nlp(
+        "Online Learning with Perturbations\n\nWe analyze Follow the Perturbed Leader and show that it matches "
+        "Follow the Regularized Leader (FTRL) in regret for online linear optimization."
+    )
+    texts = {s.text for s in doc.spans["kg_entities"] if s.label_ == "Method"}
+    assert {"Follow the Perturbed Leader", "Follow the Regularized Leader"} <= texts
+    assert not {"Perturbed Leader", "Regularized Leader"} & texts
