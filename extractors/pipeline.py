@@ -182,7 +182,10 @@ def load_nlp(
     if learned is None:
         learned = DEFAULT_LEARNED
     if learned:
-        nlp.add_pipe("ner", name="kg_ner", source=_trained(ner_dir or NER_WEIGHTS))
+        trained = _trained(ner_dir or NER_WEIGHTS)
+        if trained.vocab.vectors.shape[0]:
+            nlp.vocab.vectors = trained.vocab.vectors  # the recogniser's static word vectors
+        nlp.add_pipe("ner", name="kg_ner", source=trained)
         nlp.add_pipe("kg_learned_entities", config={"rules": list(DEFAULT_RULES if rules is None else rules)})
     nlp.add_pipe("kg_roles")
     nlp.add_pipe("kg_citations")

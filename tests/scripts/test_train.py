@@ -124,3 +124,50 @@ def test_the_shipped_thresholds_honour_the_minima(train):
     model = EntityModel.load(ENTITY_WEIGHTS)
     assert train.THRESHOLD_MINIMA
     assert all(model.threshold_of(t) >= low for t, low in train.THRESHOLD_MINIMA.items())
+
+
+def test_word_vectors_are_trained_on_kg_tokens_and_kept_for_frequent_words(train, tmp_path):
+    import spacy
+
+    texts = [f"We fine-tune Qwen2.5-7B on GSM8K and report accuracy {i}." for i in range(40)]
+    texts += ["A rare word appears once."]
+    out = train.train_vectors(iter(texts), tmp_path / "a", min_count=5, width=16, epochs=2)
+    vocab = spacy.load(out).vocab
+    assert vocab.vectors.shape[1] == 16
+    keys = {vocab.strings[k] for k in vocab.vectors.keys()}
+    assert {"Qwen2.5-7B", "GSM8K", "accuracy"} <= keys  # kg's tokens, kept whole
+    assert "rare" not in keys and "Qwen2.5" not in keys
+    again = spacy.load(train.train_vectors(iter(texts), tmp_path / "b", min_count=5, width=16, epochs=2)).vocab
+    assert (again.get_vector("GSM8K") == vocab.get_vector("GSM8K")).all()  # one thread: the same vectors again
+
+
+def test_a_recogniser_config_reads_static_vectors_only_when_given(train, tmp_path):
+    plain = train.ner_config("fresh", arch="tagger")
+    with_vectors = train.ner_config("fresh", arch="tagger", vectors=tmp_path / "vectors")
+    assert "include_static_vectors = false" in plain and "vectors = null" in plain
+    assert "include_static_vectors = true" in with_vectors
+    assert f'vectors = "{tmp_path / "vectors"}"' in with_vectors
+    with pytest.raises(ValueError):
+        train.ner_config("sm", vectors=tmp_path / "vectors")
+
+
+def test_a_recogniser_with_static_vectors_runs_in_the_kg_pipeline(train, tmp_path):
+    """load_nlp gives the English pipeline the recogniser's vectors (en_core_web_sm has none)."""
+    from spacy.tokens import DocBin
+
+    from extractors.pipeline import load_nlp
+    from extractors.training_data import annotated_doc
+
+    tokenizer = train.tokenizer_nlp()
+    docs = [annotated_doc(tokenizer, r) for r in RECORDS]
+    DocBin(docs=docs).to_disk(tmp_path / "train.spacy")
+    DocBin(docs=docs).to_disk(tmp_path / "dev.spacy")
+    texts = [f"{r['title']} {r['abstract']}" for r in RECORDS] * 5
+    vectors = train.train_vectors(iter(texts), tmp_path, min_count=2, width=8, epochs=1)
+    model = train.train_ner(
+        tmp_path, init="fresh", arch="tagger", max_steps=10, seed=0, dropout=0.1, patience=10, vectors=vectors
+    )
+    nlp = load_nlp(ner_dir=model, role_weights=False, entity_weights=False)
+    assert nlp.vocab.vectors.shape[0] > 0 and nlp.vocab.vectors.shape[1] == 8
+    doc = nlp("ConPre outperforms SimCLR on ImageNet in top-1 accuracy.")
+    assert "kg_entities" in doc.spans
