@@ -1505,6 +1505,16 @@ def test_a_name_a_noun_of_data_collections_ends_is_data(nlp):
     assert types.get("LabelMe") == "Benchmark", types
 
 
+def test_a_short_form_whose_long_form_a_noun_of_data_collections_ends_is_data(nlp):
+    # round 125's "MINC" (a Method node: 'the Materials in Context Database (MINC)'); the team's annotations type
+    # 51 of 53 such long forms Dataset or Benchmark
+    ext = _decided(nlp, "We recognise materials in real-world images. We collect the Flickr Material Scenes Database "
+                        "(FMSD), a large set of labelled photographs, and train convolutional networks on FMSD that "
+                        "outperform hand-crafted features.")
+    types = {e.name: e.type.value for e in ext.entities}
+    assert types.get("FMSD") in {"Benchmark", "Dataset"}, types
+
+
 def test_a_qualifier_and_an_anaphoric_word_make_no_name(nlp):
     # round 117's "SP-based" (a short form defined for a qualifier) and "abovementioned accuracy" (a Metric node)
     ext = _decided(nlp, "Knowledge base question answering (KBQA) answers questions over a knowledge base. We present "
