@@ -540,7 +540,8 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     Intel|AMD|Xeon|V100|A100|H100|Stratix|FPGA|FPGAs|ASIC|ASICs|GPU|GPUs|CPU|CPUs|TPU|TPUs
     H200|B200|P100|K80|A6000|MI250X|MI300|MI300X|IPU|IPUs|NPU|NPUs|TrueNorth|Loihi|Loihi 2|SpiNNaker|Jetson Orin
     Franka|Franka Panda|Franka Emika Panda|UR5|UR5e|UR10|KUKA|KUKA LWR|KUKA iiwa|Baxter|PR2|Sawyer|Kinova|ANYmal
-    HRP-2|HRP-4|iCub|Unitree Go1|Unitree A1|Unitree H1|Unitree G1
+    HRP-2|HRP-4|iCub|Unitree Go1|Unitree A1|Unitree H1|Unitree G1|Unitree Go2|xArm|xArm6|xArm7|UFactory xArm|WidowX
+    Kinova Jaco|Kinova Gen3|Allegro Hand|LEAP Hand|Robotiq
     WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """

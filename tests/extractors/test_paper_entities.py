@@ -1329,10 +1329,10 @@ def test_a_system_read_as_data_is_retyped(nlp, abstract, name, typ):
     assert types.get(name) == typ, types
 
 
-@pytest.mark.parametrize("name", ["TrueNorth", "Kuka LWR", "UR5", "MI300"])
+@pytest.mark.parametrize("name", ["TrueNorth", "Kuka LWR", "UR5", "MI300", "xArm", "WidowX"])
 def test_robots_and_chips_are_no_entities(nlp, name):
     # rounds 85 and TB13: "Kuka LWR" (a robot arm) was a Method node, "TrueNorth" (a chip) a Benchmark; the whole
-    # corpus had 11 such Method and Benchmark nodes of robots and chips
+    # corpus had 11 such Method and Benchmark nodes of robots and chips; round 125: "xArm" a Method node
     abstract = f"We deploy the controller on the {name} and evaluate it against {name} baselines on MuJoCo."
     names = {e.name for e in _decided(nlp, abstract).entities}
     assert name not in names and "MuJoCo" in names, names
