@@ -382,8 +382,10 @@ def doc_to_extraction(
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
             entry["type"] = METHOD
-        elif entry["type"] in (TASK, *DATA_TYPES) and any(_named_as_our_system(s) for s in entry["spans"]):
-            entry["type"] = METHOD  # "Our method Expressive Whole-Body Control (ExBody) tackles ...": the paper's system
+        elif entry["type"] in (TASK, METRIC, *DATA_TYPES) and any(_named_as_our_system(s) for s in entry["spans"]):
+            # "Our method Expressive Whole-Body Control (ExBody) tackles ...", "a model editing method, termed ECE":
+            # the paper's system, whatever its words or a gazetteer of measures say
+            entry["type"] = METHOD
         elif entry["type"] in DATA_TYPES and names_a_bert_model(name):
             entry["type"] = MODEL  # "two multilingual PLMs (AfriBERTa and XLM-R)": a pretrained model, no data
         elif (
@@ -847,8 +849,9 @@ def _the_titles_approach(spans, name: str, title_end: int) -> bool:
 
 def _named_as_our_system(span) -> bool:
     """Whether the mention comes right after "our method", "our framework" ... ("called" or "named" may come between;
-    not a comma: "In our approach, classification ..."): the name of the paper's own system, whatever its words say
-    ("Our method Expressive Whole-Body Control (ExBody)", "Our approach Neural-Image-QA doubles ...").
+    not a comma: "In our approach, classification ..."), or is what "a ... method" is called ("a model editing
+    method, termed ECE"): the name of the paper's own system, whatever its words say ("Our method Expressive
+    Whole-Body Control (ExBody)", "Our approach Neural-Image-QA doubles ...").
 
     Example:
         >>> doc = nlp("Our method Expressive Whole-Body Control (ExBody) tackles this problem.")  # doctest: +SKIP
@@ -858,6 +861,12 @@ def _named_as_our_system(span) -> bool:
     doc, k = span.doc, span.start
     if k > 0 and doc[k - 1].lower_ in NAMING_VERBS:
         k -= 1
+        # "a model editing method, termed ECE, ...", "a new approach, called meta-meta classification, to ...": the
+        # whole name, up to a punctuation mark (not "a framework named partial multi-label learning via ...")
+        whole = span.end >= len(doc) or doc[span.end].is_punct
+        noun = k - 2 if k >= 2 and doc[k - 1].text == "," else k - 1
+        if whole and noun >= 0 and doc[noun].lower_ in _TERMED_SYSTEM_NOUNS:
+            return True
     return k >= 2 and doc[k - 2].lower_ == "our" and doc[k - 1].lower_ in _OUR_SYSTEM_NOUNS
 
 
@@ -866,6 +875,9 @@ _OUR_SYSTEM_NOUNS = frozenset({
     "method", "approach", "framework", "model", "algorithm", "system", "architecture", "pipeline", "technique",
     "network", "agent", "solver", "scheme",
 })
+#: The same nouns before a naming verb without "our" ("a ... method, termed X"); not "pipeline", whose stages are
+#: named so too ("an earlier stage of the pipeline, called claim detection").
+_TERMED_SYSTEM_NOUNS = _OUR_SYSTEM_NOUNS - {"pipeline"}
 
 
 def _proposed_as_a_system(sentence: str) -> bool:
