@@ -560,7 +560,7 @@ GENERIC_NAMES: frozenset[str] = LANGUAGES | frozenset(t.lower() for t in UNITS) 
         """
     ML|NLP|CV|DL|NN|NNs|DNN|DNNs|API|APIs|Python|PyTorch|TensorFlow|CUDA|Linux
     Windows|Android|iOS|Amazon|GUI|GUIs|OOD|OCR|RGB|RGB-D|LiDAR|I|II|III|IV|Q|A|AIGC|GenAI|IoT|VR|AR|UI|UX|KL|SQL
-    3D|2D|4D|HD|FPS|LLM-based
+    3D|2D|4D|HD|FPS|LLM-based|V&L|V+L
     """
     )
 )

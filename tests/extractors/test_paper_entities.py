@@ -1526,6 +1526,16 @@ def test_what_a_method_is_termed_is_a_method_whatever_a_gazetteer_says(nlp):
     assert {e.name: e.type.value for e in measured.entities}.get("ECE") == "Metric"
 
 
+def test_a_pair_of_modalities_is_no_entity(nlp):
+    # round 126's Method node "V&L" ('fuse the vision and language (V&L) representation spaces'); the team's train
+    # annotations name "vision and language" or "vision-language" alone in none of the 23 abstracts that say it
+    ext = _decided(nlp, "We fuse the vision and language (V&L) representation spaces with a contrastive objective. Our "
+                        "V&L model outperforms CLIP on Flickr30K retrieval.")
+    names = {e.name.lower() for e in ext.entities}
+    assert not names & {"v&l", "vision and language"}, names
+    assert "clip" in names
+
+
 def test_a_qualifier_and_an_anaphoric_word_make_no_name(nlp):
     # round 117's "SP-based" (a short form defined for a qualifier) and "abovementioned accuracy" (a Metric node)
     ext = _decided(nlp, "Knowledge base question answering (KBQA) answers questions over a knowledge base. We present "
