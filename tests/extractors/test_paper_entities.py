@@ -1561,3 +1561,19 @@ def test_a_name_ending_in_bench_is_a_benchmark(nlp):
                    title="E-Bench: Evaluating the Ease-of-Use of Large Language Models to Prompt Perturbations")
     types = {e.name: e.type.value for e in ext.entities}
     assert types.get("E-Bench") == "Benchmark", types
+
+
+def test_a_method_only_the_recogniser_found_needs_its_own_floor(nlp, monkeypatch):
+    # judged rounds 107-128: the Method nodes the recogniser alone made were 73% right, the rules' 84%
+    import extractors.pipeline as pipeline
+
+    abstract = ("We present a hierarchical sparse coding scheme for speech enhancement. The scheme combines dictionary "
+                "pruning with spectral gating and outperforms Wiener filtering on the NOIZEUS corpus.")
+    ext = _decided(nlp, abstract, title="Sparse Speech")
+    methods = [e for e in ext.entities if e.type.value == "Method"]
+    learned_only = [e for e in methods if all(ev.extractor == "kg_ner" for ev in e.evidence)]
+    assert learned_only and all(e.confidence >= pipeline.RECOGNISER_ONLY_FLOORS["Method"] for e in learned_only)
+    assert any(e.evidence[0].extractor == "kg_entities" and e.confidence < 0.9 for e in methods)  # the rules' stay
+    monkeypatch.setattr(pipeline, "RECOGNISER_ONLY_FLOORS", {})
+    without = _decided(nlp, abstract, title="Sparse Speech")
+    assert {e.name for e in without.entities} > {e.name for e in ext.entities}
