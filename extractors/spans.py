@@ -48,6 +48,8 @@ def pieces_of_a_clause(doc, start: int, end: int, long_forms) -> bool:
     if (start, end) in long_forms:
         return False
     return doc[start].lower_ in CLAUSE_OPENERS or spaced_dash_inside(doc, start, end)
+
+
 #: Sentence adverbs and interjections (general English): alone, such a word is never a name
 #: ("Perhaps" of 'Perhaps surprisingly, ...' read as a Method).
 SENTENCE_ADVERBS = frozenset(

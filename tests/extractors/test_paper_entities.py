@@ -33,6 +33,11 @@ def _decided(nlp, abstract: str, title: str = "A Study"):
     return ext
 
 
+def _decided_types(nlp, abstract: str, title: str = "A Study") -> dict[str, str]:
+    """The type of each entity :func:`_decided` keeps, by name."""
+    return {e.name: e.type.value for e in _decided(nlp, abstract, title).entities}
+
+
 def test_long_form_in_the_title_joins_the_defined_short_form(candidates_nlp):
     entities = _entities(
         candidates_nlp,
@@ -954,8 +959,7 @@ def test_ground_truth_is_no_entity_whoever_finds_it(nlp):
 
 def test_a_name_after_trained_on_that_heads_a_clause_is_not_data(nlp):
     abstract = "Unlike models trained on HMDA and FEAMOE can ably handle drift."
-    ext = _decided(nlp, abstract)
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, abstract)
     assert types.get("HMDA") == "Dataset" and types.get("FEAMOE") != "Dataset"
 
 
@@ -979,7 +983,7 @@ def test_a_measure_acronym_defined_as_something_else_is_not_a_metric(candidates_
 def test_a_language_listed_after_a_dataset_for_languages_is_not_data(nlp):
     abstract = ("We present EthioEmo, a multi-label emotion classification dataset for four Ethiopian languages, "
                 "namely, Amharic (amh), Afan Oromo (orm), Somali (som), and Tigrinya (tir).")
-    types = {e.name: e.type.value for e in _decided(nlp, abstract).entities}
+    types = _decided_types(nlp, abstract)
     assert types.get("EthioEmo") == "Dataset" and "Afan Oromo" not in types
 
 
@@ -1150,8 +1154,7 @@ def test_what_a_title_says_is_learnt_is_a_task_when_its_head_names_one(candidate
      "Neural-Image-QA", "Method"),
 ])
 def test_a_name_the_authors_call_our_method_is_a_method(nlp, title, abstract, name, typ):
-    ext = _decided(nlp, abstract, title=title)
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, abstract, title=title)
     assert types.get(name) == typ, types
 
 
@@ -1213,8 +1216,7 @@ def test_what_a_title_is_for_is_no_task_whoever_finds_it(nlp, title, abstract, t
 def test_a_name_proposed_as_a_system_is_a_method(nlp, title, abstract, name, typ):
     # round TB7: "Ader", "DRACO", "LaDi-WM" ("we present DRACO, a scalable framework for ...") were Benchmark nodes;
     # a name proposed with words of data or evaluation in the sentence stays data
-    ext = _decided(nlp, abstract, title=title)
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, abstract, title=title)
     assert types.get(name) == typ, types
 
 
@@ -1287,7 +1289,7 @@ def test_a_task_whose_first_word_reads_as_a_verb_keeps_its_modifiers(candidates_
 ])
 def test_a_dataset_in_the_wild_is_named_whole(nlp, abstract, name):
     # round TB12: "Wild" of 'the Intrinsic Images in the Wild benchmark' was a Benchmark node
-    types = {e.name: e.type.value for e in _decided(nlp, abstract).entities}
+    types = _decided_types(nlp, abstract)
     assert types.get(name) == "Benchmark" and "Wild" not in types, types
 
 
@@ -1347,7 +1349,7 @@ def test_robots_and_chips_are_no_entities(nlp, name):
 ])
 def test_measures_named_like_losses_or_indices_are_metrics(nlp, abstract, name):
     # round 93's judged Method node "Hamming loss", round 94's "Penrose-Banzhaf index": well-known measures
-    types = {e.name: e.type.value for e in _decided(nlp, abstract).entities}
+    types = _decided_types(nlp, abstract)
     assert types.get(name) == "Metric", types
 
 
@@ -1408,8 +1410,7 @@ def test_the_description_a_name_follows_in_apposition_is_no_entity(nlp):
 def test_a_toolkit_is_no_data(nlp):
     # TB20's judged Benchmark node "HTK toolkit" ('We evaluate the HTK toolkit, a state-of-the-art speech recognition
     # engine, ...'): software a paper runs
-    types = {e.name: e.type.value for e in _decided(nlp, "We train acoustic models with the HTK toolkit and "
-                                                         "evaluate on TIMIT.").entities}
+    types = _decided_types(nlp, "We train acoustic models with the HTK toolkit and evaluate on TIMIT.")
     assert types.get("TIMIT") == "Benchmark" and types.get("HTK toolkit") not in {"Benchmark", "Dataset"}
 
 
@@ -1423,10 +1424,10 @@ def test_linguistic_annotation_alone_is_no_method(nlp):
 
 def test_a_data_set_in_two_words_is_data(nlp):
     # round 106's judged Method node "XHate-999": "data set" is the older spelling of "dataset"
-    ext = _decided(nlp, "We present XHate-999, a multi-domain and multilingual evaluation data set for abusive language "
-                        "detection. The results reveal large gaps.",
-                   title="XHate-999: Analyzing and Detecting Abusive Language Across Domains and Languages")
-    types = {e.name: e.type.value for e in ext.entities}
+    title = "XHate-999: Analyzing and Detecting Abusive Language Across Domains and Languages"
+    types = _decided_types(nlp, "We present XHate-999, a multi-domain and multilingual evaluation data set for abusive"
+                                " language detection. The results reveal large gaps.",
+                                title=title)
     assert types.get("XHate-999") in {"Dataset", "Benchmark"}, types
 
 
@@ -1453,7 +1454,7 @@ def test_a_knowledge_graph_is_no_method(nlp):
      "two datasets.", "Representation Optimization", None),
 ])
 def test_a_title_names_its_means_after_via_with_by(nlp, title, abstract, name, typ):
-    types = {e.name: e.type.value for e in _decided(nlp, abstract, title=title).entities}
+    types = _decided_types(nlp, abstract, title=title)
     assert types.get(name) == typ, types
 
 
@@ -1478,10 +1479,9 @@ def test_a_measure_the_paper_reports_no_figure_in_is_held_to_metrics_threshold(n
 
 def test_a_vehicle_is_no_method(nlp):
     # round 112's "AUV" (a Method node): 'trajectories of an autonomous underwater vehicle (AUV)'
-    ext = _decided(nlp, "We learn a dynamics model from trajectories of an autonomous underwater vehicle (AUV) and "
-                        "compare it with Gaussian process regression. The AUV follows planned paths, and unmanned "
-                        "aerial vehicles (UAVs) collect the images.")
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, "We learn a dynamics model from trajectories of an autonomous underwater vehicle (AUV)"
+                                " and compare it with Gaussian process regression. The AUV follows planned paths, and "
+                                "unmanned aerial vehicles (UAVs) collect the images.")
     assert not {n for n, t in types.items() if t == "Method"} & {"AUV", "UAVs", "autonomous underwater vehicle",
                                                                   "unmanned aerial vehicles"}, types
     assert types.get("Gaussian process regression") == "Method", types
@@ -1490,40 +1490,37 @@ def test_a_vehicle_is_no_method(nlp):
 def test_names_listed_after_a_noun_of_data_collections_are_data(nlp):
     # round 111's "SVT" (a Method node: 'benchmark datasets including the IIIT-5K, Street View Text (SVT) and ICDAR')
     # and "QMUL GRID" (a Metric node: 'four challenging databases (VIPeR, QMUL GRID, ...)')
-    ext = _decided(nlp, "We estimate age with a deep ranking network trained by stochastic gradient descent. "
-                        "Experimental results on a number of challenging face aging databases (FG-NET, MORPH Album II, "
-                        "and CLAP2016) show that the proposed approach outperforms the state-of-the-art methods.")
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, "We estimate age with a deep ranking network trained by stochastic gradient descent. "
+                                "Experimental results on a number of challenging face aging databases (FG-NET, MORPH "
+                                "Album II, and CLAP2016) show that the proposed approach outperforms the "
+                                "state-of-the-art methods.")
     assert {types.get(n) for n in ("FG-NET", "MORPH Album II", "CLAP2016")} == {"Benchmark"}, types
 
 
 def test_a_name_a_noun_of_data_collections_ends_is_data(nlp):
     # round 115's "LabelMe" (a Method node: 'the LabelMe database'), dropped or typed Method before
-    ext = _decided(nlp, "We parse scenes by transferring labels from annotated images. Experiments on images of "
-                        "the LabelMe database show gains over SIFT Flow.")
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, "We parse scenes by transferring labels from annotated images. Experiments on images "
+                                "of the LabelMe database show gains over SIFT Flow.")
     assert types.get("LabelMe") == "Benchmark", types
 
 
 def test_a_short_form_whose_long_form_a_noun_of_data_collections_ends_is_data(nlp):
     # round 125's "MINC" (a Method node: 'the Materials in Context Database (MINC)'); the team's annotations type
     # 51 of 53 such long forms Dataset or Benchmark
-    ext = _decided(nlp, "We recognise materials in real-world images. We collect the Flickr Material Scenes Database "
-                        "(FMSD), a large set of labelled photographs, and train convolutional networks on FMSD that "
-                        "outperform hand-crafted features.")
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, "We recognise materials in real-world images. We collect the Flickr Material Scenes "
+                                "Database (FMSD), a large set of labelled photographs, and train convolutional "
+                                "networks on FMSD that outperform hand-crafted features.")
     assert types.get("FMSD") in {"Benchmark", "Dataset"}, types
 
 
 def test_what_a_method_is_termed_is_a_method_whatever_a_gazetteer_says(nlp):
     # rounds 37, 105 and 126 judged the Metric node "ECE" wrong on one sentence: 'an Explainable and effiCient model
     # Editing method, termed ECE' (the gazetteer's expected calibration error)
-    ext = _decided(nlp, "We propose a fast and accurate model editing method, termed ECE, which edits the weights of "
-                        "large language models. ECE outperforms MEMIT on the CounterFact benchmark in efficacy.")
-    types = {e.name: e.type.value for e in ext.entities}
+    types = _decided_types(nlp, "We propose a fast and accurate model editing method, termed ECE, which edits the "
+                                "weights of large language models. ECE outperforms MEMIT on the CounterFact benchmark "
+                                "in efficacy.")
     assert types.get("ECE") == "Method", types
-    measured = _decided(nlp, "We evaluate calibration with a measure called ECE on CIFAR-10.")
-    assert {e.name: e.type.value for e in measured.entities}.get("ECE") == "Metric"
+    assert _decided_types(nlp, "We evaluate calibration with a measure called ECE on CIFAR-10.").get("ECE") == "Metric"
 
 
 def test_a_pair_of_modalities_is_no_entity(nlp):
@@ -1556,10 +1553,10 @@ def test_a_wh_word_opens_no_name_the_rules_find(nlp):
 
 def test_a_name_ending_in_bench_is_a_benchmark(nlp):
     # round 119's "E-Bench" (a Method node)
-    ext = _decided(nlp, "We propose to evaluate the ease-of-use of large language models and construct E-Bench, "
-                        "simulating how people phrase the same request with synonymous perturbations.",
-                   title="E-Bench: Evaluating the Ease-of-Use of Large Language Models to Prompt Perturbations")
-    types = {e.name: e.type.value for e in ext.entities}
+    title = "E-Bench: Evaluating the Ease-of-Use of Large Language Models to Prompt Perturbations"
+    types = _decided_types(nlp, "We propose to evaluate the ease-of-use of large language models and construct "
+                                "E-Bench, simulating how people phrase the same request with synonymous perturbations.",
+                                title=title)
     assert types.get("E-Bench") == "Benchmark", types
 
 
