@@ -49,6 +49,7 @@ import json
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,8 +85,9 @@ SCIREX = Path("external/scirex/train_abstracts_derived.jsonl")
 TDMSCI = Path("external/tdmsci/train_1500_v2.conll")
 #: The fresh tok2vec's ``spacy pretrain`` weights (``--only pretrain``), the start of every recogniser.
 PRETRAINED = ROOT / "extractors" / "training" / "tok2vec_pretrained.bin"
-#: Static word vectors of the corpus abstracts no score reads (``--only pretrain`` makes them with floret,
-#: :func:`train_vectors`): a spaCy vectors directory every fresh tok2vec reads beside its hashed features.
+#: Static word vectors of the corpus abstracts no score reads (``--only pretrain --vectors build`` makes them with
+#: floret, :func:`train_vectors`): a spaCy vectors directory a fresh tok2vec reads beside its hashed features
+#: when ``--vectors`` names it (the default once it exists; the shipped recogniser has none).
 VECTORS = ROOT / "extractors" / "training" / "vectors"
 #: Vector width, and the fewest times a word must occur in the pretraining texts to get a vector.
 VECTOR_WIDTH, VECTOR_MIN_COUNT = 100, 5
@@ -434,12 +436,11 @@ def train_vectors(texts: Iterator[str], out: Path, *, min_count: int = VECTOR_MI
     work = out / "vectors-work"
     work.mkdir(parents=True, exist_ok=True)
     tokenizer = tokenizer_nlp()
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     with (work / "texts.txt").open("w", encoding="utf-8") as fh:
         for text in texts:
             words = [t.text for t in tokenizer.make_doc(" ".join(text.split())) if not t.is_space]
-            for w in words:
-                counts[w] = counts.get(w, 0) + 1
+            counts.update(words)
             fh.write(" ".join(words) + "\n")
     model = floret.train_unsupervised(
         str(work / "texts.txt"), model="cbow", dim=width, minn=4, maxn=5, mode="floret", hashCount=2,
