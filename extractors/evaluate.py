@@ -358,10 +358,12 @@ def format_scores(s: Scores) -> str:
 
 def prediction_record(extraction) -> dict:
     """A :class:`schema.PaperExtraction` as a predicted gold-format record; each entity also
-    carries ``source``, the component that found its first mention (``kg_ner``, ``kg_entities``)."""
+    carries ``source``, the component that found its first mention (``kg_ner``, ``kg_entities``),
+    and ``extractors``, those of all its mentions."""
     record = extraction.to_gold()
     for entity, out in zip(extraction.entities, record["entities"]):
         out["source"] = entity.evidence[0].extractor if entity.evidence else "unknown"
+        out["extractors"] = [ev.extractor for ev in entity.evidence]
     return record
 
 

@@ -116,6 +116,25 @@ DEFAULT_LEARNED = True
 #: against 364 of 435 (83.7%) for the rules' nodes; at 0.8 for the recogniser's alone the pooled sample is 82.0%
 #: right instead of 78.9%, for -0.004 typed F1 out of fold (docs/extraction.md, round 44).
 RECOGNISER_ONLY_FLOORS = {METHOD: 0.8}
+
+
+def entity_threshold(threshold_of, entity_type: str, extractors) -> float:
+    """The confidence a candidate of ``entity_type`` needs to be kept: ``threshold_of(entity_type)`` (the
+    entity decision's threshold for the type), raised to :data:`RECOGNISER_ONLY_FLOORS` when ``extractors``,
+    the components that found its mentions, are all the recogniser. ``scripts/train.py`` scores its
+    out-of-fold extractions with the same rule.
+
+    Example:
+        >>> entity_threshold(lambda t: 0.7, "Method", ["kg_ner", "kg_ner"])
+        0.8
+        >>> entity_threshold(lambda t: 0.7, "Method", ["kg_ner", "kg_entities"])
+        0.7
+    """
+    threshold = threshold_of(entity_type)
+    extractors = list(extractors)
+    if extractors and all(x == LEARNED for x in extractors):
+        threshold = max(threshold, RECOGNISER_ONLY_FLOORS.get(entity_type, 0.0))
+    return threshold
 #: How its mentions join the rules': ``rules-first`` keeps every rule mention and adds the
 #: learned mentions that overlap none (see :mod:`extractors.learned`); the entity decision then
 #: keeps, retypes or drops each candidate.
@@ -378,9 +397,7 @@ def doc_to_extraction(
                 # "four databases (VIPeR, QMUL GRID, CUHK01)", "images of the LabelMe database", "E-Bench", "the
                 # Materials in Context Database (MINC)": a data set evaluated on
                 entry["type"] = BENCHMARK
-            threshold = entity_model.threshold_of(entry["type"])
-            if all(s.id_ == LEARNED for s in entry["spans"]):
-                threshold = max(threshold, RECOGNISER_ONLY_FLOORS.get(entry["type"], 0.0))
+            threshold = entity_threshold(entity_model.threshold_of, entry["type"], (s.id_ for s in entry["spans"]))
             if kept < threshold and not (entry["type"] == METRIC and key in reported):
                 # held to the threshold of the type the text gives it, not of the one it was read as; a measure
                 # the paper reports a figure in stays ("an accuracy of 86.2%"), however often the word is left

@@ -733,9 +733,22 @@ def decided_once(docs: list[tuple], role_model, model) -> list[tuple[dict, list[
 
 
 def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, float], common: float) -> list[dict]:
-    """The records of :func:`decided_once` with the entities under their type's threshold dropped."""
+    """The records of :func:`decided_once` with the entities under their type's threshold dropped (raised, as
+    the shipped extractor raises it, for a candidate only the recogniser found:
+    :func:`extractors.pipeline.entity_threshold`)."""
+    from extractors.pipeline import entity_threshold
+
+    def threshold_of(entity_type: str) -> float:
+        return thresholds.get(entity_type, common)
+
     return [
-        {**rec, "entities": [e for e, p in zip(rec["entities"], ps) if p >= thresholds.get(e["type"], common)]}
+        {
+            **rec,
+            "entities": [
+                e for e, p in zip(rec["entities"], ps)
+                if p >= entity_threshold(threshold_of, e["type"], e.get("extractors", ()))
+            ],
+        }
         for rec, ps in decided
     ]
 

@@ -100,6 +100,20 @@ def test_a_precision_floor_raises_a_threshold_until_the_type_is_precise_enough(t
     assert train.precision_floor(gold, nothing, own, 0.3, "Metric", 0.8) == {"Metric": train.FLOOR_THRESHOLDS[-1]}
 
 
+def test_out_of_fold_figures_hold_a_recogniser_only_candidate_to_the_shipped_floor(train):
+    """train.py scores what the shipped extractor keeps: a Method only the recogniser found needs its floor."""
+    from extractors.pipeline import RECOGNISER_ONLY_FLOORS
+
+    def entity(name, extractors):
+        return {"name": name, "type": "Method", "aliases": [], "roles": ["USES"], "extractors": extractors}
+
+    between = (0.7 + RECOGNISER_ONLY_FLOORS["Method"]) / 2
+    decided = [({"id": "p1", "entities": [entity("LoneNet", ["kg_ner"]), entity("BothNet", ["kg_ner", "kg_entities"]),
+                                          entity("RuleNet", ["kg_entities"])]}, [between] * 3)]
+    kept = train.thresholded(decided, {"Method": 0.7}, 0.35)[0]["entities"]
+    assert [e["name"] for e in kept] == ["BothNet", "RuleNet"]
+
+
 def test_a_threshold_minimum_raises_a_type_s_threshold_only_from_below(train):
     def entity(name, typ="Method"):
         return {"name": name, "type": typ, "aliases": [], "roles": ["USES"]}
