@@ -426,6 +426,18 @@ def test_translation_directions_and_kinds_of_image_are_no_benchmarks(candidates_
     assert {"NTU RGB+D", "NTU RGB+D 120", "SUN RGB-D"} <= names
 
 
+def test_a_size_alone_is_no_model(candidates_nlp):
+    # a corpus abstract's "including 7B and 8B parameter base-instruction models": Model nodes "7B" and "8B"
+    entities = _entities(
+        candidates_nlp, "Censored Models",
+        "We compare censored and uncensored configurations, including 7B and 8B parameter models of Llama 3 and "
+        "Qwen2. We release the LifeTox moderator family in 350M, 7B and 13B sizes, and Llama-3-8B stays best.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"7B", "8B", "350M", "13B"}, names
+    assert "Llama-3-8B" in names
+
+
 def test_a_broad_field_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "Fair Ranking for Machine Learning",
