@@ -410,12 +410,17 @@ def entity_key(name: str) -> str:
         (True, 'personreidentification')
         >>> entity_key("low-rank matrix decomposition"), entity_key("singular value decomposition"), entity_key("DukeMTMC-reID")
         ('lowrankmatrixfactorization', 'singularvaluedecomposition', 'dukemtmcreid')
+        >>> entity_key("Multi-Object Tracking Accuracy") == entity_key("multiple object tracking accuracy")
+        True
     """
     text = _REID.sub("re-identification", _clean(name))
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
     words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
+    # "multiple" before another word is the prefix "multi-": "multiple object tracking" is multi-object tracking,
+    # "multiple instance learning" multi-instance learning
+    words = ["multi" if w.lower() == "multiple" and i + 1 < len(words) else w for i, w in enumerate(words)]
     if len(words) == 2 and words[0].lower() == "language" and words[1].lower() in _NATURAL_LANGUAGE_TASKS:
         words = ["natural", *words]  # "language understanding" is natural language understanding (NLU)
     # a possessive before the word it owns: "Wasserstein's distance" is the Wasserstein distance, "Bird's eye view"

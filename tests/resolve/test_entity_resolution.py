@@ -997,6 +997,17 @@ def test_long_forms_of_one_acronym_with_other_endings_are_one_meaning():
     assert len({node_id(res, p) for p in ("d0", "d1", "d2", "d3", "bare")}) == 1
 
 
+def test_long_forms_of_one_acronym_with_multi_or_multiple_are_one_meaning():
+    # judged round 131: "Multi-Object Tracking Accuracy (MOTA)" and "multiple object tracking accuracy (MOTA)", two nodes
+    exts = [make_paper("d0", [("MOTA", "Metric", ["Multi-Object Tracking Accuracy"])],
+                       {"MOTA": "Multi-Object Tracking Accuracy"}),
+            make_paper("d1", [("MOTA", "Metric", ["multiple object tracking accuracy"])],
+                       {"MOTA": "multiple object tracking accuracy"}),
+            make_paper("bare", [("MOTA", "Metric")])]
+    res = resolve_entities(exts)
+    assert len({node_id(res, p) for p in ("d0", "d1", "bare")}) == 1
+
+
 def test_long_forms_one_word_ending_apart_in_their_first_letters_stay_two_meanings():
     # "multilingual" and "multimodal" share their first five letters, not a stem: MLLM keeps two meanings
     exts = [make_paper("d0", [("MLLMs", "Method", ["Multimodal Large Language Models"])],
@@ -1021,6 +1032,8 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["low-rank matrix decomposition", "low-rank matrix factorization"], "Method"),
     (["Cholesky decomposition", "Cholesky factorization"], "Method"),
     (["person re-ID", "person re-identification"], "Task"), (["DukeMTMC-reID", "DukeMTMCreID"], "Benchmark"),
+    (["multi-object tracking", "multiple object tracking"], "Task"),
+    (["Multiple Instance Learning", "multi-instance learning"], "Method"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
