@@ -441,7 +441,7 @@ def doc_to_extraction(
             continue  # "commonsense knowledge graphs (CSKGs)", "KGs": a store of facts, no technique
         if entry["type"] != TASK and merge_key(name) in _LINGUISTIC_ANNOTATION:
             continue  # "Part-of-Speech (POS) tags", "EDUs": annotation of text, no technique ("POS tagging" is a task)
-        if _a_class_of_language_models(name, abbreviations.get(name)):
+        if _a_class_of_models(name, abbreviations.get(name)):
             continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
             continue  # "domain experts", "human annotators": people, no technique
@@ -688,21 +688,27 @@ def _describes_the_name_after(span) -> bool:
     return i >= 0 and doc[i].lower_ in ("a", "an")
 
 
-def _a_class_of_language_models(name: str, long_form: str | None) -> bool:
-    """Whether a plural acronym stands for a class of language models ("Vision Conditioned Language Models
-    (VCLMs)", "Small Language Models (SLMs)"): no entity, as the well-known ones are not
-    (:data:`extractors.gazetteers.MODEL_CLASSES`). The train annotations keep none of the 29 such definitions they
-    read, and keep some plural acronyms of other models ("Structural Causal Models (SCMs)").
+def _a_class_of_models(name: str, long_form: str | None) -> bool:
+    """Whether a plural acronym stands for a class of pretrained models ("Vision Conditioned Language Models
+    (VCLMs)", "Small Language Models (SLMs)", "Large Vision Models (LVMs)", "Vision Foundation Models (VFMs)"): no
+    entity, as the well-known ones are not (:data:`extractors.gazetteers.MODEL_CLASSES`). The train annotations keep
+    none of the 29 such definitions of language models they read, none of the 7 of large, pretrained or foundation
+    models, and keep some plural acronyms of other models ("Structural Causal Models (SCMs)").
 
     Example:
-        >>> _a_class_of_language_models("VCLMs", "Vision Conditioned Language Models")
+        >>> _a_class_of_models("VCLMs", "Vision Conditioned Language Models")
         True
-        >>> _a_class_of_language_models("SCMs", "Structural Causal Models"), _a_class_of_language_models(
+        >>> _a_class_of_models("LPSMs", "large pre-trained speech models"), _a_class_of_models("SFMs", "speech foundation models")
+        (True, True)
+        >>> _a_class_of_models("SCMs", "Structural Causal Models"), _a_class_of_models(
         ...     "VCLM", "Vision Conditioned Language Model")
         (False, False)
     """
-    return bool(long_form) and re.fullmatch(r"[A-Z][A-Za-z-]*Ms", name) is not None and bool(
-        re.search(r"\blanguage[ -]models$", long_form.lower()))
+    if not long_form or re.fullmatch(r"[A-Z][A-Za-z-]*Ms", name) is None:
+        return False
+    low = long_form.lower()
+    return re.search(r"\b(language|foundation)[ -]models$", low) is not None or re.match(
+        r"(large|pre-?trained)\b.*\bmodels$", low) is not None
 
 
 def _names_people(name: str) -> bool:
