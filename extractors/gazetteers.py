@@ -91,6 +91,9 @@ METHODS: frozenset[str] = _terms(
     adaptive importance sampling|slow feature analysis|adaptive MCMC
     follow the leader|follow the regularized leader|follow the regularised leader|follow the perturbed leader
     FTL|FTRL|FTPL|online mirror descent|online gradient descent|multiplicative weights|Exp3
+    semidefinite programming|semidefinite program|semidefinite programs|semidefinite relaxation|SDP relaxation
+    quadratic programming|convex programming|mixed-integer programming|mixed-integer linear programming
+    integer linear programming|second-order cone programming|MILP
     """
 )
 

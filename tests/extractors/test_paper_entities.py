@@ -426,6 +426,17 @@ def test_translation_directions_and_kinds_of_image_are_no_benchmarks(candidates_
     assert {"NTU RGB+D", "NTU RGB+D 120", "SUN RGB-D"} <= names
 
 
+def test_an_optimisation_formulation_is_a_method(nlp):
+    # judged rounds 4, 49 and 132: "SDPs" of 'approximations of this LP in terms of semidefinite programs (SDPs)', a
+    # Metric node
+    types = _decided_types(nlp, "We consider the problem of designing controllers for polynomial systems. The problem "
+                                "is cast as an infinite dimensional LP over measures, and we provide finite dimensional "
+                                "approximations of this LP in terms of semidefinite programs (SDPs). The resulting "
+                                "controllers track reference trajectories with small error.",
+                           title="Controller Design via Occupation Measures")
+    assert types.get("SDPs") == "Method", types
+
+
 def test_a_size_alone_is_no_model(candidates_nlp):
     # a corpus abstract's "including 7B and 8B parameter base-instruction models": Model nodes "7B" and "8B"
     entities = _entities(
