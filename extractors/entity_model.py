@@ -301,6 +301,11 @@ class EntityModel:
         best = max(probs, key=probs.get)
         return best, probs[best]
 
+    def kept(self) -> None:
+        """Told by :func:`extractors.pipeline.doc_to_extraction` that the candidate it decided last became an entity
+        (some are dropped after the decision: a kind of measure, a qualifier, ...). Nothing to do here; the recorders
+        of ``scripts/train.py`` pair what they record with the entities by it."""
+
     def decide(self, features: dict[str, float]) -> str | None:
         """The most probable type when its probability reaches that type's threshold, else None (drop)."""
         return self.decision(features)[0]

@@ -497,6 +497,8 @@ def doc_to_extraction(
                 role_evidence=role_evidence_index(cues, roles, in_title),
             )
         )
+        if entity_model is not None:
+            entity_model.kept()
     extraction = PaperExtraction(paper=paper, entities=entities, abbreviations={**inferred, **abbreviations})
     extraction.citations = citations_from_doc(doc, paper)
     extraction.results = results

@@ -667,31 +667,43 @@ class _KeepEvery:
     def threshold_of(self, entity_type: str) -> float:
         return 0.0
 
+    def kept(self) -> None:
+        pass
+
 
 class _CandidateRecorder(_KeepEvery):
-    """Records each candidate's features and keeps the rule type."""
+    """Records the features of each candidate that becomes an entity, in the order of the entities, and keeps the
+    rule type. A candidate the rules drop after the decision (a kind of measure, a qualifier, ...) is left out: it is
+    no entity whatever the decision says, and its features must not take the next entity's label."""
 
     def __init__(self):
         self.rows: list[dict] = []
+        self._last: dict = {}
 
     def best(self, features: dict) -> tuple[str, float]:
-        self.rows.append(features)
+        self._last = features
         return next(k.split("=", 1)[1] for k in features if k.startswith("type=")), 1.0
+
+    def kept(self) -> None:
+        self.rows.append(self._last)
 
 
 class _KeepBest(_KeepEvery):
-    """Keeps every candidate with its most probable type and records that probability (thresholds
-    are applied afterwards, by the type each entity ends with, as
+    """Keeps every candidate with its most probable type and records that probability for each entity, in the order
+    of the entities (thresholds are applied afterwards, by the type each entity ends with, as
     :func:`extractors.pipeline.doc_to_extraction` applies them)."""
 
     def __init__(self, model):
         self.model = model
         self.p: list[float] = []
+        self._last = 0.0
 
     def best(self, features: dict) -> tuple[str, float]:
-        best, p = self.model.best(features)
-        self.p.append(p)
-        return best, p
+        best, self._last = self.model.best(features)
+        return best, self._last
+
+    def kept(self) -> None:
+        self.p.append(self._last)
 
 
 def entity_rows(records: list[dict], docs: list[tuple]) -> list[tuple[dict, str | None]]:

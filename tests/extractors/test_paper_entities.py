@@ -1329,6 +1329,9 @@ class _EverythingData:
     def threshold_of(self, entity_type, **kw):
         return self.shipped.threshold_of(entity_type, **kw)
 
+    def kept(self):
+        pass
+
 
 @pytest.mark.parametrize(("abstract", "name", "typ"), [
     ("On MNIST the CPM trains faster than kernel-SVM methods.", "kernel-SVM", "Method"),

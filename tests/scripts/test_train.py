@@ -53,6 +53,31 @@ def test_decided_once_keeps_every_candidate_with_its_probability(train, docs):
     assert train.thresholded(decided, {}, 1.01) == [{**rec, "entities": []} for rec, _ in decided]
 
 
+def test_rows_and_probabilities_pair_with_entities_when_a_candidate_is_dropped_after_the_decision(train):
+    """"random matrix theory" is decided, then dropped (a theory object): the next candidate must keep its own
+    features and probability, not take the dropped one's."""
+    from extractors.entity_model import EntityModel
+    from extractors.evaluate import name_key
+    from extractors.pipeline import ENTITY_WEIGHTS
+
+    record = {"id": "t9", "title": "Stein Methods",
+              "abstract": "We use Stein's lemma and random matrix theory to analyse SGD on ImageNet with top-1 accuracy.",
+              "entities": [{"name": "SGD", "type": "Method", "aliases": [], "roles": ["USES"]},
+                           {"name": "ImageNet", "type": "Benchmark", "aliases": [], "roles": ["EVALUATES_ON"]},
+                           {"name": "top-1 accuracy", "type": "Metric", "aliases": [], "roles": ["MEASURES"]}]}
+    docs = train.pipeline_docs([record], train.WEIGHTS)
+    rows = train.entity_rows([record], docs)
+    assert [typ for _, typ in rows] == ["Method", "Benchmark", "Metric"]
+    assert [next(k for k in f if k.startswith("name:")) for f, _ in rows] == [
+        f"name:{name_key(n)}" for n in ("SGD", "ImageNet", "top-1 accuracy")]
+    model = EntityModel.load(ENTITY_WEIGHTS)
+    ((predicted, probabilities),) = train.decided_once(docs, None, model)
+    assert len(probabilities) == len(predicted["entities"])
+    for entity, p in zip(predicted["entities"], probabilities):
+        (features,) = [f for f, _ in rows if f"name:{name_key(entity['name'])}" in f]
+        assert model.best(features)[1] == pytest.approx(p), entity["name"]
+
+
 def test_role_rows_pair_features_with_annotated_roles(train, docs):
     rows = train.role_rows(RECORDS, docs)
     assert any("PROPOSES" in roles for _, roles in rows)
