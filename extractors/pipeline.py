@@ -135,6 +135,8 @@ def entity_threshold(threshold_of, entity_type: str, extractors) -> float:
     if extractors and all(x == LEARNED for x in extractors):
         threshold = max(threshold, RECOGNISER_ONLY_FLOORS.get(entity_type, 0.0))
     return threshold
+
+
 #: How its mentions join the rules': ``rules-first`` keeps every rule mention and adds the
 #: learned mentions that overlap none (see :mod:`extractors.learned`); the entity decision then
 #: keeps, retypes or drops each candidate.
