@@ -362,8 +362,8 @@ def prediction_record(extraction) -> dict:
     and ``extractors``, those of all its mentions."""
     record = extraction.to_gold()
     for entity, out in zip(extraction.entities, record["entities"]):
-        out["source"] = entity.evidence[0].extractor if entity.evidence else "unknown"
         out["extractors"] = [ev.extractor for ev in entity.evidence]
+        out["source"] = out["extractors"][0] if out["extractors"] else "unknown"
     return record
 
 
