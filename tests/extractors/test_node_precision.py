@@ -159,6 +159,16 @@ def test_well_known_datasets_are_in_the_gazetteer(name):
     assert gazetteer_type(name) == "Dataset"
 
 
+@pytest.mark.parametrize(
+    ("name", "typ"),
+    [("COCO-Stuff", "Benchmark"), ("PASCAL-Context", "Benchmark"), ("RefCOCOg", "Benchmark"),
+     ("Flickr30k Entities", "Benchmark"), ("iNaturalist", "Dataset"), ("EPIC-KITCHENS", "Dataset")],
+)
+def test_well_known_vision_data_are_in_the_gazetteer(name, typ):
+    # round 138's "COCO-Stuff" was a Method node; RefCOCO and RefCOCO+ were Methods on corpus abstracts
+    assert gazetteer_type(name) == typ
+
+
 def test_a_well_known_dataset_named_in_two_words_is_one_name(nlp):
     found = typed(nlp, "Experiments on two datasets, IU X-Ray and MIMIC-CXR, show the effect of our method.")
     names = {name for name, _ in found}
