@@ -1330,6 +1330,40 @@ def named_as_a_task(span: Span) -> bool:
 
 #: What may come between "a" and the task noun: "an important yet relatively unexplored NLP task".
 _TASK_PHRASE_POS = frozenset({"ADJ", "ADV", "CCONJ", "NOUN", "PROPN", "PUNCT", "VERB"})
+
+
+def described_as_a_task(span: Span) -> bool:
+    """Whether the mention ``span`` is followed by an apposition that calls it a task or a problem: "PickPlush, a
+    tabletop grasping task, CubeSort, ...", "CoffeeMaking, a task that requires long-horizon ...". Not a task set
+    only to train a model ("X, an auxiliary task"), not a compound the word opens ("a task-agnostic methodology",
+    "a task scheduler"), not an optimization problem a method is written as, and not a mention that is the object
+    of a preposition, where the apposition describes the phrase around it.
+
+    Example:
+        >>> doc = nlp("We test on PickPlush, a tabletop grasping task, and CubeSort.")  # doctest: +SKIP
+        >>> described_as_a_task(doc[3:4])  # doctest: +SKIP
+        True
+    """
+    doc, end = span.doc, span.sent.end
+    if span.root.dep_ == "pobj":
+        return False  # "conditionally Gaussian processes" of 'filtering of conditionally Gaussian processes, a problem'
+    i = span.end
+    if i < end and doc[i].text == "(":  # "(QBFs)"
+        i = next((k + 1 for k in range(i, min(i + 8, end)) if doc[k].text == ")"), end)
+    if not (i + 2 < end and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an")):
+        return False
+    for k in range(i + 2, min(i + 6, end)):
+        word = doc[k]
+        if word.lower_ in ("task", "problem"):
+            after = doc[k + 1] if k + 1 < end else None
+            return k > i + 1 and (
+                after is None or after.text not in HYPHENS and after.pos_ not in ("NOUN", "PROPN")
+            ) and not any(doc[j].lower_ in _TRAINING_TASKS for j in range(i + 2, k)) and doc[k - 1].lower_ not in (
+                "optimization", "optimisation"  # "the structured joint graphical lasso, a convex optimization problem"
+            )
+        if word.is_punct or word.pos_ not in ("ADJ", "ADV", "NOUN", "PROPN", "VERB"):
+            return False
+    return False
 #: Marks that may open a name after a naming verb ("a new task termed “Premise-based ...”").
 OPENING_MARKS = frozenset({'"', "'", "(", "\u201c", "\u2018", "``", "`"})
 

@@ -55,6 +55,7 @@ from extractors.entities import (
     merge_key,
     names_a_disease,
     names_a_vehicle,
+    described_as_a_task,
     named_as_a_task,
     names_a_problem,
     names_a_theory_object,
@@ -378,8 +379,10 @@ def doc_to_extraction(
                 [abbreviations.get(name, ""), *(s.text for s in entry["spans"])], entry["spans"]
             ):
                 entry["type"] = TASK  # "pickup and delivery problems (PDPs)", "mean field games (MFG)": a class of problems
-            elif entry["type"] == METHOD and any(said_to_be_a_task(s) or named_as_a_task(s) for s in entry["spans"]):
-                entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X"
+            elif entry["type"] == METHOD and any(
+                said_to_be_a_task(s) or named_as_a_task(s) or described_as_a_task(s) for s in entry["spans"]
+            ):
+                entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X", "X, a ... task"
             elif entry["type"] == TASK and gazetteer_type(name) is None and all(
                 s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
             ):
