@@ -1624,3 +1624,10 @@ def test_a_method_only_the_recogniser_found_needs_its_own_floor(nlp, monkeypatch
 def test_a_name_an_apposition_calls_a_task_is_a_task(nlp, abstract, name, typ):
     ext = _decided(nlp, abstract)
     assert {e.type.value for e in ext.entities if e.name == name} == {typ}
+
+
+def test_a_bert_model_the_paper_takes_is_a_model(nlp):
+    # round 138's "FIN-BERT" ('an existing BERT model for the financial domain') was a Method node
+    ext = _decided(nlp, "We tag numeric entities in XBRL filings with FIN-BERT, an existing BERT model for the "
+                        "financial domain. Our tagger beats the rule-based baselines by 5 F1 points.")
+    assert {e.type.value for e in ext.entities if e.name == "FIN-BERT"} == {"Model"}
