@@ -775,7 +775,7 @@ def names_an_architecture(name: str) -> bool:
 #: Pretrained language models named after BERT, RoBERTa or BART with a prefix or suffix (general knowledge: "PhoBERT",
 #: "AfriBERTa", "TinyBERT-6", "BERTimbau", "mBART50"): a model, never data; "BERTScore" is a measure.
 _BERT_FAMILY = re.compile(
-    r"(?:[A-Za-z]+-)?[A-Za-z]*(?:BERT|RoBERTa|BART)(?!Score)[a-z]*(?:[-_]?(?:v?\d+[A-Za-z]*|base|large|wwm|XL))*"
+    r"(?:[A-Za-z]+-)?[A-Za-z]*(?:BERT|RoBERTa|BART)(?!Score|ology|based)[a-z]*(?:[-_]?(?:v?\d+[A-Za-z]*|base|large|wwm|XL))*"
 )
 
 
@@ -785,8 +785,8 @@ def names_a_bert_model(name: str) -> bool:
     Example:
         >>> [names_a_bert_model(n) for n in ("PhoBERT", "AfriBERTa", "TinyBERT-6", "BERTwwm", "mBART50", "F-BERT")]
         [True, True, True, True, True, True]
-        >>> [names_a_bert_model(n) for n in ("BERTScore", "ShareGPT", "IIIT5k", "Bertrand", "SQuAD")]
-        [False, False, False, False, False]
+        >>> [names_a_bert_model(n) for n in ("BERTScore", "ShareGPT", "IIIT5k", "Bertrand", "SQuAD", "BERTology")]
+        [False, False, False, False, False, False]
     """
     return _BERT_FAMILY.fullmatch(name.strip()) is not None
 

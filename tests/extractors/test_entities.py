@@ -515,3 +515,16 @@ def test_follow_the_leader_algorithms_keep_their_whole_name(nlp):
     texts = {s.text for s in doc.spans["kg_entities"] if s.label_ == "Method"}
     assert {"Follow the Perturbed Leader", "Follow the Regularized Leader"} <= texts
     assert not {"Perturbed Leader", "Regularized Leader"} & texts
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("FIN-BERT", True), ("TinyBERT", True), ("RoBERTa-large", True), ("mBART50", True), ("BERTScore", False),
+     ("BERTology", False), ("BERTbased", False)],
+)
+def test_names_a_bert_model(name, expected):
+    # a field ("BERTology") and a PDF's run-together "BERT-based" are no pretrained models: a Method named like a BERT
+    # model that the paper does not propose is a Model since round 46
+    from extractors.entities import names_a_bert_model
+
+    assert names_a_bert_model(name) == expected
