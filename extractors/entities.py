@@ -854,11 +854,19 @@ def names_a_modality(name: str) -> bool:
     return key in _MODALITY_KEYS or key.rstrip("s") in _MODALITY_KEYS
 
 
+#: Languages a paper works on, by how much text they have or by kind: "low-resource languages", "high web-resource
+#: languages", "American Sign Language" (not "probabilistic programming languages", a kind of tool).
+_LANGUAGES_STUDIED = re.compile(
+    r"(?i)\b(?:(?:low|high|under|well|rich|poor|medium|mid)[- ](?:web[- ])?resource[ds]?|sign) languages?$"
+)
+
+
 def names_an_object_of_study(name: str) -> bool:
     """Whether ``name`` (a candidate's name or the long form it abbreviates) names what a paper studies
     or looks at, none of the six types: a medical condition or a part of the body (its last word is one
     of :data:`CONDITION_HEADS`, or of :data:`ANATOMY_HEADS` in three words at most), a region, point or
-    object "of interest", a field of view, or a kind of recorded signal or image
+    object "of interest", a field of view, languages by their resources or sign languages
+    (:data:`_LANGUAGES_STUDIED`), or a kind of recorded signal or image
     (:data:`extractors.gazetteers.MODALITIES`: "EMG", "electronic health records"); not when a gerund
     starts it ("Grading Diabetic Retinopathy" is a task).
 
@@ -869,6 +877,9 @@ def names_an_object_of_study(name: str) -> bool:
         >>> [names_an_object_of_study(n) for n in ("fMRI", "Electronic Health Records", "EEG classification",
         ...  "Entorhinal Cortex", "narrow Field-of-View", "FoV")]
         [True, True, False, True, True, False]
+        >>> [names_an_object_of_study(n) for n in ("low-resource languages", "American Sign Language",
+        ...  "probabilistic programming languages", "sign language translation")]
+        [True, True, False, False]
     """
     if name_key(name).rstrip("s") in _OF_INTEREST or names_a_modality(name):
         return True  # "RoI" alone, not "RoI Align"
@@ -880,6 +891,8 @@ def names_an_object_of_study(name: str) -> bool:
         return True
     if re.search(r"\bfields?[- ]of[- ]views?$", " ".join(words[-3:]), re.IGNORECASE):
         return True  # "a narrow field of view (FoV)": what a camera sees
+    if _LANGUAGES_STUDIED.search(" ".join(words)):
+        return True  # "low-resource languages (LRLs)", "American Sign Language (ASL)": languages a paper works on
     if last in ANATOMY_HEADS and len(words) <= 3:
         return True  # "Entorhinal Cortex", not a model named after one ("Reverse Visual Association Cortex")
     return last in CONDITION_HEADS or re.search(r"-of-interests?$", last) is not None
