@@ -491,7 +491,8 @@ UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
 #: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
 NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs|SoA|SoAs")
 
-#: Kinds of recorded signal or image a study works with (imaging, physiological signals, health records):
+#: Kinds of recorded signal or image a study works with (imaging, physiological signals and the vital signs read from
+#: them, health records):
 #: what the data are, none of the six types, however an abstract uses them ("measured signals such as EEG
 #: and EMG", "electronic health records (EHRs)"). Acronyms another field also uses (PET, SAR, HSI) are
 #: left out; their long forms are here.
@@ -510,6 +511,8 @@ MODALITIES: frozenset[str] = _terms(
     synthetic aperture radar|hyperspectral imaging|hyperspectral images|cryo-electron microscopy|cryo-EM
     cryo-electron tomography|cryo-ET|electron microscopy
     event-related potential|event-related potentials|ERP|ERPs|error-related potential|error-related potentials|ErrP
+    heart rate|heart rate variability|HRV|respiratory rate|respiration rate|breathing rate|blood pressure
+    oxygen saturation|SpO2|blood oxygen saturation
     ErrPs|evoked potentials|SSVEP|SSVEPs|local field potential|local field potentials|LFP|LFPs
     """
 )
