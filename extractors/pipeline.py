@@ -763,8 +763,9 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", "the", ")", "-", "e.g.", "e.g", "
 def _listed_as_data(span) -> bool:
     """Whether a mention stands in a list of names that a plural noun of data collections opens ("datasets",
     "databases", "benchmarks", "corpora", "data sets", after "(", "including", "such as", "namely", "like" or ":"),
-    with only names and the list's glue between: the mention names a data set ("several benchmark datasets including
-    the IIIT-5K, Street View Text (SVT) and ICDAR"). An acronym's own bracket is read through.
+    with only names and the list's glue between (a name's lower-case piece after a hyphen too: "VL-checklist"): the
+    mention names a data set ("several benchmark datasets including the IIIT-5K, Street View Text (SVT) and ICDAR").
+    An acronym's own bracket is read through.
 
     Example:
         >>> doc = nlp("We test on four databases (VIPeR, QMUL GRID, CUHK01) and compare with baselines (SVM, KNN).")  # doctest: +SKIP
@@ -788,7 +789,12 @@ def _listed_as_data(span) -> bool:
                 return True
             if low != "(":
                 return False
-        elif not (low in _LIST_GLUE or token.text[:1].isupper() or any(c.isdigit() for c in token.text)):
+        elif not (
+            low in _LIST_GLUE
+            or token.text[:1].isupper()
+            or any(c.isdigit() for c in token.text)
+            or (i > start and doc[i - 1].text in HYPHENS and not doc[i - 1].whitespace_)  # "VL-checklist"
+        ):
             return False
         i -= 1
     return False

@@ -1646,3 +1646,10 @@ def test_a_vital_sign_is_no_metric(nlp):
     types = _decided_types(nlp, "We estimate heart rate (HR) and respiratory rate from face videos. Our network "
                                 "lowers the mean absolute error of HR estimation by 20% on two benchmarks.")
     assert not {"HR", "heart rate", "respiratory rate"} & {n for n, t in types.items() if t == "Metric"}, types
+
+
+def test_a_list_of_data_reads_through_a_name_with_a_lower_case_piece(nlp):
+    # round 139's "SVO" was a Method node: the list after 'datasets:' held a name with a lower-case piece after a hyphen
+    types = _decided_types(nlp, "We propose a contrastive objective for vision-language models. We evaluate it on "
+                                "four datasets: Winoground, Text-checklist, PQR, and ComGV, and improve accuracy by 4%.")
+    assert types.get("PQR") in ("Benchmark", "Dataset") and types.get("ComGV") in ("Benchmark", "Dataset"), types
