@@ -216,7 +216,7 @@ BENCHMARKS: frozenset[str] = _terms(
     ICDAR|ICDAR 2015|ICDAR2015|RoboCup|MicroRTS|XNLI|PAWS-X|MLQA|TyDi QA|TyDiQA|XQuAD|XTREME|XGLUE|ANLI|WikiANN
     MOT15|MOT16
     COCO-Stuff|COCO-Stuff-164K|COCO-Stuff-10K|PASCAL-Context|PASCAL Context|Pascal-Context|CamVid|Mapillary Vistas
-    RefCOCO|RefCOCO+|RefCOCOg|Flickr30K Entities|Flickr30k Entities|COCO-Text|COCO-QA
+    RefCOCO|RefCOCO+|RefCOCOg|Flickr30K Entities|Flickr30k Entities|COCO-Text|COCO-QA|EPIC-KITCHENS|EPIC-KITCHENS-100
     """
 )
 
@@ -239,7 +239,7 @@ DATASETS: frozenset[str] = _terms(
     SNLI|MultiNLI|MNLI|SST-2|IMDb|AG News|MovieLens|Netflix Prize|Cora|Citeseer|ogbn-arxiv
     ogbn-products|BP4D|DISFA|AffectNet|Pascal3D+|LVIS|Objects365|OpenImages|Open Images|CrowdHuman
     WIDER FACE|DAVIS|YouTube-VOS|GOT-10k|LaSOT|TrackingNet|MOT17|MOT20|Vimeo-90K|DIV2K|Set5|Set14|BSD100
-    iNaturalist|EPIC-KITCHENS|EPIC-KITCHENS-100|COCO Captions|MS COCO Captions
+    iNaturalist|COCO Captions|MS COCO Captions
     Urban100|Manga109|GoPro|SIDD|ETH3D|Middlebury|Sintel|FlyingChairs|FlyingThings3D|Matterport3D
     Tanks and Temples|Tanks & Temples|MIMIC-CXR|IU X-Ray|IU-Xray
     CARLA|RoboNet|MIMIC-III|MIMIC-IV|CheXpert|ChestX-ray14|BraTS|ISIC|LIDC-IDRI|WSJ|TIMIT|TCGA|UK Biobank|ADNI

@@ -162,7 +162,7 @@ def test_well_known_datasets_are_in_the_gazetteer(name):
 @pytest.mark.parametrize(
     ("name", "typ"),
     [("COCO-Stuff", "Benchmark"), ("PASCAL-Context", "Benchmark"), ("RefCOCOg", "Benchmark"),
-     ("Flickr30k Entities", "Benchmark"), ("iNaturalist", "Dataset"), ("EPIC-KITCHENS", "Dataset")],
+     ("Flickr30k Entities", "Benchmark"), ("iNaturalist", "Dataset"), ("EPIC-KITCHENS", "Benchmark")],
 )
 def test_well_known_vision_data_are_in_the_gazetteer(name, typ):
     # round 138's "COCO-Stuff" was a Method node; RefCOCO and RefCOCO+ were Methods on corpus abstracts
