@@ -513,6 +513,7 @@ MODALITIES: frozenset[str] = _terms(
     event-related potential|event-related potentials|ERP|ERPs|error-related potential|error-related potentials|ErrP
     heart rate|heart rate variability|HRV|respiratory rate|respiration rate|breathing rate|blood pressure
     oxygen saturation|SpO2|blood oxygen saturation
+    light field|light fields|light-field|light-fields|global shutter|rolling shutter
     ErrPs|evoked potentials|SSVEP|SSVEPs|local field potential|local field potentials|LFP|LFPs
     """
 )

@@ -1653,3 +1653,10 @@ def test_a_list_of_data_reads_through_a_name_with_a_lower_case_piece(nlp):
     types = _decided_types(nlp, "We propose a contrastive objective for vision-language models. We evaluate it on "
                                 "four datasets: Winoground, Text-checklist, PQR, and ComGV, and improve accuracy by 4%.")
     assert types.get("PQR") in ("Benchmark", "Dataset") and types.get("ComGV") in ("Benchmark", "Dataset"), types
+
+
+def test_light_fields_and_camera_shutters_are_no_methods(nlp):
+    # round 142's "light field" and "Global Shutter" Method nodes: the data a camera records and how it records them
+    types = _decided_types(nlp, "Densely sampled light fields (LFs) help depth estimation. We correct the rolling "
+                                "shutter (RS) distortion of fast cameras with a learned warping network.")
+    assert not {"LFs", "LF", "light fields", "RS", "rolling shutter"} & set(types), types
