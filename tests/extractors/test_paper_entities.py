@@ -1417,9 +1417,13 @@ def test_a_modality_before_datasets_is_no_data_name(candidates_nlp):
     ("High-dimensional Covariance Estimation using Greedy Methods", "We study covariance estimation in high "
      "dimensions. Forward and backward steps recover the sparsity pattern.", "Greedy Methods", False),
 ])
-def test_the_approach_a_title_announces_is_proposed(nlp, title, abstract, name, proposed):
+def test_the_approach_a_title_announces_is_proposed(nlp, monkeypatch, title, abstract, name, proposed):
     # "Modeling Deep Temporal Dependencies with Recurrent Grammar Cells": a method named only in the title after
-    # "with", "via", "using" ... is the paper's own in 81 of 126 train annotations; the role model said USES
+    # "with", "via", "using" ... is the paper's own in 81 of 126 train annotations; the role model said USES. The
+    # recogniser alone finds these names here: its floor is left out, the roles are what the test reads
+    import extractors.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "RECOGNISER_ONLY_FLOORS", {})
     (entity,) = [e for e in _decided(nlp, abstract, title=title).entities if e.name == name]
     assert (RelType.PROPOSES in entity.roles) == proposed
 
@@ -1602,7 +1606,8 @@ def test_a_name_ending_in_bench_is_a_benchmark(nlp):
 
 
 def test_a_method_only_the_recogniser_found_needs_its_own_floor(nlp, monkeypatch):
-    # judged rounds 107-128: the Method nodes the recogniser alone made were 73% right, the rules' 84%
+    # judged rounds 107-128: the Method nodes the recogniser alone made were 73% right, the rules' 84%; rounds
+    # 129-142 at a floor of 0.8: those between 0.8 and 0.9 62%
     import extractors.pipeline as pipeline
 
     abstract = ("We present a hierarchical sparse coding scheme for speech enhancement. The scheme combines dictionary "
@@ -1610,12 +1615,11 @@ def test_a_method_only_the_recogniser_found_needs_its_own_floor(nlp, monkeypatch
     ext = _decided(nlp, abstract, title="Sparse Speech")
     methods = [e for e in ext.entities if e.type.value == "Method"]
     learned_only = [e for e in methods if all(ev.extractor == "kg_ner" for ev in e.evidence)]
-    assert learned_only and all(e.confidence >= pipeline.RECOGNISER_ONLY_FLOORS["Method"] for e in learned_only)
+    assert all(e.confidence >= pipeline.RECOGNISER_ONLY_FLOORS["Method"] for e in learned_only)
     assert any(e.evidence[0].extractor == "kg_entities" and e.confidence < 0.9 for e in methods)  # the rules' stay
     monkeypatch.setattr(pipeline, "RECOGNISER_ONLY_FLOORS", {})
     without = _decided(nlp, abstract, title="Sparse Speech")
     assert {e.name for e in without.entities} > {e.name for e in ext.entities}
-
 
 
 def test_a_bert_model_the_paper_takes_is_a_model(nlp):
