@@ -826,17 +826,19 @@ def is_a_verb_here(token: Token) -> bool:
 VEHICLE_HEADS = frozenset({
     "vehicle", "vehicles", "drone", "drones", "uav", "uavs", "auv", "auvs", "ugv", "ugvs", "mav", "mavs",
     "quadrotor", "quadrotors", "quadcopter", "quadcopters", "multirotor", "multirotors",
+    # a sensor is hardware the data come from too: "Quanta Image Sensors (QIS)", "Dynamic Vision Sensor (DVS)"
+    "sensor", "sensors",
 })
 
 
 def names_a_vehicle(name: str) -> bool:
-    """Whether ``name`` (a candidate's name or the long form it abbreviates) is a vehicle's: its last word is one of
-    :data:`VEHICLE_HEADS`, in four words at most.
+    """Whether ``name`` (a candidate's name or the long form it abbreviates) is a vehicle's or a sensor's: its last
+    word is one of :data:`VEHICLE_HEADS`, in four words at most.
 
     Example:
         >>> [names_a_vehicle(n) for n in ("autonomous underwater vehicle", "UAVs", "Micro Aerial Vehicles",
-        ...  "vehicle re-identification", "UAV tracking", "drone")]
-        [True, True, True, False, False, True]
+        ...  "vehicle re-identification", "UAV tracking", "drone", "Quanta Image Sensors", "sensor fusion")]
+        [True, True, True, False, False, True, True, False]
     """
     words = text_words(name)
     return 0 < len(words) <= 4 and words[-1].lower() in VEHICLE_HEADS

@@ -1656,3 +1656,11 @@ def test_light_fields_and_camera_shutters_are_no_methods(nlp):
     types = _decided_types(nlp, "Densely sampled light fields (LFs) help depth estimation. We correct the rolling "
                                 "shutter (RS) distortion of fast cameras with a learned warping network.")
     assert not {"LFs", "LF", "light fields", "RS", "rolling shutter"} & set(types), types
+
+
+def test_a_sensor_is_no_method(nlp):
+    # round 144's "QIS" ('Quanta Image Sensors (QIS)') was a Method node: hardware the data come from
+    types = _decided_types(nlp, "We image dark scenes using Quanta Image Sensors (QIS), which count single photons. "
+                                "Our reconstruction on QIS data beats CMOS image sensors (CIS) by 3 dB PSNR.",
+                           title="Low-Light Imaging with Quanta Image Sensors")
+    assert not {"QIS", "CIS", "Quanta Image Sensors"} & set(types), types
