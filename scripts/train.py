@@ -746,8 +746,9 @@ def decided_once(docs: list[tuple], role_model, model) -> list[tuple[dict, list[
 
 def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, float], common: float) -> list[dict]:
     """The records of :func:`decided_once` with the entities under their type's threshold dropped (raised, as
-    the shipped extractor raises it, for a candidate only the recogniser found:
-    :func:`extractors.pipeline.entity_threshold`)."""
+    the shipped extractor raises it, for a candidate only the recogniser found, lowered for a name the gazetteer
+    knows as its type: :func:`extractors.pipeline.entity_threshold`)."""
+    from extractors.entities import gazetteer_type
     from extractors.pipeline import entity_threshold
 
     def threshold_of(entity_type: str) -> float:
@@ -758,7 +759,9 @@ def thresholded(decided: list[tuple[dict, list[float]]], thresholds: dict[str, f
             **rec,
             "entities": [
                 e for e, p in zip(rec["entities"], ps)
-                if p >= entity_threshold(threshold_of, e["type"], e.get("extractors", ()))
+                if p >= entity_threshold(
+                    threshold_of, e["type"], e.get("extractors", ()), known=gazetteer_type(e["name"]) == e["type"]
+                )
             ],
         }
         for rec, ps in decided

@@ -1664,3 +1664,22 @@ def test_a_sensor_is_no_method(nlp):
                                 "Our reconstruction on QIS data beats CMOS image sensors (CIS) by 3 dB PSNR.",
                            title="Low-Light Imaging with Quanta Image Sensors")
     assert not {"QIS", "CIS", "Quanta Image Sensors"} & set(types), types
+
+
+def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, monkeypatch):
+    # a well-known Method ("reinforcement learning") needs KNOWN_NAME_THRESHOLDS, the paper's own name ("ImitNet")
+    # Method's threshold
+    import extractors.pipeline as pipeline
+
+    calls = []
+    real = pipeline.entity_threshold
+
+    def recording(threshold_of, entity_type, extractors, known=False):
+        calls.append((entity_type, known))
+        return real(threshold_of, entity_type, extractors, known=known)
+
+    monkeypatch.setattr(pipeline, "entity_threshold", recording)
+    _decided(nlp, "Policies are usually trained with reinforcement learning, which needs many samples. We propose "
+                  "ImitNet, which learns from 10 demonstrations and succeeds in 90% of trials.")
+    assert ("Method", True) in calls and ("Method", False) in calls, calls
+    assert real(lambda t: 0.7, "Method", ["kg_entities"], known=True) == pipeline.KNOWN_NAME_THRESHOLDS["Method"]

@@ -42,7 +42,8 @@ def test_entity_rows_record_every_candidate_with_its_gold_type(train, docs):
     assert {"Method", "Benchmark"} <= kept  # ConPre or SimCLR, ImageNet matched to their annotations
 
 
-def test_decided_once_keeps_every_candidate_with_its_probability(train, docs):
+def test_decided_once_keeps_every_candidate_with_its_probability(train, docs, monkeypatch):
+    import extractors.pipeline as pipeline
     from extractors.entity_model import EntityModel
     from extractors.pipeline import ENTITY_WEIGHTS
 
@@ -50,6 +51,7 @@ def test_decided_once_keeps_every_candidate_with_its_probability(train, docs):
     for record, probabilities in decided:
         assert len(record["entities"]) == len(probabilities)
         assert all(0.0 <= p <= 1.0 for p in probabilities)
+    monkeypatch.setattr(pipeline, "KNOWN_NAME_THRESHOLDS", {})  # a well-known name's own threshold would keep it
     assert train.thresholded(decided, {}, 1.01) == [{**rec, "entities": []} for rec, _ in decided]
 
 
@@ -137,6 +139,21 @@ def test_out_of_fold_figures_hold_a_recogniser_only_candidate_to_the_shipped_flo
                                           entity("RuleNet", ["kg_entities"])]}, [between] * 3)]
     kept = train.thresholded(decided, {"Method": 0.7}, 0.35)[0]["entities"]
     assert [e["name"] for e in kept] == ["BothNet", "RuleNet"]
+
+
+def test_out_of_fold_figures_keep_a_well_known_method_at_its_own_threshold(train):
+    """A name the gazetteer knows as a Method needs KNOWN_NAME_THRESHOLDS, not Method's raised threshold, in the
+    figures train.py prints as in the shipped extractor."""
+    from extractors.pipeline import KNOWN_NAME_THRESHOLDS
+
+    def entity(name, typ="Method"):
+        return {"name": name, "type": typ, "aliases": [], "roles": ["USES"], "extractors": ["kg_entities"]}
+
+    between = (KNOWN_NAME_THRESHOLDS["Method"] + 0.7) / 2
+    decided = [({"id": "p1", "entities": [entity("gradient descent"), entity("FooNet"), entity("GSM8K", "Task")]},
+                [between] * 3)]
+    kept = train.thresholded(decided, {"Method": 0.7, "Task": 0.7}, 0.35)[0]["entities"]
+    assert [e["name"] for e in kept] == ["gradient descent"]  # not a name known as another type ("GSM8K")
 
 
 def test_a_threshold_minimum_raises_a_type_s_threshold_only_from_below(train):
