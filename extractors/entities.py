@@ -821,27 +821,25 @@ def is_a_verb_here(token: Token) -> bool:
     return token.doc[token.i - 1].tag_ in ("MD", "TO", "PRP")
 
 
-#: Last words of a vehicle's name: a platform that carries a method or collects data ("autonomous underwater vehicles
-#: (AUVs)", "UAV"), never a method itself.
-VEHICLE_HEADS = frozenset({
+#: Last words of a platform's name, a vehicle or a sensor that carries a method or collects data ("autonomous underwater
+#: vehicles (AUVs)", "UAV", "Quanta Image Sensors (QIS)"), never a method itself.
+PLATFORM_HEADS = frozenset({
     "vehicle", "vehicles", "drone", "drones", "uav", "uavs", "auv", "auvs", "ugv", "ugvs", "mav", "mavs",
-    "quadrotor", "quadrotors", "quadcopter", "quadcopters", "multirotor", "multirotors",
-    # a sensor is hardware the data come from too: "Quanta Image Sensors (QIS)", "Dynamic Vision Sensor (DVS)"
-    "sensor", "sensors",
+    "quadrotor", "quadrotors", "quadcopter", "quadcopters", "multirotor", "multirotors", "sensor", "sensors",
 })
 
 
-def names_a_vehicle(name: str) -> bool:
-    """Whether ``name`` (a candidate's name or the long form it abbreviates) is a vehicle's or a sensor's: its last
-    word is one of :data:`VEHICLE_HEADS`, in four words at most.
+def names_a_platform(name: str) -> bool:
+    """Whether ``name`` (a candidate's name or the long form it abbreviates) is a platform's the data come from, a
+    vehicle's or a sensor's: its last word is one of :data:`PLATFORM_HEADS`, in four words at most.
 
     Example:
-        >>> [names_a_vehicle(n) for n in ("autonomous underwater vehicle", "UAVs", "Micro Aerial Vehicles",
+        >>> [names_a_platform(n) for n in ("autonomous underwater vehicle", "UAVs", "Micro Aerial Vehicles",
         ...  "vehicle re-identification", "UAV tracking", "drone", "Quanta Image Sensors", "sensor fusion")]
         [True, True, True, False, False, True, True, False]
     """
     words = text_words(name)
-    return 0 < len(words) <= 4 and words[-1].lower() in VEHICLE_HEADS
+    return 0 < len(words) <= 4 and words[-1].lower() in PLATFORM_HEADS
 
 
 def names_a_modality(name: str) -> bool:
@@ -1371,14 +1369,16 @@ def described_as_a_task(span: Span) -> bool:
         word = doc[k]
         if word.lower_ in ("task", "problem"):
             after = doc[k + 1] if k + 1 < end else None
-            return k > i + 1 and (
-                after is None or after.text not in HYPHENS and after.pos_ not in ("NOUN", "PROPN")
-            ) and not any(doc[j].lower_ in _TRAINING_TASKS for j in range(i + 2, k)) and doc[k - 1].lower_ not in (
-                "optimization", "optimisation"  # "the structured joint graphical lasso, a convex optimization problem"
-            )
+            opens_a_compound = after is not None and (after.text in HYPHENS or after.pos_ in ("NOUN", "PROPN"))
+            for_training = any(doc[j].lower_ in _TRAINING_TASKS for j in range(i + 2, k))
+            # "the structured joint graphical lasso, a convex optimization problem": how a method is written
+            optimization = doc[k - 1].lower_ in ("optimization", "optimisation")
+            return not (opens_a_compound or for_training or optimization)
         if word.is_punct or word.pos_ not in ("ADJ", "ADV", "NOUN", "PROPN", "VERB"):
             return False
     return False
+
+
 #: Marks that may open a name after a naming verb ("a new task termed “Premise-based ...”").
 OPENING_MARKS = frozenset({'"', "'", "(", "\u201c", "\u2018", "``", "`"})
 

@@ -54,7 +54,7 @@ from extractors.entities import (
     names_an_architecture,
     merge_key,
     names_a_disease,
-    names_a_vehicle,
+    names_a_platform,
     described_as_a_task,
     named_as_a_task,
     names_a_problem,
@@ -134,7 +134,7 @@ def entity_threshold(threshold_of, entity_type: str, extractors, known: bool = F
     """The confidence a candidate of ``entity_type`` needs to be kept: ``threshold_of(entity_type)`` (the
     entity decision's threshold for the type), raised to :data:`RECOGNISER_ONLY_FLOORS` when ``extractors``,
     the components that found its mentions, are all the recogniser, and lowered to :data:`KNOWN_NAME_THRESHOLDS`
-    when the gazetteer ``known`` the name as that type. ``scripts/train.py`` scores its out-of-fold extractions with
+    when ``known`` (the gazetteer knows the name as that type). ``scripts/train.py`` scores its out-of-fold extractions with
     the same rule.
 
     Example:
@@ -469,8 +469,8 @@ def doc_to_extraction(
             continue  # "Vision Conditioned Language Models (VCLMs)": a class of model, as "LLMs" and "VLMs" are
         if entry["type"] == METHOD and _names_people(name):
             continue  # "domain experts", "human annotators": people, no technique
-        if entry["type"] == METHOD and names_a_vehicle(abbreviations.get(name, name)):
-            continue  # "autonomous underwater vehicles (AUVs)": a platform the data come from, no technique
+        if entry["type"] == METHOD and names_a_platform(abbreviations.get(name, name)):
+            continue  # "autonomous underwater vehicles (AUVs)", "Quanta Image Sensors (QIS)": a platform the data come from
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
             continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
