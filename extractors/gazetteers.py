@@ -217,6 +217,8 @@ BENCHMARKS: frozenset[str] = _terms(
     MOT15|MOT16
     COCO-Stuff|COCO-Stuff-164K|COCO-Stuff-10K|PASCAL-Context|PASCAL Context|Pascal-Context|CamVid|Mapillary Vistas
     RefCOCO|RefCOCO+|RefCOCOg|Flickr30K Entities|Flickr30k Entities|COCO-Text|COCO-QA|EPIC-KITCHENS|EPIC-KITCHENS-100
+    CIFAR-10-C|CIFAR10-C|CIFAR-100-C|CIFAR100-C|MNIST-C|Tiny-ImageNet-C|TinyImageNet-C|ImageNet-P|ImageNet-Sketch
+    ImageNet-V2|ImageNetV2|ObjectNet
     """
 )
 
@@ -533,8 +535,8 @@ MODEL_CLASSES: frozenset[str] = frozenset(
     t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs|PTLM|PTLMs|PrLM|PrLMs")
 )
 
-#: Classes of model, organisations and funders, places, venues, formats, hardware, radio and wired links and
-#: parts of a paper: never an
+#: Classes of model, organisations and funders, places, venues, formats, hardware, radio and wired links, web
+#: platforms where data is gathered (not a named data collection) and parts of a paper: never an
 #: entity on their own, whichever component finds them (a recogniser's "MIT" of "MIT-States", "IBM", "VLM").
 NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     t.lower()
@@ -553,6 +555,7 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     HRP-2|HRP-4|iCub|Unitree Go1|Unitree A1|Unitree H1|Unitree G1|Unitree Go2|xArm|xArm6|xArm7|UFactory xArm|WidowX
     Kinova Jaco|Kinova Gen3|Allegro Hand|LEAP Hand|Robotiq
     WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
+    Amazon Mechanical Turk|Mechanical Turk|MTurk|SourceForge|LinkedIn
     STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
     """
     )

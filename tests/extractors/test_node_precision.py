@@ -169,6 +169,22 @@ def test_well_known_vision_data_are_in_the_gazetteer(name, typ):
     assert gazetteer_type(name) == typ
 
 
+@pytest.mark.parametrize("name", ["CIFAR-10-C", "TinyImageNet-C", "MNIST-C", "ImageNet-Sketch", "ObjectNet"])
+def test_robustness_benchmarks_are_in_the_gazetteer(name):
+    # round 147's "TinyImagenet-C" ('results for MNIST-C and TinyImagenet-C') was a Method node
+    assert gazetteer_type(name) == "Benchmark"
+
+
+def test_web_platforms_where_data_is_gathered_are_no_entities(nlp):
+    # round 147's "SourceForge" ('gather 4,632 java projects from SourceForge') was a Method node, and the whole
+    # corpus had nine "Amazon Mechanical Turk" Methods
+    found = typed(nlp, "We collected 5,000 annotations on Amazon Mechanical Turk and gathered 4,632 Java projects "
+                       "from SourceForge to train CodeSum, our code summarizer, which improves BLEU by 2 points.")
+    names = {name for name, _ in found}
+    assert not {"Amazon Mechanical Turk", "SourceForge"} & names, found
+    assert "CodeSum" in names
+
+
 def test_a_well_known_dataset_named_in_two_words_is_one_name(nlp):
     found = typed(nlp, "Experiments on two datasets, IU X-Ray and MIMIC-CXR, show the effect of our method.")
     names = {name for name, _ in found}
