@@ -1287,9 +1287,9 @@ _NEW_ONE = frozenset({"a", "an", "new", "novel", "challenging"})
 def said_to_be_a_task(span: Span) -> bool:
     """Whether the mention ``span`` is the subject of a sentence that calls it a task or a problem: "Geocoding
     is the task of converting ...", "Natural language inference (NLI) is the task of determining ...",
-    "Pedestrian detection is a critical problem in computer vision", "X refers to the task of ...". The
-    mention opens its sentence (after "The" at most), so that it is the whole subject ("Computing the top
-    eigenvectors of a matrix is a problem ..." says nothing of "matrix")."""
+    "Pedestrian detection is a critical problem in computer vision", "X refers to the task of ...", "RbAM is a
+    challenging classification task.". The mention opens its sentence (after "The" at most), so that it is the
+    whole subject ("Computing the top eigenvectors of a matrix is a problem ..." says nothing of "matrix")."""
     doc, sent = span.doc, span.sent
     if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
         return False
@@ -1306,7 +1306,10 @@ def said_to_be_a_task(span: Span) -> bool:
         return False
     for k in range(i + 1, min(i + 4, sent.end - 1)):
         if doc[k].lower_ in ("task", "tasks", "problem", "problems"):
-            return doc[k + 1].lower_ in ("of", "that", "where", "which", "in")
+            # "RbAM is a challenging classification task.": a task the sentence ends on names its subject too
+            # (not a problem: "Overfitting is a common problem." is a phenomenon)
+            ends = doc[k].lower_ in ("task", "tasks") and k + 2 == sent.end and doc[k + 1].is_punct
+            return ends or doc[k + 1].lower_ in ("of", "that", "where", "which", "in")
     return False
 
 

@@ -1683,3 +1683,31 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
                   "ImitNet, which learns from 10 demonstrations and succeeds in 90% of trials.")
     assert ("Method", True) in calls and ("Method", False) in calls, calls
     assert real(lambda t: 0.7, "Method", ["kg_entities"], known=True) == pipeline.KNOWN_NAME_THRESHOLDS["Method"]
+
+
+def test_a_task_a_sentence_ends_on_names_its_subject(nlp):
+    # round 149's "RbAM" ('RbAM is a challenging classification task.') was a Method node
+    types = _decided_types(nlp, "Relation-based Argument Mining (RbAM) is a challenging classification task. We "
+                                "propose a graph model for RbAM that improves F1 by 4 points over the baselines.")
+    assert types.get("RbAM") == "Task", types
+    # a method the sentence calls a method stays one
+    types = _decided_types(nlp, "Mixup is a simple data augmentation method. We extend Mixup to graphs and "
+                                "improve accuracy by 2 points over the baselines.")
+    assert types.get("Mixup") == "Method", types
+
+
+def test_a_titles_catchphrase_that_pits_two_names_is_no_name(nlp):
+    # round 149's "BFO Meets HOG" was a Method node; the whole corpus had "ReAct Meets ActRe", "Machine VS Machine"
+    ext = _decided(nlp, "We combine the two descriptors in one feature and improve accuracy on CIFAR-10 by 2 points.",
+                   title="BFO Meets HOG: Feature Extraction Based on Histograms of Oriented Gradients")
+    assert not [e.name for e in ext.entities if "Meets" in e.name]
+    assert "Feature Extraction" in {e.name for e in ext.entities}
+
+
+def test_a_name_joined_by_hyphens_around_vs_is_one_name(candidates_nlp):
+    from extractors.pipeline import _sets_two_names_against_each_other
+
+    doc = candidates_nlp("A Study\n\nWe train One-vs-Rest classifiers and compare BFO vs HOG features.")
+    spans = {doc[i:j].text: doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(i + 6, len(doc)))}
+    assert not _sets_two_names_against_each_other(spans["One-vs-Rest"])
+    assert _sets_two_names_against_each_other(spans["BFO vs HOG"])
