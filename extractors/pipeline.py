@@ -329,6 +329,8 @@ def doc_to_extraction(
             continue  # "HybridNet: A Hybrid Neural Architecture to ...": HybridNet is the method
         if _cut_inside_a_word(span) or _opens_inside_brackets(span.text) or span.text[:1] in HYPHENS:
             continue  # "Textless End" of "Textless End-to-end SLU models", "KL) divergence", "-order ..." of "$k$-order"
+        if _sets_two_names_against_each_other(span):
+            continue  # "BFO Meets HOG: Feature Extraction Based on ...": a title's catchphrase, no name
         if span.label_ == METHOD and _eponym_of_a_theory_object(span):
             continue  # "Tsybakov" of "Halfspaces with Tsybakov Noise", "the Lai-Robbins lower bound"
         if _names_an_organisation(span) or _names_a_curve_under_an_area(span):
@@ -1040,6 +1042,26 @@ def _cut_inside_a_word(span) -> bool:
         return nxt.is_alpha and not nxt.whitespace_ and end + 2 < len(doc) and doc[end + 2].text == "-"
     return nxt.is_alpha and nxt.lower_ not in _NAME_SUFFIXES
 
+
+
+#: Words that set one name against another in a title's catchphrase ("X Meets Y", "X vs. Y").
+_AGAINST = frozenset({"meets", "meet", "vs", "vs.", "versus"})
+
+
+def _sets_two_names_against_each_other(span) -> bool:
+    """Whether a mention holds a free-standing word that sets the words before it against those after it ("BFO
+    Meets HOG", "Non-Local Meets Global", "Machine VS Machine"): two names or a catchphrase, not one name. A word
+    joined by hyphens is part of a name ("One-vs-Rest").
+
+    Example:
+        >>> _sets_two_names_against_each_other(doc[0:3])  # "BFO Meets HOG"  # doctest: +SKIP
+        True
+    """
+    doc = span.doc
+    return any(
+        doc[i].lower_ in _AGAINST and doc[i - 1].whitespace_ and doc[i].whitespace_
+        for i in range(span.start + 1, span.end - 1)
+    )
 
 
 def _opens_inside_brackets(text: str) -> bool:
