@@ -1637,15 +1637,15 @@ def _apposition_type(doc: Doc, end: int) -> str | None:
     """Benchmark or Dataset when a name ending at ``end`` is followed by an apposition whose head says
     so: "X, a benchmark for ...", "X (Its Long Form), a novel benchmark", "X, a new large-scale and
     machine-generated dataset", "X, a large-scale, comprehensive, and high-quality dataset", "X, a
-    few-shot relation extraction (FSRE) benchmark"; the phrase ends at a preposition (its head came
-    before), a clause's verb or a comma that no further modifier follows."""
+    few-shot relation extraction (FSRE) benchmark", "We introduce X: a simulation-based dataset"; the phrase ends at
+    a preposition (its head came before), a clause's verb or a comma that no further modifier follows."""
     n = len(doc)
     k = end
     if k < n and doc[k].text == "(":
         k = _bracket_end(doc, k)
         if k is None:
             return None
-    if not (k + 1 < n and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "the"}):
+    if not (k + 1 < n and doc[k].text in {",", ":"} and doc[k + 1].lower_ in {"a", "an", "the"}):
         return None
     j, limit = k + 2, min(n, k + 18)
     while j < limit:

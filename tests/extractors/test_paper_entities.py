@@ -1711,3 +1711,14 @@ def test_a_name_joined_by_hyphens_around_vs_is_one_name(candidates_nlp):
     spans = {doc[i:j].text: doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(i + 6, len(doc)))}
     assert not _sets_two_names_against_each_other(spans["One-vs-Rest"])
     assert _sets_two_names_against_each_other(spans["BFO vs HOG"])
+
+
+def test_a_name_a_colon_calls_a_dataset_is_data(nlp):
+    # round 150's "ShapeStacks" ('We introduce ShapeStacks: a simulation-based dataset ...') was a Method node
+    types = _decided_types(nlp, "We introduce BlockTowers: a simulation-based dataset that contains 20,000 stacking "
+                                "configurations. Models trained on it improve stability accuracy by 10 points.")
+    assert types.get("BlockTowers") == "Dataset", types
+    # a colon before a description that is no data leaves the name a method
+    types = _decided_types(nlp, "We introduce BlockNet: a simple network that predicts stability. BlockNet improves "
+                                "accuracy by 10 points over the baselines on ShapeNet.")
+    assert types.get("BlockNet") == "Method", types
