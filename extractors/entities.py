@@ -900,13 +900,15 @@ def names_an_object_of_study(name: str) -> bool:
 
 #: Last words of a theory object's name: a body of theory ("spectral graph theory"), a result ("the
 #: representer theorem", "Stein's lemma", "Hoeffding's inequality"), a solution concept ("Nash equilibria"), a
-#: distribution ("the Dirichlet distribution"), a complexity ("Rademacher complexity") or a property or axiom
-#: ("the restricted isometry property"). None is a technique:
+#: distribution ("the Dirichlet distribution"), a complexity ("Rademacher complexity"), a property or axiom
+#: ("the restricted isometry property") or a hypothesis or assumption ("the lottery ticket hypothesis (LTH)",
+#: "the Stable Unit Treatment Value Assumption"). None is a technique:
 #: a candidate Method so named is no entity (:func:`names_a_theory_object`).
 THEORY_HEADS = _wordset(
     """
     theory theories theorem theorems lemma lemmas conjecture conjectures inequality inequalities
     equilibrium equilibria distribution distributions complexity complexities property properties axiom axioms
+    hypothesis hypotheses assumption assumptions
     """
 )
 #: Theories that name a family of models a paper fits or builds on, used as a technique.

@@ -1722,3 +1722,12 @@ def test_a_name_a_colon_calls_a_dataset_is_data(nlp):
     types = _decided_types(nlp, "We introduce BlockNet: a simple network that predicts stability. BlockNet improves "
                                 "accuracy by 10 points over the baselines on ShapeNet.")
     assert types.get("BlockNet") == "Method", types
+
+
+def test_a_hypothesis_or_an_assumption_is_no_method(nlp):
+    # round 150's "LTH" ('the lottery ticket hypothesis (LTH)') was a Method node; the whole corpus had SETH, SUTVA
+    types = _decided_types(nlp, "The lottery ticket hypothesis (LTH) states that dense networks contain sparse "
+                                "trainable subnetworks. Under the Stable Unit Treatment Value Assumption (SUTVA) we "
+                                "propose TicketPrune, which improves accuracy by 2 points over magnitude pruning.")
+    assert not {"LTH", "SUTVA", "lottery ticket hypothesis"} & set(types), types
+    assert types.get("TicketPrune") == "Method", types
