@@ -475,6 +475,10 @@ def doc_to_extraction(
             continue  # "autonomous underwater vehicles (AUVs)", "Quanta Image Sensors (QIS)": a platform the data come from
         if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
             continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
+        if entry["type"] == METHOD and all(_modifies_data(s, _DEVICE_NOUNS) for s in entry["spans"]) and (
+            gazetteer_type(name) is None
+        ):
+            continue  # "a ToF sensor", "ArUco markers", "the ANYmal robot": a kind of device, no technique
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
             continue  # "MOS charge storage", "MOS transistors": metal-oxide-semiconductor, not the opinion score
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
@@ -825,6 +829,14 @@ def _listed_as_data(span) -> bool:
 _HARDWARE_NOUNS = frozenset({
     "transistor", "transistors", "circuit", "circuits", "chip", "chips", "charge", "device", "devices", "technology",
     "capacitor", "capacitors", "sensor", "sensors", "imager", "imagers", "hardware", "process",
+})
+
+
+#: Nouns of devices a name may modify ("a ToF sensor", "ArUco markers"): a Method candidate that only ever does names
+#: the device's kind, no technique.
+_DEVICE_NOUNS = frozenset({
+    "sensor", "sensors", "camera", "cameras", "marker", "markers", "chip", "chips", "device", "devices", "headset",
+    "headsets", "robot", "robots", "processor", "processors",
 })
 
 

@@ -1731,3 +1731,21 @@ def test_a_hypothesis_or_an_assumption_is_no_method(nlp):
                                 "propose TicketPrune, which improves accuracy by 2 points over magnitude pruning.")
     assert not {"LTH", "SUTVA", "lottery ticket hypothesis"} & set(types), types
     assert types.get("TicketPrune") == "Method", types
+
+
+def test_a_name_that_only_modifies_a_device_is_no_method(nlp):
+    # round 151's "ArUco" ('we design a 3D-version of the ArUco marker') was a Method node; the whole corpus had
+    # "PTZ", "DSLR", "LeapMotion" and "Barrett WAM" Methods the same way
+    types = _decided_types(nlp, "Specifically, we design a 3D-version of the ArUco marker that retains the same "
+                                "appearance from any viewpoint. Our detector improves pose accuracy by 10 points.")
+    assert "ArUco" not in types, types
+
+
+def test_a_name_before_a_device_noun_that_goes_on_stays(candidates_nlp):
+    from extractors.pipeline import _DEVICE_NOUNS, _modifies_data
+
+    doc = candidates_nlp("A Study\n\nWe fuse the streams with UKF sensor fusion and read a ToF sensor.")
+    ukf = next(t.i for t in doc if t.text == "UKF")
+    tof = next(t.i for t in doc if t.text == "ToF")
+    assert not _modifies_data(doc[ukf:ukf + 1], _DEVICE_NOUNS)  # 'UKF sensor fusion': the noun goes on
+    assert _modifies_data(doc[tof:tof + 1], _DEVICE_NOUNS)
