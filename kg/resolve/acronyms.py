@@ -196,9 +196,20 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
                for a in (_without_kind(name_key(k).rstrip("s")) for k in known))
 
 
+#: Last words that name a long form's kind: a network's or model's ("... long short-term memory network"), a
+#: measure's ("structural similarity index measure" is what "structural similarity (SSIM)" names); longest first.
+_KIND_TAILS = ("indexmeasure", "coefficient", "network", "measure", "metric", "model", "index", "score")
+
+
 def _without_kind(key: str) -> str:
-    """A long form's key without a last word that names its kind: "... long short-term memory network"."""
-    for tail in ("network", "model"):
+    """A long form's key without a last word that names its kind: "... long short-term memory network",
+    "structural similarity index measure".
+
+    Example:
+        >>> _without_kind("structuralsimilarityindexmeasure"), _without_kind("randindex")
+        ('structuralsimilarity', 'randindex')
+    """
+    for tail in _KIND_TAILS:
         if key.endswith(tail) and len(key) > len(tail) + 8:
             return key[: -len(tail)]
     return key

@@ -1101,3 +1101,12 @@ def test_a_method_node_is_used_not_evaluated_on():
     types = {(e.target, e.type.value) for e in res.parts.edges.values() if e.source == "p1"}
     assert ("method:pointnet", "USES") in types and ("method:pointnet", "EVALUATES_ON") not in types
     assert ("benchmark:modelnet40", "EVALUATES_ON") in types
+
+
+def test_a_measure_one_paper_defines_without_its_index_joins_the_bare_acronym():
+    # round 151's "Structural SIMilarity" ('Structural SIMilarity (SSIM)', one paper) was a node apart from "SSIM" (4
+    # papers that use it bare, read in its usual sense, "structural similarity index measure")
+    exts = [make_paper("p0", [("Structural SIMilarity", "Metric", ["SSIM"])], {"SSIM": "Structural SIMilarity"})]
+    exts += [make_paper(f"p{i}", [("SSIM", "Metric")]) for i in range(1, 5)]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
