@@ -1685,15 +1685,26 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
     assert real(lambda t: 0.7, "Method", ["kg_entities"], known=True) == pipeline.KNOWN_NAME_THRESHOLDS["Method"]
 
 
-def test_a_task_a_sentence_ends_on_names_its_subject(nlp):
-    # round 149's "RbAM" ('RbAM is a challenging classification task.') was a Method node
-    types = _decided_types(nlp, "Relation-based Argument Mining (RbAM) is a challenging classification task. We "
-                                "propose a graph model for RbAM that improves F1 by 4 points over the baselines.")
-    assert types.get("RbAM") == "Task", types
-    # a method the sentence calls a method stays one
-    types = _decided_types(nlp, "Mixup is a simple data augmentation method. We extend Mixup to graphs and "
-                                "improve accuracy by 2 points over the baselines.")
-    assert types.get("Mixup") == "Method", types
+@pytest.mark.parametrize(
+    ("abstract", "name", "typ"),
+    [
+        # round 149's "RbAM" ('RbAM is a challenging classification task.') was a Method node
+        ("Relation-based Argument Mining (RbAM) is a challenging classification task. We propose a graph model for "
+         "RbAM that improves F1 by 4 points over the baselines.", "RbAM", "Task"),
+        # a method the sentence calls a method stays one
+        ("Mixup is a simple data augmentation method. We extend Mixup to graphs and improve accuracy by 2 points over "
+         "the baselines.", "Mixup", "Method"),
+        # round 150's "ShapeStacks" ('We introduce ShapeStacks: a simulation-based dataset ...') was a Method node
+        ("We introduce BlockTowers: a simulation-based dataset that contains 20,000 stacking configurations. Models "
+         "trained on it improve stability accuracy by 10 points.", "BlockTowers", "Dataset"),
+        # a colon before a description that is no data leaves the name a method
+        ("We introduce BlockNet: a simple network that predicts stability. BlockNet improves accuracy by 10 points "
+         "over the baselines on ShapeNet.", "BlockNet", "Method"),
+    ],
+)
+def test_what_a_sentence_calls_a_name_types_it(nlp, abstract, name, typ):
+    types = _decided_types(nlp, abstract)
+    assert types.get(name) == typ, types
 
 
 def test_a_titles_catchphrase_that_pits_two_names_is_no_name(nlp):
@@ -1711,17 +1722,6 @@ def test_a_name_joined_by_hyphens_around_vs_is_one_name(candidates_nlp):
     spans = {doc[i:j].text: doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(i + 6, len(doc)))}
     assert not _sets_two_names_against_each_other(spans["One-vs-Rest"])
     assert _sets_two_names_against_each_other(spans["BFO vs HOG"])
-
-
-def test_a_name_a_colon_calls_a_dataset_is_data(nlp):
-    # round 150's "ShapeStacks" ('We introduce ShapeStacks: a simulation-based dataset ...') was a Method node
-    types = _decided_types(nlp, "We introduce BlockTowers: a simulation-based dataset that contains 20,000 stacking "
-                                "configurations. Models trained on it improve stability accuracy by 10 points.")
-    assert types.get("BlockTowers") == "Dataset", types
-    # a colon before a description that is no data leaves the name a method
-    types = _decided_types(nlp, "We introduce BlockNet: a simple network that predicts stability. BlockNet improves "
-                                "accuracy by 10 points over the baselines on ShapeNet.")
-    assert types.get("BlockNet") == "Method", types
 
 
 def test_a_hypothesis_or_an_assumption_is_no_method(nlp):
