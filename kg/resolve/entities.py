@@ -392,8 +392,10 @@ def entity_key(name: str) -> str:
         (True, 'unet')
         >>> entity_key("THUMOS’14") == entity_key("THUMOS14"), entity_key("WMT'17")
         (True, 'wmt17')
-        >>> entity_key("Hits@10") == entity_key("hit@10"), entity_key("Recall@K")
-        (True, 'recall@k')
+        >>> entity_key("Hits@10") == entity_key("hit@10"), entity_key("Recall@K"), entity_key("mAP@50") == entity_key("mAP50")
+        (True, 'recall@k', True)
+        >>> entity_key("BLEU@4") == entity_key("BLEU-4"), entity_key("Rank@1") == entity_key("Rank-1")
+        (True, True)
         >>> entity_key("ReLUs") == entity_key("ReLU"), entity_key("EPIC-Kitchens-100") == entity_key("EpicKitchens100")
         (True, True)
         >>> entity_key("YouTubeVOS") == entity_key("YouTube-VOS"), entity_key("LibriTTS"), entity_key("BraTS")
@@ -445,7 +447,12 @@ def entity_key(name: str) -> str:
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
     key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
+    key = _AT_NUMBER.sub("", key)  # "mAP@50" is mAP50, "BLEU@4" BLEU-4, "Rank@1" Rank-1
     return _YEAR_SUFFIX.sub(r"\1", key)
+
+
+#: An "@" before a number, which a measure's name may write or leave out ("mAP@50", "mAP50"); "Recall@K" keeps it.
+_AT_NUMBER = re.compile(r"@(?=\d)")
 
 
 #: "Re-ID", "ReID": re-identification (a word of its own, not inside a name: "TransReID", "DukeMTMC-reID").

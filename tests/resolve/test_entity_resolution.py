@@ -1110,3 +1110,12 @@ def test_a_measure_one_paper_defines_without_its_index_joins_the_bare_acronym():
     exts += [make_paper(f"p{i}", [("SSIM", "Metric")]) for i in range(1, 5)]
     res = resolve_entities(exts)
     assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
+
+
+def test_a_measure_written_with_and_without_an_at_sign_before_its_number_is_one_node():
+    # round 154's "mAP50" and "mAP@50" were two Metric nodes of one measure; the whole corpus had BLEU-4 / BLEU@4 too
+    forms = ["mAP50", "mAP@50", "BLEU-4", "BLEU@4", "Recall@K"]
+    res = resolve_entities([make_paper(f"p{i}", [(form, "Metric")]) for i, form in enumerate(forms)])
+    assert node_id(res, "p0") == node_id(res, "p1")
+    assert node_id(res, "p2") == node_id(res, "p3")
+    assert len({node_id(res, f"p{i}") for i in range(5)}) == 3
