@@ -473,12 +473,12 @@ def doc_to_extraction(
             continue  # "domain experts", "human annotators": people, no technique
         if entry["type"] == METHOD and names_a_platform(abbreviations.get(name, name)):
             continue  # "autonomous underwater vehicles (AUVs)", "Quanta Image Sensors (QIS)": a platform the data come from
-        if entry["type"] == METHOD and all(_modifies_data(s) for s in entry["spans"]) and gazetteer_type(name) is None:
-            continue  # "recover the HSHS video", "light-field(LF) imaging": a kind of data, no technique
-        if entry["type"] == METHOD and all(_modifies_data(s, _DEVICE_NOUNS) for s in entry["spans"]) and (
-            gazetteer_type(name) is None
+        if entry["type"] == METHOD and gazetteer_type(name) is None and any(
+            all(_modifies_data(s, nouns) for s in entry["spans"]) for nouns in (_DATA_NOUNS, _DEVICE_NOUNS)
         ):
-            continue  # "a ToF sensor", "ArUco markers", "the ANYmal robot": a kind of device, no technique
+            # "recover the HSHS video", "light-field(LF) imaging": a kind of data; "a ToF sensor", "ArUco markers",
+            # "the ANYmal robot": a kind of device; no technique either way
+            continue
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
             continue  # "MOS charge storage", "MOS transistors": metal-oxide-semiconductor, not the opinion score
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
@@ -1053,7 +1053,6 @@ def _cut_inside_a_word(span) -> bool:
     if nxt.is_stop:  # "modeling-the latent ...": a dash, but "Chain-of-thought", "End-to-end": one word
         return nxt.is_alpha and not nxt.whitespace_ and end + 2 < len(doc) and doc[end + 2].text == "-"
     return nxt.is_alpha and nxt.lower_ not in _NAME_SUFFIXES
-
 
 
 #: Words that set one name against another in a title's catchphrase ("X Meets Y", "X vs. Y").
