@@ -160,6 +160,10 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "meansquareerror": "meansquarederror", "rootmeansquareerror": "rootmeansquarederror",  # round 83's small build
     "batchnorm": "batchnormalization", "instancenorm": "instancenormalization",  # not "group norm", "weight norm":
     # the corpus also writes them for a norm of groups or of the weights ("the weight norm")
+    # one dataset under three names: the birds of CUB-200-2011 by its long form, its year alone or its acronym (the
+    # 2010 release is "CUB-200", kept apart); the challenge's 2012 classification data is ImageNet-1K
+    "caltechucsdbirds200.2011": "cub200.2011", "caltechucsdbird": "cub200.2011", "cub": "cub200.2011",
+    "cub11": "cub200.2011", "ilsvrc12": "imagenet1k", "imagenet12": "imagenet1k",
     # the ImageNet challenge by its long form or with ImageNet before its acronym, with or without a year
     **{f"{form}{year}": f"ilsvrc{year}" if year else "ILSVRC"
        for form in ("imagenetilsvrc", "imagenetlargescalevisualrecognitionchallenge")

@@ -685,9 +685,19 @@ def test_well_known_measure_spellings_are_one_node(forms):
 @pytest.mark.parametrize("forms", [["NYU Depth V2", "NYUv2", "NYUDv2"], ["NTU RGB+D", "NTU-RGBD"], ["NTU RGB+D 120", "NTU-120"],
                                    ["PASCAL VOC 2007", "VOC2007"], ["PASCAL VOC", "VOC"], ["Sintel", "MPI-Sintel"],
                                    ["Something-Something V2", "SSv2"], ["ILSVRC-2012", "ImageNet ILSVRC 2012"],
-                                   ["ILSVRC", "ImageNet Large Scale Visual Recognition Challenge"]])
+                                   ["ILSVRC", "ImageNet Large Scale Visual Recognition Challenge"],
+                                   ["CUB-200-2011", "CUB", "Caltech-UCSD Birds-200-2011", "Caltech-UCSD Birds", "CUB-2011"],
+                                   ["ImageNet-1K", "ILSVRC2012", "ImageNet 2012", "ImageNet ILSVRC 2012"]])
 def test_well_known_dataset_spellings_are_one_node(forms):
     assert len(set(form_nodes(forms, "Benchmark"))) == 1
+
+
+def test_a_release_of_another_year_stays_apart():
+    # CUB-200 is the birds' 2010 release; ImageNet alone is also ImageNet-21K and the whole hierarchy
+    cub, cub_2010, cub_2011 = form_nodes(["CUB", "CUB-200", "CUB-200-2011"], "Benchmark")
+    assert cub == cub_2011 != cub_2010
+    imagenet, imagenet_1k = form_nodes(["ImageNet", "ImageNet-1K"], "Benchmark")
+    assert imagenet != imagenet_1k
 
 
 @pytest.mark.parametrize("forms", [["Markov chain Monte Carlo", "Monte Carlo Markov chain"],
