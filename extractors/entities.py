@@ -1315,6 +1315,21 @@ def said_to_be_a_task(span: Span) -> bool:
     return False
 
 
+def said_to_be_a_metric(span: Span) -> bool:
+    """Whether the mention ``span`` is the subject of a sentence that calls it a metric: "The consolidation-disruption
+    index (CD index) is a new metric for ...", "BLEU is the standard metric of ..." (not "a measure of", which
+    quantities are too: "Entropy is a measure of uncertainty")."""
+    doc, sent = span.doc, span.sent
+    if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
+        return False
+    i = span.end
+    if i < sent.end and doc[i].text == "(":  # "(CD index)"
+        i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
+    if not (i + 2 < sent.end and doc[i].lower_ in ("is", "are") and doc[i + 1].lower_ in ("the", "a", "an")):
+        return False
+    return any(doc[k].lower_ in ("metric", "metrics") for k in range(i + 2, min(i + 5, sent.end)))
+
+
 def named_as_a_task(span: Span) -> bool:
     """Whether the mention ``span`` is the name an indefinite task or problem is given: "we introduce a new
     task called Online Video Entity Linking", "a practical domain adaptation task, called ...". Not after a
@@ -2493,8 +2508,10 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
         cend = _compound_end(doc, start, end)
         if cend > start + 1 and cend < end and token_view(doc).span_text(start, cend).lower() in GENERIC_COMPOUNDS:
             start = cend  # "near-human accuracy", as the rules' names drop it (_strip)
-        elif tok.whitespace_ and (tok.lower_ in _AS_REPORTED or tok.lower_ in _HOW_IT_GROWS or _comparative(tok)):
-            start += 1  # "3.4% lower error than": a comparison, not the measure's name
+        elif tok.whitespace_ and (
+            tok.lower_ in _AS_REPORTED or tok.lower_ in _HOW_IT_GROWS or tok.lower_ in _HOW_GOOD or _comparative(tok)
+        ):
+            start += 1  # "3.4% lower error than", "competitive error compared to": a comparison, not the measure's name
         elif tok.lower_ == "high" and end - start > 2 and doc[start + 1].lower_ == "probability":
             start += 2  # "high probability regret": "with high probability" qualifies the bound
         elif tok.lower_ == "probability" and start > 0 and doc[start - 1].lower_ == "high":
@@ -2536,6 +2553,11 @@ _ER_NOUNS = _wordset(
 
 #: Words before a measure that say whose figure it is or how good ("the published F1", "superhuman speed").
 _AS_REPORTED = frozenset({"published", "reported", "record", "recorded", "superhuman", "nontrivial"})
+#: How good a figure is ("achieve competitive error compared to ..."; no measure the train annotations name starts so).
+_HOW_GOOD = frozenset(
+    "competitive comparable superior favorable favourable satisfactory excellent outstanding remarkable impressive "
+    "promising decent reasonable acceptable good poor".split()
+)
 #: How a bound on a measure grows (online learning and optimisation: "sublinear regret").
 _HOW_IT_GROWS = frozenset({"vanishing", "sublinear", "diminishing", "bounded"})
 #: Kinds of approximation a tolerance's symbol goes with ("ε-relative", "δ-additive").

@@ -60,6 +60,7 @@ from extractors.entities import (
     names_a_problem,
     names_a_theory_object,
     names_an_object_of_study,
+    said_to_be_a_metric,
     said_to_be_a_task,
     title_end_index,
     what_a_title_is_for,
@@ -401,6 +402,8 @@ def doc_to_extraction(
                 said_to_be_a_task(s) or named_as_a_task(s) or described_as_a_task(s) for s in entry["spans"]
             ):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X", "X, a ... task"
+            elif entry["type"] in (METHOD, TASK) and any(said_to_be_a_metric(s) for s in entry["spans"]):
+                entry["type"] = METRIC  # "The consolidation-disruption index (CD index) is a new metric for ..."
             elif entry["type"] == TASK and gazetteer_type(name) is None and all(
                 s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
             ):

@@ -416,6 +416,19 @@ def test_how_good_a_figure_is_is_no_part_of_a_measure(nlp):
     assert not [n for n in names if n.split()[0].lower() in {"near-human", "non-trivial"}]
 
 
+@pytest.mark.parametrize("sentence", [
+    # round 157's "competitive error" ('can achieve competitive error compared to standard training') was a Metric node
+    "Our sparse networks achieve competitive error compared to dense training.",
+    "The tracker achieves favorable tracking accuracy against the state-of-the-art trackers.",
+])
+def test_how_good_a_figure_is_said_to_be_is_no_part_of_a_measure(nlp, sentence):
+    from extractors.entities import measure_start
+
+    doc = nlp("A Study\n\n" + sentence)
+    word = next(t for t in doc if t.lower_ in {"competitive", "favorable"})
+    assert measure_start(doc, word.i, word.i + 2 + (word.lower_ == "favorable")) == word.i + 1
+
+
 def test_a_participle_after_an_adverb_starts_no_name(nlp):
     doc = nlp("A Study\n\nThe resultant symplectic sampling algorithm solves a well studied transportation problem.")
     names = {s.kb_id_ for s in doc.spans["kg_entities"]}

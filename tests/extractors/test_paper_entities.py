@@ -1697,6 +1697,9 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
         # round 150's "ShapeStacks" ('We introduce ShapeStacks: a simulation-based dataset ...') was a Method node
         ("We introduce BlockTowers: a simulation-based dataset that contains 20,000 stacking configurations. Models "
          "trained on it improve stability accuracy by 10 points.", "BlockTowers", "Dataset"),
+        # round 157's "CD index" ('... (CD index) is a new metric for measuring ...') was a Method node
+        ("The Citation Breadth index (CB index) is a new metric for quantifying how widely a paper is cited across "
+         "fields. We compute the CB index for two million papers and relate it to later awards.", "CB index", "Metric"),
         # a colon before a description that is no data leaves the name a method
         ("We introduce BlockNet: a simple network that predicts stability. BlockNet improves accuracy by 10 points "
          "over the baselines on ShapeNet.", "BlockNet", "Method"),
@@ -1705,6 +1708,12 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
 def test_what_a_sentence_calls_a_name_types_it(nlp, abstract, name, typ):
     types = _decided_types(nlp, abstract)
     assert types.get(name) == typ, types
+
+
+def test_a_quantity_called_a_measure_of_something_is_not_made_a_metric(nlp):
+    types = _decided_types(nlp, "Spectral entropy (SPE) is a measure of signal complexity. We propose a network that "
+                                "estimates SPE from raw EEG and improves accuracy by 3 points.")
+    assert types.get("SPE") != "Metric", types
 
 
 def test_a_titles_catchphrase_that_pits_two_names_is_no_name(nlp):
