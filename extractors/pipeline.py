@@ -484,6 +484,10 @@ def doc_to_extraction(
             continue
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
             continue  # "MOS charge storage", "MOS transistors": metal-oxide-semiconductor, not the opinion score
+        if entry["type"] == METRIC and key not in reported and all(
+            _modifies_data(s, _PREDICTION_NOUNS, ending=False) for s in entry["spans"]
+        ):
+            continue  # "Conversion rate (CVR) prediction": what a task predicts, no measure of a result (round 158)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -843,6 +847,10 @@ _DEVICE_NOUNS = frozenset({
 })
 
 
+#: Nouns of predicting a quantity: a measure's name that only ever modifies one names what a task predicts.
+_PREDICTION_NOUNS = frozenset({"prediction", "predictions", "estimation", "forecasting"})
+
+
 def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = True) -> bool:
     """Whether a mention only modifies a noun of data after it (past the short form it defines or the bracket
     that closes it): "a robust computational reconstruction ... to recover the HSHS video", "light-field(LF)
@@ -852,6 +860,8 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
         i += 1  # the short form of "light-field(LF) imaging"
+    elif (close := _long_form_bracket(span)) is not None:
+        i = close + 1  # "PTZ (Pan-Tilt-Zoom) cameras": the bracket spells the short form out, however long
     else:
         i = _past_bracket(doc, i)  # "high-speed hyperspectral (HSHS) video"
     if not (i < len(doc) and doc[i].lower_ in nouns and doc[i].pos_ in ("NOUN", "PROPN")):
@@ -992,6 +1002,19 @@ _DATA_WORDS = re.compile(
     r"|leaderboards?|challenges?|sets?|resources?|releases?|evaluat\w*|annotat\w*|tasks?)\b",
     re.IGNORECASE,
 )
+
+
+def _long_form_bracket(span) -> int | None:
+    """The index of the ")" of a bracket right after a short form that holds its long form ("PTZ (Pan-Tilt-Zoom)"),
+    else None."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    close = closing_bracket(doc, i, within=14)
+    if close is None:
+        return None
+    inside = any(i < s.start and s.end <= close and s.label_ == span.text for s in doc.spans.get(ABBREVIATION_KEY, []))
+    return close if inside else None
 
 
 def _past_bracket(doc, i: int) -> int:

@@ -1750,6 +1750,24 @@ def test_a_name_that_only_modifies_a_device_is_no_method(nlp):
     assert "ArUco" not in types, types
 
 
+def test_a_short_form_whose_bracket_spells_it_out_before_a_device_noun_is_no_method(nlp):
+    # round 158's "PTZ" ('PTZ (Pan-Tilt-Zoom) cameras are ...') was a Method node: the bracket was too long to skip
+    types = _decided_types(nlp, "ToF (Time-of-Flight) cameras measure depth at video rate. We propose DeNoise, a "
+                                "network that removes multipath noise and improves depth accuracy by 12%.",
+                           title="Depth with ToF Cameras")
+    assert "ToF" not in types, types
+    assert types.get("DeNoise") == "Method", types
+
+
+def test_a_measure_named_only_before_prediction_is_what_a_task_predicts(nlp):
+    # round 158's "CVR" ('Conversion rate (CVR) prediction is ...') was a Metric node
+    types = _decided_types(nlp, "Watch rate (WTR) prediction is central to short-video feeds. We propose a multi-task "
+                                "model for WTR prediction that improves AUC by 0.6% on two industrial datasets.",
+                           title="Feed Ranking")
+    assert types.get("WTR") != "Metric", types
+    assert types.get("AUC") == "Metric", types
+
+
 def test_a_name_before_a_device_noun_that_goes_on_stays(candidates_nlp):
     from extractors.pipeline import _DEVICE_NOUNS, _modifies_data
 
