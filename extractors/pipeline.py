@@ -487,7 +487,8 @@ def doc_to_extraction(
         if entry["type"] == METRIC and key not in reported and all(
             _modifies_data(s, _PREDICTION_NOUNS, ending=False) for s in entry["spans"]
         ):
-            continue  # "Conversion rate (CVR) prediction": what a task predicts, no measure of a result (round 158)
+            continue  # "Conversion rate (CVR) prediction": what a task predicts, "MMSE inference": an estimator's
+            # criterion; no measure of a result (round 158)
         aliases = {name_key(s.text): s.text for s in entry["spans"] if name_key(s.text) != name_key(name)}
         if name_key(entry["name"]) != name_key(name):
             aliases.setdefault(name_key(entry["name"]), entry["name"])
@@ -847,8 +848,9 @@ _DEVICE_NOUNS = frozenset({
 })
 
 
-#: Nouns of predicting a quantity: a measure's name that only ever modifies one names what a task predicts.
-_PREDICTION_NOUNS = frozenset({"prediction", "predictions", "estimation", "forecasting"})
+#: Nouns of predicting a quantity: a measure's name that only ever modifies one names what a task predicts ("CVR
+#: prediction"), or the criterion an estimator is named after ("MMSE inference", "MMSE estimator").
+_PREDICTION_NOUNS = frozenset({"prediction", "predictions", "estimation", "forecasting", "estimator", "estimators", "inference"})
 
 
 def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = True) -> bool:

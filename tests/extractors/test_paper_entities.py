@@ -1759,13 +1759,18 @@ def test_a_short_form_whose_bracket_spells_it_out_before_a_device_noun_is_no_met
     assert types.get("DeNoise") == "Method", types
 
 
-def test_a_measure_named_only_before_prediction_is_what_a_task_predicts(nlp):
+def test_a_measure_named_only_before_prediction_or_inference_is_no_metric(nlp):
     # round 158's "CVR" ('Conversion rate (CVR) prediction is ...') was a Metric node
     types = _decided_types(nlp, "Watch rate (WTR) prediction is central to short-video feeds. We propose a multi-task "
                                 "model for WTR prediction that improves AUC by 0.6% on two industrial datasets.",
                            title="Feed Ranking")
     assert types.get("WTR") != "Metric", types
     assert types.get("AUC") == "Metric", types
+    # round 158's "Minimum mean square error" ('MMSE inference of the time-varying noise parameter') was a Metric node
+    types = _decided_types(nlp, "We study minimum mean square error (MMSE) inference of a time-varying noise parameter "
+                                "from streaming sensor data. Our particle method reduces estimation error by 20% over "
+                                "Kalman filtering.", title="Noise Tracking")
+    assert types.get("MMSE") != "Metric", types
 
 
 def test_a_name_before_a_device_noun_that_goes_on_stays(candidates_nlp):
