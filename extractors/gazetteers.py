@@ -280,6 +280,9 @@ METRICS: frozenset[str] = _terms(
     Hamming loss|subset accuracy|Banzhaf index|Penrose-Banzhaf index|Shapley-Shubik index
     mean rank|mean reciprocal ranking|Hits@1|Hits@3|Hits@10|Hits@k
     NPMI|normalized pointwise mutual information|topic coherence
+    area under the curve|area under curve|area under the ROC curve|area under the receiver operating characteristic curve
+    area under the precision-recall curve|higher order tracking accuracy|multiple object tracking accuracy
+    multi-object tracking accuracy|multiple object tracking precision
     """
 )
 

@@ -965,6 +965,10 @@ def _named_as_our_system(span) -> bool:
         noun = k - 2 if k >= 2 and doc[k - 1].text == "," else k - 1
         if whole and noun >= 0 and doc[noun].lower_ in _TERMED_SYSTEM_NOUNS:
             return True
+    if k >= 3 and doc[k - 1].lower_ in _TERMED_SYSTEM_NOUNS and doc[k - 2].lower_ in ("the", "our", "this") and (
+        doc[k - 3].lower_ in _NAMING_BASE_VERBS
+    ):
+        return True  # "We name the model SPL to ...", "we call our method X": whatever a gazetteer says of the letters
     return k >= 2 and doc[k - 2].lower_ == "our" and doc[k - 1].lower_ in _OUR_SYSTEM_NOUNS
 
 
@@ -973,6 +977,8 @@ _OUR_SYSTEM_NOUNS = frozenset({
     "method", "approach", "framework", "model", "algorithm", "system", "architecture", "pipeline", "technique",
     "network", "agent", "solver", "scheme",
 })
+#: Verbs that give the paper's system its name before "the model", "our method" ("We name the model SPL").
+_NAMING_BASE_VERBS = frozenset({"name", "names", "call", "calls", "dub", "dubs", "term", "terms"})
 #: The same nouns before a naming verb without "our" ("a ... method, termed X"); not "pipeline", whose stages are
 #: named so too ("an earlier stage of the pipeline, called claim detection").
 _TERMED_SYSTEM_NOUNS = _OUR_SYSTEM_NOUNS - {"pipeline"}

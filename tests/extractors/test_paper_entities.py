@@ -1750,6 +1750,24 @@ def test_a_name_that_only_modifies_a_device_is_no_method(nlp):
     assert "ArUco" not in types, types
 
 
+def test_a_name_the_authors_give_their_model_is_a_method_whatever_a_gazetteer_says(nlp):
+    # round 159's "SPL" ('We name the model SPL to highlight ...') was a Metric node: SPL is also a navigation measure
+    types = _decided_types(nlp, "We propose a context-aware image inpainting model that integrates global semantics and "
+                                "local features. We name the model SPL to highlight its ability to learn and leverage "
+                                "semantic priors. It achieves the state of the art on Places2 and CelebA datasets.",
+                           title="Image Inpainting with Priors")
+    assert types.get("SPL") == "Method", types
+
+
+def test_the_area_under_the_curve_written_out_is_one_measure(nlp):
+    # round 159's "Area" (of '... in terms of Area Under the Curve') was a Metric node
+    types = _decided_types(nlp, "MatchNet improves the state of the art with up to 4.16% improvement in terms of Area "
+                                "Under the Curve and 3.19% in terms of Mean Average Precision.",
+                           title="Entity Matching with Context")
+    assert "Area" not in types and "Curve" not in types, types
+    assert types.get("Area Under the Curve") == "Metric", types
+
+
 def test_a_short_form_whose_bracket_spells_it_out_before_a_device_noun_is_no_method(nlp):
     # round 158's "PTZ" ('PTZ (Pan-Tilt-Zoom) cameras are ...') was a Method node: the bracket was too long to skip
     types = _decided_types(nlp, "ToF (Time-of-Flight) cameras measure depth at video rate. We propose DeNoise, a "
