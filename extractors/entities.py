@@ -1286,6 +1286,18 @@ _DASHES_AND_COLON = DASHES | {":"}
 _NEW_ONE = frozenset({"a", "an", "new", "novel", "challenging"})
 
 
+def _after_the_subject(span: Span) -> int | None:
+    """Where the sentence goes on after the mention ``span`` and its bracket ("Natural language inference (NLI)"), when
+    the mention opens the sentence (after "The" at most) and so is its whole subject; else None."""
+    doc, sent = span.doc, span.sent
+    if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
+        return None
+    i = span.end
+    if i < sent.end and doc[i].text == "(":
+        i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
+    return i
+
+
 def said_to_be_a_task(span: Span) -> bool:
     """Whether the mention ``span`` is the subject of a sentence that calls it a task or a problem: "Geocoding
     is the task of converting ...", "Natural language inference (NLI) is the task of determining ...",
@@ -1293,11 +1305,9 @@ def said_to_be_a_task(span: Span) -> bool:
     challenging classification task.". The mention opens its sentence (after "The" at most), so that it is the
     whole subject ("Computing the top eigenvectors of a matrix is a problem ..." says nothing of "matrix")."""
     doc, sent = span.doc, span.sent
-    if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
+    i = _after_the_subject(span)
+    if i is None:
         return False
-    i = span.end
-    if i < sent.end and doc[i].text == "(":  # "(NLI)"
-        i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
     if i + 1 < sent.end and doc[i].lower_ in ("is", "are"):
         i += 1
     elif i + 2 < sent.end and doc[i].lower_ == "refers" and doc[i + 1].lower_ == "to":
@@ -1320,12 +1330,10 @@ def said_to_be_a_metric(span: Span) -> bool:
     index (CD index) is a new metric for ...", "BLEU is the standard metric of ..." (not "a measure of", which
     quantities are too: "Entropy is a measure of uncertainty")."""
     doc, sent = span.doc, span.sent
-    if not (span.start == sent.start or (span.start == sent.start + 1 and doc[sent.start].lower_ == "the")):
+    i = _after_the_subject(span)
+    if i is None or i + 2 >= sent.end or doc[i].lower_ not in ("is", "are"):
         return False
-    i = span.end
-    if i < sent.end and doc[i].text == "(":  # "(CD index)"
-        i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
-    if not (i + 2 < sent.end and doc[i].lower_ in ("is", "are") and doc[i + 1].lower_ in ("the", "a", "an")):
+    if doc[i + 1].lower_ not in ("the", "a", "an"):
         return False
     return any(doc[k].lower_ in ("metric", "metrics") for k in range(i + 2, min(i + 5, sent.end)))
 
