@@ -198,9 +198,12 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
                for a in (_without_kind(name_key(k).rstrip("s")) for k in known))
 
 
-#: Last words that name a long form's kind: a network's or model's ("... long short-term memory network"), a
-#: measure's ("structural similarity index measure" is what "structural similarity (SSIM)" names); longest first.
-_KIND_TAILS = ("indexmeasure", "coefficient", "network", "measure", "metric", "model", "index", "score")
+#: Last words a measure's name may carry or leave out: "F1 score" / "F1", "Structural Similarity Index" /
+#: "structural similarity", "Dice coefficient" / "Dice" (``kg.resolve.entities._measure_tail``; longest first).
+MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
+#: Last words that name a long form's kind: a measure's ("structural similarity index measure" is what "structural
+#: similarity (SSIM)" names), a network's or model's ("... long short-term memory network").
+_KIND_TAILS = (*MEASURE_TAILS, "network", "model")
 
 
 def _without_kind(key: str) -> str:

@@ -107,7 +107,8 @@ from functools import lru_cache
 from typing import Any
 
 from kg.resolve.acronyms import (
-    CAPITAL_S_PLURALS, CASE_FREE, has_label_sense, is_data_acronym, is_well_known_sense, well_known_long_form,
+    CAPITAL_S_PLURALS, CASE_FREE, MEASURE_TAILS, has_label_sense, is_data_acronym, is_well_known_sense,
+    well_known_long_form,
 )
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
@@ -1324,11 +1325,6 @@ def _generic_tail(a: str, b: str) -> bool:
     return len(short) >= 8 and long.startswith(short) and long[len(short):] in _SENSE_TAILS
 
 
-#: Last words a measure's name may carry or leave out: "F1 score" / "F1", "Structural Similarity Index" /
-#: "structural similarity", "Dice coefficient" / "Dice" (:func:`_measure_tail`, longest first); also what a long form
-#: of a measure's acronym may add (:data:`_SENSE_TAILS`).
-_MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
-
 #: What a long form may add after another's words and still be the same meaning of one acronym (keys:
 #: "neural" taken out, singular): the "network" of "long short-term memory network (LSTM)" has no letter
 #: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart. A descriptor or
@@ -1337,7 +1333,7 @@ _MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coeffi
 #: measure (SSIM)" and "structural similarity (SSIM)").
 _SENSE_TAILS = frozenset(
     {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature"}
-) | frozenset(_MEASURE_TAILS)
+) | frozenset(MEASURE_TAILS)
 
 
 def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:
@@ -1516,7 +1512,7 @@ def _measure_tail(key: str) -> str | None:
         >>> _measure_tail("structuralsimilarityindex"), _measure_tail("Fscore"), _measure_tail("fmeasure")
         ('index', 'score', None)
     """
-    return next((t for t in _MEASURE_TAILS
+    return next((t for t in MEASURE_TAILS
                  if key.endswith(t) and len(key) - len(t) >= (1 if t == "score" else 4)), None)
 
 
