@@ -208,11 +208,29 @@ def _find_abbreviation(long: str, short: str, initials_only: bool = False) -> st
     words = result.split()
     if not words or result.lower() == short.lower():
         return None
-    if len(words) > min(len(s) + 5, len(s) * 2) or (len(words) == 1 and "-" not in result):
+    if len(words) > min(len(s) + 5, len(s) * 2):
+        return None
+    if len(words) == 1 and "-" not in result and not _one_word_long_form(result, short):
         return None
     if words[0][0].lower() != s[0]:
         return None
     return result
+
+
+def _one_word_long_form(word: str, short: str) -> bool:
+    """Whether one word is the long form of ``short``: a name joined in camel case whose capitals spell a short form
+    of capitals ("SceneMotifCoder (SMC)", "PatchRefineNet (PRN)"). A word of lower-case letters is not taken: for
+    every "autoencoder (AE)" there is an "infrared (IR)" or "foreground (FG)" that would become a name.
+
+    Example:
+        >>> _one_word_long_form("SceneMotifCoder", "SMC"), _one_word_long_form("HueGrays", "HGs")
+        (True, True)
+        >>> _one_word_long_form("infrared", "IR"), _one_word_long_form("SoftsplatLite", "SSL")
+        (False, False)
+    """
+    letters = short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+    capitals = "".join(c for c in word if c.isupper())
+    return word.isalpha() and letters.isalpha() and letters.isupper() and capitals == letters
 
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:

@@ -47,6 +47,14 @@ from extractors.abbreviations import (
         ("we then propose eXtremely Greedy Equivalent Search", "XGES", "eXtremely Greedy Equivalent Search"),
         ("a framework for PRObabilistic VIdeo DEcomposition", "PROVIDE", "PRObabilistic VIdeo DEcomposition"),
         ("the Wasserstein distance/Maximum Mean Discrepancy", "MMD", None),
+        # one word is a long form when it joins a name in camel case whose capitals spell the short form
+        ("We present a method, named SceneMotifCoder", "SMC", "SceneMotifCoder"),
+        ("evaluated on our DriverActionInsight", "DAI", "DriverActionInsight"),
+        ("an example of ours is HueGrays", "HGs", "HueGrays"),
+        ("capitals that spell other letters: SoftsplatLite", "SSL", None),
+        # ... not a word of lower-case letters, however well its letters fit
+        ("images taken in the infrared", "IR", None),
+        ("to disentangle the foreground", "FG", None),
     ],
 )
 def test_find_abbreviation(long_candidate, short, expected):
