@@ -1695,6 +1695,26 @@ def _apposition_type(doc: Doc, end: int) -> str | None:
     return None
 
 
+def described_as_data(span: Span) -> str | None:
+    """Benchmark or Dataset when the name of the mention ``span``, anywhere in its text, is followed by an apposition
+    whose head is a data word ("We introduce Housekeep, a benchmark to evaluate ...": :func:`_apposition_type`), else
+    None. The rules read this cue for the mentions they find; this reads it for a name found elsewhere (the title's
+    "Housekeep: Tidying Virtual Households ...", where no rule or recogniser took the abstract's "Housekeep").
+
+    Example:
+        >>> doc = nlp("Housekeep: Tidying Households. We introduce Housekeep, a benchmark for ...")  # doctest: +SKIP
+        >>> described_as_data(doc[0:1])  # doctest: +SKIP
+        'Benchmark'
+    """
+    doc = span.doc
+    for found in re.finditer(r"(?<!\w)" + re.escape(span.text) + r"(?!\w)", doc.text):
+        other = doc.char_span(found.start(), found.end())
+        apposed = _apposition_type(doc, other.end) if other is not None else None
+        if apposed:
+            return apposed
+    return None
+
+
 def data_word(tok: Token) -> str:
     """A token's lower-case text, "dataset(s)" for the "data" of "data set(s)" (the older spelling: "the MNIST data
     set", "XHate-999, a multilingual evaluation data set").
@@ -1728,7 +1748,7 @@ def _data_head(tok: Token) -> bool:
 
 
 #: Plural kinds of systems a "suite of" may gather ("a suite of multi-token prediction language models").
-_SYSTEM_PLURALS = _wordset("judges llms lms agents tools solvers detectors classifiers networks policies")
+_SYSTEM_PLURALS = _wordset("judges llms lms agents tools solvers detectors classifiers networks policies apis")
 
 
 #: Nouns after a data word that make it a modifier of a process ("dataset distillation").

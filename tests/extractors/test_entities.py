@@ -541,3 +541,22 @@ def test_names_a_bert_model(name, expected):
     from extractors.entities import names_a_bert_model
 
     assert names_a_bert_model(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "expected"),
+    [
+        ("We introduce TidyKit, a benchmark to evaluate commonsense reasoning of agents.", "TidyKit", "Benchmark"),
+        ("We release TidyKit, a suite of 40 household rearrangement episodes.", "TidyKit", "Benchmark"),
+        ("We collect TidyKit (Tidy Kitchens), a new large-scale dataset of kitchens.", "TidyKit", "Dataset"),
+        # a suite of programming interfaces is software, not data
+        ("The system also includes TidyKit, a comprehensive suite of APIs for agents.", "TidyKit", None),
+        ("We introduce TidyKit, a framework for the curation of datasets.", "TidyKit", None),
+    ],
+)
+def test_an_apposition_with_a_data_head_says_a_name_is_data(nlp, sentence, name, expected):
+    from extractors.entities import described_as_data
+
+    doc = nlp(sentence)
+    start = next(t.i for t in doc if t.text == name)
+    assert described_as_data(doc[start : start + 1]) == expected

@@ -1759,6 +1759,20 @@ def test_a_name_the_authors_give_their_model_is_a_method_whatever_a_gazetteer_sa
     assert types.get("SPL") == "Method", types
 
 
+def test_a_title_name_the_abstract_calls_a_benchmark_is_one(nlp):
+    # round 164's "Housekeep" ('We introduce Housekeep, a benchmark to evaluate ...') was a Method node: the title's
+    # mention was the only one found, and the apposition that says what it is follows another
+    title = "Shelfwise: Arranging Virtual Kitchens with Common Sense"
+    types = _decided_types(nlp, "We introduce Shelfwise, a benchmark to evaluate commonsense reasoning of embodied "
+                                "agents. An agent must put misplaced objects back where people expect them. We propose a "
+                                "modular baseline for Shelfwise that combines planning and exploration.", title=title)
+    assert types.get("Shelfwise") == "Benchmark", types
+    # a name the abstract calls a model stays a method
+    types = _decided_types(nlp, "We introduce Shelfwise, a model that arranges objects from commonsense priors. We "
+                                "evaluate Shelfwise on two rearrangement benchmarks.", title=title)
+    assert types.get("Shelfwise") == "Method", types
+
+
 def test_the_area_under_the_curve_written_out_is_one_measure(nlp):
     # round 159's "Area" (of '... in terms of Area Under the Curve') was a Metric node
     types = _decided_types(nlp, "MatchNet improves the state of the art with up to 4.16% improvement in terms of Area "
