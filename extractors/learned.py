@@ -213,18 +213,23 @@ def _no_name(text: str) -> bool:
     benchmarks"), a translation direction ("English-German"), a unit or a word in capitals
     (:data:`extractors.gazetteers.NO_NAMES`: "dB", "NOT" of "does NOT depend"), a broad field
     ("Machine Learning" of "... for Machine Learning"), a broad kind of model ("A Bayesian Model for ...":
-    :data:`extractors.entities.GENERIC_CLASSES`), a size alone ("7B" of "7B and 8B parameter models")."""
+    :data:`extractors.entities.GENERIC_CLASSES`), a size alone ("7B" of "7B and 8B parameter models"), a quantity in
+    big-O notation ("$O(kp)$ memory")."""
     low = text.lower()
     if low in LANGUAGES or text in NO_NAMES or low in FIELDS or low in GENERIC_CLASSES or spells_an_acronym(text):
         return True  # ... or a word spelling an acronym's letters ("grAdient")
     if _SIZE_ALONE.fullmatch(text):
         return True  # a count of parameters or of examples names no model or data by itself
+    if _BIG_O.search(text):
+        return True  # "$O(kp)$ memory", "O(n log n) time": a complexity, a quantity
     pair = _LANGUAGE_PAIR.fullmatch(text)
     return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
 
 
 #: A count alone: "7B", "1.5B", "350M", "100K".
 _SIZE_ALONE = re.compile(r"\d+(?:\.\d+)?\s?[KkMBT]")
+#: Big-O notation, plain or in LaTeX: "O(kp)", "$\mathcal{O}(n)$", "\tilde{O}(\sqrt{T})", "Θ(n)".
+_BIG_O = re.compile(r"(?:\\(?:mathcal\{O\}|tilde\{O\}|widetilde\{O\}|Theta|Omega)|(?<![A-Za-z\\])O|Θ|Ω)\s*\(")
 #: A translation direction: "English-German", "Chinese to English", "En→De" aside.
 _LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
 

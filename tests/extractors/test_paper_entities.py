@@ -449,6 +449,20 @@ def test_a_size_alone_is_no_model(candidates_nlp):
     assert "Llama-3-8B" in names
 
 
+def test_a_quantity_in_big_o_notation_is_no_name(candidates_nlp):
+    # round 164's "O(kp) memory" ('no algorithm can do better than $O(kp)$ memory') was a Method node
+    entities = _entities(
+        candidates_nlp, "Streaming Low-Rank Approximation",
+        "We consider streaming low-rank approximation of a $p$-dimensional covariance. Standard algorithms require "
+        "$O(p^2)$ memory; meanwhile no algorithm can do better than $O(kp)$ memory, since this is what the output "
+        "itself requires. We propose StreamSketch, an algorithm with $\\mathcal{O}(kp)$ memory and near-optimal "
+        "sample complexity.",
+    )
+    names = {e.name for e in entities}
+    assert not [n for n in names if "O(" in n or "O}(" in n], names
+    assert "StreamSketch" in names
+
+
 def test_a_broad_field_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "Fair Ranking for Machine Learning",
