@@ -463,6 +463,14 @@ def test_a_quantity_in_big_o_notation_is_no_name(candidates_nlp):
     assert "StreamSketch" in names
 
 
+def test_well_known_reading_comprehension_benchmarks_are_benchmarks(nlp):
+    # round 164's "CBT" ('... benchmarks such as the Children's Book Test (CBT) and Who-Did-What (WDW)') was a Method
+    types = _decided_types(nlp, "Our reader improves accuracy by 2 points over previous results on standard machine "
+                                "comprehension benchmarks such as the Children's Book Test (CBT) and bAbI.",
+                           title="A Reader with Memory")
+    assert types.get("CBT") == "Benchmark" and types.get("bAbI") == "Benchmark", types
+
+
 def test_a_broad_field_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "Fair Ranking for Machine Learning",
