@@ -82,6 +82,8 @@ SENTENCE_OPENERS = tuple(sorted(
     Although Though Since Because Each Both Most Many Some All Existing Experiments Extensive Experimental Results
     Code Compared Overall Also Then Lastly First Second Third Notably Importantly Consequently Meanwhile Instead Yet
     But And Or If Based Using Given Despite Current Recent Previous Unfortunately Nevertheless Nonetheless Indeed
+    Next Later Together Surprisingly Interestingly Similarly Empirically Theoretically Recently Previously Whereas
+    Another Following Motivated Inspired Beyond Without Through After During Among
     """.split(), key=len, reverse=True))
 _OPENER = "(?:" + "|".join(SENTENCE_OPENERS) + ")"
 #: Two sentences with no space after the period: "AI-generated.Crucially", and after a name, a figure or a

@@ -83,6 +83,7 @@ def test_pipeline_keeps_names_whole(nlp, sentence, token):
         ("Gains of 3% (GSM8K).The code is out.", ["GSM8K", ")", ".", "The"]),
         ("We test on HotpotQA.We find gains.", ["HotpotQA", ".", "We"]),
         ("We use CIFAR-10.Our model wins.", ["CIFAR-10", ".", "Our"]),
+        ("We study ICL.Next, we probe it.", ["ICL", ".", "Next"]),  # round 166's Method node "ICL.Next"
         ("It beats GPT-4.Then we stop.", ["GPT-4", ".", "Then"]),
         ("As in [12].In this work, we", ["]", ".", "In"]),
         ("We use Node-2.Vec here.", ["Node-2.Vec", "here"]),
