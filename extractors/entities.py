@@ -1658,24 +1658,27 @@ def _trained_on(doc: Doc, start: int, end: int) -> bool:
 _EVALUATION_SETS = frozenset({"evaluation", "test", "testing", "benchmark", "benchmarking"})
 
 
-def _apposition_type(doc: Doc, end: int) -> str | None:
+def _apposition_type(doc: Doc, end: int, counted: bool = False) -> str | None:
     """Benchmark or Dataset when a name ending at ``end`` is followed by an apposition whose head says
     so: "X, a benchmark for ...", "X (Its Long Form), a novel benchmark", "X, a new large-scale and
     machine-generated dataset", "X, a large-scale, comprehensive, and high-quality dataset", "X, a
     few-shot relation extraction (FSRE) benchmark", "We introduce X: a simulation-based dataset"; the phrase ends at
-    a preposition (its head came before), a clause's verb or a comma that no further modifier follows."""
+    a preposition (its head came before), a clause's verb or a comma that no further modifier follows. With
+    ``counted``, a number may open it before a plural head ("X and Y, two densely annotated datasets")."""
     n = len(doc)
     k = end
     if k < n and doc[k].text == "(":
         k = _bracket_end(doc, k)
         if k is None:
             return None
-    if not (k + 1 < n and doc[k].text in {",", ":"} and doc[k + 1].lower_ in {"a", "an", "the"}):
+    if not (k + 1 < n and doc[k].text in {",", ":"} and (doc[k + 1].lower_ in {"a", "an", "the"} or counted and _counts(doc[k + 1]))):
         return None
     j, limit = k + 2, min(n, k + 18)
     while j < limit:
         tok = doc[j]
         if _data_head(tok):
+            if _counts(doc[k + 1]) and tok.tag_ != "NNS":
+                return None  # "X and Y, two datasets", not "X, 10 benchmark tasks"
             return BENCHMARK if tok.lower_ in _CUE_BENCHMARK else DATASET
         if tok.pos_ == "ADP" and not (doc[j - 1].text == "-" and not doc[j - 1].whitespace_):
             return None  # "X, a framework for the enrichment of tabular datasets" ("chain-of-solving" goes on)
@@ -1709,10 +1712,19 @@ def described_as_data(span: Span) -> str | None:
     doc = span.doc
     for found in re.finditer(r"(?<!\w)" + re.escape(span.text) + r"(?!\w)", doc.text):
         other = doc.char_span(found.start(), found.end())
-        apposed = _apposition_type(doc, other.end) if other is not None else None
+        if other is None:
+            continue
+        # "CHARADES and Multi-THUMOS, two densely annotated datasets": the last of a coordination is apposed to all
+        ends = [other.end] + [c.i + 1 for c in other.root.conjuncts if c.i >= other.end]
+        apposed = next(filter(None, (_apposition_type(doc, e, counted=True) for e in ends)), None)
         if apposed:
             return apposed
     return None
+
+
+def _counts(tok: Token) -> bool:
+    """A number that opens an apposition ("two" of "CHARADES and Multi-THUMOS, two densely annotated datasets")."""
+    return tok.like_num and tok.lower_ not in ("one", "1")
 
 
 def data_word(tok: Token) -> str:

@@ -552,6 +552,11 @@ def test_names_a_bert_model(name, expected):
         # a suite of programming interfaces is software, not data
         ("The system also includes TidyKit, a comprehensive suite of APIs for agents.", "TidyKit", None),
         ("We introduce TidyKit, a framework for the curation of datasets.", "TidyKit", None),
+        # a number may open it before a plural data head, said of every name of a coordination (round 166's
+        # "Multi-THUMOS" of "CHARADES and Multi-THUMOS, two densely annotated datasets" was a Method node)
+        ("We train on TidyKit and MessyRooms, two densely annotated datasets.", "TidyKit", "Dataset"),
+        ("We train on TidyKit and MessyRooms, two densely annotated datasets.", "MessyRooms", "Dataset"),
+        ("We solve TidyKit, 10 benchmark tasks of kitchens.", "TidyKit", None),
     ],
 )
 def test_an_apposition_with_a_data_head_says_a_name_is_data(nlp, sentence, name, expected):
