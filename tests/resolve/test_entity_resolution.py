@@ -453,7 +453,8 @@ def test_a_well_known_acronym_joins_its_one_definition_even_where_a_paper_builds
     [("GLUE", "General Language Understanding Evaluation", "Benchmark"), ("mBERT", "Multilingual BERT", "Model"),
      ("MSE", "mean square error", "Metric"),  # one letter from the usual "mean squared error"
      ("SBERT", "Sentence-BERT", "Model"), ("TPR", "true positive rate", "Metric"),
-     ("HOTA", "higher order tracking accuracy", "Metric")],  # round 159's split
+     ("HOTA", "higher order tracking accuracy", "Metric"),  # round 159's split
+     ("MPJPE", "mean per joint position error", "Metric")],  # round 167's split
 )
 def test_bare_uses_of_a_well_known_benchmark_model_or_measure_join_its_one_definition(short, long, label):
     definer = make_paper("p0", [(short, label, [long])], {short: long})
