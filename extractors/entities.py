@@ -2537,7 +2537,8 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
     """Where a measure's name starts after words that say whose figure it is, how good or how it
     grows ("the best published F1 score", "a record inception score", "3.4% lower error", "near-human
     accuracy", "a vanishing regret"), the fixed phrase "with high probability" ("a high probability
-    regret bound") or a tolerance's symbol ("within ε-relative error").
+    regret bound"), a tolerance's symbol ("within ε-relative error") or the verb that takes it ("and measure accuracy
+    using ...").
 
     Example:
         >>> measure_start(nlp("a record inception score"), 1, 4)  # doctest: +SKIP
@@ -2563,9 +2564,23 @@ def measure_start(doc: Doc, start: int, end: int) -> int:
             start += 2  # "ε-relative error": the tolerance's symbol is no part of the measure
         elif start > 0 and doc[start - 1].like_num and tok.lower_ in _FIGURE_UNITS:
             start += 1  # "0.9 ms inference latency": the figure's unit
+        elif tok.lower_ in _MEASURING_VERBS and (
+            tok.tag_ in ("VB", "VBP") or start > 0 and doc[start - 1].lower_ in _BEFORE_A_VERB
+        ):
+            start += 1  # "and measure accuracy using the ITA metric" (tagged a noun): the verb that takes the measure
         else:
             break
     return start
+
+
+#: Words after which a word that may be a verb or a noun is a verb: "we measure", "to measure", "and measure".
+_BEFORE_A_VERB = frozenset({"we", "to", "and", "then", "also", "or", "i", "they"})
+#: Verbs whose object is a measure ("measure accuracy", "report F1", "minimize regret"), read before it as a verb.
+_MEASURING_VERBS = _wordset(
+    "measure measures report reports evaluate evaluates compute computes calculate calculates assess assesses "
+    "estimate estimates maximize maximizes minimize minimizes maximise minimise optimize optimise improve improves "
+    "reduce reduces increase increases achieve achieves obtain obtains boost boosts"
+)
 
 
 #: Units a figure may carry before the measure it reports ("0.9 ms inference latency", "2.1 GB memory").

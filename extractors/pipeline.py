@@ -490,7 +490,7 @@ def doc_to_extraction(
         if entry["type"] == METRIC and all(_modifies_data(s, _HARDWARE_NOUNS, ending=False) for s in entry["spans"]):
             continue  # "MOS charge storage", "MOS transistors": metal-oxide-semiconductor, not the opinion score
         if entry["type"] == METRIC and key not in reported and all(
-            _modifies_data(s, _PREDICTION_NOUNS, ending=False) for s in entry["spans"]
+            _modifies_data(s, _PREDICTION_NOUNS, ending=False, listed=True) for s in entry["spans"]
         ):
             continue  # "Conversion rate (CVR) prediction": what a task predicts, "MMSE inference": an estimator's
             # criterion; no measure of a result (round 158)
@@ -855,15 +855,18 @@ _DEVICE_NOUNS = frozenset({
 
 #: Nouns of predicting a quantity: a measure's name that only ever modifies one names what a task predicts ("CVR
 #: prediction"), or the criterion an estimator is named after ("MMSE inference", "MMSE estimator").
-_PREDICTION_NOUNS = frozenset({"prediction", "predictions", "estimation", "forecasting", "estimator", "estimators", "inference"})
+_PREDICTION_NOUNS = frozenset(
+    {"prediction", "predictions", "estimation", "estimations", "forecasting", "estimator", "estimators", "inference"}
+)
 
 
-def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = True) -> bool:
+def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = True, listed: bool = False) -> bool:
     """Whether a mention only modifies a noun of data after it (past the short form it defines or the bracket
     that closes it): "a robust computational reconstruction ... to recover the HSHS video", "light-field(LF)
     imaging"; not "Noisy-clean Mix (NcM) data augmentation", where the noun goes on into a longer name. Every
     mention of a Method so placed names a kind of data, not a technique. ``nouns`` may be other nouns (of hardware:
-    "MOS charge storage", where ``ending=False`` lets the phrase go on)."""
+    "MOS charge storage", where ``ending=False`` lets the phrase go on). With ``listed``, a mention that opens a
+    list modifies the noun after the list's last item ("Minimum Mean-Square Error (MMSE), ML and MIL estimations")."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
         i += 1  # the short form of "light-field(LF) imaging"
@@ -871,10 +874,27 @@ def _modifies_data(span, nouns: frozenset[str] = _DATA_NOUNS, *, ending: bool = 
         i = close + 1  # "PTZ (Pan-Tilt-Zoom) cameras": the bracket spells the short form out, however long
     else:
         i = _past_bracket(doc, i)  # "high-speed hyperspectral (HSHS) video"
+    if listed:
+        i = _past_the_list(doc, i, nouns)
     if not (i < len(doc) and doc[i].lower_ in nouns and doc[i].pos_ in ("NOUN", "PROPN")):
         return False
     # the noun ends the phrase: "Noisy-clean Mix (NcM) data augmentation" is a technique
     return not ending or i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "PROPN") and doc[i + 1].text not in HYPHENS
+
+
+def _past_the_list(doc, i: int, nouns: frozenset[str]) -> int:
+    """Where the list that goes on at ``i`` after a name ends: past ", ML and MIL" of "Minimum Mean-Square Error
+    (MMSE), ML and MIL estimations", items of at most three nouns, names or adjectives; ``i`` when no list goes on."""
+    j = i
+    while j < len(doc) and doc[j].text in (",", "and", "or"):
+        k = j + 1 + (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"))
+        end = k
+        while end < len(doc) and end - k < 3 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and doc[end].lower_ not in nouns:
+            end += 1
+        if end == k:
+            break
+        j = end
+    return j
 
 
 #: A noun of systems right after a name, or after the list the name opens ("FEAR-M and FEAR-L trackers", "NMAR
