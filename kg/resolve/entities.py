@@ -1427,6 +1427,13 @@ def _expand_short_forms(st: _State) -> None:
                 # by the long form itself ("Recognizing Textual Entailment", the task and its benchmark)
                 st.decisions[(g, short)] = None
                 continue
+            if (g == NodeLabel.METRIC.value and not in_group and not well_known
+                    and not any(lk in st.occurrences[g] for lk in top_members)
+                    and _defined_only_outside(st, short, top_members, {g})):
+                # a measure's bare "SPL" ('a 50% SPL score') is not the self-paced learning two Method papers
+                # define: no paper defines the letters as a measure, and a measure is not named after a method
+                st.decisions[(g, short)] = None
+                continue
             if not in_group and not well_known and has_label_sense(short, g):
                 # a measure's "MAE" defined nowhere among measures is not the masked autoencoder that Method
                 # papers define: the letters have a meaning of their own for this kind of node
@@ -1456,9 +1463,15 @@ def _expand_short_forms(st: _State) -> None:
 def _defined_only_as_other_than_data(st: _State, short: str, members: list[str]) -> bool:
     """Whether the papers defining ``short`` as one of ``members`` type it, where they type it, as something other
     than data (Method, Model, Task, Metric) and never as data."""
+    return _defined_only_outside(st, short, members, DATA_TYPES)
+
+
+def _defined_only_outside(st: _State, short: str, members: list[str], labels) -> bool:
+    """Whether the papers defining ``short`` as one of ``members`` type it, where they type it, and never as one of
+    ``labels``."""
     kinds = {label for label in (*(lab.value for lab in NodeLabel), None)
              if any(lk in st.abbr.labelled.get((label, short), ()) for lk in members)}
-    return bool(kinds - {None}) and not kinds & DATA_TYPES
+    return bool(kinds - {None}) and not kinds & set(labels)
 
 
 def _join_spellings(st: _State) -> None:

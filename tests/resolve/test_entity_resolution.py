@@ -476,6 +476,24 @@ def test_a_well_known_acronym_alone_joins_its_usual_long_form_that_no_paper_defi
     assert node_id(res, "p1") != node_id(res, "p2")
 
 
+def test_a_measure_s_letters_do_not_take_a_long_form_only_methods_define():
+    """Round 169's Metric node "Self-paced learning" was a navigation paper's bare "SPL" ('a 50% SPL score'): two
+    papers define SPL as self-paced learning, a Method; a measure is not named after it."""
+    definers = [make_paper(f"d{i}", [("SPL", "Method", ["self-paced learning"])], {"SPL": "self-paced learning"})
+                for i in range(2)]
+    res = resolve_entities([*definers, make_paper("p", [("SPL", "Metric")])])
+    node = res.nodes[node_id(res, "p")]
+    assert node.name == "SPL" and not node.aliases and node.props.get("long_form") is None
+    # a paper defining the letters as a measure gives bare measure uses its long form
+    measure = make_paper("m", [("SPL", "Metric", ["success weighted by path length"])],
+                         {"SPL": "success weighted by path length"})
+    res = resolve_entities([*definers, measure, make_paper("p", [("SPL", "Metric")])])
+    assert node_id(res, "p") == node_id(res, "m")
+    # bare letters used as a method still join the method's long form
+    res = resolve_entities([*definers, make_paper("q", [("SPL", "Method")])])
+    assert node_id(res, "q") == node_id(res, "d0")
+
+
 @pytest.mark.parametrize(("short", "long", "label"), [("SGD", "stochastic gradient descent", "Method"),
                                                       ("ASR", "automatic speech recognition", "Task")])
 @pytest.mark.parametrize("data", ["Dataset", "Benchmark"])
