@@ -491,7 +491,7 @@ LANGUAGES: frozenset[str] = frozenset(
 )
 
 #: Units of measurement: never a name.
-UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB")
+UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB|KBytes|MBytes|GBytes|TBytes|kbps|Mbps|Gbps")
 #: Units, English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
 #: gates"), a kind of image ("RGB-D") and the state of the art ("outperforming SOTAs"): no name,
 #: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).

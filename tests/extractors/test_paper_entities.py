@@ -471,6 +471,18 @@ def test_well_known_reading_comprehension_benchmarks_are_benchmarks(nlp):
     assert types.get("CBT") == "Benchmark" and types.get("bAbI") == "Benchmark", types
 
 
+def test_a_unit_of_memory_or_bandwidth_is_no_name(candidates_nlp):
+    # round 169's "GBytes" ('uses more than 2 GBytes memory') was a Method node
+    entities = _entities(
+        candidates_nlp, "Streaming Sketches",
+        "The exact solver uses more than 2 GBytes memory on this graph, while our sketch, StreamSketch, needs 20 "
+        "MBytes and streams at 5 Mbps, and improves accuracy by 3 points.",
+    )
+    names = {e.name for e in entities}
+    assert not names & {"GBytes", "MBytes", "Mbps"}, names
+    assert "StreamSketch" in names
+
+
 def test_a_broad_field_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "Fair Ranking for Machine Learning",
