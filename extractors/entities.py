@@ -1671,7 +1671,8 @@ def _apposition_type(doc: Doc, end: int, counted: bool = False) -> str | None:
         k = _bracket_end(doc, k)
         if k is None:
             return None
-    if not (k + 1 < n and doc[k].text in {",", ":"} and (doc[k + 1].lower_ in {"a", "an", "the"} or counted and _counts(doc[k + 1]))):
+    opened = k + 1 < n and (doc[k + 1].lower_ in {"a", "an", "the"} or counted and _counts(doc[k + 1]))
+    if not (opened and doc[k].text in {",", ":"}):
         return None
     j, limit = k + 2, min(n, k + 18)
     while j < limit:

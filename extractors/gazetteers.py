@@ -219,7 +219,8 @@ BENCHMARKS: frozenset[str] = _terms(
     RefCOCO|RefCOCO+|RefCOCOg|Flickr30K Entities|Flickr30k Entities|COCO-Text|COCO-QA|EPIC-KITCHENS|EPIC-KITCHENS-100
     CIFAR-10-C|CIFAR10-C|CIFAR-100-C|CIFAR100-C|MNIST-C|Tiny-ImageNet-C|TinyImageNet-C|ImageNet-P|ImageNet-Sketch
     ImageNet-V2|ImageNetV2|ObjectNet
-    Children's Book Test|Children’s Book Test|Who Did What|Who-Did-What|MCTest|NarrativeQA|NewsQA|SearchQA|QuAC|WikiHop|bAbI
+    Children's Book Test|Children’s Book Test|Who Did What|Who-Did-What|MCTest|NarrativeQA|NewsQA|SearchQA|QuAC
+    WikiHop|bAbI
     """
 )
 

@@ -889,7 +889,7 @@ def _past_the_list(doc, i: int, nouns: frozenset[str]) -> int:
     while j < len(doc) and doc[j].text in (",", "and", "or"):
         k = j + 1 + (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", "or"))
         end = k
-        while end < len(doc) and end - k < 3 and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and doc[end].lower_ not in nouns:
+        while end < min(len(doc), k + 3) and doc[end].pos_ in ("NOUN", "PROPN", "ADJ") and doc[end].lower_ not in nouns:
             end += 1
         if end == k:
             break

@@ -1788,8 +1788,8 @@ def test_a_title_name_the_abstract_calls_a_benchmark_is_one(nlp):
     # mention was the only one found, and the apposition that says what it is follows another
     title = "Shelfwise: Arranging Virtual Kitchens with Common Sense"
     types = _decided_types(nlp, "We introduce Shelfwise, a benchmark to evaluate commonsense reasoning of embodied "
-                                "agents. An agent must put misplaced objects back where people expect them. We propose a "
-                                "modular baseline for Shelfwise that combines planning and exploration.", title=title)
+                                "agents. An agent must put misplaced objects back where people expect them. We propose "
+                                "a modular baseline for Shelfwise that combines planning and exploration.", title=title)
     assert types.get("Shelfwise") == "Benchmark", types
     # a name the abstract calls a model stays a method
     types = _decided_types(nlp, "We introduce Shelfwise, a model that arranges objects from commonsense priors. We "
