@@ -537,7 +537,7 @@ FIELDS: frozenset[str] = frozenset(
 #: Classes of model written as acronyms: generic however a paper spells them out ("vision-language
 #: models (VLMs)"; gold guidelines: "LLMs" is no Model).
 MODEL_CLASSES: frozenset[str] = frozenset(
-    t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs|PTLM|PTLMs|PrLM|PrLMs")
+    t.lower() for t in _terms("LLM|LLMs|LM|LMs|VLM|VLMs|MLLM|MLLMs|LVLM|LVLMs|LMM|LMMs|PLM|PLMs|PTMs|PTLM|PTLMs|PrLM|PrLMs|VLA|VLAs")
 )
 
 #: Classes of model, organisations and funders, places, venues, formats, hardware, radio and wired links, web

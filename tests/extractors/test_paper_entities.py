@@ -473,6 +473,19 @@ def test_well_known_reading_comprehension_benchmarks_are_benchmarks(nlp):
     assert types.get("CBT") == "Benchmark" and types.get("bAbI") == "Benchmark", types
 
 
+def test_vision_language_action_models_are_a_class_of_models(candidates_nlp):
+    # round 172's "VLA" ('such category of models as vision-language-action models') was a Method node; like VLMs, a
+    # class of models, which the train annotations never keep (ten abstracts write it)
+    entities = _entities(
+        candidates_nlp, "Grasping with Language",
+        "Vision-language-action models (VLAs) map images and instructions to robot actions. We propose GripNet, which "
+        "fine-tunes a VLA on grasps and improves the success rate by 12% over OpenVLA.",
+    )
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert not names & {"VLA", "VLAs", "Vision-language-action models"}, names
+    assert "GripNet" in names
+
+
 def test_a_broad_field_is_no_entity(candidates_nlp):
     entities = _entities(
         candidates_nlp, "Fair Ranking for Machine Learning",
