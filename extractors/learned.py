@@ -190,8 +190,12 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     if ent.label_ == METRIC and no_measure(doc, start, end):
         return None  # "in-depth error" of "an in-depth error analysis", "4-bit precision"
     name = long_forms.get((start, end)) or shorts.get(merge_key(text)) or text
-    if name.lower() in MODEL_CLASSES:
-        return None  # "VLMs"; "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled
+    if name.lower() in MODEL_CLASSES or any(
+        b == end and a > start and short.lower() in MODEL_CLASSES for (a, b), short in long_forms.items()
+    ):
+        # "VLMs"; "Vision-Language Model" of "a Vision-Language Model (VLM)": generic however spelled, and with a word
+        # before it ("hierarchical Vision-Language-Action" of "a hierarchical Vision-Language-Action (VLA) policy")
+        return None
     if _names_no_thing(doc, text, long_forms, shorts):
         return None  # "SotA" of "outperforms SotA CNN-based methods", "GT" of "a ground truth (GT)"
     return Span(doc, start, end, label=ent.label_, kb_id=name, span_id=LEARNED)

@@ -484,6 +484,12 @@ def test_vision_language_action_models_are_a_class_of_models(candidates_nlp):
     names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
     assert not names & {"VLA", "VLAs", "Vision-language-action models"}, names
     assert "GripNet" in names
+    # round 177's "hierarchical Vision-Language-Action" (of '... a hierarchical Vision-Language-Action (VLA) navigation
+    # policy') was a Method node: the class's long form with a word before it
+    mobility = "Mobility VLA: Multimodal Instruction Navigation"
+    entities = _entities(candidates_nlp, mobility, "We present Mobility VLA, a hierarchical Vision-Language-Action (VLA) "
+                         "navigation policy that combines long-context VLMs with a topological graph.")
+    assert not [e.name for e in entities if "Vision-Language-Action" in e.name], [e.name for e in entities]
 
 
 def test_a_broad_field_is_no_entity(candidates_nlp):
