@@ -44,10 +44,14 @@ def is_short_form(text: str) -> bool:
     return letters >= 2 and not re.fullmatch(r"[\d.%]+", text)
 
 
+def _singular(short: str) -> str:
+    """A short form without the "s" of its plural ("SSMs" -> "SSM"); two letters ("Ms") or an "s" after a lower-case
+    letter ("Res") stay as written."""
+    return short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+
+
 def _short_chars(short: str, long: str) -> str:
-    chars = short
-    if len(chars) > 2 and chars.endswith("s") and chars[-2].isupper():
-        chars = chars[:-1]  # plural: "SSMs"
+    chars = _singular(short)  # plural: "SSMs"
     kept = []
     low = long.lower()
     for c in chars.lower():
@@ -228,7 +232,7 @@ def _one_word_long_form(word: str, short: str) -> bool:
         >>> _one_word_long_form("infrared", "IR"), _one_word_long_form("SoftsplatLite", "SSL")
         (False, False)
     """
-    letters = short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+    letters = _singular(short)
     capitals = "".join(c for c in word if c.isupper())
     return word.isalpha() and letters.isalpha() and letters.isupper() and capitals == letters
 
