@@ -436,8 +436,10 @@ def doc_to_extraction(
             confidence = round(kept, 3)
         if entry["type"] in _SYSTEM_TYPES and gazetteer_type(name) not in _SYSTEM_TYPES:
             # "Housekeep: Tidying Virtual Households ... We introduce Housekeep, a benchmark to evaluate ...": a name
-            # no rule read as data; retyped after the threshold, which it passed as a system (a Dataset's is lower)
-            entry["type"] = next(filter(None, map(described_as_data, entry["spans"])), entry["type"])
+            # no rule read as data; retyped after the threshold, which it passed as a system (a Dataset's is lower).
+            # The cue is read at every occurrence of a mention's text, so one mention per text is enough
+            by_text = {s.text: s for s in entry["spans"]}.values()
+            entry["type"] = next(filter(None, map(described_as_data, by_text)), entry["type"])
         if entry["type"] in DATA_TYPES and (names_an_architecture(name) or name.split()[-1].lower() in _TOOL_NOUNS):
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong
