@@ -1330,10 +1330,12 @@ def _generic_tail(a: str, b: str) -> bool:
 #: in the acronym. The whole corpus had LSTM as 4 nodes, 262 papers and 10, 4 and 1 apart. A descriptor or
 #: feature is what an image-feature acronym names ("Histogram of Oriented Gradient descriptor (HOG)"); an
 #: index, measure, metric, score or coefficient what a measure's acronym names ("structural similarity index
-#: measure (SSIM)" and "structural similarity (SSIM)").
+#: measure (SSIM)" and "structural similarity (SSIM)"); a dataset, data, benchmark or corpus what a data acronym names
+#: ("Multi Vehicle Stereo Event Camera Dataset (MVSEC)" and "Multi-Vehicle Stereo Event Camera (MVSEC)": two meanings
+#: of one paper each kept the whole corpus's four bare MVSEC papers apart).
 _SENSE_TAILS = frozenset(
     {"network", "recurrentnetwork", "model", "unit", "architecture", "method", "algorithm", "descriptor", "feature"}
-) | frozenset(MEASURE_TAILS)
+) | frozenset(MEASURE_TAILS) | frozenset({"dataset", "data", "benchmark", "corpus"})
 
 
 def _senses(st: _State, short: str) -> list[tuple[list[str], set[str]]]:

@@ -906,6 +906,18 @@ def test_an_acronyms_long_form_with_a_generic_last_word_is_the_same_meaning():
     assert node_id(res, "p0") != node_id(res, "p2")
 
 
+def test_a_data_acronyms_long_form_with_and_without_dataset_is_one_meaning():
+    """"Harbour Drone Video Set dataset (HDVS)" and "Harbour Drone Video Set (HDVS)" define one meaning, so the
+    papers that use the letters bare join it; before, the two long forms were two meanings of one paper each and no
+    bare use had the support to join either."""
+    exts = [make_paper("p0", [("HDVS", "Benchmark", ["Harbour Drone Video Set dataset"])],
+                       {"HDVS": "Harbour Drone Video Set dataset"}),
+            make_paper("p1", [("HDVS", "Dataset", ["Harbour Drone Video Set"])], {"HDVS": "Harbour Drone Video Set"}),
+            *(make_paper(f"p{i}", [("HDVS", "Benchmark")]) for i in (2, 3, 4))]
+    res = resolve_entities(exts)
+    assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
+
+
 def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
