@@ -188,6 +188,10 @@ _SINGULAR_S = frozenset({
     "perhaps", "across", "towards", "various", "previous", "numerous", "yes",
 })
 _SINGULAR_SUFFIXES = ("ss", "us", "is", "ous")
+#: Words of :data:`_SINGULAR_S` that end a name written as one word as they end it written in camel case:
+#: "Movielens" is "MovieLens", "Agnews" "AgNews", "Naivebayes" "NaiveBayes".
+_SINGULAR_S_ENDINGS = ("lens", "news", "series", "species", "bias", "atlas", "canvas", "bayes", "chaos", "cosmos",
+                       "pandas", "alias")
 # "-ics" nouns that are fields, not plurals of "-ic" ("metrics" and "topics" are plurals).
 _FIELD_ICS = ("physics", "matics", "robotics", "istics", "dynamics", "nomics", "antics",
               "graphics", "lytics", "omics", "ethics", "optics", "chanics", "netics", "tronics")
@@ -216,7 +220,7 @@ def singular(word: str) -> str:
     """
     if len(word) < 4 or not word.endswith("s") or any(c.isdigit() for c in word) or not word.isalpha():
         return word
-    if word in _SINGULAR_S or word.endswith(_SINGULAR_SUFFIXES) or word.endswith(_FIELD_ICS):
+    if word in _SINGULAR_S or word.endswith(_SINGULAR_SUFFIXES + _SINGULAR_S_ENDINGS) or word.endswith(_FIELD_ICS):
         return word
     if word.endswith("ies") and len(word) > 4 and word not in _IE_PLURALS:
         return word[:-3] + "y"

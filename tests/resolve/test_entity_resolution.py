@@ -413,7 +413,8 @@ def test_capitals_of_a_plural_looking_name_join_its_mixed_case_spelling():
     assert node_id(res, "p1") == node_id(res, "p2")
 
 
-@pytest.mark.parametrize("a, b", [("AgNews", "AG News"), ("WikiEvents", "Wiki Events"), ("ResNets", "ResNet")])
+@pytest.mark.parametrize("a, b", [("AgNews", "AG News"), ("WikiEvents", "Wiki Events"), ("ResNets", "ResNet"),
+                                  ("Movielens", "MovieLens"), ("Agnews", "AG News"), ("Naivebayes", "Naive Bayes")])
 def test_camel_case_name_is_made_singular_by_its_last_part(a, b):
     assert entity_key(a) == entity_key(b)
 
