@@ -1548,6 +1548,8 @@ def _metric_context(doc: Doc, start: int) -> bool:
 _METRIC_NOUNS = frozenset({"metric", "measure"})
 #: Verbs that introduce a name: "an architecture named CoordiNet", "a new metric called ID".
 NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "coined"})
+#: The naming verbs after "which we" or "that we": "a gold-standard dataset, which we call X".
+_WE_NAMING = frozenset({"call", "name", "term", "dub", "coin"})
 #: What may come between a metric noun and the name it announces ("a new metric, X", "a measure called X"):
 #: the naming verbs but "coined" (left out since the set was first written, so that no extraction moves), and a comma.
 _NAMING_WORDS = (NAMING_VERBS - {"coined"}) | {","}
@@ -1587,6 +1589,8 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         k -= 1
     if 0 < k < len(words):
         announced = words[k - 1]
+    elif len(words) >= 4 and words[-3:-1] in (["which", "we"], ["that", "we"]) and words[-1] in _WE_NAMING:
+        announced = words[-5] if words[-4] == "," and len(words) >= 5 else words[-4]  # "a dataset, which we call X"
     elif words and words[-1] in NAMING_VERBS:  # "a self-collected dataset named X", "an evaluation set, called X"
         j = len(words) - 2 if len(words) >= 2 and words[-2] == "," else len(words) - 1
         if j >= 2 and words[j - 1] == "set" and words[j - 2] in _EVALUATION_SETS:

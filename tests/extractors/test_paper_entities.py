@@ -966,6 +966,9 @@ def test_broken_compounds_curves_under_an_area_and_organisations_are_no_entities
      "covering diverse scenarios.", "BasketBall"),
     ("First, we construct a human-crafted evaluation set, called HumanExtension, which contains examples of two "
      "functions.", "HumanExtension"),
+    ("We build a gold-standard dataset, which we call HarbourSent80, for evaluating sentence embeddings.",
+     "HarbourSent80"),
+    ("We collect a new benchmark that we dub ToolQuake and test agents on it.", "ToolQuake"),
 ])
 def test_a_name_given_to_a_dataset_or_an_evaluation_set_is_data(candidates_nlp, abstract, name):
     types = {e.type.value for e in _entities(candidates_nlp, "A Study", abstract) if e.name == name}
