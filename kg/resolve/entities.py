@@ -1548,6 +1548,8 @@ def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], 
         if spelled is None:
             continue
         target = entity_key(spelled.text)
+        if target not in by_key and spelled.text == spelled.long:
+            target = _with_or_without_tail(target, by_key)  # "SSIM" and "structural similarity index"
         if target == key or target not in by_key or uf.find(key) == uf.find(target):
             continue
         own, short, whole = entity_key(spelled.long), entity_key(spelled.short), entity_key(form)
@@ -1559,6 +1561,15 @@ def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], 
             continue  # a paper's own "RL" is representation learning, its "deep RNN" a deep recursive network
         if st.join(g, key, target, "spelling"):
             st.spelling.setdefault((g, key), "a well-known acronym written out inside a name")
+
+
+def _with_or_without_tail(target: str, keys) -> str:
+    """The one key of ``keys`` that is the long-form key ``target`` with a generic last word (:data:`_SENSE_TAILS`)
+    taken off or put on ("structuralsimilarityindex" for "structuralsimilarityindexmeasure", the usual long form of
+    SSIM), else ``target``."""
+    found = {target[: -len(t)] for t in _SENSE_TAILS if target.endswith(t)} | {target + t for t in _SENSE_TAILS}
+    found = {k for k in found if k in keys and _generic_tail(k, target)}
+    return found.pop() if len(found) == 1 else target
 
 
 @dataclass(frozen=True)

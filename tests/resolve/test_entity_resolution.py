@@ -919,6 +919,15 @@ def test_a_data_acronyms_long_form_with_and_without_dataset_is_one_meaning():
     assert len({node_id(res, f"p{i}") for i in range(5)}) == 1
 
 
+@pytest.mark.parametrize(("short", "written", "label"), [
+    ("SSIM", "structural similarity index", "Metric"),  # the usual long form ends in "measure"
+    ("LSTM", "long short-term memory network", "Method"),  # ... and has no "network"
+])
+def test_a_well_known_acronym_joins_its_long_form_written_with_or_without_a_generic_last_word(short, written, label):
+    res = resolve_entities([make_paper("p1", [(short, label)]), make_paper("p2", [(written, label)])])
+    assert node_id(res, "p1") == node_id(res, "p2")
+
+
 def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
