@@ -1703,6 +1703,28 @@ def _apposition_type(doc: Doc, end: int, counted: bool = False) -> str | None:
     return None
 
 
+def named_as_data(span: Span) -> str | None:
+    """Dataset or Benchmark when the name of the mention ``span`` ends in a capitalised data noun ("the Incidents
+    Dataset", "UDT-Corpus", "The PRECOM-SM Corpus"): Dataset where its sentence introduces it, Benchmark where it is
+    evaluated on, else Dataset (as "X dataset" with the noun after the name: :func:`context_type`); else None.
+
+    Example:
+        >>> doc = nlp("We contribute a parallel corpus called UDT-Corpus.")  # doctest: +SKIP
+        >>> named_as_data(doc[5:8])  # doctest: +SKIP
+        'Dataset'
+    """
+    last = re.split(r"[\s\-]", span.text)[-1]
+    if last not in _NAMED_DATA_ENDS:
+        return None
+    if _proposal_sentence(span.sent):
+        return DATASET
+    return BENCHMARK if _in_eval_context(span.doc, span.start, span.end) else DATASET
+
+
+#: Capitalised last words that make a name a data set's.
+_NAMED_DATA_ENDS = frozenset({"Dataset", "Corpus", "Database", "DATASET", "CORPUS"})
+
+
 def described_as_data(span: Span) -> str | None:
     """Benchmark or Dataset when the name of the mention ``span``, anywhere in its text, is followed by an apposition
     whose head is a data word ("We introduce Housekeep, a benchmark to evaluate ...": :func:`_apposition_type`), else

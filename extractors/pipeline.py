@@ -58,6 +58,7 @@ from extractors.entities import (
     described_as_a_task,
     described_as_data,
     named_as_a_task,
+    named_as_data,
     names_a_problem,
     names_a_theory_object,
     names_an_object_of_study,
@@ -440,6 +441,10 @@ def doc_to_extraction(
             # The cue is read at every occurrence of a mention's text, so one mention per text is enough
             by_text = {s.text: s for s in entry["spans"]}.values()
             entry["type"] = next(filter(None, map(described_as_data, by_text)), entry["type"])
+        if entry["type"] in (METHOD, METRIC, TASK) and gazetteer_type(name) not in (METHOD, MODEL, METRIC, TASK):
+            # "we present the Incidents Dataset", "a parallel corpus called UDT-Corpus": a name that says it is data,
+            # retyped after the threshold as above ("Diagnostic Dataset" of a title, under it, stays out)
+            entry["type"] = next(filter(None, map(named_as_data, entry["spans"])), entry["type"])
         if entry["type"] in DATA_TYPES and (names_an_architecture(name) or name.split()[-1].lower() in _TOOL_NOUNS):
             # "two backbones, namely ResNet-18 and WideResNet-28-10": a network, no data; retyped after the threshold,
             # since the decision was sure of a name and only its type was wrong

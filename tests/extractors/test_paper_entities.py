@@ -1873,3 +1873,11 @@ def test_a_name_before_a_device_noun_that_goes_on_stays(candidates_nlp):
     tof = next(t.i for t in doc if t.text == "ToF")
     assert not _modifies_data(doc[ukf:ukf + 1], _DEVICE_NOUNS)  # 'UKF sensor fusion': the noun goes on
     assert _modifies_data(doc[tof:tof + 1], _DEVICE_NOUNS)
+
+
+def test_a_name_ending_in_a_capitalised_data_noun_is_data(nlp):
+    """"a parallel corpus ... called SGE-Corpus": the decision typed the name a Method (the paper proposes it); its
+    last word says it is data."""
+    types = _decided_types(nlp, "We contribute a Swiss-German to English parallel corpus with speaker metadata called "
+                                "SGE-Corpus, and a translation model that uses it.", "Towards Dialect-Aware Translation")
+    assert types.get("SGE-Corpus") == "Dataset"
