@@ -260,7 +260,62 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             pair = _long_inside(doc, i, inner)
         if pair is not None:
             pairs.append(pair)
+    titled = _title_definition(doc)
+    if titled is not None and titled[1].text not in {short.text for _, short in pairs}:
+        pairs.append(titled)  # after the abstract's own definitions, which name the letters first
     return pairs
+
+
+#: Words that end a long form running on in a title: minor words and those that open what it is for or made with
+#: ("JSTASR: Joint Size and Transparency-Aware Snow Removal Algorithm Based on ...").
+_TITLE_STOPS = _MINOR | {"based", "using", "via", "towards", "toward", "through", "without", "under", "over", "against",
+                         "within", "across", "into", "beyond", "meets", "meet", "versus", "vs", "vs."}
+
+
+def _title_spelled(long: str, short: str) -> str | None:
+    """The end of ``long`` that ``short`` spells by the initials of its words or by its capitals only; a title's
+    opening words spelling the letters loosely ("Translation Quality Estimation" and "TransQuest") are no long form."""
+    chars = _short_chars(short, long)
+    if len(chars) < 2:
+        return None
+    return (_initials_long_form(long, "".join(c for c in chars if not c.isdigit()), min(len(chars) + 5, len(chars) * 2))
+            or capitals_long_form(long, chars))
+
+
+def _title_definition(doc: Doc) -> tuple[Span, Span] | None:
+    """A title that opens with a short form and a colon and goes on with the words that spell it ("DART: Dense
+    Articulated Real-Time Tracking", "ACE: Adapting to Changing Environments for ..."): (long form span, short form
+    span), the long form running on over the title's capitalised words after the spelled ones ("Tracking") up to a
+    minor word. None when the title does not open so, or its first words do not spell the letters ("DART: Dropouts
+    meet Multiple Additive Regression Trees": the paper's name, not a definition).
+
+    Example:
+        >>> doc = nlp("DART: Dense Articulated Real-Time Tracking\\n\\nWe track.")  # doctest: +SKIP
+        >>> [(lf.text, sf.text) for lf, sf in find_abbreviations(doc)]  # doctest: +SKIP
+        [('Dense Articulated Real-Time Tracking', 'DART')]
+    """
+    if len(doc) < 4 or doc[1].text != ":" or not is_short_form(doc[0].text) or not doc[0].text[0].isupper():
+        return None
+    letters = [c for c in _singular(doc[0].text) if c.isalpha()]
+    if 2 * sum(c.isupper() for c in letters) < len(letters) + 1:
+        return None  # a name, not letters: "TransQuest", "Longformer", "MaxViT"
+    end = next((t.i for t in doc if "\n" in t.text), len(doc))  # the blank line after the title
+    start = 3 if doc[2].lower_ in ("a", "an", "the") else 2
+    if start >= end:
+        return None
+    short, chars = doc[0], _short_chars(doc[0].text, doc[start:end].text)
+    for stop in range(start + 1, min(end, start + len(chars) * 3) + 1):
+        prefix = doc[start:stop]
+        if prefix[-1].text in _BOUNDARY or prefix[-1].text == "-":
+            continue
+        if _title_spelled(prefix.text, short.text) != prefix.text:
+            continue
+        while stop < end and doc[stop].text[:1].isupper() and doc[stop].lower_ not in _TITLE_STOPS:
+            stop += 1  # "Tracking" of "Dense Articulated Real-Time Tracking"
+            while stop + 1 < end and doc[stop].text == "-" and doc[stop + 1].text[:1].isalpha():
+                stop += 2  # a hyphenated word in tokens: "Real - Time"
+        return doc[start:stop], doc[0:1]
+    return None
 
 
 def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:

@@ -118,6 +118,29 @@ def test_find_abbreviations_in_doc(nlp, sentence, pairs):
     assert [(lf.text, sf.text) for lf, sf in find_abbreviations(doc)] == pairs
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # a title opening with letters and the words that spell them defines them, the name running on over its
+        # capitalised words up to a minor word
+        ("HARP: Hierarchical Adaptive Routing Planner for Drone Swarms\n\nWe plan routes.",
+         [("Hierarchical Adaptive Routing Planner", "HARP")]),
+        ("DRIFT: Dense Real-Time Inertial Fusion Tracking\n\nWe track.",
+         [("Dense Real-Time Inertial Fusion Tracking", "DRIFT")]),
+        # an abstract's own definition comes first
+        ("HARP: Hierarchical Adaptive Routing Planner\n\nWe propose Hybrid Aerial Route Planning (HARP).",
+         [("Hybrid Aerial Route Planning", "HARP")]),
+        # a name that is no string of letters, or opening words that do not spell the letters, define nothing
+        ("HarpNet: Hierarchical Adaptive Routing Networks\n\nWe plan routes.", []),
+        ("SGD: General Analysis and Improved Rates\n\nWe analyse SGD.", []),
+        ("HARP: Routing Planners Are Hierarchical\n\nWe plan routes.", []),
+    ],
+)
+def test_a_title_that_opens_with_letters_and_their_words_defines_them(nlp, text, pairs):
+    doc = nlp(text)
+    assert [(lf.text, sf.text) for lf, sf in find_abbreviations(doc)] == pairs
+
+
 def test_component_writes_spans_labelled_with_short_form(nlp):
     doc = nlp("We apply Direct Preference Optimization (DPO) to a Transformer.")
     spans = doc.spans["kg_abbreviations"]
