@@ -813,6 +813,11 @@ class _State:
     dropped: Counter = field(default_factory=Counter)
     #: word -> how many distinct names of the input use it (:func:`_two_words`), counted when first asked
     name_words: Counter | None = None
+    #: (paper, label group, key) -> the key of a name the paper's title gives its own work, kept apart from other
+    #: titles' same name (:func:`_title_names_apart`)
+    title_keys: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    #: (label group, key) of the names :attr:`title_keys` keeps apart
+    title_named: set[tuple[str, str]] = field(default_factory=set)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -861,6 +866,8 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     curation = list(curation or ())
     st = _State(AbbreviationDictionary.collect(extractions))
     _register_different(st, curation)
+    st.title_keys = _title_names_apart(extractions)
+    st.title_named = {(g, k) for _, g, k in st.title_keys}
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
@@ -1084,6 +1091,70 @@ def _listed_as_data(extractions: list[PaperExtraction]) -> tuple[list[PaperExtra
     return out, log
 
 
+#: A title that gives its work a name of one word: "DREAM: Improving Situational QA by First Elaborating ...".
+_TITLE_NAME = re.compile(r"^\s*([^\s:]{2,40})\s*:\s+(\S.*)$")
+#: Words of a title's description that say nothing of which work it is.
+_TITLE_FILLER = frozenset("a an the of for and to in on with via by from using towards toward based".split())
+#: Two titles naming their work alike describe one work when their descriptions share this part of their words
+#: ("DropMax: Adaptive Stochastic Softmax" and "DropMax: Adaptive Variational Softmax", two versions of one paper).
+TITLE_SAME_WORK = 0.3
+
+
+def _title_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _TITLE_FILLER)
+
+
+def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str, str, str], str]:
+    """(paper, label group, key) -> a key of its own for a one-word name that several papers' titles give their own
+    work as one kind of node, when the titles describe different works: "DREAM: Improving Situational QA by First Elaborating the Situation" and
+    "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one node. Titles whose descriptions
+    share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper defines (its long form keeps it
+    apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a word other papers write in lower
+    case are left alone. Other papers' bare uses keep the shared key: which work they mean is not written.
+
+    Example:
+        >>> from schema import ExtractedEntity, Paper
+        >>> def ext(pid, title):
+        ...     return PaperExtraction(paper=Paper(id=pid, title=title, abstract="A."),
+        ...                            entities=[ExtractedEntity(name="DREAM", type="Method")])
+        >>> apart = _title_names_apart([ext("p1", "DREAM: Situational QA"), ext("p2", "DREAM: Visual Decoding")])
+        >>> apart[("p1", "Method", "DREAM")] != apart[("p2", "Method", "DREAM")]
+        True
+    """
+    lower_names = {e.name for ext in extractions for e in ext.entities if e.name.islower()}
+    namers: dict[tuple[str, str], list[tuple[str, frozenset[str], str]]] = defaultdict(list)
+    for ext in extractions:
+        m = _TITLE_NAME.match(ext.paper.title or "")
+        if not m:
+            continue
+        name, description = m.group(1), m.group(2)
+        if (not any(c.isupper() for c in name) or name.lower() in lower_names or well_known_long_form(name)
+                or name in ext.abbreviations):
+            continue
+        for group in {label_group(e.type.value) for e in ext.entities if name == e.name or name in e.aliases}:
+            namers[(group, entity_key(name))].append((ext.paper.id, _title_words(description), description))
+    apart: dict[tuple[str, str, str], str] = {}
+    for (group, key), items in namers.items():
+        if len({pid for pid, _, _ in items}) < 2:
+            continue
+        works = UnionFind()
+        for i, (_, a, _) in enumerate(items):
+            works.find(i)
+            for j in range(i + 1, len(items)):
+                b = items[j][1]
+                if a and b and len(a & b) >= TITLE_SAME_WORK * len(a | b):
+                    works.union(i, j)
+        groups = list(works.groups().values())
+        if len(groups) < 2:
+            continue
+        for members in groups:
+            first = min(members, key=lambda i: items[i][0])
+            own = f"{key}~{entity_key(items[first][2])[:24]}"
+            for i in members:
+                apart[(items[i][0], group, key)] = own
+    return apart
+
+
 def _add_mentions(st: _State, ext: PaperExtraction) -> None:
     """Keys of the names and aliases of one paper (own abbreviations expanded); aliases joined.
 
@@ -1105,6 +1176,8 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
         name_key, how = st.local_key(name, pid)
         if not name_key:
             name_key = name.lower()
+        if how is None:
+            name_key = st.title_keys.get((pid, label, name_key), name_key)
         proposed = RelType.PROPOSES in ent.roles
         st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label, proposed))
         st.mention_key[(pid, i)] = (label, name_key)
@@ -1449,7 +1522,10 @@ def _expand_short_forms(st: _State) -> None:
                 (len(top_papers) >= MIN_DEFINING_PAPERS and len(top_papers) >= SENSE_DOMINANCE * next_papers)
                 # half the papers of the group: only with definitions in the group ("SSD", a dialog
                 # dataset, is not the detector one paper defines as a Method)
-                or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers) and not proposers)
+                # (nor when titles name works of their own by the letters: "STGAN: A Unified Selective Transfer
+                # Network ..." and "STGAN: Detecting Host Threats ...", whose papers no longer use the shared key)
+                or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers) and not proposers
+                    and (g, short) not in st.title_named)
                 or well_known)  # the usual meaning of a well-known acronym (kg.resolve.acronyms)
             others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
             if not supported or uf.find(short) in others:

@@ -928,6 +928,41 @@ def test_a_well_known_acronym_joins_its_long_form_written_with_or_without_a_gene
     assert node_id(res, "p1") == node_id(res, "p2")
 
 
+def _titled(pid: str, title: str, name: str = "KESTREL", label: str = "Method",
+            abbreviations: dict[str, str] | None = None, aliases: tuple[str, ...] = ()) -> PaperExtraction:
+    ext = make_paper(pid, [(name, label, list(aliases))], abbreviations)
+    return PaperExtraction(paper=Paper(id=pid, title=title, abstract="An abstract."), entities=ext.entities,
+                           abbreviations=ext.abbreviations)
+
+
+def test_titles_that_give_one_name_to_different_works_make_different_nodes():
+    """Two titles "KESTREL: ..." describing different works are two KESTRELs; two versions of one work (their
+    descriptions share words) are one; a paper using the name bare joins neither, since it does not say which."""
+    exts = [_titled("p1", "KESTREL: Sparse Attention for Long Video Retrieval"),
+            _titled("p2", "KESTREL: A Planner for Multi-Robot Warehouse Logistics"),
+            _titled("p3", "KESTREL: Sparse Attention for Long Video Retrieval (Extended Version)"),
+            _titled("p4", "Retrieval Baselines Revisited")]
+    res = resolve_entities(exts)
+    ids = {p: node_id(res, p) for p in ("p1", "p2", "p3", "p4")}
+    assert ids["p1"] == ids["p3"]
+    assert len({ids["p1"], ids["p2"], ids["p4"]}) == 3
+    # a word other papers write in lower case is a word, not a work's name
+    res = resolve_entities([_titled("q1", "Kestrel: Sparse Attention", "Kestrel"),
+                            _titled("q2", "Kestrel: Warehouse Planning", "Kestrel"),
+                            _titled("q3", "Birds of Prey", "kestrel")])
+    assert node_id(res, "q1") == node_id(res, "q2")
+
+
+def test_a_bare_use_does_not_take_one_papers_meaning_when_titles_name_other_works_by_the_letters():
+    exts = [_titled("p1", "Cloud Removal with Spatial Temporal Generator Networks", "STGN", "Method",
+                    {"STGN": "Spatial Temporal Generator Networks"}, ("Spatial Temporal Generator Networks",)),
+            _titled("p2", "STGN: Unified Selective Transfer for Attribute Editing", "STGN"),
+            _titled("p3", "STGN: Detecting Host Threats in Event Logs", "STGN"),
+            _titled("p4", "Attribute Editing Revisited", "STGN")]
+    res = resolve_entities(exts)
+    assert node_id(res, "p4") != node_id(res, "p1")
+
+
 def test_fps_is_not_the_plural_of_fp():
     exts = [make_paper("p", [("FPs", "Metric")]), make_paper("q", [("FPS", "Metric")])]
     res = resolve_entities(exts)
