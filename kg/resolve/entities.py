@@ -1106,8 +1106,9 @@ def _title_words(text: str) -> frozenset[str]:
 
 def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str, str, str], str]:
     """(paper, label group, key) -> a key of its own for a one-word name that several papers' titles give their own
-    work as one kind of node, when the titles describe different works: "DREAM: Improving Situational QA by First Elaborating the Situation" and
-    "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one node. Titles whose descriptions
+    work as one kind of node, when the titles describe different works: "DREAM: Improving Situational QA by First
+    Elaborating the Situation" and "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one
+    node. Titles whose descriptions
     share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper defines (its long form keeps it
     apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a word other papers write in lower
     case are left alone. Other papers' bare uses keep the shared key: which work they mean is not written.
@@ -1149,7 +1150,7 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
             continue
         for members in groups:
             first = min(members, key=lambda i: items[i][0])
-            own = f"{key}~{entity_key(items[first][2])[:24]}"
+            own = f"{key}~{re.sub(r'[^a-z0-9]', '', items[first][2].lower())[:24]}"  # "DREAM~improvingsituationalqaby"
             for i in members:
                 apart[(items[i][0], group, key)] = own
     return apart
