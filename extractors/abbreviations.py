@@ -282,6 +282,14 @@ def _title_spelled(long: str, short: str) -> str | None:
             or capitals_long_form(long, chars))
 
 
+def _over_hyphens(doc: Doc, stop: int, end: int) -> int:
+    """``stop`` moved past the rest of a hyphenated word it cuts ("Real" + "-" + "Time"), up to ``end``."""
+    while (stop + 1 < end and doc[stop].text == "-" and not doc[stop - 1].whitespace_
+           and doc[stop + 1].text[:1].isalpha()):
+        stop += 2
+    return stop
+
+
 def _title_definition(doc: Doc) -> tuple[Span, Span] | None:
     """A title that opens with a short form and a colon and goes on with the words that spell it ("DART: Dense
     Articulated Real-Time Tracking", "ACE: Adapting to Changing Environments for ..."): (long form span, short form
@@ -310,10 +318,9 @@ def _title_definition(doc: Doc) -> tuple[Span, Span] | None:
             continue
         if _title_spelled(prefix.text, short.text) != prefix.text:
             continue
+        stop = _over_hyphens(doc, stop, end)  # "Pre-trained" of "... via Pre-trained ...", whose "Pre" spells P
         while stop < end and doc[stop].text[:1].isupper() and doc[stop].lower_ not in _TITLE_STOPS:
-            stop += 1  # "Tracking" of "Dense Articulated Real-Time Tracking"
-            while stop + 1 < end and doc[stop].text == "-" and doc[stop + 1].text[:1].isalpha():
-                stop += 2  # a hyphenated word in tokens: "Real - Time"
+            stop = _over_hyphens(doc, stop + 1, end)  # "Tracking" of "Dense Articulated Real-Time Tracking"
         return doc[start:stop], doc[0:1]
     return None
 

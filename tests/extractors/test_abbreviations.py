@@ -127,6 +127,9 @@ def test_find_abbreviations_in_doc(nlp, sentence, pairs):
          [("Hierarchical Adaptive Routing Planner", "HARP")]),
         ("DRIFT: Dense Real-Time Inertial Fusion Tracking\n\nWe track.",
          [("Dense Real-Time Inertial Fusion Tracking", "DRIFT")]),
+        # the word that spells the last letter goes on after its hyphen
+        ("S-TIP: Story Text Infilling via Pre-trained Language Models\n\nWe infill.",
+         [("Story Text Infilling via Pre-trained Language Models", "S-TIP")]),
         # an abstract's own definition comes first
         ("HARP: Hierarchical Adaptive Routing Planner\n\nWe propose Hybrid Aerial Route Planning (HARP).",
          [("Hybrid Aerial Route Planning", "HARP")]),
