@@ -128,6 +128,28 @@ def _spells(parts: list[tuple[str, bool]], chars: str) -> bool:
 
 
 def find_abbreviation(long_candidate: str, short: str) -> str | None:
+    """The long form of ``short`` at the end of ``long_candidate``, or None (:func:`_find_long_form`). One that opens
+    with a lower-case minor word whose initial spells the first letter ("Augmentative and Alternative Communication
+    (AAC)" gave "and Alternative Communication") takes the word before it when that word's initial is the same letter;
+    otherwise it stays as found (the mention it makes may be the paper's only one of the name).
+
+    Example:
+        >>> find_abbreviation("Augmentative and Alternative Communication", "AAC")
+        'Augmentative and Alternative Communication'
+        >>> find_abbreviation("the Cancer Genome Atlas", "TCGA")
+        'the Cancer Genome Atlas'
+    """
+    found = _find_long_form(long_candidate, short)
+    first = found.split()[0] if found else ""
+    if first not in _MINOR:
+        return found
+    before = long_candidate.rstrip()[: -len(found)].split()
+    if before and before[-1][:1].lower() == first[:1] and before[-1].lower() not in _MINOR:
+        return f"{before[-1]} {found}"
+    return found
+
+
+def _find_long_form(long_candidate: str, short: str) -> str | None:
     """The long form of ``short`` at the end of ``long_candidate``, or None.
 
     ``long_candidate`` is the text just before "(short)" (or inside the brackets of

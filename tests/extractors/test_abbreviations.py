@@ -55,6 +55,9 @@ from extractors.abbreviations import (
         # ... not a word of lower-case letters, however well its letters fit
         ("images taken in the infrared", "IR", None),
         ("to disentangle the foreground", "FG", None),
+        # a long form that opens with a minor word spelling the first letter takes the word before it of that letter
+        ("a tool for Augmentative and Alternative Communication", "AAC", "Augmentative and Alternative Communication"),
+        ("we build the Appearance and Motion network", "AMnet", "Appearance and Motion network"),
     ],
 )
 def test_find_abbreviation(long_candidate, short, expected):
