@@ -1316,11 +1316,31 @@ def _merge_long_forms(grouped: dict[str, dict], abbreviations: dict[str, str]) -
         >>> g = {"drm": {"name": "DRM", "spans": []}, "deepritzmethod": {"name": "Deep Ritz Method", "spans": []}}
         >>> _merge_long_forms(g, {"DRM": "Deep Ritz Method"}); sorted(g)
         ['drm']
+        >>> g = {"sanet": {"name": "SANet", "type": "Method", "spans": []},
+        ...      "stripattention": {"name": "Strip Attention", "type": "Method", "spans": []}}
+        >>> _merge_long_forms(g, {"SANet": "Strip Attention Network"}); sorted(g)
+        ['sanet']
     """
     for short, long in abbreviations.items():
         short_key, long_key = merge_key(short), merge_key(long)
         if short_key != long_key and short_key in grouped and long_key in grouped:
             _join(grouped, long_key, into=short_key)
+        *words, head = long.split() or [""]
+        kind = _LONG_FORM_HEADS.get(head.lower())
+        cut = merge_key(" ".join(words))
+        if kind and len(words) >= 2 and short_key in grouped and cut in grouped and grouped[cut]["type"] == kind:
+            # "Strip Attention Network (SANet)" beside "Strip Attention", "travelling salesman problem (TSP)" beside
+            # "Travelling Salesman": the long form without its head word, of the kind the head says; not a task the
+            # system is named after ("personalized image enhancement" of "... enhancement network (PieNet)")
+            _join(grouped, cut, into=short_key)
+
+
+#: Head words a long form may be written without in the same paper, with the kind of entity the rest names then.
+_LONG_FORM_HEADS = {
+    **dict.fromkeys(("network", "networks", "net", "model", "models", "module", "modules", "loss", "framework",
+                     "algorithm", "mechanism", "layer", "block"), METHOD),
+    **dict.fromkeys(("problem", "problems"), TASK),
+}
 
 
 def _join(grouped: dict[str, dict], key: str, *, into: str) -> None:

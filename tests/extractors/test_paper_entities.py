@@ -1881,3 +1881,21 @@ def test_a_name_ending_in_a_capitalised_data_noun_is_data(nlp):
     types = _decided_types(nlp, "We contribute a Swiss-German to English parallel corpus with speaker metadata called "
                                 "SGE-Corpus, and a translation model that uses it.", "Towards Dialect-Aware Translation")
     assert types.get("SGE-Corpus") == "Dataset"
+
+
+@pytest.mark.parametrize(("title", "abstract", "short", "cut"), [
+    ("Ridge Attention for Image Deraining",
+     "We propose the Ridge Attention Network (RANet) for single image deraining. Ridge Attention aggregates features "
+     "along rain streaks at several scales. RANet outperforms prior deraining networks on Rain100L.",
+     "RANet", "Ridge Attention"),
+    ("Solving the Orchard Harvest Routing Problem with Learned Heuristics",
+     "We study the orchard harvest routing problem (OHRP), in which robots must visit trees before fruit spoils. "
+     "Orchard Harvest Routing is NP-hard, and we learn heuristics for OHRP with a graph network.",
+     "OHRP", "Orchard Harvest Routing"),
+])
+def test_a_long_form_written_without_its_head_word_is_the_short_forms_entity(nlp, title, abstract, short, cut):
+    """"Ridge Attention" beside "Ridge Attention Network (RANet)", "Orchard Harvest Routing" beside "orchard harvest
+    routing problem (OHRP)": one entity of the paper, not two."""
+    entities = _decided(nlp, abstract, title).entities
+    assert cut not in {e.name for e in entities}
+    assert any(e.name == short and cut in e.aliases for e in entities)
