@@ -206,7 +206,9 @@ def _counted_before(short: str) -> str:
 _REPEAT_NEXT = re.compile(r"(?<![0-9])\^?([2-9])([A-Z])")
 
 
-def _find_abbreviation(long: str, short: str, initials_only: bool = False) -> str | None:
+def _find_abbreviation(long: str, short: str, initials_only: bool = False, loose: bool = True) -> str | None:
+    """The long form by the initials of its words, else (unless ``initials_only``) by its marked capitals, else
+    (when ``loose``) by the letters found in order from the right (Schwartz-Hearst)."""
     s = _short_chars(short, long)
     if len(s) < 2 or not long:
         return None
@@ -218,7 +220,7 @@ def _find_abbreviation(long: str, short: str, initials_only: bool = False) -> st
     if initials_only:
         return None
     by_capitals = capitals_long_form(long, s)
-    if by_capitals is not None:
+    if by_capitals is not None or not loose:
         return by_capitals
     s_i, l_i = len(s) - 1, len(long) - 1
     while s_i >= 0:
@@ -294,16 +296,6 @@ _TITLE_STOPS = _MINOR | {"based", "using", "via", "towards", "toward", "through"
                          "within", "across", "into", "beyond", "meets", "meet", "versus", "vs", "vs."}
 
 
-def _title_spelled(long: str, short: str) -> str | None:
-    """The end of ``long`` that ``short`` spells by the initials of its words or by its capitals only; a title's
-    opening words spelling the letters loosely ("Translation Quality Estimation" and "TransQuest") are no long form."""
-    chars = _short_chars(short, long)
-    if len(chars) < 2:
-        return None
-    return (_initials_long_form(long, "".join(c for c in chars if not c.isdigit()), min(len(chars) + 5, len(chars) * 2))
-            or capitals_long_form(long, chars))
-
-
 def _over_hyphens(doc: Doc, stop: int, end: int) -> int:
     """``stop`` moved past the rest of a hyphenated word it cuts ("Real" + "-" + "Time"), up to ``end``."""
     while (stop + 1 < end and doc[stop].text == "-" and not doc[stop - 1].whitespace_
@@ -338,8 +330,8 @@ def _title_definition(doc: Doc) -> tuple[Span, Span] | None:
         prefix = doc[start:stop]
         if prefix[-1].text in _BOUNDARY or prefix[-1].text == "-":
             continue
-        if _title_spelled(prefix.text, short.text) != prefix.text:
-            continue
+        if _find_abbreviation(prefix.text, short.text, loose=False) != prefix.text:
+            continue  # initials or marked capitals only: "TransQuest: Translation Quality Estimation" defines nothing
         stop = _over_hyphens(doc, stop, end)  # "Pre-trained" of "... via Pre-trained ...", whose "Pre" spells P
         while stop < end and doc[stop].text[:1].isupper() and doc[stop].lower_ not in _TITLE_STOPS:
             stop = _over_hyphens(doc, stop + 1, end)  # "Tracking" of "Dense Articulated Real-Time Tracking"
