@@ -19,6 +19,7 @@ acronym when the text defines one). Mentions come from, in order of trust:
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -1756,9 +1757,9 @@ _DATA_CUES = tuple(sorted(_CUE_BENCHMARK | _CUE_DATASET | {"set"}))
 
 def _occurrences(doc: Doc, name: str) -> Iterator[int]:
     """The character offsets where ``name`` stands as a whole word in ``doc``'s text (which spaCy joins anew at each
-    ``doc.text``: kept on the doc, and searched without a regular expression per name; the two took 3.5% of
+    ``doc.text``: kept per Doc, and searched without a regular expression per name; the two took 3.5% of
     extraction's time)."""
-    text = _doc_text(doc)
+    text = _text_of(doc)[0]
     start = text.find(name)
     while start != -1:
         end = start + len(name)
@@ -1771,22 +1772,25 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once and kept on the doc."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
-
-
 def _has_data_words(doc: Doc) -> bool:
     """Whether ``doc``'s text holds a word that can head a data apposition (:func:`_data_head`; as a substring, so a
-    few texts without one are read in full), kept on the doc."""
-    known = doc.user_data.get("kg_data_words")
+    few texts without one are read in full)."""
+    return _text_of(doc)[1]
+
+
+def _text_of(doc: Doc) -> tuple[str, bool]:
+    """``doc.text``, joined once per Doc, and whether it holds a data word (:data:`_DATA_CUES`)."""
+    known = _TEXTS.get(doc)
     if known is None:
-        low = _doc_text(doc).lower()
-        known = doc.user_data["kg_data_words"] = any(cue in low for cue in _DATA_CUES)
+        text = doc.text
+        low = text.lower()
+        known = _TEXTS[doc] = (text, any(cue in low for cue in _DATA_CUES))
     return known
+
+
+#: The text of each Doc still alive, for :func:`_text_of` (not in ``doc.user_data``: a Doc must stay serializable
+#: without a second copy of its text)
+_TEXTS: "weakref.WeakKeyDictionary[Doc, tuple[str, bool]]" = weakref.WeakKeyDictionary()
 
 
 def _counts(tok: Token) -> bool:
