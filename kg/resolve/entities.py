@@ -813,11 +813,9 @@ class _State:
     dropped: Counter = field(default_factory=Counter)
     #: word -> how many distinct names of the input use it (:func:`_two_words`), counted when first asked
     name_words: Counter | None = None
-    #: (paper, label group, key) -> the key of a name the paper's title gives its own work, kept apart from other
-    #: titles' same name (:func:`_title_names_apart`)
-    title_keys: dict[tuple[str, str, str], str] = field(default_factory=dict)
-    #: (label group, key) of the names :attr:`title_keys` keeps apart
-    title_named: set[tuple[str, str]] = field(default_factory=set)
+    #: (label group, key) -> {paper: the key of the work its title gives that name}, for the names several titles
+    #: give different works (:func:`_title_names_apart`)
+    title_keys: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -867,7 +865,6 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     st = _State(AbbreviationDictionary.collect(extractions))
     _register_different(st, curation)
     st.title_keys = _title_names_apart(extractions)
-    st.title_named = {(g, k) for _, g, k in st.title_keys}
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
@@ -1104,14 +1101,14 @@ def _title_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _TITLE_FILLER)
 
 
-def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str, str, str], str]:
-    """(paper, label group, key) -> a key of its own for a one-word name that several papers' titles give their own
+def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str, str], dict[str, str]]:
+    """(label group, key) -> {paper: a key of its own} for a one-word name that several papers' titles give their own
     work as one kind of node, when the titles describe different works: "DREAM: Improving Situational QA by First
     Elaborating the Situation" and "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one
-    node. Titles whose descriptions
-    share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper defines (its long form keeps it
-    apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a word other papers write in lower
-    case are left alone. Other papers' bare uses keep the shared key: which work they mean is not written.
+    node. Titles whose descriptions share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper
+    defines (its long form keeps it apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a
+    word other papers write in lower case are left alone. Other papers' bare uses keep the shared key: which work they
+    mean is not written.
 
     Example:
         >>> from schema import ExtractedEntity, Paper
@@ -1119,7 +1116,7 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
         ...     return PaperExtraction(paper=Paper(id=pid, title=title, abstract="A."),
         ...                            entities=[ExtractedEntity(name="DREAM", type="Method")])
         >>> apart = _title_names_apart([ext("p1", "DREAM: Situational QA"), ext("p2", "DREAM: Visual Decoding")])
-        >>> apart[("p1", "Method", "DREAM")] != apart[("p2", "Method", "DREAM")]
+        >>> apart[("Method", "DREAM")]["p1"] != apart[("Method", "DREAM")]["p2"]
         True
     """
     lower_names = {e.name for ext in extractions for e in ext.entities if e.name.islower()}
@@ -1134,7 +1131,7 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
             continue
         for group in {label_group(e.type.value) for e in ext.entities if name == e.name or name in e.aliases}:
             namers[(group, entity_key(name))].append((ext.paper.id, _title_words(description), description))
-    apart: dict[tuple[str, str, str], str] = {}
+    apart: dict[tuple[str, str], dict[str, str]] = {}
     for (group, key), items in namers.items():
         if len({pid for pid, _, _ in items}) < 2:
             continue
@@ -1152,7 +1149,7 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
             first = min(members, key=lambda i: items[i][0])
             own = f"{key}~{re.sub(r'[^a-z0-9]', '', items[first][2].lower())[:24]}"  # "DREAM~improvingsituationalqaby"
             for i in members:
-                apart[(items[i][0], group, key)] = own
+                apart.setdefault((group, key), {})[items[i][0]] = own
     return apart
 
 
@@ -1178,7 +1175,7 @@ def _add_mentions(st: _State, ext: PaperExtraction) -> None:
         if not name_key:
             name_key = name.lower()
         if how is None:
-            name_key = st.title_keys.get((pid, label, name_key), name_key)
+            name_key = st.title_keys.get((label, name_key), {}).get(pid, name_key)
         proposed = RelType.PROPOSES in ent.roles
         st.occurrences[label][name_key].append(_Occurrence(name, pid, sentence, how, True, real_label, proposed))
         st.mention_key[(pid, i)] = (label, name_key)
@@ -1526,7 +1523,7 @@ def _expand_short_forms(st: _State) -> None:
                 # (nor when titles name works of their own by the letters: "STGAN: A Unified Selective Transfer
                 # Network ..." and "STGAN: Detecting Host Threats ...", whose papers no longer use the shared key)
                 or (bool(in_group) and 2 * len(top_papers) >= len(users | top_papers) and not proposers
-                    and (g, short) not in st.title_named)
+                    and (g, short) not in st.title_keys)
                 or well_known)  # the usual meaning of a well-known acronym (kg.resolve.acronyms)
             others = {uf.find(lk) for members, _ in ranked[1:] for lk in members if lk in uf}
             if not supported or uf.find(short) in others:
