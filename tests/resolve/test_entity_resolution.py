@@ -12,7 +12,7 @@ from schema import ExtractedEntity, NodeLabel, Paper, PaperExtraction, Provenanc
 
 
 def make_paper(pid: str, entities: list[tuple[str, str] | tuple[str, str, list[str]]],
-               abbreviations: dict[str, str] | None = None) -> PaperExtraction:
+               abbreviations: dict[str, str] | None = None, title: str | None = None) -> PaperExtraction:
     """A paper whose entities are (name, type[, aliases]); each gets a one-line evidence sentence."""
     ents = []
     for item in entities:
@@ -23,7 +23,7 @@ def make_paper(pid: str, entities: list[tuple[str, str] | tuple[str, str, list[s
             name=name, type=label, aliases=aliases, roles=[RelType.USES],
             evidence=[Provenance(paper_id=pid, sentence=sentence, extractor="test", confidence=0.9)],
         ))
-    return PaperExtraction(paper=Paper(id=pid, title=f"Title {pid}", abstract="An abstract."),
+    return PaperExtraction(paper=Paper(id=pid, title=title or f"Title {pid}", abstract="An abstract."),
                            entities=ents, abbreviations=dict(abbreviations or {}))
 
 
@@ -928,37 +928,32 @@ def test_a_well_known_acronym_joins_its_long_form_written_with_or_without_a_gene
     assert node_id(res, "p1") == node_id(res, "p2")
 
 
-def _titled(pid: str, title: str, name: str = "KESTREL", label: str = "Method",
-            abbreviations: dict[str, str] | None = None, aliases: tuple[str, ...] = ()) -> PaperExtraction:
-    ext = make_paper(pid, [(name, label, list(aliases))], abbreviations)
-    return PaperExtraction(paper=Paper(id=pid, title=title, abstract="An abstract."), entities=ext.entities,
-                           abbreviations=ext.abbreviations)
-
-
 def test_titles_that_give_one_name_to_different_works_make_different_nodes():
     """Two titles "KESTREL: ..." describing different works are two KESTRELs; two versions of one work (their
     descriptions share words) are one; a paper using the name bare joins neither, since it does not say which."""
-    exts = [_titled("p1", "KESTREL: Sparse Attention for Long Video Retrieval"),
-            _titled("p2", "KESTREL: A Planner for Multi-Robot Warehouse Logistics"),
-            _titled("p3", "KESTREL: Sparse Attention for Long Video Retrieval (Extended Version)"),
-            _titled("p4", "Retrieval Baselines Revisited")]
+    exts = [make_paper("p1", [("KESTREL", "Method")], title="KESTREL: Sparse Attention for Long Video Retrieval"),
+            make_paper("p2", [("KESTREL", "Method")], title="KESTREL: A Planner for Multi-Robot Warehouse Logistics"),
+            make_paper("p3", [("KESTREL", "Method")],
+                       title="KESTREL: Sparse Attention for Long Video Retrieval (Extended Version)"),
+            make_paper("p4", [("KESTREL", "Method")], title="Retrieval Baselines Revisited")]
     res = resolve_entities(exts)
     ids = {p: node_id(res, p) for p in ("p1", "p2", "p3", "p4")}
     assert ids["p1"] == ids["p3"]
     assert len({ids["p1"], ids["p2"], ids["p4"]}) == 3
     # a word other papers write in lower case is a word, not a work's name
-    res = resolve_entities([_titled("q1", "Kestrel: Sparse Attention", "Kestrel"),
-                            _titled("q2", "Kestrel: Warehouse Planning", "Kestrel"),
-                            _titled("q3", "Birds of Prey", "kestrel")])
+    res = resolve_entities([make_paper("q1", [("Kestrel", "Method")], title="Kestrel: Sparse Attention"),
+                            make_paper("q2", [("Kestrel", "Method")], title="Kestrel: Warehouse Planning"),
+                            make_paper("q3", [("kestrel", "Method")], title="Birds of Prey")])
     assert node_id(res, "q1") == node_id(res, "q2")
 
 
 def test_a_bare_use_does_not_take_one_papers_meaning_when_titles_name_other_works_by_the_letters():
-    exts = [_titled("p1", "Cloud Removal with Spatial Temporal Generator Networks", "STGN", "Method",
-                    {"STGN": "Spatial Temporal Generator Networks"}, ("Spatial Temporal Generator Networks",)),
-            _titled("p2", "STGN: Unified Selective Transfer for Attribute Editing", "STGN"),
-            _titled("p3", "STGN: Detecting Host Threats in Event Logs", "STGN"),
-            _titled("p4", "Attribute Editing Revisited", "STGN")]
+    exts = [make_paper("p1", [("STGN", "Method", ["Spatial Temporal Generator Networks"])],
+                       {"STGN": "Spatial Temporal Generator Networks"},
+                       title="Cloud Removal with Spatial Temporal Generator Networks"),
+            make_paper("p2", [("STGN", "Method")], title="STGN: Unified Selective Transfer for Attribute Editing"),
+            make_paper("p3", [("STGN", "Method")], title="STGN: Detecting Host Threats in Event Logs"),
+            make_paper("p4", [("STGN", "Method")], title="Attribute Editing Revisited")]
     res = resolve_entities(exts)
     assert node_id(res, "p4") != node_id(res, "p1")
 
