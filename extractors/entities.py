@@ -1340,8 +1340,9 @@ def said_to_be_a_metric(span: Span) -> bool:
 
 
 def named_as_a_task(span: Span) -> bool:
-    """Whether the mention ``span`` is the name an indefinite task or problem is given: "we introduce a new
-    task called Online Video Entity Linking", "a practical domain adaptation task, called ...". Not after a
+    """Whether the mention ``span`` is the name an indefinite task, problem or setting is given: "we introduce a new
+    task called Online Video Entity Linking", "a practical domain adaptation task, called ...", "a learning problem,
+    which we call ...", "a new few-shot setting termed ...". Not after a
     definite or demonstrative noun phrase, where the name is often the solution's ("to solve the UHD image
     restoration problem called D2Net", "this challenging problem, called LMK"), a plural ("small tasks named
     episodes") or a task set only to train a model ("an auxiliary task called graph pruning").
@@ -1355,12 +1356,16 @@ def named_as_a_task(span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and doc[i].text in OPENING_MARKS:
         i -= 1
-    if i < 2 or doc[i].lower_ not in NAMING_VERBS:
+    if i >= 0 and doc[i].lower_ == "as":
+        i -= 1  # "a new visual restoration task, termed as X"
+    if i >= 3 and doc[i].lower_ in _WE_NAMING and doc[i - 1].lower_ == "we" and doc[i - 2].lower_ in ("which", "that"):
+        i -= 2  # "a learning problem, which we call X"
+    elif i < 2 or doc[i].lower_ not in NAMING_VERBS:
         return False
     i -= 1
     if doc[i].text == ",":
         i -= 1
-    if i < 1 or doc[i].lower_ not in ("task", "problem"):
+    if i < 1 or doc[i].lower_ not in _NAMED_PROBLEMS:
         return False
     for k in range(i - 1, max(i - 8, -1), -1):
         if doc[k].lower_ in ("a", "an"):
@@ -1370,6 +1375,9 @@ def named_as_a_task(span: Span) -> bool:
     return False
 
 
+#: The nouns whose name is a task's: "a new task called X", "a prevalent setting called covariate shift", "a more
+#: practical scenario called X" (a setting of learning is a task, as "continual learning" is in the guidelines).
+_NAMED_PROBLEMS = frozenset({"task", "problem", "setting", "scenario"})
 #: What may come between "a" and the task noun: "an important yet relatively unexplored NLP task".
 _TASK_PHRASE_POS = frozenset({"ADJ", "ADV", "CCONJ", "NOUN", "PROPN", "PUNCT", "VERB"})
 

@@ -907,6 +907,18 @@ def test_an_acronym_glued_to_the_words_it_spells_is_the_name(candidates_nlp):
         # an optimization problem is how a method is written
         ("We propose the fused graphical lasso (FGL), a convex optimization problem that "
          "borrows strength across classes. FGL outperforms the graphical lasso.", "FGL", "Method"),
+        # a setting or scenario named so is a task too, and so is a name given "as" or by "which we call"
+        ("In this work, we define a new few-shot setting termed sparse-label quill recognition (SLQR), under which "
+         "both classes are rare. Our method improves accuracy by 4%.", "SLQR", "Task"),
+        ("We study a more practical scenario called open-vocabulary quill parsing (OVQP), in which no labels are "
+         "given. Our parser reaches 61.2 mIoU.", "OVQP", "Task"),
+        ("We investigate a new visual restoration task, termed as quill stroke completion (QSC). We propose a "
+         "diffusion model for it.", "QSC", "Task"),
+        ("We propose a learning problem, which we call active quill elicitation (AQE), and give an algorithm for "
+         "it with a regret bound.", "AQE", "Task"),
+        # after a definite noun phrase the name is the solution's
+        ("We present a network for this setting, which we call QuillNet. QuillNet outperforms prior methods on "
+         "QuillBench.", "QuillNet", "Method"),
     ],
 )
 def test_the_name_a_new_task_is_given_is_a_task(nlp, abstract, name, typ):
