@@ -1339,6 +1339,40 @@ def said_to_be_a_metric(span: Span) -> bool:
     return any(doc[k].lower_ in ("metric", "metrics") for k in range(i + 2, min(i + 5, sent.end)))
 
 
+def named_as_a_metric(span: Span) -> bool:
+    """Whether the mention ``span`` is the name a new metric is given: "we introduce a new metric UMIC-X", "a novel
+    metric, called Fuzzy Quill Impact", "an optimized metric, which we call X", "a robustness metric called X". The
+    metric noun is singular and indefinite or the paper's own ("a", "an", "our", "new", "novel" within its phrase), so
+    that "the metric X" and "metrics such as" stay out; and no bracket stands between, where a short form follows
+    its long form (read by the abbreviation's own rules).
+
+    Example:
+        >>> doc = nlp("We introduce a new metric QuillScore for captions.")  # doctest: +SKIP
+        >>> named_as_a_metric(doc[5:6])  # doctest: +SKIP
+        True
+    """
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in OPENING_MARKS - {"("}:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "as":
+        i -= 1
+    if i >= 3 and doc[i].lower_ in _WE_NAMING and doc[i - 1].lower_ == "we" and doc[i - 2].lower_ in ("which", "that"):
+        i -= 3  # "an optimized metric, which we call X"
+    elif i >= 0 and doc[i].lower_ in NAMING_VERBS:
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "metric":
+        return False
+    for k in range(i - 1, max(i - 6, span.sent.start - 1), -1):
+        if doc[k].lower_ in ("a", "an", "our", "new", "novel"):
+            return True
+        if doc[k].pos_ not in _TASK_PHRASE_POS or doc[k].is_punct:
+            return False
+    return False
+
+
 def named_as_a_task(span: Span) -> bool:
     """Whether the mention ``span`` is the name an indefinite task, problem or setting is given: "we introduce a new
     task called Online Video Entity Linking", "a practical domain adaptation task, called ...", "a learning problem,

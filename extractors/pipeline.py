@@ -57,6 +57,7 @@ from extractors.entities import (
     names_a_platform,
     described_as_a_task,
     described_as_data,
+    named_as_a_metric,
     named_as_a_task,
     named_as_data,
     names_a_problem,
@@ -404,8 +405,11 @@ def doc_to_extraction(
                 said_to_be_a_task(s) or named_as_a_task(s) or described_as_a_task(s) for s in entry["spans"]
             ):
                 entry["type"] = TASK  # "Geocoding is the task of converting ...", "a new task called X", "X, a ... task"
-            elif entry["type"] in (METHOD, TASK) and any(said_to_be_a_metric(s) for s in entry["spans"]):
-                entry["type"] = METRIC  # "The consolidation-disruption index (CD index) is a new metric for ..."
+            elif entry["type"] in (METHOD, TASK) and any(
+                said_to_be_a_metric(s) or named_as_a_metric(s) for s in entry["spans"]
+            ):
+                # "The consolidation-disruption index (CD index) is a new metric for ...", "a new metric UMIC"
+                entry["type"] = METRIC
             elif entry["type"] == TASK and gazetteer_type(name) is None and all(
                 s.start < title_end and _right_after_the_titles_means(s) for s in entry["spans"]
             ):

@@ -1758,6 +1758,15 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
         # round 157's "CD index" ('... (CD index) is a new metric for measuring ...') was a Method node
         ("The Citation Breadth index (CB index) is a new metric for quantifying how widely a paper is cited across "
          "fields. We compute the CB index for two million papers and relate it to later awards.", "CB index", "Metric"),
+        # round 190's "UMIC" ('we introduce a new metric UMIC') was a Method node; a name a new metric is given
+        # after a comma, a naming verb or "which we call" is a metric too
+        ("Captioning metrics need references. We introduce a new metric QuillCap, which scores captions without "
+         "them. QuillCap correlates better with human judgements than BLEU.", "QuillCap", "Metric"),
+        ("We propose a novel metric, called Quill Topology Impact (QTI), that assesses generated images. QTI "
+         "agrees with human ranking in 90% of cases.", "QTI", "Metric"),
+        # the metric a sentence names with "the" is not announced
+        ("We evaluate with the metric QuillGrad, a network that we train on CIFAR-10 and that improves accuracy by 2 "
+         "points over the baselines.", "QuillGrad", "Method"),
         # a colon before a description that is no data leaves the name a method
         ("We introduce BlockNet: a simple network that predicts stability. BlockNet improves accuracy by 10 points "
          "over the baselines on ShapeNet.", "BlockNet", "Method"),
@@ -1766,6 +1775,13 @@ def test_the_decision_tells_the_threshold_which_names_the_gazetteer_knows(nlp, m
 def test_what_a_sentence_calls_a_name_types_it(nlp, abstract, name, typ):
     types = _decided_types(nlp, abstract)
     assert types.get(name) == typ, types
+
+
+def test_a_name_a_metric_is_given_by_which_we_call_is_a_metric(nlp):
+    types = _decided_types(nlp, "Summaries need faithful evaluation. We propose an optimized metric, which we call "
+                                "QuillEval, that leads to a 14% gain in correlation with human judgements over ROUGE.",
+                           title="QuillEval: Improved Factual Consistency Evaluation")
+    assert types.get("QuillEval") == "Metric", types
 
 
 def test_a_quantity_called_a_measure_of_something_is_not_made_a_metric(nlp):
