@@ -522,6 +522,7 @@ MODALITIES: frozenset[str] = _terms(
     oxygen saturation|SpO2|blood oxygen saturation
     light field|light fields|light-field|light-fields|global shutter|rolling shutter
     ErrPs|evoked potentials|SSVEP|SSVEPs|local field potential|local field potentials|LFP|LFPs
+    NIR|near-infrared|near infrared|SWIR|short-wave infrared|shortwave infrared
     """
 )
 

@@ -601,6 +601,19 @@ def test_a_kind_of_recorded_signal_or_image_is_no_entity(candidates_nlp):
     assert "EEG classification" in names
 
 
+def test_an_infrared_band_is_no_entity(candidates_nlp):
+    # round 191's "NIR" (near-infrared images, a Method node of 3 papers; 6 in the whole corpus)
+    entities = _entities(
+        candidates_nlp,
+        "Iris Recognition in the Wild",
+        "We fuse near-infrared (NIR) and visible images of the iris and add short-wave infrared (SWIR) frames. Our "
+        "network, IrisFuse, lowers the equal error rate on CASIA-Iris by 20%.",
+    )
+    names = {n for e in entities for n in [e.name, *e.aliases]}
+    assert not names & {"NIR", "near-infrared", "SWIR", "short-wave infrared"}, names
+    assert "IrisFuse" in names
+
+
 def test_a_word_of_a_long_form_whose_capitals_spell_the_acronym_is_no_name(candidates_nlp):
     # round 107's "COunterfactual" (a Method node) of 'Our approach, called COunterfactual SYntax (COSY), includes ...
     # a COunterfactual training method'
