@@ -178,7 +178,8 @@ GENERIC_PHRASES = gz.FIELDS | frozenset(
     complex tasks|diverse tasks|new tasks|various tasks|multiple tasks|computational cost|inference time
     training time|compute|scores|score|rate|rates|error|errors|return|returns|precision|ratio|self|play
     alignment|interpretability|explainability|fairness
-    representation learning|pre-training|pretraining|distillation|complexity|efficiency""".replace("\n", "|").split("|")
+    representation learning|pre-training|pretraining|distillation|complexity|efficiency
+    value function|value functions""".replace("\n", "|").split("|")
     if phrase.strip()
 ) | GENERIC_CLASSES
 

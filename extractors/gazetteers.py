@@ -51,7 +51,7 @@ METHODS: frozenset[str] = _terms(
     LeNet|LeNet-5|AlexNet|VGGNet|GoogLeNet|multilayer perceptron|U-Net|UNet|ResNet|Mamba|state space model|state space models|SSM|SSMs|xLSTM|RWKV
     neural radiance fields|NeRF|Gaussian splatting|3D Gaussian splatting|3DGS|world model|world models
     reward model|reward models|reward modeling|process reward model|process reward models|PRM|PRMs
-    outcome reward model|ORM|reward shaping|value function|Q-learning|deep Q-network|DQN
+    outcome reward model|ORM|reward shaping|Q-learning|deep Q-network|DQN
     policy gradient|policy gradients|PPO|proximal policy optimization|TRPO|trust region policy optimization|SAC
     soft actor-critic|actor-critic|TD3|DDPG|A2C|A3C|GAE|generalized advantage estimation|REINFORCE|GRPO
     group relative policy optimization|DPO|direct preference optimization|IPO|KTO|ORPO|SimPO|RLHF
