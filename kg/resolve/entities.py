@@ -110,6 +110,7 @@ from kg.resolve.acronyms import (
     CAPITAL_S_PLURALS, CASE_FREE, MEASURE_TAILS, has_label_sense, is_data_acronym, is_well_known_sense,
     well_known_long_form,
 )
+from kg.resolve.context import BARE_SENSE_SIMILARITY, BARE_USER_SIMILARITY, PaperWords, words_of
 from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
@@ -816,6 +817,11 @@ class _State:
     #: (label group, key) -> {paper: the key of the work its title gives that name}, for the names several titles
     #: give different works (:func:`_title_names_apart`)
     title_keys: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    #: the papers' words, for whether a bare acronym's paper is about what its defining papers are
+    #: (:mod:`kg.resolve.context`)
+    words: PaperWords | None = None
+    #: bare uses of a short form kept from the meaning other papers define ("bare_use_kept_apart" log entries)
+    kept_bare: list[dict[str, Any]] = field(default_factory=list)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -865,6 +871,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     st = _State(AbbreviationDictionary.collect(extractions))
     _register_different(st, curation)
     st.title_keys = _title_names_apart(extractions)
+    st.words = PaperWords({ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions})
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
@@ -900,7 +907,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         log.extend(_merge_entries(node, keys, st.occurrences[group], st.spelling, group))
     for mention, (label, key) in st.mention_key.items():
         res.node_of[mention] = key_index[(label, key)]
-    for entry in curation_log + st.refused:
+    for entry in curation_log + st.refused + st.kept_bare:
         entry["nodes"] = sorted({key_index[(g, k)] for g in st.uf for k in entry.pop("keys", []) if (g, k) in key_index})
         log.append(entry)
     if st.dropped:
@@ -1530,14 +1537,65 @@ def _expand_short_forms(st: _State) -> None:
                 st.decisions[(g, short)] = None  # kept apart (or already joined to another meaning)
                 continue
             long = top_members[0]
+            apart = set() if well_known else _bare_apart(st, g, short, top_members, ranked[0][1])
+            if apart and apart >= {o.paper_id for o in st.occurrences[g][short] if o.how is None}:
+                st.decisions[(g, short)] = None  # no bare use is about what the defining papers are about
+                st.kept_bare.append({"rule": "bare_use_kept_apart", "label": g, "short": st.abbr.display(short),
+                                     "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
+                continue
             st.decisions[(g, short)] = long
-            plans.append((g, short, long))
-    for g, short, long in plans:
+            plans.append((g, short, long, apart))
+    moved = [(g, short, long, apart) for g, short, long, apart in plans if apart]
+    mentions_of: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    if moved:
+        wanted = {(g, short) for g, short, _, _ in moved}
+        for mention, gk in st.mention_key.items():
+            if gk in wanted:
+                mentions_of[gk].append(mention)
+    for g, short, long, apart in plans:
         how = st.abbr.how(short, long, "corpus")
+        if not apart:
+            for occ in st.occurrences[g][short]:
+                if occ.how is None:
+                    occ.how = how
+            st.join(g, short, long, "abbreviation")
+            continue
+        # the papers about something else keep the short form's own node; the others' uses join the meaning
+        stay = [o for o in st.occurrences[g][short] if o.paper_id in apart or o.how is not None]
         for occ in st.occurrences[g][short]:
-            if occ.how is None:
+            if occ.paper_id not in apart and occ.how is None:
                 occ.how = how
-        st.join(g, short, long, "abbreviation")
+                st.occurrences[g][long].append(occ)
+        st.occurrences[g][short] = stay
+        for mention in mentions_of[(g, short)]:
+            if mention[0] not in apart:
+                st.mention_key[mention] = (g, long)
+        st.uf[g].find(long)
+        st.kept_bare.append({"rule": "bare_use_kept_apart", "label": g, "short": st.abbr.display(short),
+                             "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
+
+
+def _bare_apart(st: _State, group: str, short: str, members: list[str], definers: set[str]) -> set[str]:
+    """The papers using ``short`` bare in ``group`` whose words are unlike every defining paper's (under
+    :data:`kg.resolve.context.BARE_SENSE_SIMILARITY`): "we collect interview transcripts from NPR and CNN" is not
+    about the Neural Procedural Reconstruction another paper defines. A paper with no words to compare is not
+    kept apart, nor one whose words are like another bare use's that is like the defining papers (at
+    :data:`kg.resolve.context.BARE_USER_SIMILARITY`)."""
+    if st.words is None:
+        return set()
+    drop = set(words_of(st.abbr.display(short)))
+    for lk in members:
+        drop.update(words_of(st.abbr.display(lk)))
+    users = sorted({o.paper_id for o in st.occurrences[group][short] if o.how is None} - definers)
+    unlike = set()
+    for pid in users:
+        alike = st.words.similarity(pid, definers, drop)
+        if alike is not None and alike < BARE_SENSE_SIMILARITY:
+            unlike.add(pid)
+    # a use like another bare use that is like the defining papers joins too (the Lasso of many statistics papers,
+    # which two papers define)
+    near = [pid for pid in users if pid not in unlike]
+    return {pid for pid in unlike if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}
 
 
 def _defined_only_as_other_than_data(st: _State, short: str, members: list[str]) -> bool:

@@ -175,6 +175,9 @@ def describe_entry(entry: dict[str, Any]) -> str:
         >>> describe_entry({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
         ...                 "papers": {"Method": 5, "Task": 47}})
         "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"
+        >>> kept = {"rule": "bare_use_kept_apart", "short": "CP", "long": "canonical polyadic", "papers": ["p3"]}
+        >>> describe_entry(kept)
+        "bare_use_kept_apart: 'CP' undefined in p3 is unlike the papers that define 'canonical polyadic': not merged"
     """
     rule = entry.get("rule", "?")
     papers = _papers(ev.get("paper_id") for ev in entry.get("evidence", []) if isinstance(ev, dict))
@@ -200,6 +203,9 @@ def describe_entry(entry: dict[str, Any]) -> str:
                 f" {entry.get('label')} ({', '.join(entry.get('nodes', [])) or '-'})")
     if rule == "versions_kept_apart":
         return f"versions_kept_apart: {' / '.join(entry.get('forms', []))} are different versions: not merged ({papers})"
+    if rule == "bare_use_kept_apart":
+        return (f"bare_use_kept_apart: '{entry.get('short')}' undefined in {_papers(entry.get('papers'))} is unlike"
+                f" the papers that define '{entry.get('long')}': not merged")
     if rule == "family_node":
         return f"family_node: '{entry.get('name')}' created for {', '.join(entry.get('variants', []))}"
     return f"{rule}: " + json.dumps({k: v for k, v in entry.items() if k != "rule"}, ensure_ascii=False)

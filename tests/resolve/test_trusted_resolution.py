@@ -64,6 +64,43 @@ def test_several_definitions_give_bare_uses_their_meaning_and_log_it():
     assert borrowed and borrowed[0]["into"] == target and borrowed[0]["defined_in_count"] == 3
 
 
+def _about(ext, title, abstract):
+    ext.paper.title, ext.paper.abstract = title, abstract
+    return ext
+
+
+def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
+    # round 193's "CP": constraint-programming papers' bare "CP" joined canonical polyadic decomposition, which three
+    # tensor papers define; a paper's words unlike every defining paper's keep its bare use apart
+    tensor = "tensor decomposition of sparse count data with low rank factors and alternating least squares"
+    exts = [_about(paper(f"d{i}", [("CP", "Method")], {"CP": "canonical polyadic"}), f"Sparse tensors {i}",
+                   f"We study {tensor} for sparse tensors number {i}.") for i in range(3)]
+    exts.append(_about(paper("t", [("CP", "Method")]), "Online tensor completion",
+                       f"We extend CP {tensor} to streaming tensors."))
+    exts.append(_about(paper("c", [("CP", "Method")]), "Mining rare itemsets",
+                       "We enumerate minimal rare itemsets from transaction databases and compare with CP solvers."))
+    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
+             for i in range(4)]
+    res = resolve_entities(exts)
+    assert node(res, "t") == node(res, "d0")
+    assert node(res, "c") != node(res, "d0")
+    assert res.nodes[node(res, "c")].name == "CP"
+    kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+    assert [(e["short"], e["papers"]) for e in kept] == [("CP", ["c"])]
+    assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
+
+
+def test_a_well_known_acronym_joins_its_meaning_whatever_the_words():
+    exts = [_about(paper(f"d{i}", [("CNN", "Method")], {"CNN": "convolutional neural network"}), f"Vision {i}",
+                   f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
+    exts.append(_about(paper("u", [("CNN", "Method")]), "Stock prices", "We forecast stock prices with a CNN."))
+    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
+             for i in range(4)]
+    res = resolve_entities(exts)
+    assert node(res, "u") == node(res, "d0")
+    assert not [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+
+
 def test_long_forms_spelled_alike_are_one_meaning():
     exts = [paper("a", [("CNN", "Method")], {"CNN": "convolutional neural network"}),
             paper("b", [("CNN", "Method")], {"CNN": "convolutional network"}),

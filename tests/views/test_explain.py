@@ -130,6 +130,9 @@ def test_merge_log_written_is_what_explain_reads(graph_dir):
     ({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
       "papers": {"Method": 5, "Task": 47}},
      "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"),
+    ({"rule": "bare_use_kept_apart", "short": "NPR", "long": "Neural Procedural Reconstruction", "papers": ["p4", "p7"]},
+     "bare_use_kept_apart: 'NPR' undefined in p4, p7 is unlike the papers that define 'Neural Procedural "
+     "Reconstruction': not merged"),
 ])
 def test_describe_entry(entry, expected):
     assert describe_entry(entry) == expected
