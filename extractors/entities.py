@@ -1706,11 +1706,16 @@ def _trained_on(doc: Doc, start: int, end: int) -> bool:
 _EVALUATION_SETS = frozenset({"evaluation", "test", "testing", "benchmark", "benchmarking"})
 
 
+#: What opens an apposition after a name: "X, a benchmark", "X: a dataset", "X (Long Form) – a benchmark designed to".
+_APPOSITION_OPENERS = frozenset({",", ":", "-", "--", "\u2013", "\u2014"})
+
+
 def _apposition_type(doc: Doc, end: int, counted: bool = False) -> str | None:
     """Benchmark or Dataset when a name ending at ``end`` is followed by an apposition whose head says
     so: "X, a benchmark for ...", "X (Its Long Form), a novel benchmark", "X, a new large-scale and
     machine-generated dataset", "X, a large-scale, comprehensive, and high-quality dataset", "X, a
-    few-shot relation extraction (FSRE) benchmark", "We introduce X: a simulation-based dataset"; the phrase ends at
+    few-shot relation extraction (FSRE) benchmark", "We introduce X: a simulation-based dataset", "X (Y) – a benchmark
+    designed to ..."; the phrase ends at
     a preposition (its head came before), a clause's verb or a comma that no further modifier follows. With
     ``counted``, a number may open it before a plural head ("X and Y, two densely annotated datasets")."""
     n = len(doc)
@@ -1720,7 +1725,7 @@ def _apposition_type(doc: Doc, end: int, counted: bool = False) -> str | None:
         if k is None:
             return None
     opened = k + 1 < n and (doc[k + 1].lower_ in {"a", "an", "the"} or counted and _counts(doc[k + 1]))
-    if not (opened and doc[k].text in {",", ":"}):
+    if not (opened and doc[k].text in _APPOSITION_OPENERS):
         return None
     j, limit = k + 2, min(n, k + 18)
     while j < limit:

@@ -557,6 +557,9 @@ def test_names_a_bert_model(name, expected):
         ("We train on TidyKit and MessyRooms, two densely annotated datasets.", "TidyKit", "Dataset"),
         ("We train on TidyKit and MessyRooms, two densely annotated datasets.", "MessyRooms", "Dataset"),
         ("We solve TidyKit, 10 benchmark tasks of kitchens.", "TidyKit", None),
+        # a dash opens one too (round 194's "ADAPT", '(ADAPT) – a benchmark designed to evaluate agents')
+        ("We introduce TidyKit (Tidy Kitchens) \u2013 a benchmark designed to evaluate agents.", "TidyKit", "Benchmark"),
+        ("We release TidyKit - a corpus of 2,000 kitchen dialogues.", "TidyKit", "Dataset"),
     ],
 )
 def test_an_apposition_with_a_data_head_says_a_name_is_data(nlp, sentence, name, expected):
