@@ -523,6 +523,8 @@ MODALITIES: frozenset[str] = _terms(
     light field|light fields|light-field|light-fields|global shutter|rolling shutter
     ErrPs|evoked potentials|SSVEP|SSVEPs|local field potential|local field potentials|LFP|LFPs
     NIR|near-infrared|near infrared|SWIR|short-wave infrared|shortwave infrared
+    MSI|MSIs|HSI|HSIs|multispectral image|multispectral images|multi-spectral image|multi-spectral images
+    multispectral imaging|hyperspectral image|hyperspectral imagery|multispectral imagery
     """
 )
 

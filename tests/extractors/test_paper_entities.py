@@ -614,6 +614,16 @@ def test_an_infrared_band_is_no_entity(candidates_nlp):
     assert "IrisFuse" in names
 
 
+def test_a_spectral_kind_of_image_is_no_entity(nlp):
+    # round 195's "MSI" (multispectral image, a Method node); the whole corpus had "HSI" as a Method of 6 papers
+    ext = _decided(nlp, "We fuse a low-resolution hyperspectral image (HSI) with a high-resolution multispectral image "
+                        "(MSI). Our network, QuillFuse, lowers the spectral angle error by 12% over prior methods.",
+                   title="Unsupervised Quill Fusion for Hyperspectral Image Super-Resolution")
+    names = {n for e in ext.entities for n in [e.name, *e.aliases]}
+    assert not names & {"HSI", "MSI", "hyperspectral image", "multispectral image"}, names
+    assert "QuillFuse" in names
+
+
 def test_a_word_of_a_long_form_whose_capitals_spell_the_acronym_is_no_name(candidates_nlp):
     # round 107's "COunterfactual" (a Method node) of 'Our approach, called COunterfactual SYntax (COSY), includes ...
     # a COunterfactual training method'
