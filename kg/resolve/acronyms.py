@@ -62,6 +62,7 @@ WELL_KNOWN: dict[str, str] = {
     "GP-UCB": "Gaussian process upper confidence bound", "FTRL": "follow the regularized leader",
     "PAC": "probably approximately correct", "ELBO": "evidence lower bound", "RKHS": "reproducing kernel Hilbert space",
     "ADMM": "alternating direction method of multipliers", "SVRG": "stochastic variance reduced gradient",
+    "GD": "gradient descent",
     "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
     "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",

@@ -90,10 +90,12 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
 
-def test_a_well_known_acronym_joins_its_meaning_whatever_the_words():
-    exts = [_about(paper(f"d{i}", [("CNN", "Method")], {"CNN": "convolutional neural network"}), f"Vision {i}",
+# round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent
+@pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent")])
+def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
+    exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
-    exts.append(_about(paper("u", [("CNN", "Method")]), "Stock prices", "We forecast stock prices with a CNN."))
+    exts.append(_about(paper("u", [(short, "Method")]), "Stock prices", f"We forecast stock prices with {short}."))
     exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
              for i in range(4)]
     res = resolve_entities(exts)
