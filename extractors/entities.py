@@ -1353,17 +1353,7 @@ def named_as_a_metric(span: Span) -> bool:
         True
     """
     doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].text in OPENING_MARKS - {"("}:
-        i -= 1
-    if i >= 0 and doc[i].lower_ == "as":
-        i -= 1
-    if i >= 3 and doc[i].lower_ in _WE_NAMING and doc[i - 1].lower_ == "we" and doc[i - 2].lower_ in ("which", "that"):
-        i -= 3  # "an optimized metric, which we call X"
-    elif i >= 0 and doc[i].lower_ in NAMING_VERBS:
-        i -= 1
-    if i >= 0 and doc[i].text == ",":
-        i -= 1
+    i, _ = _named_after(span, OPENING_MARKS - {"("})
     if i < 1 or doc[i].lower_ != "metric":
         return False
     for k in range(i - 1, max(i - 6, span.sent.start - 1), -1):
@@ -1372,6 +1362,28 @@ def named_as_a_metric(span: Span) -> bool:
         if doc[k].pos_ not in _TASK_PHRASE_POS or doc[k].is_punct:
             return False
     return False
+
+
+def _named_after(span: Span, marks: frozenset[str] = frozenset()) -> tuple[int, bool]:
+    """Where the noun a mention is named after stands ("a new task called X", "a metric, which we call X", "a task,
+    termed as X"): the index of the word before the words that give ``span`` its name (opening ``marks``, "as", a
+    naming verb or "which we call", a comma), and whether a naming verb or "which we call" is among them."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in marks:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "as":
+        i -= 1  # "a new visual restoration task, termed as X"
+    named = True
+    if i >= 3 and doc[i].lower_ in _WE_NAMING and doc[i - 1].lower_ == "we" and doc[i - 2].lower_ in ("which", "that"):
+        i -= 3  # "a learning problem, which we call X"
+    elif i >= 0 and doc[i].lower_ in NAMING_VERBS:
+        i -= 1
+    else:
+        named = False
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i, named
 
 
 def named_as_a_task(span: Span) -> bool:
@@ -1388,19 +1400,8 @@ def named_as_a_task(span: Span) -> bool:
         True
     """
     doc = span.doc
-    i = span.start - 1
-    while i >= 0 and doc[i].text in OPENING_MARKS:
-        i -= 1
-    if i >= 0 and doc[i].lower_ == "as":
-        i -= 1  # "a new visual restoration task, termed as X"
-    if i >= 3 and doc[i].lower_ in _WE_NAMING and doc[i - 1].lower_ == "we" and doc[i - 2].lower_ in ("which", "that"):
-        i -= 2  # "a learning problem, which we call X"
-    elif i < 2 or doc[i].lower_ not in NAMING_VERBS:
-        return False
-    i -= 1
-    if doc[i].text == ",":
-        i -= 1
-    if i < 1 or doc[i].lower_ not in _NAMED_PROBLEMS:
+    i, named = _named_after(span, OPENING_MARKS)
+    if not named or i < 1 or doc[i].lower_ not in _NAMED_PROBLEMS:
         return False
     for k in range(i - 1, max(i - 8, -1), -1):
         if doc[k].lower_ in ("a", "an"):
