@@ -4,8 +4,8 @@
 to a node id, adds ``VARIANT_OF`` edges between versions and their family, and says
 why entities were merged or kept apart (the merge log).
 
-How two mentions end up in one node (all lookups are by key: no pairwise comparison,
-so the work grows linearly with the number of mentions):
+How two mentions end up in one node (all lookups are by key, and a bare acronym's paper is compared with at most
+:data:`kg.resolve.context.MAX_COMPARED` others, so the work grows linearly with the number of mentions):
 
 0. **Fit names** (:mod:`kg.resolve.names`): LaTeX is rendered to text; evaluative
    phrases ("superior performance") and number/unit/range fragments get no node.
@@ -29,7 +29,9 @@ so the work grows linearly with the number of mentions):
    corpus. In a paper that defines a short form, it takes that paper's long form. In
    the other papers it takes a meaning only with real support (:func:`_expand_short_forms`:
    several defining papers and a clear lead, or definitions that are at least half of
-   its uses), else it stays its own node (``method:sam``); long forms spelled alike
+   its uses), else it stays its own node (``method:sam``); and then only in a paper whose title and abstract share
+   words with a defining paper's (:mod:`kg.resolve.context`; a well-known acronym's usual meaning aside), the others'
+   uses staying the short form's node (rule ``bare_use_kept_apart``); long forms spelled alike
    (hyphen, plural, "network"/"neural network", a one-letter typo) are one meaning.
    Every use that borrows another paper's definition is logged (``scope: corpus``). Short forms with several meanings are logged
    (rule ``ambiguous_abbreviation``) with what was decided for each label.
@@ -1470,6 +1472,8 @@ def _expand_short_forms(st: _State) -> None:
     least half of the papers using the acronym there and no other of those papers proposes it bare (its own
     new name: docs/resolution_audit.md); otherwise the short form stays its own
     node (one paper's meaning never takes over a well-known acronym). Decisions are taken before any is applied (order-independent).
+    A bare use whose paper's words are unlike the defining papers' keeps the short form's node (:func:`_bare_apart`,
+    docs/resolution_bare_uses.md); when no bare use is like them, the meaning is not taken at all.
     """
     plans: list[tuple[str, str, str]] = []
     for short in sorted(st.abbr.votes):
