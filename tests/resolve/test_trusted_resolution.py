@@ -90,8 +90,10 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
 
-# round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent
-@pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent")])
+# round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent, round 199's
+# "ReLU" of a matrix factorization paper from the rectified linear unit
+@pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent"),
+                                             ("ReLU", "rectified linear unit")])
 def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
     exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
