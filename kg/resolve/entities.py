@@ -1473,7 +1473,8 @@ def _expand_short_forms(st: _State) -> None:
     new name: docs/resolution_audit.md); otherwise the short form stays its own
     node (one paper's meaning never takes over a well-known acronym). Decisions are taken before any is applied (order-independent).
     A bare use whose paper's words are unlike the defining papers' keeps the short form's node (:func:`_bare_apart`,
-    docs/resolution_bare_uses.md); when no bare use is like them, the meaning is not taken at all.
+    docs/resolution_bare_uses.md); when no bare use is like them, the meaning is not taken at all. Not for a measure,
+    which means the same in any field.
     """
     plans: list[tuple[str, str, str]] = []
     for short in sorted(st.abbr.votes):
@@ -1541,7 +1542,9 @@ def _expand_short_forms(st: _State) -> None:
                 st.decisions[(g, short)] = None  # kept apart (or already joined to another meaning)
                 continue
             long = top_members[0]
-            apart = set() if well_known else _bare_apart(st, g, short, top_members, ranked[0][1])
+            # a measure means the same in any field ("AUPR" of a tagging paper is a sentiment paper's AUPR)
+            apart = set() if well_known or g == NodeLabel.METRIC.value else _bare_apart(
+                st, g, short, top_members, ranked[0][1])
             if apart and apart >= {o.paper_id for o in st.occurrences[g][short] if o.how is None}:
                 st.decisions[(g, short)] = None  # no bare use is about what the defining papers are about
                 st.kept_bare.append({"rule": "bare_use_kept_apart", "label": g, "short": st.abbr.display(short),

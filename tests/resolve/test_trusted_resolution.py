@@ -90,6 +90,17 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
 
+def test_a_measure_joins_its_meaning_whatever_the_words():
+    # the whole corpus kept "AUPR" of a sequence-labelling paper apart from the area under the precision-recall curve
+    exts = [_about(paper(f"d{i}", [("AUPRQ", "Metric")], {"AUPRQ": "area under the quill curve"}), f"Vision {i}",
+                   f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
+    exts.append(_about(paper("u", [("AUPRQ", "Metric")]), "Stock prices", "We forecast stock prices: AUPRQ 0.91."))
+    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
+             for i in range(4)]
+    res = resolve_entities(exts)
+    assert node(res, "u") == node(res, "d0")
+
+
 # round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent, round 199's
 # "ReLU" of a matrix factorization paper from the rectified linear unit
 @pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent"),
