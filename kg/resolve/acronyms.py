@@ -64,7 +64,7 @@ WELL_KNOWN: dict[str, str] = {
     "ADMM": "alternating direction method of multipliers", "SVRG": "stochastic variance reduced gradient",
     "GD": "gradient descent", "ReLU": "rectified linear unit", "LOF": "local outlier factor",
     "LDPC": "low-density parity-check", "BRISK": "Binary Robust Invariant Scalable Keypoints",
-    "OIE": "open information extraction",
+    "OIE": "open information extraction", "ResNet": "residual network", "Seq2Seq": "sequence-to-sequence",
     "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
     "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",

@@ -102,9 +102,10 @@ def test_a_measure_joins_its_meaning_whatever_the_words():
 
 
 # round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent, round 199's
-# "ReLU" of a matrix factorization paper from the rectified linear unit
+# "ReLU" of a matrix factorization paper from the rectified linear unit, round 201's "Resnet backbones" from the
+# residual network
 @pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent"),
-                                             ("ReLU", "rectified linear unit")])
+                                             ("ReLU", "rectified linear unit"), ("ResNet", "Residual Networks")])
 def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
     exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
