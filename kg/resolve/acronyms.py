@@ -50,7 +50,8 @@ WELL_KNOWN: dict[str, str] = {
     "METEOR": "Metric for Evaluation of Translation with Explicit ORdering",
     "HOTA": "higher order tracking accuracy", "MOTA": "multiple object tracking accuracy",
     "MOTP": "multiple object tracking precision", "MPJPE": "mean per joint position error",
-    "PCK": "percentage of correct keypoints",
+    "PCK": "percentage of correct keypoints", "TPR": "true positive rate", "FPR": "false positive rate",
+    "NMI": "normalized mutual information",
     # methods, models and settings of classic ML, vision, RL and optimisation (general knowledge)
     "YOLO": "You Only Look Once", "DETR": "DEtection TRansformer", "FPN": "feature pyramid network",
     "RPN": "region proposal network", "FCN": "fully convolutional network", "SIFT": "scale-invariant feature transform",

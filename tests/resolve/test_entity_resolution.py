@@ -466,7 +466,10 @@ def test_bare_uses_of_a_well_known_benchmark_model_or_measure_join_its_one_defin
 
 @pytest.mark.parametrize(("forms", "label"), [(["RMSE", "root mean squared error"], "Metric"),
                                               (["SFT", "supervised fine-tuning"], "Method"),
-                                              (["HOG", "histograms of oriented gradients"], "Method")])
+                                              (["HOG", "histograms of oriented gradients"], "Method"),
+                                              # round 201: "TPR" and "true positive rate" were two nodes
+                                              (["TPR", "true positive rate"], "Metric"),
+                                              (["NMI", "normalized mutual information"], "Metric")])
 def test_a_well_known_acronym_alone_joins_its_usual_long_form_that_no_paper_defines(forms, label):
     exts = [make_paper(f"p{i}", [(form, label)]) for i, form in enumerate(forms)]
     res = resolve_entities(exts)
