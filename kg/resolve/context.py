@@ -60,13 +60,21 @@ class PaperWords:
         self.texts = texts
         self._df: Counter | None = None
         self._words: dict[str, Counter] = {}
+        #: (paper, words left out) -> its vector: one bare use's defining papers are compared with each of its users
+        self._vectors: dict[tuple[str, frozenset[str]], dict[str, float]] = {}
 
     def _counts(self, paper_id: str) -> Counter:
         if paper_id not in self._words:
             self._words[paper_id] = Counter(words_of(self.texts.get(paper_id, "")))
         return self._words[paper_id]
 
-    def _vector(self, paper_id: str, drop: set[str]) -> dict[str, float]:
+    def _vector(self, paper_id: str, drop: frozenset[str]) -> dict[str, float]:
+        known = self._vectors.get((paper_id, drop))
+        if known is None:
+            known = self._vectors[(paper_id, drop)] = self._weigh(paper_id, drop)
+        return known
+
+    def _weigh(self, paper_id: str, drop: frozenset[str]) -> dict[str, float]:
         if self._df is None:
             self._df = Counter(w for text in self.texts.values() for w in set(words_of(text)))
         n = len(self.texts)
@@ -78,9 +86,10 @@ class PaperWords:
         norm = math.sqrt(sum(x * x for x in vec.values()))
         return {w: x / norm for w, x in vec.items()} if norm else {}
 
-    def similarity(self, paper_id: str, others: Iterable[str], drop: set[str] = frozenset()) -> float | None:
+    def similarity(self, paper_id: str, others: Iterable[str], drop: Iterable[str] = ()) -> float | None:
         """The highest cosine between ``paper_id``'s words and one of ``others``' (the words in ``drop``, the
         acronym's and its meaning's own, left out); None when either side has no weighted word to compare."""
+        drop = frozenset(drop)
         mine = self._vector(paper_id, drop)
         if not mine:
             return None

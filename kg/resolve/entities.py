@@ -821,7 +821,7 @@ class _State:
     title_keys: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     #: the papers' words, for whether a bare acronym's paper is about what its defining papers are
     #: (:mod:`kg.resolve.context`)
-    words: PaperWords | None = None
+    words: PaperWords = field(default_factory=lambda: PaperWords({}))
     #: bare uses of a short form kept from the meaning other papers define ("bare_use_kept_apart" log entries)
     kept_bare: list[dict[str, Any]] = field(default_factory=list)
 
@@ -870,10 +870,10 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     extractions, listed = _listed_as_data(extractions)
     votes.extend(listed)
     curation = list(curation or ())
-    st = _State(AbbreviationDictionary.collect(extractions))
+    st = _State(AbbreviationDictionary.collect(extractions), words=PaperWords(
+        {ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions}))
     _register_different(st, curation)
     st.title_keys = _title_names_apart(extractions)
-    st.words = PaperWords({ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions})
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
@@ -1476,7 +1476,7 @@ def _expand_short_forms(st: _State) -> None:
     docs/resolution_bare_uses.md); when no bare use is like them, the meaning is not taken at all. Not for a measure,
     which means the same in any field.
     """
-    plans: list[tuple[str, str, str]] = []
+    plans: list[tuple[str, str, str, set[str]]] = []
     for short in sorted(st.abbr.votes):
         groups = [g for g in sorted(st.occurrences) if short in st.occurrences[g]]
         senses = _senses(st, short)
@@ -1547,15 +1547,13 @@ def _expand_short_forms(st: _State) -> None:
                 st, g, short, top_members, ranked[0][1])
             if apart and apart >= {o.paper_id for o in st.occurrences[g][short] if o.how is None}:
                 st.decisions[(g, short)] = None  # no bare use is about what the defining papers are about
-                st.kept_bare.append({"rule": "bare_use_kept_apart", "label": g, "short": st.abbr.display(short),
-                                     "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
+                _log_kept_bare(st, g, short, long, apart)
                 continue
             st.decisions[(g, short)] = long
             plans.append((g, short, long, apart))
-    moved = [(g, short, long, apart) for g, short, long, apart in plans if apart]
     mentions_of: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    if moved:
-        wanted = {(g, short) for g, short, _, _ in moved}
+    wanted = {(g, short) for g, short, _, apart in plans if apart}
+    if wanted:
         for mention, gk in st.mention_key.items():
             if gk in wanted:
                 mentions_of[gk].append(mention)
@@ -1568,9 +1566,11 @@ def _expand_short_forms(st: _State) -> None:
             st.join(g, short, long, "abbreviation")
             continue
         # the papers about something else keep the short form's own node; the others' uses join the meaning
-        stay = [o for o in st.occurrences[g][short] if o.paper_id in apart or o.how is not None]
+        stay = []
         for occ in st.occurrences[g][short]:
-            if occ.paper_id not in apart and occ.how is None:
+            if occ.paper_id in apart or occ.how is not None:
+                stay.append(occ)
+            else:
                 occ.how = how
                 st.occurrences[g][long].append(occ)
         st.occurrences[g][short] = stay
@@ -1578,8 +1578,13 @@ def _expand_short_forms(st: _State) -> None:
             if mention[0] not in apart:
                 st.mention_key[mention] = (g, long)
         st.uf[g].find(long)
-        st.kept_bare.append({"rule": "bare_use_kept_apart", "label": g, "short": st.abbr.display(short),
-                             "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
+        _log_kept_bare(st, g, short, long, apart)
+
+
+def _log_kept_bare(st: _State, group: str, short: str, long: str, apart: set[str]) -> None:
+    """A "bare_use_kept_apart" merge-log entry: the papers whose bare ``short`` stays off ``long``."""
+    st.kept_bare.append({"rule": "bare_use_kept_apart", "label": group, "short": st.abbr.display(short),
+                         "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
 
 
 def _bare_apart(st: _State, group: str, short: str, members: list[str], definers: set[str]) -> set[str]:
@@ -1588,8 +1593,6 @@ def _bare_apart(st: _State, group: str, short: str, members: list[str], definers
     about the Neural Procedural Reconstruction another paper defines. A paper with no words to compare is not
     kept apart, nor one whose words are like another bare use's that is like the defining papers (at
     :data:`kg.resolve.context.BARE_USER_SIMILARITY`)."""
-    if st.words is None:
-        return set()
     drop = set(words_of(st.abbr.display(short)))
     for lk in members:
         drop.update(words_of(st.abbr.display(lk)))
