@@ -1591,8 +1591,8 @@ def _bare_apart(st: _State, group: str, short: str, members: list[str], definers
     """The papers using ``short`` bare in ``group`` whose words are unlike every defining paper's (under
     :data:`kg.resolve.context.BARE_SENSE_SIMILARITY`): "we collect interview transcripts from NPR and CNN" is not
     about the Neural Procedural Reconstruction another paper defines. A paper with no words to compare is not
-    kept apart, nor one whose words are like another bare use's that is like the defining papers (at
-    :data:`kg.resolve.context.BARE_USER_SIMILARITY`)."""
+    kept apart, nor one whose words are like another bare use's that is like the defining papers, or like a paper
+    that writes the meaning out without the letters (at :data:`kg.resolve.context.BARE_USER_SIMILARITY`)."""
     drop = set(words_of(st.abbr.display(short)))
     for lk in members:
         drop.update(words_of(st.abbr.display(lk)))
@@ -1602,9 +1602,14 @@ def _bare_apart(st: _State, group: str, short: str, members: list[str], definers
         alike = st.words.similarity(pid, definers, drop)
         if alike is not None and alike < BARE_SENSE_SIMILARITY:
             unlike.add(pid)
+    if not unlike:
+        return unlike
     # a use like another bare use that is like the defining papers joins too (the Lasso of many statistics papers,
-    # which two papers define)
+    # which two papers define), and so does one like a paper that names the meaning in words: in a small input the
+    # one paper defining "EM" may be about topic models, the papers writing "expectation-maximization" about much else
     near = [pid for pid in users if pid not in unlike]
+    near += sorted({o.paper_id for by_key in st.occurrences.values() for lk in members for o in by_key.get(lk, ())
+                    if o.how is None} - definers - unlike)
     return {pid for pid in unlike if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}
 
 
