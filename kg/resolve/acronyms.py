@@ -66,6 +66,9 @@ WELL_KNOWN: dict[str, str] = {
     "GD": "gradient descent", "ReLU": "rectified linear unit", "LOF": "local outlier factor",
     "LDPC": "low-density parity-check", "BRISK": "Binary Robust Invariant Scalable Keypoints",
     "OIE": "open information extraction", "ResNet": "residual network", "Seq2Seq": "sequence-to-sequence",
+    "ConvNet": "convolutional network", "RBF": "radial basis function", "EKF": "extended Kalman filter",
+    "LSPI": "least-squares policy iteration", "BCD": "block coordinate descent",
+    "WGAN-GP": "Wasserstein GAN with gradient penalty", "MaxSAT": "maximum satisfiability",
     "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
     "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",
@@ -148,7 +151,7 @@ WELL_KNOWN_FOR_LABEL: dict[tuple[str, str], tuple[str, ...]] = {
     ("Metric", "AP"): ("average precision",), ("Metric", "EM"): ("exact match",),
     ("Metric", "ECE"): ("expected calibration error",), ("Metric", "TPR"): ("true positive rate",),
     ("Metric", "FPR"): ("false positive rate",), ("Metric", "TNR"): ("true negative rate",),
-    ("Metric", "FNR"): ("false negative rate",),
+    ("Metric", "FNR"): ("false negative rate",), ("Method", "EM"): ("expectation maximization",),
 }
 _BY_LABEL_KEY = {(label, name_key(short)): longs for (label, short), longs in WELL_KNOWN_FOR_LABEL.items()}
 
@@ -207,8 +210,9 @@ def is_well_known_sense(short: str, long: str, label: str | None = None) -> bool
 #: "structural similarity", "Dice coefficient" / "Dice" (``kg.resolve.entities._measure_tail``; longest first).
 MEASURE_TAILS = ("indexmeasure", "score", "index", "measure", "metric", "coefficient")
 #: Last words that name a long form's kind: a measure's ("structural similarity index measure" is what "structural
-#: similarity (SSIM)" names), a network's or model's ("... long short-term memory network").
-_KIND_TAILS = (*MEASURE_TAILS, "network", "model")
+#: similarity (SSIM)" names), a network's or model's ("... long short-term memory network"), a procedure's
+#: ("expectation-maximization algorithm", "histogram of oriented gradients descriptor").
+_KIND_TAILS = (*MEASURE_TAILS, "network", "model", "algorithm", "method", "procedure", "descriptor")
 
 
 def _without_kind(key: str) -> str:

@@ -123,9 +123,13 @@ def test_a_measure_joins_its_meaning_whatever_the_words():
 
 # round 198's "GD" ('Training GANs with Optimism': gradient descent) was kept apart from gradient descent, round 199's
 # "ReLU" of a matrix factorization paper from the rectified linear unit, round 201's "Resnet backbones" from the
-# residual network
+# residual network, round 202's "ConvNets" from convolutional networks, round 205's "EKF" from the extended Kalman
+# filter; a Method's "EM" is expectation-maximization however its long form ends, as HOG's
 @pytest.mark.parametrize(("short", "long"), [("CNN", "convolutional neural network"), ("GD", "gradient descent"),
-                                             ("ReLU", "rectified linear unit"), ("ResNet", "Residual Networks")])
+                                             ("ReLU", "rectified linear unit"), ("ResNet", "Residual Networks"),
+                                             ("ConvNets", "convolutional networks"), ("EKF", "extended Kalman filter"),
+                                             ("EM", "expectation-maximization algorithm"),
+                                             ("HOG", "histogram of oriented gradients descriptor")])
 def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
     exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
