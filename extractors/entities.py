@@ -477,7 +477,7 @@ GENERIC_COMPOUNDS = _wordset(
     task-specific domain-specific task-agnostic well-crafted hand-crafted carefully-crafted
     higher-quality web-scale internet-scale large-scale small-scale on-par
     near-perfect record-breaking best-in-class world-class top-notch in-depth state-of-art well-controlled
-    high-probability near-human human-level non-trivial
+    high-probability near-human human-level non-trivial state-of-theart state-ofthe-art stateof-the-art
     best-known best-reported best-published best-performing best-possible previously-reported
     """
 )

@@ -490,10 +490,12 @@ def test_a_superlative_that_belongs_to_the_name_stays(nlp):
     assert not {"arm identification", "squares regression", "best F1 score"} & texts
 
 
-def test_state_of_art_and_well_controlled_are_no_part_of_a_measure(nlp):
-    doc = nlp("A Study\n\nOur approach achieves state-of-art accuracy and a well-controlled type-I error.")
+# round 205: "state-of-theart accuracy" became a Metric node; the corpus misspells the phrase 108 times
+@pytest.mark.parametrize("sota", ["state-of-art", "state-of-theart", "state-ofthe-art", "stateof-the-art"])
+def test_state_of_art_and_well_controlled_are_no_part_of_a_measure(nlp, sota):
+    doc = nlp(f"A Study\n\nOur approach achieves {sota} accuracy and a well-controlled type-I error.")
     texts = {s.text for s in doc.spans["kg_entities"]}
-    assert "accuracy" in texts and not {"state-of-art accuracy", "well-controlled type-I error"} & texts
+    assert "accuracy" in texts and not {f"{sota} accuracy", "well-controlled type-I error"} & texts
 
 
 def test_a_noun_read_as_a_comparative_stays_in_a_name(nlp):
