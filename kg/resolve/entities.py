@@ -824,6 +824,10 @@ class _State:
     words: PaperWords = field(default_factory=lambda: PaperWords({}))
     #: bare uses of a short form kept from the meaning other papers define ("bare_use_kept_apart" log entries)
     kept_bare: list[dict[str, Any]] = field(default_factory=list)
+    #: paper -> its title ("DANet: Divergent Activation for ..." names the paper's own work)
+    titles: dict[str, str] = field(default_factory=dict)
+    #: (group, short form) -> the papers whose title gives the letters to their own work (:func:`_names_own_work`)
+    own_titles: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -871,7 +875,8 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     votes.extend(listed)
     curation = list(curation or ())
     st = _State(AbbreviationDictionary.collect(extractions), words=PaperWords(
-        {ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions}))
+        {ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions}),
+        titles={ext.paper.id: ext.paper.title or "" for ext in extractions})
     _register_different(st, curation)
     st.title_keys = _title_names_apart(extractions)
     for ext in extractions:
@@ -1582,9 +1587,14 @@ def _expand_short_forms(st: _State) -> None:
 
 
 def _log_kept_bare(st: _State, group: str, short: str, long: str, apart: set[str]) -> None:
-    """A "bare_use_kept_apart" merge-log entry: the papers whose bare ``short`` stays off ``long``."""
-    st.kept_bare.append({"rule": "bare_use_kept_apart", "label": group, "short": st.abbr.display(short),
-                         "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]})
+    """A "bare_use_kept_apart" merge-log entry: the papers whose bare ``short`` stays off ``long`` (``own_title``:
+    those whose title gives the letters to their own work)."""
+    entry = {"rule": "bare_use_kept_apart", "label": group, "short": st.abbr.display(short),
+             "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]}
+    own = sorted(apart & st.own_titles.get((group, short), set()))
+    if own:
+        entry["own_title"] = own
+    st.kept_bare.append(entry)
 
 
 def _bare_apart(st: _State, group: str, short: str, members: list[str], definers: set[str]) -> set[str]:
@@ -1592,12 +1602,18 @@ def _bare_apart(st: _State, group: str, short: str, members: list[str], definers
     :data:`kg.resolve.context.BARE_SENSE_SIMILARITY`): "we collect interview transcripts from NPR and CNN" is not
     about the Neural Procedural Reconstruction another paper defines. A paper with no words to compare is not
     kept apart, nor one whose words are like another bare use's that is like the defining papers, or like a paper
-    that writes the meaning out without the letters (at :data:`kg.resolve.context.BARE_USER_SIMILARITY`)."""
+    that writes the meaning out without the letters (at :data:`kg.resolve.context.BARE_USER_SIMILARITY`). A paper
+    whose title gives the letters to its own work ("DANet: Divergent Activation for Weakly Supervised Object
+    Localization", not the Dual Attention Network two papers define) is kept apart whatever its words, unless the
+    title spells the meaning out."""
     drop = set(words_of(st.abbr.display(short)))
     for lk in members:
         drop.update(words_of(st.abbr.display(lk)))
     users = sorted({o.paper_id for o in st.occurrences[group][short] if o.how is None} - definers)
-    unlike = set()
+    own = {pid for pid in users if _names_own_work(st.titles.get(pid, ""), st.abbr.display(short),
+                                                   [st.abbr.display(lk) for lk in members])}
+    st.own_titles[(group, short)] = own
+    unlike = set(own)
     for pid in users:
         alike = st.words.similarity(pid, definers, drop)
         if alike is not None and alike < BARE_SENSE_SIMILARITY:
@@ -1610,7 +1626,26 @@ def _bare_apart(st: _State, group: str, short: str, members: list[str], definers
     near = [pid for pid in users if pid not in unlike]
     near += sorted({o.paper_id for by_key in st.occurrences.values() for lk in members for o in by_key.get(lk, ())
                     if o.how is None} - definers - unlike)
-    return {pid for pid in unlike if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}
+    return own | {pid for pid in unlike - own
+                  if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}
+
+
+def _names_own_work(title: str, short: str, longs: list[str]) -> bool:
+    """Whether ``title`` gives ``short`` (or its plural) to the paper's own work ("CQG: A Simple and Effective
+    Controlled Generation Framework ...") without spelling out one of ``longs`` ("GloVe: Global Vectors for Word
+    Representation" is the GloVe others define).
+
+    Example:
+        >>> _names_own_work("DANet: Divergent Activation for Localization", "DANet", ["Dual Attention Network"])
+        True
+        >>> _names_own_work("GloVe: Global Vectors for Word Representation", "GloVe", ["Global Vectors"])
+        False
+    """
+    m = _TITLE_NAME.match(title)
+    if not m or name_key(m.group(1)) not in {name_key(short), name_key(short) + "s"}:
+        return False
+    said = name_key(m.group(2))
+    return not any(name_key(long) in said for long in longs)
 
 
 def _defined_only_as_other_than_data(st: _State, short: str, members: list[str]) -> bool:

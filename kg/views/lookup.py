@@ -178,6 +178,8 @@ def describe_entry(entry: dict[str, Any]) -> str:
         >>> kept = {"rule": "bare_use_kept_apart", "short": "CP", "long": "canonical polyadic", "papers": ["p3"]}
         >>> describe_entry(kept)
         "bare_use_kept_apart: 'CP' undefined in p3 is unlike the papers that define 'canonical polyadic': not merged"
+        >>> describe_entry({**kept, "papers": ["p5"], "own_title": ["p5"]})
+        "bare_use_kept_apart: 'CP' undefined in p5 names the paper's own work (its title): not merged"
     """
     rule = entry.get("rule", "?")
     papers = _papers(ev.get("paper_id") for ev in entry.get("evidence", []) if isinstance(ev, dict))
@@ -204,8 +206,12 @@ def describe_entry(entry: dict[str, Any]) -> str:
     if rule == "versions_kept_apart":
         return f"versions_kept_apart: {' / '.join(entry.get('forms', []))} are different versions: not merged ({papers})"
     if rule == "bare_use_kept_apart":
-        return (f"bare_use_kept_apart: '{entry.get('short')}' undefined in {_papers(entry.get('papers'))} is unlike"
-                f" the papers that define '{entry.get('long')}': not merged")
+        own = entry.get("own_title") or []
+        unlike = [p for p in entry.get("papers") or [] if p not in own]
+        parts = [f"undefined in {_papers(p)} is unlike the papers that define '{entry.get('long')}'" for p in [unlike] if p]
+        if own:
+            parts.append(f"undefined in {_papers(own)} names the paper's own work (its title)")
+        return f"bare_use_kept_apart: '{entry.get('short')}' " + "; ".join(parts) + ": not merged"
     if rule == "family_node":
         return f"family_node: '{entry.get('name')}' created for {', '.join(entry.get('variants', []))}"
     return f"{rule}: " + json.dumps({k: v for k, v in entry.items() if k != "rule"}, ensure_ascii=False)

@@ -110,6 +110,23 @@ def test_a_bare_use_like_a_paper_writing_the_meaning_out_joins_it():
     assert [(e["short"], e["papers"]) for e in kept] == [("EMX", ["c"])]
 
 
+def test_a_title_giving_the_letters_to_its_own_work_keeps_them_apart():
+    # round 52: "DANet: Divergent Activation for Weakly Supervised Object Localization" joined the Dual Attention
+    # Network two segmentation papers define, its words being alike
+    seg = "semantic segmentation of street scenes with attention over positions and channels"
+    exts = [_about(paper(f"d{i}", [("DANetX", "Method")], {"DANetX": "Dual Attention Network"}), f"Scenes {i}",
+                   f"We propose a network for {seg}, number {i}.") for i in range(2)]
+    exts.append(_about(paper("own", [("DANetX", "Method")]), "DANetX: Divergent Activation for Localization",
+                       f"Weakly supervised localization and {seg}."))
+    exts.append(_about(paper("same", [("DANetX", "Method")]), "Attention for scenes", f"We revisit {seg}."))
+    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
+             for i in range(4)]
+    res = resolve_entities(exts)
+    assert node(res, "same") == node(res, "d0") != node(res, "own")
+    kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+    assert [(e["short"], e["papers"], e["own_title"]) for e in kept] == [("DANetX", ["own"], ["own"])]
+
+
 def test_a_measure_joins_its_meaning_whatever_the_words():
     # the whole corpus kept "AUPR" of a sequence-labelling paper apart from the area under the precision-recall curve
     exts = [_about(paper(f"d{i}", [("AUPRQ", "Metric")], {"AUPRQ": "area under the quill curve"}), f"Vision {i}",
