@@ -90,26 +90,6 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
 
-def test_a_bare_use_like_a_paper_writing_the_meaning_out_joins_it():
-    # round 52: in a 5,000-abstract build the papers defining "EM" were about topic models, a bare "EM" of a
-    # mixture-model paper was unlike it, while papers writing "expectation-maximization" out were about mixtures
-    mixtures = "latent variable mixture models fitted to clustered observations with missing labels"
-    exts = [_about(paper(f"d{i}", [("EMX", "Method")], {"EMX": "expectation maximization"}), f"Topic models {i}",
-                   f"Topic models of document collections and word co-occurrence in news archives {i}.")
-            for i in range(2)]
-    exts.append(_about(paper("w", [("expectation maximization", "Method")]), "Mixtures",
-                       f"We study {mixtures} by expectation maximization."))
-    exts.append(_about(paper("u", [("EMX", "Method")]), "Anchored mixtures", f"We fit {mixtures} without EMX."))
-    exts.append(_about(paper("c", [("EMX", "Method")]), "Ion channels", "Membrane currents of cardiac cells."))
-    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
-             for i in range(4)]
-    res = resolve_entities(exts)
-    assert node(res, "u") == node(res, "d0") == node(res, "w")
-    assert node(res, "c") != node(res, "d0")
-    kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
-    assert [(e["short"], e["papers"]) for e in kept] == [("EMX", ["c"])]
-
-
 def test_a_title_giving_the_letters_to_its_own_work_keeps_them_apart():
     # round 52: "DANet: Divergent Activation for Weakly Supervised Object Localization" joined the Dual Attention
     # Network two segmentation papers define, its words being alike
