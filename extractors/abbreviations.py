@@ -284,6 +284,7 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             pair = _long_inside(doc, i, inner)
         if pair is not None:
             pairs.append(pair)
+    pairs.extend(_said_to_stand_for(doc, {short.text for _, short in pairs}))
     titled = _title_definition(doc)
     if titled is not None and titled[1].text not in {short.text for _, short in pairs}:
         pairs.append(titled)  # after the abstract's own definitions, which name the letters first
@@ -369,7 +370,53 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
     return span, short
 
 
+#: Words that say the name before them stands for the words after them ("SPADE, short for State Space Augmented
+#: Transformer", "Donut, which stands for Document understanding transformer").
+_STANDS_FOR = frozenset({"short", "stands", "standing"})
+
+
+def _said_to_stand_for(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
+    """(long form, short form) pairs written "X, short for L" or "X (which) stands for L", the words spelling X."""
+    pairs = []
+    for i, tok in enumerate(doc[:-2]):
+        if tok.lower_ not in _STANDS_FOR or doc[i + 1].lower_ != "for":
+            continue
+        k = i - 1
+        while k >= 0 and (doc[k].text == "," or doc[k].lower_ == "which"):
+            k -= 1
+        if k < 0 or k == i - 1 and tok.lower_ == "short" or doc[k].text in known:
+            continue  # "a short for loop": "short" is a word of its own unless a comma or "which" comes first
+        end = i + 2
+        while end < len(doc) and end - i - 2 < 12 and doc[end].text not in _BOUNDARY and not doc[end].is_sent_start:
+            end += 1
+        short, inner = doc[k : k + 1], doc[i + 2 : end]
+        if is_short_form(short.text) and 2 <= len(inner) <= 10 and _in_order(short.text, inner.text):
+            pairs.append((inner, short))  # the text says so: the whole phrase, as it spells the letters
+    return pairs
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether the letters of ``short`` occur in ``long`` in order, the first one opening it.
+
+    Example:
+        >>> _in_order("SPADE", "State Space Augmented Transformer"), _in_order("SPADE", "a transformer")
+        (True, False)
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    text = long.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    at = 0
+    for c in letters:
+        at = text.find(c, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
 def _long_inside(doc: Doc, paren: int, inner: Span) -> tuple[Span, Span] | None:
+    """The long form written in ``inner`` of the short form just before ``paren``: "MCTS (Monte Carlo Tree Search)"."""
     if paren == 0 or len(inner) < 2 or len(inner) > 10:
         return None
     if inner[0].pos_ in {"ADP", "SCONJ"} and inner[0].lower_ != "for":  # "StOP (for Stochastic-Optimistic Planning)"

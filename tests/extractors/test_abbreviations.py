@@ -114,6 +114,14 @@ def test_is_short_form(text, expected):
         # a remark in brackets after an acronym is no long form of it; "for" introduces one
         ("Fragments of the STP (under standard complexity-theoretic assumptions) are hard.", []),
         ("We propose StOP (for Stochastic-Optimistic Planning) here.", [("Stochastic-Optimistic Planning", "StOP")]),
+        # "X, short for L" and "X (which) stands for L" say it in words (round 52's acronym audit: "SPADE, short for
+        # State Space Augmented Transformer" was read as no definition); "a short for loop" is no definition
+        ("We propose SPADE, short for State Space Augmented Transformer.",
+         [("State Space Augmented Transformer", "SPADE")]),
+        ("We present Donut, which stands for Document understanding transformer, a model.",
+         [("Document understanding transformer", "Donut")]),
+        ("The compiler unrolls a short for loop of LSTM steps.", []),
+        ("We propose SPADE, short for a new transformer.", []),
     ],
 )
 def test_find_abbreviations_in_doc(nlp, sentence, pairs):
