@@ -47,7 +47,7 @@ def load_english(**kwargs):
 def wordnet_words() -> frozenset[str]:
     """The English words (WordNet's nouns, verbs, adjectives and adverbs, lower case) that the installed
     English pipeline's lemmatizer indexes; read once from its package, no network (empty when the
-    pipeline ships no lemmatizer tables). A dictionary, unlike :func:`kg.sources.records.english_words`
+    pipeline ships no lemmatizer tables). A dictionary, unlike :func:`schema.words.english_words`
     (every lower-case string of four letters or more in the pipeline's vocabulary, names and typos
     included), which mends line breaks before any extractor runs."""
     from spacy.lookups import Lookups

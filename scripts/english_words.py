@@ -1,4 +1,4 @@
-"""Write ``kg/data/english_words.txt.gz``: the lower-case words of four or more letters in the
+"""Write ``schema/data/english_words.txt.gz``: the lower-case words of four or more letters in the
 English spaCy pipeline's vocabulary (its ``vocab/strings.json``, MIT), one a line, sorted.
 
 :func:`kg.sources.records.clean_text` reads it to tell a word a PDF broke at the end of a line
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.model import english_model_name  # noqa: E402
-from kg.sources.records import WORDS_FILE  # noqa: E402
+from schema.words import WORDS_FILE  # noqa: E402
 
 
 def main() -> None:

@@ -11,12 +11,10 @@ import calendar
 import datetime as dt
 import email.utils
 import functools
-import gzip
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import ftfy
@@ -33,6 +31,7 @@ from schema.names import (
     paper_id,
 )
 from schema import Paper
+from schema.words import english_words
 
 TITLE_KEYS: tuple[str, ...] = ("title", "papertitle", "titles", "articletitle", "documenttitle")
 ABSTRACT_KEYS: tuple[str, ...] = (
@@ -316,17 +315,6 @@ _LINE_BREAK = re.compile(r"\b([A-Za-z]*[a-z])- ([a-z]+)\b")
 #: Words after which "x- " is the shared first half of a coordination ("first- or second-order").
 _SHARED_HALF = frozenset({"and", "or", "nor", "to", "vs", "versus", "as", "but", "with", "than", "then",
                           "in", "of", "on", "for", "by", "the", "a", "an"})
-WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "english_words.txt.gz"
-
-
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-case English words of four or more letters (``scripts/english_words.py`` writes them)."""
-    try:
-        with gzip.open(WORDS_FILE, "rt", encoding="ascii") as fh:
-            return frozenset(fh.read().split())
-    except OSError:
-        return frozenset()
 
 
 def unshouted(title: str) -> str:

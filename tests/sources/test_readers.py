@@ -467,7 +467,7 @@ def test_a_word_broken_at_a_line_end_is_read_whole(tmp_path, diag):
 
 
 def test_english_words_ship_with_the_package():
-    from kg.sources.records import english_words
+    from schema.words import english_words
 
     words = english_words()
     assert len(words) > 40_000 and {"methods", "simultaneous", "gradient"} <= words
