@@ -119,6 +119,7 @@ from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
 from schema.names import name_key, plain_apostrophes
 from schema.types import DATA_TYPES
+from schema.words import english_words
 
 logger = logging.getLogger(__name__)
 
@@ -887,6 +888,7 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     _join_procedure_heads(st)
     _join_word_orders(st)
     _join_inflections(st)
+    _join_typos(st)
     curation_log = _apply_curation(st, curation)
 
     res = Resolution()
@@ -1395,10 +1397,15 @@ def _two_words(st: _State, a: str, b: str) -> bool:
     (x, y), = changed
     if len(x) != len(y) or sorted(x) == sorted(y):
         return False  # a letter dropped or added ("mean square error"), two swapped ("Fast Casual Inference")
+    return min(_name_words(st)[x], _name_words(st)[y]) >= WORD_NAMES
+
+
+def _name_words(st: _State) -> Counter:
+    """Word -> how many distinct names of the input use it (counted at the first question)."""
     if st.name_words is None:
         forms = {o.form.lower() for by_key in st.occurrences.values() for occ in by_key.values() for o in occ}
         st.name_words = Counter(w for form in forms for w in set(_PHRASE_WORDS.split(form)))
-    return min(st.name_words[x], st.name_words[y]) >= WORD_NAMES
+    return st.name_words
 
 
 def _generic_tail(a: str, b: str) -> bool:
@@ -1995,6 +2002,65 @@ def _join_inflections(st: _State) -> None:
                     if ka == kb or uf.find(ka) == uf.find(kb) or not same_inflections(fa, fb, strict=True):
                         continue
                     _join_logged(st, g, by_key, ka, kb, "the same words with other endings")
+
+
+#: A name's key at least this long may be another's with a typo (:func:`_join_typos`).
+TYPO_MIN_KEY = 12
+
+
+def _join_typos(st: _State) -> None:
+    """Two names of one group one letter apart (:func:`kg.resolve.names.within_one_edit`) whose one different word is,
+    in one of them, no English word (:func:`schema.words.english_words`) and in fewer than :data:`WORD_NAMES` names of
+    the input, and in the other a word that many names use, are one node: "generalizaiton error" is generalization
+    error, "video delurring" video deblurring (statistics of the user's own input). Two words stay apart ("slang" /
+    "slant detection", "model matching" / "patching"), as do acronyms and names with digits ("Flicker30K" is left to
+    the curator)."""
+    english, counts = english_words(), _name_words(st)
+    near: dict[str, list[str]] = defaultdict(list)  # a common word less one letter -> the word
+    for word, n in counts.items():
+        if n >= WORD_NAMES and _LETTERS.fullmatch(word):
+            for i in range(len(word) + 1):
+                near[word[:i] + word[i + 1:]].append(word)
+    fixes: dict[str, str | None] = {}
+    for g, by_key in sorted(st.occurrences.items()):
+        for key in sorted(by_key):
+            form = next((o.form for o in by_key[key] if o.is_name and o.how is None), None)
+            if not form or len(key) < TYPO_MIN_KEY or any(c.isdigit() for c in key):
+                continue
+            words = _PHRASE_WORDS.split(form)
+            for i, typo in enumerate(words):
+                t = typo.lower()
+                if t not in fixes:
+                    found = {w for j in range(len(t) + 1) for w in near.get(t[:j] + t[j + 1:], ())}
+                    found = {w for w in found if _is_typo(typo, w, english, counts)}
+                    fixes[t] = found.pop() if len(found) == 1 else None
+                word = fixes[t]
+                if word is None or len(words) < 2:
+                    continue
+                other = entity_key(" ".join([*words[:i], word, *words[i + 1:]]))
+                if other != key and other in by_key and st.uf[g].find(other) != st.uf[g].find(key):
+                    _join_logged(st, g, by_key, key, other, f"a typo ('{typo}' for '{word}')")
+
+
+def _is_typo(typo: str, word: str, english: frozenset[str], counts: Counter) -> bool:
+    """Whether ``typo`` (as written) is ``word`` (lower case) misspelt (:func:`_join_typos`).
+
+    Example:
+        >>> from collections import Counter
+        >>> _is_typo("generalizaiton", "generalization", frozenset(), Counter(generalization=9))
+        True
+        >>> _is_typo("slang", "slant", frozenset({"slant"}), Counter(slant=9)), _is_typo("RGBD", "rgbt", frozenset(), Counter(rgbt=9))
+        (False, False)
+    """
+    t = typo.lower()
+    if t == word or not (typo.islower() or typo.istitle()) or not (_LETTERS.fullmatch(t) and _LETTERS.fullmatch(word)):
+        return False  # an acronym ("RGBD" / "RGBT"), a number or a short word
+    if len(t) == len(word) and sorted(t) != sorted(word) and (t[0] != word[0] or t[-1] != word[-1]):
+        return False  # another first or last letter makes another word ("slang" / "slant", "patching" / "matching")
+    return t not in english and counts[t] < WORD_NAMES <= counts[word] and within_one_edit(t, word)
+
+
+_LETTERS = re.compile(r"[a-z]{5,}")
 
 
 def _curation_keys(st: _State, name: str, label: str | None) -> list[tuple[str, str]]:

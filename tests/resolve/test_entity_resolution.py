@@ -1072,6 +1072,31 @@ def test_endings_that_make_another_word_keep_names_apart(forms, label):
     assert first != second
 
 
+# round 205's "generalizaiton error" beside generalization error: a typo no English word, in no other name, of a word
+# other names of the input use (a statistic of the user's own papers)
+def _with_other_names(forms: list[str], word: str, label: str) -> list[str]:
+    return form_nodes([*forms, f"{word} bound", f"adaptive {word}", f"{word} study"], label)[:2]
+
+
+@pytest.mark.parametrize(("forms", "word", "label"), [
+    (["generalizaiton error", "generalization error"], "generalization", "Metric"),
+    (["video delurring", "video deblurring"], "deblurring", "Task"),
+    (["posterior regulraization", "posterior regularization"], "regularization", "Method"),
+])
+def test_a_name_with_a_typo_is_the_name(forms, word, label):
+    first, second = _with_other_names(forms, word, label)
+    assert first == second
+
+
+@pytest.mark.parametrize(("forms", "word", "label"), [
+    (["slang detection", "slant detection"], "slant", "Task"), (["model patching", "model matching"], "matching", "Task"),
+    (["RGBD tracking", "RGBT tracking"], "RGBT", "Task"), (["Flicker30K retrieval", "Flickr30K retrieval"], "Flickr30K", "Task"),
+])
+def test_two_words_one_letter_apart_are_two_names(forms, word, label):
+    first, second = _with_other_names(forms, word, label)
+    assert first != second
+
+
 def test_long_forms_of_one_acronym_with_other_endings_are_one_meaning():
     # two papers define RANSAC with "sample", two with "sampling and": one meaning with four definitions, so a
     # paper's bare RANSAC joins it (three and two apart were no meaning twice as defined as the next)
