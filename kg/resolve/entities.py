@@ -2049,8 +2049,10 @@ def _is_typo(typo: str, word: str, english: frozenset[str], counts: Counter) -> 
         >>> from collections import Counter
         >>> _is_typo("generalizaiton", "generalization", frozenset(), Counter(generalization=9))
         True
-        >>> _is_typo("slang", "slant", frozenset({"slant"}), Counter(slant=9)), _is_typo("RGBD", "rgbt", frozenset(), Counter(rgbt=9))
-        (False, False)
+        >>> _is_typo("slang", "slant", frozenset({"slant"}), Counter(slant=9))
+        False
+        >>> _is_typo("RGBD", "rgbt", frozenset(), Counter(rgbt=9))
+        False
     """
     t = typo.lower()
     if t == word or not (typo.islower() or typo.istitle()) or not (_LETTERS.fullmatch(t) and _LETTERS.fullmatch(word)):

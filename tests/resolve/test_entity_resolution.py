@@ -1089,8 +1089,10 @@ def test_a_name_with_a_typo_is_the_name(forms, word, label):
 
 
 @pytest.mark.parametrize(("forms", "word", "label"), [
-    (["slang detection", "slant detection"], "slant", "Task"), (["model patching", "model matching"], "matching", "Task"),
-    (["RGBD tracking", "RGBT tracking"], "RGBT", "Task"), (["Flicker30K retrieval", "Flickr30K retrieval"], "Flickr30K", "Task"),
+    (["slang detection", "slant detection"], "slant", "Task"),
+    (["model patching", "model matching"], "matching", "Task"),
+    (["RGBD tracking", "RGBT tracking"], "RGBT", "Task"),
+    (["Flicker30K retrieval", "Flickr30K retrieval"], "Flickr30K", "Task"),
 ])
 def test_two_words_one_letter_apart_are_two_names(forms, word, label):
     first, second = _with_other_names(forms, word, label)
