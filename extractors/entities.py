@@ -1492,8 +1492,11 @@ def _long_form_context_type(doc: Doc, span: Span, words: list[str], tail: str) -
     cue = {t.lower_ for t in after} | {t.lower_ for t in before}
     if _metric_context(doc, span.start):
         return METRIC
-    if tail in _CUE_BENCHMARK or cue & _CUE_BENCHMARK:
-        return BENCHMARK
+    head = _head_before_complement(words)
+    if tail in _CUE_BENCHMARK or cue & _CUE_BENCHMARK or head in _CUE_BENCHMARK:
+        return BENCHMARK  # "... (BAT)" of "Benchmark for Auto-bidding Task"
+    if head in _CUE_DATASET:
+        return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
     if tail in _CUE_DATASET or cue & _CUE_DATASET:
         return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
     apposed = _apposition_type(doc, _definition_close(doc, span) + 1)
@@ -1503,6 +1506,18 @@ def _long_form_context_type(doc: Doc, span: Span, words: list[str], tail: str) -
     if typ == TASK and _proposal_sentence(span.sent):
         return METHOD
     return typ or METHOD
+
+
+def _head_before_complement(words: list[str]) -> str | None:
+    """The head noun of a long form with a complement: the word before its first "for", "of" or "on" ("Benchmark
+    for Auto-bidding Task", "Multimodal benchmark for Embodied Planning"), lower case.
+
+    Example:
+        >>> _head_before_complement(["Benchmark", "for", "Auto-bidding", "Task"]), _head_before_complement(["Deep", "Q"])
+        ('benchmark', None)
+    """
+    i = next((i for i, w in enumerate(words) if w.lower() in {"for", "of", "on"}), 0)
+    return words[i - 1].lower() if i > 0 else None
 
 
 _PROPOSAL = re.compile(

@@ -470,6 +470,20 @@ def test_a_long_form_after_problem_of_or_task_of_is_a_task(nlp, sentence, short)
     assert {s.label_ for s in doc.spans["kg_entities"] if s.kb_id_ == short} == {"Task"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "short", "label"),
+    [
+        # round 207's "BAT": the long form's head is the word before its complement, not its last word
+        ("We release BAT (Benchmark for Auto-bidding Task), covering two auction formats.", "BAT", "Benchmark"),
+        ("We collect NSVA (NBA dataset for Sports Video Analysis) from broadcasts.", "NSVA", "Dataset"),
+        ("We propose GFT (Gradient Flow for Tracking), a tracker.", "GFT", "Method"),
+    ],
+)
+def test_a_long_form_headed_by_a_data_word_before_its_complement_is_data(nlp, sentence, short, label):
+    doc = nlp("A Study\n\n" + sentence)
+    assert {s.label_ for s in doc.spans["kg_entities"] if s.kb_id_ == short} == {label}
+
+
 def test_the_short_spelling_of_cnn_daily_mail_is_one_benchmark(nlp):
     doc = nlp("A Study\n\nWe evaluate our summarizer on CNN/DM and XSum.")
     found = {(s.kb_id_ or s.text, s.label_) for s in doc.spans["kg_entities"]}
