@@ -69,6 +69,10 @@ WELL_KNOWN: dict[str, str] = {
     "ConvNet": "convolutional network", "RBF": "radial basis function", "EKF": "extended Kalman filter",
     "LSPI": "least-squares policy iteration", "BCD": "block coordinate descent",
     "WGAN-GP": "Wasserstein GAN with gradient penalty", "MaxSAT": "maximum satisfiability",
+    "PGD": "projected gradient descent", "CVaR": "conditional value-at-risk", "SVR": "support vector regression",
+    "PSO": "particle swarm optimization", "KCF": "kernelized correlation filter",
+    "SPRT": "sequential probability ratio test", "PoE": "product of experts",
+    "MADDPG": "multi-agent deep deterministic policy gradient", "AHP": "analytic hierarchy process",
     "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
     "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",
@@ -82,6 +86,7 @@ WELL_KNOWN: dict[str, str] = {
     "SVHN": "Street View House Numbers", "CUB": "Caltech-UCSD Birds", "LSUN": "Large-scale Scene Understanding",
     "LFW": "Labeled Faces in the Wild", "FFHQ": "Flickr-Faces-HQ", "3DPW": "3D Poses in the Wild",
     "CLEVR": "Compositional Language and Elementary Visual Reasoning", "MS MARCO": "Microsoft MAchine Reading COmprehension",
+    "NQ": "Natural Questions", "WSJ": "Wall Street Journal",
     "mBERT": "multilingual BERT", "T5": "Text-to-Text Transfer Transformer",
     "BiLSTM": "bidirectional long short-term memory", "RBM": "restricted Boltzmann machine",
     "ROUGE": "Recall-Oriented Understudy for Gisting Evaluation", "CIDEr": "Consensus-based Image Description Evaluation",
@@ -107,7 +112,7 @@ _BY_KEY = {name_key(short): long for short, long in WELL_KNOWN.items()}
 #: Dialogue dataset, not stochastic gradient descent, and "ASR" of "improvements on ASR/SSIM" an attack success rate.
 DATA_ACRONYMS: frozenset[str] = frozenset({
     "GLUE", "SQuAD", "SNLI", "MNLI", "SST", "PTB", "MMLU", "COCO", "MS COCO", "VOC", "SVHN", "CUB", "LSUN", "LFW",
-    "FFHQ", "3DPW", "CLEVR", "MS MARCO", "VQA", "MOT",
+    "FFHQ", "3DPW", "CLEVR", "MS MARCO", "VQA", "MOT", "NQ", "WSJ",
 })
 
 #: Well-known names of one word that papers also write in lower case for the same thing
