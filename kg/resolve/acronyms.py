@@ -72,7 +72,7 @@ WELL_KNOWN: dict[str, str] = {
     "PGD": "projected gradient descent", "CVaR": "conditional value-at-risk", "SVR": "support vector regression",
     "PSO": "particle swarm optimization", "KCF": "kernelized correlation filter",
     "SPRT": "sequential probability ratio test", "PoE": "product of experts",
-    "MADDPG": "multi-agent deep deterministic policy gradient", "AHP": "analytic hierarchy process",
+    "MADDPG": "multi-agent deep deterministic policy gradient",
     "MILP": "mixed-integer linear programming", "SDP": "semidefinite programming", "MDL": "minimum description length",
     "CCA": "canonical correlation analysis", "ICA": "independent component analysis", "KPCA": "kernel principal component analysis",
     "NMF": "non-negative matrix factorization", "SVD": "singular value decomposition", "kNN": "k-nearest neighbors",
