@@ -2028,6 +2028,8 @@ def _join_typos(st: _State) -> None:
             if not form or len(key) < TYPO_MIN_KEY or any(c.isdigit() for c in key):
                 continue
             words = _PHRASE_WORDS.split(form)
+            if len(words) < 2:
+                continue
             for i, typo in enumerate(words):
                 t = typo.lower()
                 if t not in fixes:
@@ -2035,7 +2037,7 @@ def _join_typos(st: _State) -> None:
                     found = {w for w in found if _is_typo(typo, w, english, counts)}
                     fixes[t] = found.pop() if len(found) == 1 else None
                 word = fixes[t]
-                if word is None or len(words) < 2:
+                if word is None:
                     continue
                 other = entity_key(" ".join([*words[:i], word, *words[i + 1:]]))
                 if other != key and other in by_key and st.uf[g].find(other) != st.uf[g].find(key):
