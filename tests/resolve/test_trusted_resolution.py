@@ -69,6 +69,12 @@ def _about(ext, title, abstract):
     return ext
 
 
+def _unrelated() -> list:
+    """Four papers on something else, so that the input's word statistics are not those of the tested papers alone."""
+    return [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
+            for i in range(4)]
+
+
 def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     # round 193's "CP": constraint-programming papers' bare "CP" joined canonical polyadic decomposition, which three
     # tensor papers define; a paper's words unlike every defining paper's keep its bare use apart
@@ -79,8 +85,7 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
                        f"We extend CP {tensor} to streaming tensors."))
     exts.append(_about(paper("c", [("CP", "Method")]), "Mining rare itemsets",
                        "We enumerate minimal rare itemsets from transaction databases and compare with CP solvers."))
-    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
-             for i in range(4)]
+    exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "t") == node(res, "d0")
     assert node(res, "c") != node(res, "d0")
@@ -99,8 +104,7 @@ def test_a_title_giving_the_letters_to_its_own_work_keeps_them_apart():
     exts.append(_about(paper("own", [("DANetX", "Method")]), "DANetX: Divergent Activation for Localization",
                        f"Weakly supervised localization and {seg}."))
     exts.append(_about(paper("same", [("DANetX", "Method")]), "Attention for scenes", f"We revisit {seg}."))
-    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
-             for i in range(4)]
+    exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "same") == node(res, "d0") != node(res, "own")
     kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
@@ -112,8 +116,7 @@ def test_a_measure_joins_its_meaning_whatever_the_words():
     exts = [_about(paper(f"d{i}", [("AUPRQ", "Metric")], {"AUPRQ": "area under the quill curve"}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
     exts.append(_about(paper("u", [("AUPRQ", "Metric")]), "Stock prices", "We forecast stock prices: AUPRQ 0.91."))
-    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
-             for i in range(4)]
+    exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "u") == node(res, "d0")
 
@@ -132,8 +135,7 @@ def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
     exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
                    f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
     exts.append(_about(paper("u", [(short, "Method")]), "Stock prices", f"We forecast stock prices with {short}."))
-    exts += [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
-             for i in range(4)]
+    exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "u") == node(res, "d0")
     assert not [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
