@@ -130,6 +130,7 @@ def test_a_measure_joins_its_meaning_whatever_the_words():
                                              ("ConvNets", "convolutional networks"), ("EKF", "extended Kalman filter"),
                                              ("EM", "expectation-maximization algorithm"),
                                              ("SVR", "support vector regression"), ("PGD", "projected gradient descent"),
+                                             ("FFT", "fast Fourier transform"), ("FedAvg", "Federated Averaging"),
                                              ("HOG", "histogram of oriented gradients descriptor")])
 def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
     exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
