@@ -827,8 +827,6 @@ class _State:
     kept_bare: list[dict[str, Any]] = field(default_factory=list)
     #: paper -> its title ("DANet: Divergent Activation for ..." names the paper's own work)
     titles: dict[str, str] = field(default_factory=dict)
-    #: (group, short form) -> the papers whose title gives the letters to their own work (:func:`_names_own_work`)
-    own_titles: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -1488,7 +1486,7 @@ def _expand_short_forms(st: _State) -> None:
     docs/resolution_bare_uses.md); when no bare use is like them, the meaning is not taken at all. Not for a measure,
     which means the same in any field.
     """
-    plans: list[tuple[str, str, str, set[str]]] = []
+    plans: list[tuple[str, str, str, set[str], set[str]]] = []
     for short in sorted(st.abbr.votes):
         groups = [g for g in sorted(st.occurrences) if short in st.occurrences[g]]
         senses = _senses(st, short)
@@ -1555,21 +1553,21 @@ def _expand_short_forms(st: _State) -> None:
                 continue
             long = top_members[0]
             # a measure means the same in any field ("AUPR" of a tagging paper is a sentiment paper's AUPR)
-            apart = set() if well_known or g == NodeLabel.METRIC.value else _bare_apart(
+            apart, own = (set(), set()) if well_known or g == NodeLabel.METRIC.value else _bare_apart(
                 st, g, short, top_members, ranked[0][1])
             if apart and apart >= {o.paper_id for o in st.occurrences[g][short] if o.how is None}:
                 st.decisions[(g, short)] = None  # no bare use is about what the defining papers are about
-                _log_kept_bare(st, g, short, long, apart)
+                _log_kept_bare(st, g, short, long, apart, own)
                 continue
             st.decisions[(g, short)] = long
-            plans.append((g, short, long, apart))
+            plans.append((g, short, long, apart, own))
     mentions_of: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    wanted = {(g, short) for g, short, _, apart in plans if apart}
+    wanted = {(g, short) for g, short, _, apart, _ in plans if apart}
     if wanted:
         for mention, gk in st.mention_key.items():
             if gk in wanted:
                 mentions_of[gk].append(mention)
-    for g, short, long, apart in plans:
+    for g, short, long, apart, own in plans:
         how = st.abbr.how(short, long, "corpus")
         if not apart:
             for occ in st.occurrences[g][short]:
@@ -1590,46 +1588,46 @@ def _expand_short_forms(st: _State) -> None:
             if mention[0] not in apart:
                 st.mention_key[mention] = (g, long)
         st.uf[g].find(long)
-        _log_kept_bare(st, g, short, long, apart)
+        _log_kept_bare(st, g, short, long, apart, own)
 
 
-def _log_kept_bare(st: _State, group: str, short: str, long: str, apart: set[str]) -> None:
+def _log_kept_bare(st: _State, group: str, short: str, long: str, apart: set[str], own: set[str]) -> None:
     """A "bare_use_kept_apart" merge-log entry: the papers whose bare ``short`` stays off ``long`` (``own_title``:
-    those whose title gives the letters to their own work)."""
+    those of ``own``, whose title gives the letters to their own work)."""
     entry = {"rule": "bare_use_kept_apart", "label": group, "short": st.abbr.display(short),
              "long": st.abbr.display(long), "papers": sorted(apart), "keys": [short, long]}
-    own = sorted(apart & st.own_titles.get((group, short), set()))
     if own:
-        entry["own_title"] = own
+        entry["own_title"] = sorted(own)
     st.kept_bare.append(entry)
 
 
-def _bare_apart(st: _State, group: str, short: str, members: list[str], definers: set[str]) -> set[str]:
+def _bare_apart(st: _State, group: str, short: str, members: list[str],
+                definers: set[str]) -> tuple[set[str], set[str]]:
     """The papers using ``short`` bare in ``group`` whose words are unlike every defining paper's (under
     :data:`kg.resolve.context.BARE_SENSE_SIMILARITY`): "we collect interview transcripts from NPR and CNN" is not
     about the Neural Procedural Reconstruction another paper defines. A paper with no words to compare is not
     kept apart, nor one whose words are like another bare use's that is like the defining papers (at
     :data:`kg.resolve.context.BARE_USER_SIMILARITY`). A paper whose title gives the letters to its own work ("DANet:
     Divergent Activation for Weakly Supervised Object Localization", not the Dual Attention Network two papers
-    define) is kept apart whatever its words, unless the title spells the meaning out."""
+    define) is kept apart whatever its words, unless the title spells the meaning out: those papers are the second
+    set returned, a part of the first."""
     drop = set(words_of(st.abbr.display(short)))
     for lk in members:
         drop.update(words_of(st.abbr.display(lk)))
     users = sorted({o.paper_id for o in st.occurrences[group][short] if o.how is None} - definers)
     own = {pid for pid in users if _names_own_work(st.titles.get(pid, ""), st.abbr.display(short),
                                                    [st.abbr.display(lk) for lk in members])}
-    st.own_titles[(group, short)] = own
-    unlike = set(own)
+    unlike = set()
     for pid in users:
-        alike = st.words.similarity(pid, definers, drop)
+        alike = None if pid in own else st.words.similarity(pid, definers, drop)
         if alike is not None and alike < BARE_SENSE_SIMILARITY:
             unlike.add(pid)
     # a use like another bare use that is like the defining papers joins too (the Lasso of many statistics papers,
     # which two papers define); not one merely like a paper that writes the meaning out (round 52's sample E: 8 of
     # 28 such joins wrong, "IT" of the inferior temporal cortex in instruction tuning)
-    near = [pid for pid in users if pid not in unlike]
-    return own | {pid for pid in unlike - own
-                  if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}
+    near = [pid for pid in users if pid not in unlike and pid not in own]
+    return own | {pid for pid in unlike
+                  if not near or (st.words.similarity(pid, near, drop) or 0.0) < BARE_USER_SIMILARITY}, own
 
 
 def _names_own_work(title: str, short: str, longs: list[str]) -> bool:
