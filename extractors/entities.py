@@ -1495,9 +1495,7 @@ def _long_form_context_type(doc: Doc, span: Span, words: list[str], tail: str) -
     head = _head_before_complement(words)
     if tail in _CUE_BENCHMARK or cue & _CUE_BENCHMARK or head in _CUE_BENCHMARK:
         return BENCHMARK  # "... (BAT)" of "Benchmark for Auto-bidding Task"
-    if head in _CUE_DATASET:
-        return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
-    if tail in _CUE_DATASET or cue & _CUE_DATASET:
+    if tail in _CUE_DATASET or cue & _CUE_DATASET or head in _CUE_DATASET:
         return DATASET if not _in_eval_context(doc, span.start, span.end) else BENCHMARK
     apposed = _apposition_type(doc, _definition_close(doc, span) + 1)
     if apposed:
