@@ -2019,7 +2019,7 @@ def _join_typos(st: _State) -> None:
         if n >= WORD_NAMES and _LETTERS.fullmatch(word):
             for i in range(len(word) + 1):
                 near[word[:i] + word[i + 1:]].append(word)
-    fixes: dict[str, str | None] = {}
+    fixes: dict[str, str | None] = {}  # a word as written -> the word it misspells (its case counts: "RGBD")
     for g, by_key in sorted(st.occurrences.items()):
         for key in sorted(by_key):
             form = next((o.form for o in by_key[key] if o.is_name and o.how is None), None)
@@ -2029,12 +2029,12 @@ def _join_typos(st: _State) -> None:
             if len(words) < 2:
                 continue
             for i, typo in enumerate(words):
-                t = typo.lower()
-                if t not in fixes:
+                if typo not in fixes:
+                    t = typo.lower()
                     found = {w for j in range(len(t) + 1) for w in near.get(t[:j] + t[j + 1:], ())}
                     found = {w for w in found if _is_typo(typo, w, english, counts)}
-                    fixes[t] = found.pop() if len(found) == 1 else None
-                word = fixes[t]
+                    fixes[typo] = found.pop() if len(found) == 1 else None
+                word = fixes[typo]
                 if word is None:
                     continue
                 other = entity_key(" ".join([*words[:i], word, *words[i + 1:]]))

@@ -1088,6 +1088,15 @@ def test_a_name_with_a_typo_is_the_name(forms, word, label):
     assert first == second
 
 
+def test_a_word_in_capitals_is_no_typo_whatever_the_names_read_before():
+    # the same letters in capitals are an acronym, not a typo; their name must not decide for the other case's
+    typo, word, capitals, gap = form_nodes(["Generalizaiton error", "generalization error", "GENERALIZAITON gap",
+                                            "generalization gap", "generalization bound", "adaptive generalization",
+                                            "generalization study"], "Metric")[:4]
+    assert typo == word
+    assert capitals != gap
+
+
 @pytest.mark.parametrize(("forms", "word", "label"), [
     (["slang detection", "slant detection"], "slant", "Task"),
     (["model patching", "model matching"], "matching", "Task"),
