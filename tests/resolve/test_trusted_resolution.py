@@ -69,6 +69,22 @@ def _about(ext, title, abstract):
     return ext
 
 
+def _defining(short: str, long: str, label: str, title: str, abstract: str, n: int) -> list:
+    """``n`` papers d0, d1... that define ``short`` as ``long``, titled and written alike ("``title`` 0",
+    "``abstract`` 0.")."""
+    return [_about(paper(f"d{i}", [(short, label)], {short: long}), f"{title} {i}", f"{abstract} {i}.")
+            for i in range(n)]
+
+
+def _kept_apart(res) -> list[dict]:
+    """The resolution's "bare_use_kept_apart" merge-log entries."""
+    return [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+
+
+#: The abstract of papers on image classification, unlike those the bare uses of the tests below are in.
+VISION = "Image classification with deep convolutional features, number"
+
+
 def _unrelated() -> list:
     """Four papers on something else, so that the input's word statistics are not those of the tested papers alone."""
     return [_about(paper(f"o{i}", [("BERT", "Model")]), f"Other {i}", f"Speech recognition with transducers {i}.")
@@ -79,8 +95,8 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     # round 193's "CP": constraint-programming papers' bare "CP" joined canonical polyadic decomposition, which three
     # tensor papers define; a paper's words unlike every defining paper's keep its bare use apart
     tensor = "tensor decomposition of sparse count data with low rank factors and alternating least squares"
-    exts = [_about(paper(f"d{i}", [("CP", "Method")], {"CP": "canonical polyadic"}), f"Sparse tensors {i}",
-                   f"We study {tensor} for sparse tensors number {i}.") for i in range(3)]
+    exts = _defining("CP", "canonical polyadic", "Method", "Sparse tensors",
+                     f"We study {tensor} for sparse tensors number", 3)
     exts.append(_about(paper("t", [("CP", "Method")]), "Online tensor completion",
                        f"We extend CP {tensor} to streaming tensors."))
     exts.append(_about(paper("c", [("CP", "Method")]), "Mining rare itemsets",
@@ -90,7 +106,7 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert node(res, "t") == node(res, "d0")
     assert node(res, "c") != node(res, "d0")
     assert res.nodes[node(res, "c")].name == "CP"
-    kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+    kept = _kept_apart(res)
     assert [(e["short"], e["papers"]) for e in kept] == [("CP", ["c"])]
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
@@ -99,22 +115,20 @@ def test_a_title_giving_the_letters_to_its_own_work_keeps_them_apart():
     # round 52: "DANet: Divergent Activation for Weakly Supervised Object Localization" joined the Dual Attention
     # Network two segmentation papers define, its words being alike
     seg = "semantic segmentation of street scenes with attention over positions and channels"
-    exts = [_about(paper(f"d{i}", [("DANetX", "Method")], {"DANetX": "Dual Attention Network"}), f"Scenes {i}",
-                   f"We propose a network for {seg}, number {i}.") for i in range(2)]
+    exts = _defining("DANetX", "Dual Attention Network", "Method", "Scenes",
+                     f"We propose a network for {seg}, number", 2)
     exts.append(_about(paper("own", [("DANetX", "Method")]), "DANetX: Divergent Activation for Localization",
                        f"Weakly supervised localization and {seg}."))
     exts.append(_about(paper("same", [("DANetX", "Method")]), "Attention for scenes", f"We revisit {seg}."))
     exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "same") == node(res, "d0") != node(res, "own")
-    kept = [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
-    assert [(e["short"], e["papers"], e["own_title"]) for e in kept] == [("DANetX", ["own"], ["own"])]
+    assert [(e["short"], e["papers"], e["own_title"]) for e in _kept_apart(res)] == [("DANetX", ["own"], ["own"])]
 
 
 def test_a_measure_joins_its_meaning_whatever_the_words():
     # the whole corpus kept "AUPR" of a sequence-labelling paper apart from the area under the precision-recall curve
-    exts = [_about(paper(f"d{i}", [("AUPRQ", "Metric")], {"AUPRQ": "area under the quill curve"}), f"Vision {i}",
-                   f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
+    exts = _defining("AUPRQ", "area under the quill curve", "Metric", "Vision", VISION, 3)
     exts.append(_about(paper("u", [("AUPRQ", "Metric")]), "Stock prices", "We forecast stock prices: AUPRQ 0.91."))
     exts += _unrelated()
     res = resolve_entities(exts)
@@ -133,13 +147,12 @@ def test_a_measure_joins_its_meaning_whatever_the_words():
                                              ("FFT", "fast Fourier transform"), ("FedAvg", "Federated Averaging"),
                                              ("HOG", "histogram of oriented gradients descriptor")])
 def test_a_well_known_acronym_joins_its_meaning_whatever_the_words(short, long):
-    exts = [_about(paper(f"d{i}", [(short, "Method")], {short: long}), f"Vision {i}",
-                   f"Image classification with deep convolutional features, number {i}.") for i in range(3)]
+    exts = _defining(short, long, "Method", "Vision", VISION, 3)
     exts.append(_about(paper("u", [(short, "Method")]), "Stock prices", f"We forecast stock prices with {short}."))
     exts += _unrelated()
     res = resolve_entities(exts)
     assert node(res, "u") == node(res, "d0")
-    assert not [e for e in res.merge_log if e["rule"] == "bare_use_kept_apart"]
+    assert not _kept_apart(res)
 
 
 def test_long_forms_spelled_alike_are_one_meaning():
