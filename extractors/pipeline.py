@@ -993,6 +993,8 @@ def _named_as_our_system(span) -> bool:
         True
     """
     doc, k = span.doc, span.start
+    if k > 1 and doc[k - 1].lower_ == "as" and doc[k - 2].lower_ in NAMING_VERBS:
+        k -= 1  # "our method, named as MIRNet", "a new algorithm, dubbed as LoFT"
     if k > 0 and doc[k - 1].lower_ in NAMING_VERBS:
         k -= 1
         # "a model editing method, termed ECE, ...", "a new approach, called meta-meta classification, to ...": the

@@ -192,10 +192,10 @@ def mention_cues(
     if (
         span.start > 1
         and lower[span.start - 2] in NAMING_VERBS
-        and view.is_punct[span.start - 1]
+        and (view.is_punct[span.start - 1] or lower[span.start - 1] == "as")
         and not known
     ):
-        cues.add(PROPOSES)
+        cues.add(PROPOSES)  # 'named "X"', "named as X"
     # comparison, also for the later items of a list ("outperforms X, Y and Z")
     dep, head = view.dep, view.head
     first = span.root.i
