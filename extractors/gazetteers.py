@@ -34,7 +34,7 @@ METHODS: frozenset[str] = _terms(
     goal-conditioned reinforcement learning|goal-conditioned RL|safe reinforcement learning
     supervised learning|unsupervised learning|self-supervised learning|semi-supervised learning|weakly supervised learning
     contrastive learning|transfer learning|meta-learning|meta learning|multi-task learning
-    in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|curriculum learning
+    in-context learning|ICL|imitation learning|behavior cloning|behavioral cloning|generative adversarial imitation learning|GAIL|curriculum learning
     active learning|federated learning|metric learning|deep learning|online learning
     supervised fine-tuning|supervised finetuning|SFT|fine-tuning|finetuning|full fine-tuning|instruction tuning
     instruction fine-tuning|prompt tuning|prefix tuning|adapter tuning|LoRA|QLoRA|low-rank adaptation

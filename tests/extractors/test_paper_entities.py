@@ -1635,6 +1635,27 @@ def test_what_a_method_is_termed_is_a_method_whatever_a_gazetteer_says(nlp):
     assert _decided_types(nlp, "We evaluate calibration with a measure called ECE on CIFAR-10.").get("ECE") == "Metric"
 
 
+def test_what_our_method_is_named_as_is_the_papers_method(nlp):
+    # round TB34's Benchmark node "MIRNet" ('experiments on five real image benchmark datasets demonstrate that our
+    # method, named as MIRNet, achieves ...'): "named as" names the paper's system as "named" does (69 corpus
+    # abstracts write "method, termed as X" and the like)
+    ext = _decided(nlp, "We restore blurred photographs with a multi-scale network. Experiments on four standard "
+                        "benchmark datasets demonstrate that our method, named as QuillNet, achieves state-of-the-art "
+                        "results for image deblurring.")
+    quill = next(e for e in ext.entities if e.name == "QuillNet")
+    assert quill.type.value == "Method" and "PROPOSES" in {r.value for r in quill.roles}, quill
+
+
+def test_a_well_known_method_termed_as_such_is_not_proposed(nlp):
+    # a corpus abstract's 'A more promising approach termed as Generative Adversarial Imitation Learning tackles the
+    # imitation learning problem ...' (GAIL, Ho and Ermon 2016, a method of the gazetteer since round 53)
+    ext = _decided(nlp, "Imitation from few demonstrations is hard. A popular approach termed as Generative "
+                        "Adversarial Imitation Learning matches the expert's occupancy measure. We propose a "
+                        "sample-efficient variant that reuses off-policy data.")
+    gail = next(e for e in ext.entities if e.name.lower() == "generative adversarial imitation learning")
+    assert gail.type.value == "Method" and "PROPOSES" not in {r.value for r in gail.roles}, gail
+
+
 def test_a_pair_of_modalities_is_no_entity(nlp):
     # round 126's Method node "V&L" ('fuse the vision and language (V&L) representation spaces'); the team's train
     # annotations name "vision and language" or "vision-language" alone in none of the 23 abstracts that say it
