@@ -34,7 +34,7 @@ from extractors import gazetteers as gz
 from extractors.abbreviations import SPAN_KEY as ABBREVIATION_KEY
 from extractors.gazetteers import wordset as _wordset
 from extractors.model import is_english_word
-from extractors.spans import DASHES, closing_bracket, pieces_of_a_clause, trimmed
+from extractors.spans import DASHES, closing_bracket, numbered_part_end, pieces_of_a_clause, trimmed
 from schema.names import name_key
 from schema.types import ENTITY_TYPES
 
@@ -973,9 +973,11 @@ class EntityRecognizer:
                 # PDF's double spaces, "D}}\\log(T))$ regret"); no pieces of a clause ("how accuracy", "margin -
                 # enjoying F1 score")
                 start, end = trimmed(doc, m.start, m.end)
+                if m.type in (BENCHMARK, DATASET) and start < end:
+                    end = numbered_part_end(doc, start, end)  # "SemEval 2010 Task 8", not "SemEval 2010 Task"
                 if start < end and not pieces_of_a_clause(doc, start, end, long_forms):
                     text = view.span_text(start, end)
-                    # the rule's own name unless more than whitespace was cut
+                    # the rule's own name unless more than whitespace was cut or a part's number added
                     name = m.name.strip() if text == view.span_text(m.start, m.end).strip() else text
                     spans.append(Span(doc, start, end, label=m.type, kb_id=name))
         doc.spans[SPAN_KEY] = spans

@@ -52,7 +52,7 @@ from extractors.entities import (
     spells_an_acronym,
 )
 from extractors.gazetteers import FIELDS, LANGUAGES, MODEL_CLASSES, NEVER_ALONE, NO_NAMES, NO_THINGS
-from extractors.spans import SENTENCE_ADVERBS, pieces_of_a_clause, trimmed
+from extractors.spans import SENTENCE_ADVERBS, numbered_part_end, pieces_of_a_clause, trimmed
 from schema.types import DATA_TYPES, ENTITY_TYPES
 
 #: The kg entity types; other labels a sourced English ``ner`` may still emit are ignored.
@@ -159,6 +159,8 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
     or an organisation or a venue the paper does not define (:data:`extractors.gazetteers.NEVER_ALONE`:
     "IBM", "MIT" of "MIT-States")."""
     start, end = trimmed(doc, ent.start, ent.end)
+    if ent.label_ in DATA_TYPES and start < end:
+        end = numbered_part_end(doc, start, end)  # "SemEval-2010 Task 8", not "SemEval-2010 Task"
     while end - start > 1 and (
         doc[start].text in EVALUATIVE
         or doc[start].lower_ in _LEADING_WORDS

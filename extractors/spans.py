@@ -84,6 +84,31 @@ def _debris(tok) -> bool:
     )
 
 
+#: Words that number a part of a named shared task or challenge: "SemEval-2010 Task 8", "DSTC7 Track 1".
+_PART_WORDS = frozenset({"Task", "Track", "Subtask", "Sub-task"})
+_PART_NUMBER = re.compile(r"\d{1,2}[A-Za-z]?|[A-Z]")
+
+
+def numbered_part_end(doc, start: int, end: int) -> int:
+    """Where a capitalised name ending at ``end`` ends with the numbered part of a shared task that follows or that it
+    cut ("SemEval-2010 Task 8", "SemEval 2014 Task 4"): without its number the name of one part of a challenge would
+    be the name of all of them.
+
+    Example:
+        >>> doc = nlp("on the SemEval 2010 Task 8 dataset")  # doctest: +SKIP
+        >>> numbered_part_end(doc, 2, 5), numbered_part_end(doc, 2, 4)  # doctest: +SKIP
+        (6, 6)
+    """
+    n = len(doc)
+    if end >= n or not doc[start].text[:1].isupper():
+        return end
+    if doc[end - 1].text in _PART_WORDS and end - start > 1 and _PART_NUMBER.fullmatch(doc[end].text):
+        return end + 1
+    if doc[end].text in _PART_WORDS and end + 1 < n and _PART_NUMBER.fullmatch(doc[end + 1].text):
+        return end + 2
+    return end
+
+
 def trimmed(doc, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without debris tokens at either edge, nor a number with its percent sign
     or a factor or a connective at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall", "478X search" ->

@@ -1656,6 +1656,18 @@ def test_a_well_known_method_termed_as_such_is_not_proposed(nlp):
     assert gail.type.value == "Method" and "PROPOSES" not in {r.value for r in gail.roles}, gail
 
 
+def test_a_shared_tasks_part_keeps_its_number(nlp):
+    # the whole corpus had a Benchmark "SemEval 2010 Task" in 8 papers and "SemEval 2021", "SemEval-2015" cut before
+    # "Task 7", "Task 18": one part of a challenge named as all of them
+    names = {e.name for e in _decided(nlp, "We classify relations between nominals with a graph network. Experiments "
+                                           "on the SemEval 2010 Task 8 dataset show that our model outperforms prior "
+                                           "work in macro-F1.").entities}
+    assert "SemEval 2010 Task 8" in names and "SemEval 2010 Task" not in names, names
+    names = {e.name for e in _decided(nlp, "We detect humour with incongruity features. On SemEval-2021 Task 7 our "
+                                           "model improves accuracy.").entities}
+    assert "SemEval-2021 Task 7" in names, names
+
+
 def test_a_pair_of_modalities_is_no_entity(nlp):
     # round 126's Method node "V&L" ('fuse the vision and language (V&L) representation spaces'); the team's train
     # annotations name "vision and language" or "vision-language" alone in none of the 23 abstracts that say it
