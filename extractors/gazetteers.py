@@ -564,7 +564,7 @@ NEVER_ALONE: frozenset[str] = MODEL_CLASSES | frozenset(
     Kinova Jaco|Kinova Gen3|Allegro Hand|LEAP Hand|Robotiq
     WiFi|Wi-Fi|Bluetooth|RFID|5G|LTE|Ethernet|USB
     Amazon Mechanical Turk|Mechanical Turk|MTurk|SourceForge|LinkedIn
-    STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract
+    STEM|IID|Q&A|Fig|Figure|Table|Sec|Section|Appendix|Eq|Code|Project|Page|Demo|Abstract|CITATION|REF
     """
     )
 )
