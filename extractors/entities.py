@@ -754,9 +754,11 @@ DISEASES = frozenset(
 #: "VGGFace2", "VGG-Sound" and "ImageNet" are data.
 _ARCHITECTURE = re.compile(
     r"(?:(?:SE-|Pre(?:Act)?-?)?(?:Wide)?Res[Nn]e[tX]t?|WRN|DenseNet|MobileNet|EfficientNet|Inception|LeNet|AlexNet"
-    r"|GoogLeNet|SqueezeNet|ShuffleNet|DeepLab|YOLO|VGG(?!-?(?:Face|Sound)))"
+    r"|GoogLeNet|SqueezeNet|ShuffleNet|DeepLab|YOLO|PSPNet|SegNet|ICNet|BiSeNet|HRNet|ConvNeXt|Swin|FCN"
+    r"|VGG(?!-?(?:Face|Sound)))"
     r"(?:[-_]?(?:v?\d+[a-z]?|[A-Z]{1,4}\d?|V\d|(?:Res)?Net|x\d+d?)| v?\d+[a-z]?)*s?"
     r"|(?:[A-Z][A-Za-z]*-)?(?:DC|W|Style|Cycle|Big|Info|Pro|SA|LS|AC|Star|SN)GANs?\d?(?:-[A-Z]{1,3})?"
+    r"|ViTs?(?:-[SBLH](?:/\d+)?)?"  # not "ViTT", a dataset of video timelines
 )
 
 
@@ -766,10 +768,11 @@ def names_an_architecture(name: str) -> bool:
     Example:
         >>> [names_an_architecture(n) for n in ("WideResNet-28-10", "VGG16", "WGAN-GP", "DCGANs", "ResNet-50",
         ...  "SE-ResNet50", "Inception-ResNet-v2", "EfficientNet-B0", "MobileNet-V1", "LeNet-300-100", "VGGs",
-        ...  "DeepLabV3", "YOLOv5", "WideResnet50-2")]
-        [True, True, True, True, True, True, True, True, True, True, True, True, True, True]
-        >>> [names_an_architecture(n) for n in ("VGGFace2", "VGG-Sound", "ImageNet", "ModelNet40", "ResNet features")]
-        [False, False, False, False, False]
+        ...  "DeepLabV3", "YOLOv5", "WideResnet50-2", "PSPNet50", "FCNs", "Swin", "ViTs", "ViT-B/16")]
+        [True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True, True]
+        >>> [names_an_architecture(n) for n in ("VGGFace2", "VGG-Sound", "ImageNet", "ModelNet40", "ResNet features",
+        ...  "ViTT")]
+        [False, False, False, False, False, False]
     """
     return _ARCHITECTURE.fullmatch(name.strip()) is not None
 

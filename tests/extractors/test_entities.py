@@ -526,7 +526,9 @@ def test_a_noun_read_as_a_comparative_stays_in_a_name(nlp):
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("WideResNet-28-10", True), ("WideResnet50-2", True), ("ResNet-50", True), ("VGGFace2", False), ("ImageNet", False)],
+    [("WideResNet-28-10", True), ("WideResnet50-2", True), ("ResNet-50", True), ("VGGFace2", False), ("ImageNet", False),
+     # round TB34: "PSPNet50" of 'on PSPNet101, PSPNet50, ICNet, and SegNet' was a Benchmark node; "ViTT" is data
+     ("PSPNet50", True), ("SegNet", True), ("Swin", True), ("FCNs", True), ("ViT-B/16", True), ("ViTT", False)],
 )
 def test_names_an_architecture(name, expected):
     # round TB8: "WideResnet101" in a list of what the experiments are on stayed a Benchmark ("Resnet" in lower case)
