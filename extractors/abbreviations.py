@@ -365,9 +365,28 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
         return None
     offset = window.start_char + window.text.rfind(long)
     span = doc.char_span(offset, offset + len(long), alignment_mode="expand")
+    if span is not None and _opens_with_a_verb(span):
+        # "leverage a learning-to-learn (L2L)": the letters are spelled after the verb's object determiner, or nowhere
+        rest = span[2:]
+        long = find_abbreviation(rest.text, short.text)
+        offset = rest.start_char + rest.text.rfind(long) if long else -1
+        span = doc.char_span(offset, offset + len(long), alignment_mode="expand") if long else None
     if span is None:
         return None
     return span, short
+
+
+#: Words after which a verb opens a clause, not a name ("minimize the mean square error (MMSE)").
+_CLAUSE_OBJECTS = frozenset({"the", "a", "an", "our", "their", "its", "this", "these", "those"})
+
+
+def _opens_with_a_verb(span: Span) -> bool:
+    """Whether a long form found for a short form's letters opens with a verb in lower case and its object's determiner
+    ("minimize the mean square error" for MMSE): the letters were matched across a clause, so nothing is defined
+    ("Follow the Regularized Leader", capitalised, is a name)."""
+    first = span[0]
+    return (len(span) > 2 and first.text.islower() and first.tag_ in ("VB", "VBP", "VBZ", "VBD")
+            and span[1].lower_ in _CLAUSE_OBJECTS)
 
 
 #: Words that say the name before them stands for the words after them ("SPADE, short for State Space Augmented
