@@ -427,11 +427,15 @@ def entity_key(name: str) -> str:
         ('lowrankmatrixfactorization', 'singularvaluedecomposition', 'dukemtmcreid')
         >>> entity_key("Multi-Object Tracking Accuracy") == entity_key("multiple object tracking accuracy")
         True
+        >>> entity_key("The Mean-Field Approximation") == entity_key("mean field approximation"), entity_key("The")
+        (True, 'the')
     """
     text = _REID.sub("re-identification", _clean(name))
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]  # a title's "The Mean-Field Approximation" is the mean field approximation
     words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
     # "multiple" before another word is the prefix "multi-": "multiple object tracking" is multi-object tracking,
     # "multiple instance learning" multi-instance learning

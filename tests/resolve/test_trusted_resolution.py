@@ -202,6 +202,13 @@ def test_versions_stay_apart():
 # --- aliases, names -------------------------------------------------------------------
 
 
+def test_a_leading_article_does_not_split_a_name():
+    # round 218: a title's "The Mean-Field Approximation" was a node apart from "mean field approximation"
+    res = resolve_entities([paper("p1", [("The Mean-Field Approximation", "Method")]),
+                            paper("p2", [("mean field approximation", "Method")])])
+    assert node(res, "p1") == node(res, "p2")
+
+
 def test_alias_joins_only_when_the_text_says_so():
     listed = paper("p1", [("topic control", "Task", ["sentiment control"])],
                    sentence="Experiments on sentiment control, topic control, and detoxification.")
