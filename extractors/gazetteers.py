@@ -273,7 +273,7 @@ METRICS: frozenset[str] = _terms(
     AbsRel|Abs Rel|SqRel|Sq Rel|minADE|minFDE|average displacement error|final displacement error|KID
     Kernel Inception Distance|Frechet Inception Distance|Fréchet Inception Distance|peak signal-to-noise ratio
     structural similarity index|Dice coefficient|Dice score|Dice similarity coefficient|HD95|Jaccard index|FPR95
-    AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|balanced accuracy|top-5 error
+    AUPR|EPE|AEPE|end-point error|endpoint error|Chamfer distance|F-measure|F-score|F1-measure|F1 measure|F1-measure score|balanced accuracy|top-5 error
     BARTScore|MoverScore|BLEURT|SacreBLEU|word accuracy|PESQ|STOI|SI-SDR|SI-SNR|mean opinion score|BD-rate
     mean opinion scores|MOS
     Brier score|NMI|ARI|adjusted Rand index|normalized mutual information|Matthews correlation coefficient

@@ -121,6 +121,7 @@ def test_head_type(words, expected):
         ("XNLI", "Benchmark"),  # multilingual evaluation suites
         ("TyDi QA", "Benchmark"),
         ("MOS", "Metric"),
+        ("F1-Measure", "Metric"),  # round 220's Benchmark node, beside the Metric F1
         ("MAE", None),  # mean absolute error as often as the masked autoencoder
         # goals a method serves, not problems: no annotated train abstract keeps them as Tasks
         ("efficient inference", None),
