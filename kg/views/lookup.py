@@ -175,6 +175,9 @@ def describe_entry(entry: dict[str, Any]) -> str:
         >>> describe_entry({"rule": "type_vote", "key": "clustering", "label": "Task", "nodes": ["task:clustering"],
         ...                 "papers": {"Method": 5, "Task": 47}})
         "type_vote: 'clustering' is typed Task in 47, Method in 5 papers: every paper's entity is a Task (task:clustering)"
+        >>> describe_entry({"rule": "type_vote_nodes", "key": "CRF", "group": "Method", "moved": ["CRF"],
+        ...                 "papers": {"Method": 170, "Task": 5}, "nodes": ["method:conditionalrandomfield"]})
+        "type_vote_nodes: the nodes of 'CRF' are Method in 170, Task in 5 papers: the smaller (CRF) joins the Method node (method:conditionalrandomfield)"
         >>> kept = {"rule": "bare_use_kept_apart", "short": "CP", "long": "canonical polyadic", "papers": ["p3"]}
         >>> describe_entry(kept)
         "bare_use_kept_apart: 'CP' undefined in p3 is unlike the papers that define 'canonical polyadic': not merged"
@@ -203,6 +206,12 @@ def describe_entry(entry: dict[str, Any]) -> str:
         votes = ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"type_vote: '{entry.get('key')}' is typed {votes} papers: every paper's entity is a"
                 f" {entry.get('label')} ({', '.join(entry.get('nodes', [])) or '-'})")
+    if rule == "type_vote_nodes":
+        counts = entry.get("papers") or {}
+        votes = ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (f"type_vote_nodes: the nodes of '{entry.get('key')}' are {votes} papers: the smaller"
+                f" ({', '.join(entry.get('moved', []))}) joins the {entry.get('group')} node"
+                f" ({', '.join(entry.get('nodes', [])) or '-'})")
     if rule == "versions_kept_apart":
         return f"versions_kept_apart: {' / '.join(entry.get('forms', []))} are different versions: not merged ({papers})"
     if rule == "bare_use_kept_apart":

@@ -219,6 +219,24 @@ def test_a_task_named_by_what_it_estimates_is_its_estimation():
     assert node(res, "p3") != node(res, "p4")
 
 
+def test_a_name_of_one_entity_under_two_labels_joins_the_label_most_papers_give():
+    # the seventh split audit's ICA (a Method of 94 papers beside a Task "ICA" of 2), and the whole corpus's PCA, CRF,
+    # SVD ...: the type vote before resolution leaves acronyms alone, the vote over resolved nodes does not
+    papers = [paper(f"m{i}", [("PCA", "Method")]) for i in range(3)] + [paper("t1", [("PCA", "Task")])]
+    res = resolve_entities(papers)
+    assert node(res, "t1") == node(res, "m0") == "method:pca"
+    assert [e["papers"] for e in res.merge_log if e["rule"] == "type_vote_nodes"] == [{"Method": 3, "Task": 1}]
+
+
+def test_the_vote_over_nodes_keeps_a_papers_own_name_apart():
+    # the judged sample's wrong join of "We propose TAP, a Transformer ..." into the Task temporal action proposal
+    tap = {"TAP": "temporal action proposal"}
+    tasks = [paper(f"t{i}", [("temporal action proposal", "Task")], abbreviations=tap) for i in range(3)]
+    tasks.append(paper("t3", [("TAP", "Task")]))
+    res = resolve_entities(tasks + [paper("m1", [("TAP", "Method", [], [RelType.PROPOSES])])])
+    assert node(res, "m1") != node(res, "t0")
+
+
 def test_alias_joins_only_when_the_text_says_so():
     listed = paper("p1", [("topic control", "Task", ["sentiment control"])],
                    sentence="Experiments on sentiment control, topic control, and detoxification.")
