@@ -1027,7 +1027,7 @@ def _component_papers(st: _State, group: str, keys: Iterable[str]) -> set[str]:
 
 
 def _vote_nodes(st: _State) -> list[dict[str, Any]]:
-    """The second type vote, over the sets of keys resolution has made (the merge-log entries).
+    """The second type vote, over the sets of keys the joins have made, and its merge-log entries.
 
     :func:`_vote_types` votes on a name as written, before resolution, and leaves acronyms alone; the same entity may
     still be two nodes, one a Method and one a Task ("ICA", 94 papers, beside a Task "independent component analysis"
@@ -1035,9 +1035,9 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
     :data:`TYPE_VOTE_MIN_PAPERS`, the other joins it (only Method and Task: :data:`NODE_VOTE_GROUPS`), unless one of
     its papers proposes the name as its own work ("We propose TAP, a Transformer ...", not the Task "temporal action
     proposal") or spells the letters out as another long form, and not when both are letters no paper writes out and
-    no well-known acronym ("DA" is data augmentation in some papers, domain adaptation in others). A blind sample of the whole corpus's 61 joins without
-    these checks was 52 right or borderline (docs/resolution_type_vote_sample.md); the checks keep 5 of its 9 wrong
-    joins apart, and 2 of its 49 right ones.
+    no well-known acronym ("DA" is data augmentation in some papers, domain adaptation in others). A blind sample of
+    the whole corpus's 61 joins without these checks was 52 right or borderline (docs/resolution_type_vote_sample.md);
+    the checks keep 5 of its 9 wrong joins apart, and 2 of its 49 right ones.
 
     Example:
         >>> from schema import ExtractedEntity, Paper
@@ -1065,9 +1065,9 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
             continue  # a set already joined another
         pa, pb = _component_papers(st, first, members[(first, ra)]), _component_papers(st, second, members[(second, rb)])
         top, low = ((first, ra, pa), (second, rb, pb)) if len(pa) >= len(pb) else ((second, rb, pb), (first, ra, pa))
-        if len(top[2]) < max(TYPE_VOTE_MIN_PAPERS, TYPE_VOTE_SHARE * len(pa | pb)):
+        (g1, r1, p1), (g2, r2, p2) = top, low
+        if len(p1) < max(TYPE_VOTE_MIN_PAPERS, TYPE_VOTE_SHARE * len(p1 | p2)):
             continue
-        (g1, r1, _), (g2, r2, _) = top, low
         keys_low, keys_top = members[(g2, r2)], set(members[(g1, r1)])
         occ_low = [o for k in keys_low for o in st.occurrences[g2].get(k, ())]
         shared = min(set(keys_low) & keys_top)
@@ -1087,7 +1087,7 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
             if (g2, k) in st.spelling:
                 st.spelling[(g1, k)] = st.spelling.pop((g2, k))
         log.append({"rule": "type_vote_nodes", "key": shared, "group": g1, "moved": sorted(keys_low),
-                    "papers": {g1: len(top[2]), g2: len(low[2])}})
+                    "papers": {g1: len(p1), g2: len(p2)}})
     if moved:
         for mention, (g, k) in list(st.mention_key.items()):
             if (g, k) in moved:

@@ -163,6 +163,12 @@ def _papers(values) -> str:
     return ", ".join(values) if values else "-"
 
 
+def _votes(entry: dict[str, Any]) -> str:
+    """A vote's papers per label, most first: "Task in 47, Method in 5"."""
+    counts = entry.get("papers") or {}
+    return ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def describe_entry(entry: dict[str, Any]) -> str:
     """One line saying what a merge-log entry decided.
 
@@ -202,14 +208,10 @@ def describe_entry(entry: dict[str, Any]) -> str:
         resolved = ", ".join(f"{lab}: {long or 'kept apart'}" for lab, long in (entry.get("resolved") or {}).items())
         return f"ambiguous_abbreviation: '{entry.get('short')}' = {cands}; undefined uses -> {resolved or '-'}"
     if rule == "type_vote":
-        counts = entry.get("papers") or {}
-        votes = ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"type_vote: '{entry.get('key')}' is typed {votes} papers: every paper's entity is a"
+        return (f"type_vote: '{entry.get('key')}' is typed {_votes(entry)} papers: every paper's entity is a"
                 f" {entry.get('label')} ({', '.join(entry.get('nodes', [])) or '-'})")
     if rule == "type_vote_nodes":
-        counts = entry.get("papers") or {}
-        votes = ", ".join(f"{g} in {n}" for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        return (f"type_vote_nodes: the nodes of '{entry.get('key')}' are {votes} papers: the smaller"
+        return (f"type_vote_nodes: the nodes of '{entry.get('key')}' are {_votes(entry)} papers: the smaller"
                 f" ({', '.join(entry.get('moved', []))}) joins the {entry.get('group')} node"
                 f" ({', '.join(entry.get('nodes', [])) or '-'})")
     if rule == "versions_kept_apart":
