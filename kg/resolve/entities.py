@@ -1079,9 +1079,9 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
         if any(long not in keys_top for o in occ_low for k in keys_low
                if k != k.lower() and (long := st.abbr.local.get(o.paper_id, {}).get(k))):
             continue  # the paper spells the letters out as something else
+        st.uf[g2].remove_set(keys_low)
         for k in keys_low:
             st.occurrences[g1][k].extend(st.occurrences[g2].pop(k, []))
-            st.uf[g2].parent.pop(k, None)
             st.uf[g1].union(k, shared)
             moved[(g2, k)] = g1
             if (g2, k) in st.spelling:

@@ -44,6 +44,18 @@ class UnionFind:
         self.parent[hi] = lo
         return lo
 
+    def remove_set(self, items: list[Any]) -> None:
+        """Forget ``items``, one whole set (no other item points into it), so that they can join another union-find.
+
+        Example:
+            >>> uf = UnionFind(); _ = uf.union("a", "b"); uf.find("c")
+            'c'
+            >>> uf.remove_set(["a", "b"]); sorted(uf.groups())
+            ['c']
+        """
+        for item in items:
+            self.parent.pop(item, None)
+
     def groups(self) -> dict[Any, list[Any]]:
         """Root -> items of its set (items in insertion order)."""
         out: dict[Any, list[Any]] = defaultdict(list)
