@@ -154,6 +154,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
     "montecarlomarkovchain": "markovchainmontecarlo", "convexconcaveprocedure": "concaveconvexprocedure",
     "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
+    "ensemblemethod": "ensemblelearning",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",
@@ -464,6 +465,8 @@ def entity_key(name: str) -> str:
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
     key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
+    key = _INSTANCE_SEGMENTATION.sub("instancesegmentation", key)  # "semantic instance segmentation", "instance-aware ..."
+    key = _SIX_DOF.sub("6d", key)  # "6-DoF pose estimation" is 6D pose estimation
     key = _AT_NUMBER.sub("", key)  # "mAP@50" is mAP50, "BLEU@4" BLEU-4, "Rank@1" Rank-1
     return _YEAR_SUFFIX.sub(r"\1", key)
 
@@ -478,7 +481,13 @@ _REID = re.compile(r"(?<![\w\-])[Rr]e-?I[Dd]s?\b")
 #: "image synthesis" image generation.
 _SYNONYM_WORDS = {"categorization": "classification", "categorisation": "classification",
                   "categorizations": "classification", "categorisations": "classification",
-                  "synthesis": "generation", "syntheses": "generation"}
+                  "synthesis": "generation", "syntheses": "generation",
+                  # "facial expression recognition" is face expression recognition, "facial landmark detection" face
+                  # landmark detection
+                  "facial": "face"}
+#: Words that name the same thing after another word (general knowledge): "time series forecasting" is time series
+#: prediction, "trajectory forecasting" trajectory prediction; "forecasting" alone is no more than prediction.
+_SYNONYM_AFTER_A_WORD = {"forecasting": "prediction"}
 #: What a decomposition of these is also called a factorization of ("matrix decomposition", "Cholesky
 #: decomposition", "tensor-train decomposition"); not "singular value decomposition", "domain decomposition".
 _FACTORED = frozenset({"matrix", "matrices", "tensor", "tensors", "cholesky", "qr", "lu", "tucker", "train", "rank"})
@@ -496,11 +505,18 @@ def _synonym(word: str, before: str) -> str:
     low = word.lower()
     if low in ("decomposition", "decompositions") and before.lower() in _FACTORED:
         return "factorization"
+    if before and low in _SYNONYM_AFTER_A_WORD:
+        return _SYNONYM_AFTER_A_WORD[low]
     return _SYNONYM_WORDS.get(low, word)
 
 
 #: "max-margin", the short spelling of "maximum margin" (not inside "softmax margin" or "max-marginals").
 _MAX_MARGIN = re.compile(r"(?<!soft)maxmargin(?!al)")
+#: The other names of instance segmentation (general knowledge): semantic, object or instance-aware semantic, and
+#: instance-level (semantic) segmentation.
+_INSTANCE_SEGMENTATION = re.compile(r"(?:semantic|object)instancesegmentation|instance(?:aware|level)(?:semantic)?segmentation")
+#: Six degrees of freedom before a word: a "6-DoF pose" is a 6D pose, "6-DoF grasping" 6D grasping.
+_SIX_DOF = re.compile(r"(?<![0-9])6dof(?=[a-z])")
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
@@ -2275,7 +2291,7 @@ def _key_reason(form: str, name: str) -> str | None:
     wa, wb = ([w.lower() for w in _WORDS.split(_clean(x)) if w] for x in (form, name))
     words = set(wa) | set(wb)
     for w in sorted(words):
-        syn = _SYNONYM_WORDS.get(w)
+        syn = _SYNONYM_WORDS.get(w) or _SYNONYM_AFTER_A_WORD.get(w)
         if syn and syn in words:
             return f"a synonym word ('{w}' is '{syn}')"
     if {"decomposition", "decompositions"} & words and {"factorization", "factorizations"} & words:
@@ -2288,6 +2304,10 @@ def _key_reason(form: str, name: str) -> str | None:
         return "'language ...' alone is natural language ..."
     if bool(_MAX_MARGIN.search("".join(wa))) != bool(_MAX_MARGIN.search("".join(wb))):
         return "max-margin is maximum margin"
+    if bool(_INSTANCE_SEGMENTATION.search("".join(wa))) != bool(_INSTANCE_SEGMENTATION.search("".join(wb))):
+        return "another name of instance segmentation"
+    if bool(_SIX_DOF.search("".join(wa))) != bool(_SIX_DOF.search("".join(wb))):
+        return "a 6-DoF pose is a 6D pose"
     if {w for w in wa if american(w) != w} != {w for w in wb if american(w) != w}:
         return "British and American spellings"
     return None

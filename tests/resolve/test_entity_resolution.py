@@ -1155,10 +1155,30 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["person re-ID", "person re-identification"], "Task"), (["DukeMTMC-reID", "DukeMTMCreID"], "Benchmark"),
     (["multi-object tracking", "multiple object tracking"], "Task"),
     (["Multiple Instance Learning", "multi-instance learning"], "Method"),
+    (["facial expression recognition", "face expression recognition"], "Task"),
+    (["Facial Landmark Detection", "face landmark detection"], "Task"),
+    (["time series forecasting", "time-series prediction"], "Task"),
+    (["Human Motion Forecasting", "human motion prediction"], "Task"),
+    (["semantic instance segmentation", "instance segmentation"], "Task"),
+    (["Instance-Aware Semantic Segmentation", "instance segmentation"], "Task"),
+    (["object instance segmentation", "instance-level segmentation"], "Task"),
+    (["6-DoF pose estimation", "6D pose estimation"], "Task"),
+    (["ensemble methods", "ensemble learning"], "Method"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
     assert first == second
+
+
+@pytest.mark.parametrize(("forms", "label"), [
+    (["forecasting", "prediction"], "Task"),  # alone, forecasting is the narrower word
+    (["3DoF pose", "3D pose"], "Task"),  # three degrees of freedom are no three dimensions
+    (["16-DoF hand", "16D hand"], "Method"),
+    (["panoptic segmentation", "instance segmentation"], "Task"),
+])
+def test_words_that_only_look_like_synonyms_stay_apart(forms, label):
+    first, second = form_nodes(forms, label)
+    assert first != second
 
 
 def test_a_decomposition_of_something_else_is_no_factorization():
