@@ -467,6 +467,8 @@ def entity_key(name: str) -> str:
     key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
     key = _INSTANCE_SEGMENTATION.sub("instancesegmentation", key)  # "semantic instance segmentation", "instance-aware ..."
     key = _SIX_DOF.sub("6d", key)  # "6-DoF pose estimation" is 6D pose estimation
+    key = key.replace("depthprediction", "depthestimation").replace("crossmodality", "crossmodal")
+    key = _TEXT_FIRST.sub(r"\2\1", key)  # "text-video retrieval" is video-text retrieval
     key = _AT_NUMBER.sub("", key)  # "mAP@50" is mAP50, "BLEU@4" BLEU-4, "Rank@1" Rank-1
     return _YEAR_SUFFIX.sub(r"\1", key)
 
@@ -515,6 +517,9 @@ _MAX_MARGIN = re.compile(r"(?<!soft)maxmargin(?!al)")
 #: The other names of instance segmentation (general knowledge): semantic, object or instance-aware semantic, and
 #: instance-level (semantic) segmentation.
 _INSTANCE_SEGMENTATION = re.compile(r"(?:semantic|object)instancesegmentation|instance(?:aware|level)(?:semantic)?segmentation")
+#: Text before images or videos in the name of a retrieval or matching between the two, which papers write in either
+#: order ("text-image retrieval", "image-text retrieval"); not "text-to-image", which has a direction.
+_TEXT_FIRST = re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)")
 #: Six degrees of freedom before a word: a "6-DoF pose" is a 6D pose, "6-DoF grasping" 6D grasping.
 _SIX_DOF = re.compile(r"(?<![0-9])6dof(?=[a-z])")
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
@@ -2308,6 +2313,11 @@ def _key_reason(form: str, name: str) -> str | None:
         return "another name of instance segmentation"
     if bool(_SIX_DOF.search("".join(wa))) != bool(_SIX_DOF.search("".join(wb))):
         return "a 6-DoF pose is a 6D pose"
+    for pair in (("depthprediction", "depthestimation"), ("crossmodality", "crossmodal")):
+        if (pair[0] in "".join(wa)) != (pair[0] in "".join(wb)):
+            return f"'{pair[0]}' is '{pair[1]}'"
+    if bool(_TEXT_FIRST.search("".join(wa))) != bool(_TEXT_FIRST.search("".join(wb))):
+        return "a retrieval or matching between text and images or videos, written in either order"
     if {w for w in wa if american(w) != w} != {w for w in wb if american(w) != w}:
         return "British and American spellings"
     return None

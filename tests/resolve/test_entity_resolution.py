@@ -1164,6 +1164,9 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["object instance segmentation", "instance-level segmentation"], "Task"),
     (["6-DoF pose estimation", "6D pose estimation"], "Task"),
     (["ensemble methods", "ensemble learning"], "Method"),
+    (["monocular depth prediction", "monocular depth estimation"], "Task"),
+    (["cross-modality retrieval", "cross-modal retrieval"], "Task"),
+    (["Text-Video Retrieval", "video-text retrieval"], "Task"), (["text-image matching", "image-text matching"], "Task"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
@@ -1175,6 +1178,8 @@ def test_well_known_synonym_words_make_one_node(forms, label):
     (["3DoF pose", "3D pose"], "Task"),  # three degrees of freedom are no three dimensions
     (["16-DoF hand", "16D hand"], "Method"),
     (["panoptic segmentation", "instance segmentation"], "Task"),
+    (["text-to-image retrieval", "image-to-text retrieval"], "Task"),  # a direction
+    (["context image retrieval", "image retrieval"], "Task"),
 ])
 def test_words_that_only_look_like_synonyms_stay_apart(forms, label):
     first, second = form_nodes(forms, label)
