@@ -337,6 +337,35 @@ def is_generic(text: str) -> bool:
     return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or name_key(w) in _GENERIC_KEYS for w in words)
 
 
+#: A translation direction: "English-German", "Chinese to English".
+_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
+#: A translation direction by two-letter language codes ("En-De", "EN→ZH", "En2Fr"), each code written "En" or "EN".
+_CODE_PAIR = re.compile(r"([A-Z][a-zA-Z])\s*(?:-|\u2013|\u2192|->|2|/)\s*([A-Z][a-zA-Z])")
+#: ISO 639-1 codes of languages that machine translation pairs with English.
+_LANGUAGE_CODES = frozenset(
+    "en de fr zh ro ru es cs ja ko it pt ar tr fi et lv lt hi vi nl si ne kk gu ps km uk pl he fa id th sw ta bn ur "
+    "hu el bg hr sk sl da sv no is ga my".split()
+)
+
+
+def is_language_pair(text: str) -> bool:
+    """Whether ``text`` is a translation direction, which names no data by itself: two languages ("English-German")
+    or English and another language by their codes ("En-De" of "WMT14 En-De", "ZH-EN", "En2Fr").
+
+    Example:
+        >>> [is_language_pair(t) for t in ("English-German", "En-De", "ZH-EN", "En2Fr", "De-Ro", "RGB-D", "Go-Explore")]
+        [True, True, True, True, False, False, False]
+    """
+    pair = _LANGUAGE_PAIR.fullmatch(text)
+    if pair is not None and all(w.lower() in gz.LANGUAGES for w in pair.groups()):
+        return True
+    codes = _CODE_PAIR.fullmatch(text)
+    if codes is None:
+        return False
+    pair = {codes.group(1).lower(), codes.group(2).lower()}
+    return "en" in pair and pair <= _LANGUAGE_CODES
+
+
 @lru_cache(maxsize=65536)
 def is_name_like(text: str) -> bool:
     """A token that looks like a proper name of a system: digits with letters, inner capitals.
@@ -359,6 +388,7 @@ def is_name_like(text: str) -> bool:
         or not _NAME_CHARS.match(core)
         or _ACRONYM_SPELLING.match(core)
         or spells_an_acronym(core)
+        or is_language_pair(core)  # "En-De" of "WMT14 En-De"
     ):
         return False
     letters = sum(c.isalpha() for c in core)
@@ -2353,7 +2383,7 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
         if len(words) >= 2 and not all(forms[k].isupper() for k in words):
             cue = lower[j] if j < n else ""
             text = view.span_text(i, j)
-            if not is_generic(text) and name_key(text) not in _GENERIC_KEYS:
+            if not is_generic(text) and name_key(text) not in _GENERIC_KEYS and not is_language_pair(text):
                 last = lower[j - 1]
                 if cue not in _NAME_CUES and _modifies_next_noun(doc, j):
                     i = max(j, i + 1)

@@ -45,6 +45,7 @@ from extractors.entities import (
     fixed_lead,
     head_type,
     is_a_verb_here,
+    is_language_pair,
     opens_the_title_as_its_verb,
     measure_start,
     merge_key,
@@ -228,16 +229,13 @@ def _no_name(text: str) -> bool:
         return True  # a count of parameters or of examples names no model or data by itself
     if _BIG_O.search(text):
         return True  # "$O(kp)$ memory", "O(n log n) time": a complexity, a quantity
-    pair = _LANGUAGE_PAIR.fullmatch(text)
-    return pair is not None and all(w.lower() in LANGUAGES for w in pair.groups())
+    return is_language_pair(text)
 
 
 #: A count alone: "7B", "1.5B", "350M", "100K".
 _SIZE_ALONE = re.compile(r"\d+(?:\.\d+)?\s?[KkMBT]")
 #: Big-O notation, plain or in LaTeX: "O(kp)", "$\mathcal{O}(n)$", "\tilde{O}(\sqrt{T})", "Θ(n)".
 _BIG_O = re.compile(r"(?:\\(?:mathcal\{O\}|tilde\{O\}|widetilde\{O\}|Theta|Omega)|(?<![A-Za-z\\])O|Θ|Ω)\s*\(")
-#: A translation direction: "English-German", "Chinese to English", "En→De" aside.
-_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
 
 
 def _named_head(tok) -> bool:

@@ -426,6 +426,19 @@ def test_translation_directions_and_kinds_of_image_are_no_benchmarks(candidates_
     assert {"NTU RGB+D", "NTU RGB+D 120", "SUN RGB-D"} <= names
 
 
+@pytest.mark.parametrize("sentence", [
+    # TB37's Benchmark "En-De", from a run of capitalised words after 'WMT14'
+    "Experimental results on WMT14 En-De and WMT16 En-Ro datasets show that the proposed decoder achieves "
+    "significant improvements over the baseline models.",
+    "We evaluate on the En-De and En-Fr tasks of WMT14 and on IWSLT15 En-Vi, where our decoder is twice as fast.",
+])
+def test_a_translation_direction_by_language_codes_is_no_benchmark(candidates_nlp, sentence):
+    """Two language codes, one of them English, name no data; the benchmarks they follow are kept."""
+    names = {e.name for e in _entities(candidates_nlp, "Faster Decoding", sentence)}
+    assert not names & {"En-De", "En-Ro", "En-Fr", "En-Vi"}, names
+    assert "WMT14" in names, names
+
+
 def test_an_optimisation_formulation_is_a_method(nlp):
     # judged rounds 4, 49 and 132: "SDPs" of 'approximations of this LP in terms of semidefinite programs (SDPs)', a
     # Metric node
