@@ -1339,8 +1339,10 @@ def said_to_be_a_task(span: Span) -> bool:
     """Whether the mention ``span`` is the subject of a sentence that calls it a task or a problem: "Geocoding
     is the task of converting ...", "Natural language inference (NLI) is the task of determining ...",
     "Pedestrian detection is a critical problem in computer vision", "X refers to the task of ...", "RbAM is a
-    challenging classification task.". The mention opens its sentence (after "The" at most), so that it is the
-    whole subject ("Computing the top eigenvectors of a matrix is a problem ..." says nothing of "matrix")."""
+    challenging classification task.", or a topic or area of research: "Multimodal Review Analysis (MRA) becomes an
+    attractive research topic", "X has become an active area of research". The mention opens its sentence (after
+    "The" at most), so that it is the whole subject ("Computing the top eigenvectors of a matrix is a problem ..."
+    says nothing of "matrix")."""
     doc, sent = span.doc, span.sent
     i = _after_the_subject(span)
     if i is None:
@@ -1349,16 +1351,41 @@ def said_to_be_a_task(span: Span) -> bool:
         i += 1
     elif i + 2 < sent.end and doc[i].lower_ == "refers" and doc[i + 1].lower_ == "to":
         i += 2
+    elif i + 1 < sent.end and doc[i].lower_ in _BECOMES:
+        i += 1
+    elif i + 2 < sent.end and doc[i].lower_ in ("has", "have") and doc[i + 1].lower_ in _BECOMES:
+        i += 2
     else:
         return False
     if doc[i].lower_ not in ("the", "a", "an"):
         return False
+    if _a_research_topic(doc, i + 1, sent.end):
+        return True  # "Multi-view clustering (MVC) is a long-standing topic", "X has become an active research area"
     for k in range(i + 1, min(i + 4, sent.end - 1)):
         if doc[k].lower_ in ("task", "tasks", "problem", "problems"):
             # "RbAM is a challenging classification task.": a task the sentence ends on names its subject too
             # (not a problem: "Overfitting is a common problem." is a phenomenon)
             ends = doc[k].lower_ in ("task", "tasks") and k + 2 == sent.end and doc[k + 1].is_punct
             return ends or doc[k + 1].lower_ in ("of", "that", "where", "which", "in")
+    return False
+
+
+#: Verbs that say what a subject has come to be ("X becomes an attractive research topic", "has become", "remains").
+_BECOMES = frozenset({"becomes", "become", "remains", "remain"})
+
+
+def _a_research_topic(doc: Doc, i: int, end: int) -> bool:
+    """Whether the words from ``i`` (after "a", "an", "the") call the subject a topic or an area of research within
+    four words: "an active research topic", "a long-standing topic", "a relatively new research area", "an active
+    area of research"; not a brain area or an application area."""
+    for k in range(i, min(i + 4, end)):
+        word = doc[k].lower_
+        if word in ("topic", "topics"):
+            return True
+        if word in ("area", "areas", "field"):
+            before = doc[k - 1].lower_
+            after = doc[k + 1].lower_ if k + 2 < end else ""
+            return before == "research" or (after == "of" and doc[k + 2].lower_ in ("research", "study"))
     return False
 
 

@@ -877,6 +877,9 @@ def test_a_title_phrase_that_is_no_description_of_its_name_stays(candidates_nlp,
     ("Quill folding (QF) is the task of arranging a set of feathers into a fan. We solve QF with BERT.", "QF"),
     ("Codebook quantization (CQ) is the task of expressing a set of vectors as sums of codewords. We propose a "
      "CQ encoder.", "CQ"),
+    # round 222's Method "MRA": a topic or an area of research is a task
+    ("Auction-based Quill Learning (AQL) has become an emerging research topic. We propose a bidding strategy for "
+     "data consumers in AQL.", "AQL"),
 ])
 def test_a_name_the_text_calls_a_task_is_a_task_after_the_decision(nlp, abstract, name):
     from extractors.pipeline import extract_papers
