@@ -146,6 +146,7 @@ GENERIC_MODIFIERS = EVALUATIVE | TITLE_VERBS | CONJUNCTIONS | ANAPHORIC | _words
     only either revolutionary insightful innovative groundbreaking sophisticated elaborate intuitive
     increased decreased reduced studied investigated explored examined researched resultant superhuman
     nontrivial unique distinct benchmark inaccurate unreliable adequate inadequate intractable infeasible demanding
+    following considered above mentioned above-mentioned
     """
 )
 #: A broad kind of model or method, named by the paradigm it belongs to ("a Bayesian model for sparse graphs",

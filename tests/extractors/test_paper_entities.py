@@ -2003,3 +2003,14 @@ def test_a_value_function_alone_is_no_method(nlp):
     names = {n.lower() for e in ext.entities for n in [e.name, *e.aliases]}
     assert "value function" not in names, names
     assert "quillplan" in names
+
+
+@pytest.mark.parametrize(("abstract", "task"), [
+    # TB38's Task "considered facade labeling", and the corpus's "following matrix recovery"
+    ("We solve the considered facade labeling problem with dynamic programming in linear time.", "facade labeling"),
+    ("We study the following matrix recovery problem: given a corrupted matrix, recover its low-rank part.",
+     "matrix recovery"),
+])
+def test_a_word_that_points_back_or_ahead_opens_no_task(candidates_nlp, abstract, task):
+    names = {e.name for e in _entities(candidates_nlp, "A Study", abstract)}
+    assert task in names and not [n for n in names if n.startswith(("following", "considered"))], names
