@@ -228,6 +228,19 @@ def test_a_name_of_one_entity_under_two_labels_joins_the_label_most_papers_give(
     assert [e["papers"] for e in res.merge_log if e["rule"] == "type_vote_nodes"] == [{"Method": 3, "Task": 1}]
 
 
+@pytest.mark.parametrize(("name", "methods", "tasks", "same"), [
+    ("federated learning", 3, 4, True),  # the whole corpus: 87 Method papers beside 153 Task ones
+    ("online learning", 4, 3, True),
+    ("kernel regression", 3, 3, False),  # a tie: no majority
+    ("DA", 3, 4, False),  # letters: 75% as before
+])
+def test_a_name_in_words_under_two_labels_joins_the_label_most_papers_give(name, methods, tasks, same):
+    papers = [paper(f"m{i}", [(name, "Method")]) for i in range(methods)]
+    papers += [paper(f"t{i}", [(name, "Task")]) for i in range(tasks)]
+    res = resolve_entities(papers)
+    assert (node(res, "m0") == node(res, "t0")) is same
+
+
 def test_the_vote_over_nodes_keeps_a_papers_own_name_apart():
     # the judged sample's wrong join of "We propose TAP, a Transformer ..." into the Task temporal action proposal
     tap = {"TAP": "temporal action proposal"}
