@@ -106,6 +106,25 @@ def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) ->
     return bool(subject) and merge_key(subject) in keys
 
 
+#: Words that give a new work its name after the noun of its kind ("an algorithm called X", "a method, termed X").
+_NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed", "coined"})
+
+
+def _describes_the_name_after(lower: list[str], end: int, sent_end: int) -> bool:
+    """Whether the mention ending at ``end`` is followed by a noun of a new work's kind and the name it is given: "a
+    graph matching *algorithm called* iterative spectral relaxation", "a novel clustering *method, named* SGCC", "a
+    local search *algorithm termed as* X". The mention says what kind of work the paper proposes, not which."""
+    k = end
+    if k < sent_end and lower[k] in ("based", "-"):
+        return False  # "a CNN-based method called X" names what the work uses
+    if k >= sent_end or lower[k] not in _PROPOSED_HEADS:
+        return False
+    k += 1
+    if k < sent_end and lower[k] == ",":
+        k += 1
+    return k < sent_end and lower[k] in _NAMING_WORDS
+
+
 def mention_cues(
     doc: Doc,
     span: Span,
@@ -159,7 +178,9 @@ def mention_cues(
     subject_we = bool(_SUBJECT_WE.search(sent_text))
     if verb is not None and subject_we and not known:
         clause_break = any(lower[k] in _CLAUSE_BREAK and text[k - 1] != "-" for k in range(verb + 1, span.start))
-        if not clause_break and ((novel and span.start - verb <= 15) or span.start - verb - 1 <= 4):
+        if span.label_ != "Task" and span_text.islower() and _describes_the_name_after(lower, span.end, sent.end):
+            pass  # "we propose a graph matching algorithm called ISR": the kind of the new work, not the work
+        elif not clause_break and ((novel and span.start - verb <= 15) or span.start - verb - 1 <= 4):
             cues.add(PROPOSES)
         elif (
             long_form

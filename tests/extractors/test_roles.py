@@ -111,3 +111,16 @@ def test_a_defined_short_form_is_read_in_the_papers_sense(nlp):
     cues = {(s.kb_id_, s.label_) for s in doc.spans["kg_roles"]}
     assert ("MoE", "PROPOSES") in cues
     assert ("MoE", "COMPARES_WITH") not in cues
+
+
+@pytest.mark.parametrize("abstract, kind, name", [
+    ("We propose a pixel-wise contrastive learning method called CopyPaster, which pastes foreground crops onto "
+     "backgrounds. CopyPaster improves segmentation on two benchmarks.", "pixel-wise contrastive learning", "CopyPaster"),
+    ("We propose a local search algorithm, named QuillSAT, that uses a bandit to guide the search. QuillSAT solves "
+     "more instances than earlier solvers.", "local search", "QuillSAT"),
+])
+def test_the_kind_of_a_new_work_named_after_it_is_not_proposed(nlp, abstract, kind, name):
+    """'a local search algorithm called X': the paper proposes X, a work of that kind, not the kind."""
+    roles = roles_of(nlp, abstract)
+    assert "PROPOSES" in roles.get(name, []), roles
+    assert "PROPOSES" not in roles.get(kind, []), roles
