@@ -339,9 +339,9 @@ def is_generic(text: str) -> bool:
 
 
 #: A translation direction: "English-German", "Chinese to English".
-_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:-|\u2013|\u2192|->|to)\s*([A-Z][a-z]+)")
+_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:<->|->|-|\u2013|\u2192|\u2194|to)\s*([A-Z][a-z]+)")
 #: A translation direction by two-letter language codes ("En-De", "EN→ZH", "En2Fr"), each code written "En" or "EN".
-_CODE_PAIR = re.compile(r"([A-Z][a-zA-Z])\s*(?:-|\u2013|\u2192|->|2|/)\s*([A-Z][a-zA-Z])")
+_CODE_PAIR = re.compile(r"([A-Z][a-zA-Z])\s*(?:<->|->|-|\u2013|\u2192|\u2194|2|/)\s*([A-Z][a-zA-Z])")
 #: ISO 639-1 codes of languages that machine translation pairs with English.
 _LANGUAGE_CODES = frozenset(
     "en de fr zh ro ru es cs ja ko it pt ar tr fi et lv lt hi vi nl si ne kk gu ps km uk pl he fa id th sw ta bn ur "
@@ -354,8 +354,8 @@ def is_language_pair(text: str) -> bool:
     or English and another language by their codes ("En-De" of "WMT14 En-De", "ZH-EN", "En2Fr").
 
     Example:
-        >>> [is_language_pair(t) for t in ("English-German", "En-De", "ZH-EN", "En2Fr", "De-Ro", "RGB-D", "Go-Explore")]
-        [True, True, True, True, False, False, False]
+        >>> [is_language_pair(t) for t in ("English-German", "En-De", "ZH-EN", "En2Fr", "En<->Ro", "De-Ro", "RGB-D")]
+        [True, True, True, True, True, False, False]
     """
     pair = _LANGUAGE_PAIR.fullmatch(text)
     if pair is not None and all(w.lower() in gz.LANGUAGES for w in pair.groups()):
