@@ -84,7 +84,7 @@ from extractors.results import results_from_doc
 from extractors.spans import closing_bracket
 from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
-from extractors.roles import entity_roles
+from extractors.roles import describes_a_named_work, entity_roles
 from extractors.tokenizer import customize_tokenizer
 from schema import (
     ExtractedEntity,
@@ -468,6 +468,8 @@ def doc_to_extraction(
             entry["type"] = METHOD  # "FEAR-M and FEAR-L trackers", "extending OA-BIQA models": kinds of system, no data
         if entry["type"] == METRIC and _names_a_kind_of_measure(name):
             continue  # "fairness metrics", "similarity measures": a kind of measure, no measure
+        if entry["type"] == METHOD and gazetteer_type(name) is None and all(map(describes_a_named_work, entry["spans"])):
+            continue  # "an optimal transport-based feedback coding scheme called APM": the kind of the paper's work
         if entry["type"] == TASK and all(what_a_title_is_for(s) for s in entry["spans"]):
             continue  # "Infinite-Horizon Objectives" of "Policy Gradient for Infinite-Horizon Objectives"
         if entry["type"] == TASK and all(_cut_before_its_object(s) for s in entry["spans"]):

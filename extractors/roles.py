@@ -106,6 +106,8 @@ def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) ->
     return bool(subject) and merge_key(subject) in keys
 
 
+#: Nouns of the kind of a new work before its name ("a ... coding scheme called APM").
+_KINDS_OF_WORK = _PROPOSED_HEADS | frozenset({"scheme", "network", "procedure", "protocol", "solver", "estimator"})
 #: Words that give a new work its name after the noun of its kind ("an algorithm called X", "a method, termed X").
 _NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 
@@ -117,12 +119,21 @@ def _describes_the_name_after(lower: list[str], end: int, sent_end: int) -> bool
     k = end
     if k < sent_end and lower[k] in ("based", "-"):
         return False  # "a CNN-based method called X" names what the work uses
-    if k >= sent_end or lower[k] not in _PROPOSED_HEADS:
+    if k >= sent_end or lower[k] not in _KINDS_OF_WORK:
         return False
     k += 1
     if k < sent_end and lower[k] == ",":
         k += 1
     return k < sent_end and lower[k] in _NAMING_WORDS
+
+
+def describes_a_named_work(span: Span) -> bool:
+    """Whether the mention ``span`` is written in lower case and right before the noun of a new work's kind and the
+    name the work is given ("we propose a graph matching algorithm called ISR", "an optimal transport-based feedback
+    coding scheme called APM"): the kind of the work, not the work (:func:`_describes_the_name_after`)."""
+    view = token_view(span.doc)
+    text = view.span_text(span.start, span.end)
+    return text.islower() and _describes_the_name_after(view.lower, span.end, span.sent.end)
 
 
 def mention_cues(
@@ -178,7 +189,7 @@ def mention_cues(
     subject_we = bool(_SUBJECT_WE.search(sent_text))
     if verb is not None and subject_we and not known:
         clause_break = any(lower[k] in _CLAUSE_BREAK and text[k - 1] != "-" for k in range(verb + 1, span.start))
-        if span.label_ != "Task" and span_text.islower() and _describes_the_name_after(lower, span.end, sent.end):
+        if span.label_ != "Task" and describes_a_named_work(span):
             pass  # "we propose a graph matching algorithm called ISR": the kind of the new work, not the work
         elif not clause_break and ((novel and span.start - verb <= 15) or span.start - verb - 1 <= 4):
             cues.add(PROPOSES)
