@@ -112,28 +112,32 @@ _KINDS_OF_WORK = _PROPOSED_HEADS | frozenset({"scheme", "network", "procedure", 
 _NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 
 
-def _describes_the_name_after(lower: list[str], end: int, sent_end: int) -> bool:
-    """Whether the mention ending at ``end`` is followed by a noun of a new work's kind and the name it is given: "a
-    graph matching *algorithm called* iterative spectral relaxation", "a novel clustering *method, named* SGCC", "a
-    local search *algorithm termed as* X". The mention says what kind of work the paper proposes, not which."""
-    k = end
-    if k < sent_end and lower[k] in ("based", "-"):
-        return False  # "a CNN-based method called X" names what the work uses
-    if k >= sent_end or lower[k] not in _KINDS_OF_WORK:
-        return False
-    k += 1
-    if k < sent_end and lower[k] == ",":
-        k += 1
-    return k < sent_end and lower[k] in _NAMING_WORDS
+def _describes_the_name_after(after: list[str]) -> bool:
+    """Whether the words ``after`` a mention (lower case, up to its sentence's end) are a noun of a new work's kind and
+    the name it is given: "a graph matching *algorithm called* iterative spectral relaxation", "a novel clustering
+    *method, named* SGCC", "a local search *algorithm termed as* X". The mention says what kind of work the paper
+    proposes, not which.
+
+    Example:
+        >>> _describes_the_name_after(["algorithm", "called", "x"]), _describes_the_name_after(["method", ",", "named"])
+        (True, True)
+        >>> _describes_the_name_after(["-", "based", "method"]), _describes_the_name_after(["algorithm", "for"])
+        (False, False)
+    """
+    if not after or after[0] not in _KINDS_OF_WORK:
+        return False  # also "a CNN-based method called X", which names what the work uses
+    k = 2 if len(after) > 1 and after[1] == "," else 1
+    return k < len(after) and after[k] in _NAMING_WORDS
 
 
 def describes_a_named_work(span: Span) -> bool:
     """Whether the mention ``span`` is written in lower case and right before the noun of a new work's kind and the
     name the work is given ("we propose a graph matching algorithm called ISR", "an optimal transport-based feedback
     coding scheme called APM"): the kind of the work, not the work (:func:`_describes_the_name_after`)."""
-    view = token_view(span.doc)
-    text = view.span_text(span.start, span.end)
-    return text.islower() and _describes_the_name_after(view.lower, span.end, span.sent.end)
+    if not span.text.islower():
+        return False
+    doc = span.doc
+    return _describes_the_name_after([doc[k].lower_ for k in range(span.end, min(span.end + 3, span.sent.end))])
 
 
 def mention_cues(
