@@ -154,7 +154,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "pearson'scorrelation": "pearsoncorrelation", "pearson'scorrelationcoefficient": "pearsoncorrelation",
     "montecarlomarkovchain": "markovchainmontecarlo", "convexconcaveprocedure": "concaveconvexprocedure",
     "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
-    "ensemblemethod": "ensemblelearning",
+    "ensemblemethod": "ensemblelearning", "runningtime": "runtime", "autocalibration": "selfcalibration",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",
@@ -464,6 +464,7 @@ def entity_key(name: str) -> str:
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
+    key = _KIND_OF_BANDIT.sub("bandit", key)  # "contextual multi-armed bandits" are contextual bandits
     key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
     key = _INSTANCE_SEGMENTATION.sub("instancesegmentation", key)  # "semantic instance segmentation", "instance-aware ..."
     key = _SIX_DOF.sub("6d", key)  # "6-DoF pose estimation" is 6D pose estimation
@@ -522,6 +523,9 @@ _INSTANCE_SEGMENTATION = re.compile(r"(?:semantic|object)instancesegmentation|in
 _TEXT_FIRST = re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)")
 #: Six degrees of freedom before a word: a "6-DoF pose" is a 6D pose, "6-DoF grasping" 6D grasping.
 _SIX_DOF = re.compile(r"(?<![0-9])6dof(?=[a-z])")
+#: "multi-armed" after the word for a kind of bandit: a contextual, stochastic or linear multi-armed bandit is a
+#: contextual, stochastic or linear bandit (a bare "multi-armed bandit" keeps its words).
+_KIND_OF_BANDIT = re.compile(r"(?<=[a-z0-9])multiarmedbandit")
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
@@ -2338,6 +2342,8 @@ def _key_reason(form: str, name: str) -> str | None:
         return "'language ...' alone is natural language ..."
     if bool(_MAX_MARGIN.search("".join(wa))) != bool(_MAX_MARGIN.search("".join(wb))):
         return "max-margin is maximum margin"
+    if bool(_KIND_OF_BANDIT.search("".join(wa))) != bool(_KIND_OF_BANDIT.search("".join(wb))):
+        return "a kind of multi-armed bandit is that kind of bandit"
     if bool(_INSTANCE_SEGMENTATION.search("".join(wa))) != bool(_INSTANCE_SEGMENTATION.search("".join(wb))):
         return "another name of instance segmentation"
     if bool(_SIX_DOF.search("".join(wa))) != bool(_SIX_DOF.search("".join(wb))):

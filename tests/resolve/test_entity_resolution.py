@@ -1167,6 +1167,8 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["monocular depth prediction", "monocular depth estimation"], "Task"),
     (["cross-modality retrieval", "cross-modal retrieval"], "Task"),
     (["Text-Video Retrieval", "video-text retrieval"], "Task"), (["text-image matching", "image-text matching"], "Task"),
+    (["contextual multi-armed bandits", "contextual bandit"], "Task"),
+    (["stochastic multi-arm bandit", "stochastic bandits"], "Task"), (["running time", "run-time"], "Metric"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
@@ -1180,6 +1182,7 @@ def test_well_known_synonym_words_make_one_node(forms, label):
     (["panoptic segmentation", "instance segmentation"], "Task"),
     (["text-to-image retrieval", "image-to-text retrieval"], "Task"),  # a direction
     (["context image retrieval", "image retrieval"], "Task"),
+    (["multi-armed bandit", "bandit"], "Task"),  # bare, the words stay
 ])
 def test_words_that_only_look_like_synonyms_stay_apart(forms, label):
     first, second = form_nodes(forms, label)
