@@ -155,6 +155,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "montecarlomarkovchain": "markovchainmontecarlo", "convexconcaveprocedure": "concaveconvexprocedure",
     "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
     "ensemblemethod": "ensemblelearning", "runningtime": "runtime", "autocalibration": "selfcalibration",
+    # the eighth split audit's twins: one task under two names
+    "nl2sql": "texttosql", "nltosql": "texttosql", "texttosqlparsing": "texttosql", "objectgrasping": "grasping",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",

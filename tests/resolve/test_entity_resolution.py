@@ -1169,6 +1169,8 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["Text-Video Retrieval", "video-text retrieval"], "Task"), (["text-image matching", "image-text matching"], "Task"),
     (["contextual multi-armed bandits", "contextual bandit"], "Task"),
     (["stochastic multi-arm bandit", "stochastic bandits"], "Task"), (["running time", "run-time"], "Metric"),
+    (["Text-to-SQL parsing", "text-to-SQL"], "Task"), (["NL2SQL", "text-to-SQL"], "Task"),
+    (["object grasping", "grasping"], "Task"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
