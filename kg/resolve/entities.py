@@ -466,12 +466,8 @@ def entity_key(name: str) -> str:
     key = re.sub(r"(?<=\d)(?:\.0)+$", "", key)
     key = _SHORT_YEAR.sub("", key)  # "THUMOS'14" is "THUMOS14"
     key = _MULTI_ARM.sub("multiarmed", key)  # "multi-arm bandits" are multi-armed bandits
-    key = _KIND_OF_BANDIT.sub("bandit", key)  # "contextual multi-armed bandits" are contextual bandits
-    key = _MAX_MARGIN.sub("maximummargin", key)  # "max-margin" is maximum margin
-    key = _INSTANCE_SEGMENTATION.sub("instancesegmentation", key)  # "semantic instance segmentation", "instance-aware ..."
-    key = _SIX_DOF.sub("6d", key)  # "6-DoF pose estimation" is 6D pose estimation
-    key = key.replace("depthprediction", "depthestimation").replace("crossmodality", "crossmodal")
-    key = _TEXT_FIRST.sub(r"\2\1", key)  # "text-video retrieval" is video-text retrieval
+    for pattern, replacement, _ in _KEY_SYNONYMS:  # "max-margin" is maximum margin, "6-DoF pose" 6D pose ...
+        key = pattern.sub(replacement, key)
     key = _AT_NUMBER.sub("", key)  # "mAP@50" is mAP50, "BLEU@4" BLEU-4, "Rank@1" Rank-1
     return _YEAR_SUFFIX.sub(r"\1", key)
 
@@ -515,19 +511,26 @@ def _synonym(word: str, before: str) -> str:
     return _SYNONYM_WORDS.get(low, word)
 
 
-#: "max-margin", the short spelling of "maximum margin" (not inside "softmax margin" or "max-marginals").
-_MAX_MARGIN = re.compile(r"(?<!soft)maxmargin(?!al)")
-#: The other names of instance segmentation (general knowledge): semantic, object or instance-aware semantic, and
-#: instance-level (semantic) segmentation.
-_INSTANCE_SEGMENTATION = re.compile(r"(?:semantic|object)instancesegmentation|instance(?:aware|level)(?:semantic)?segmentation")
-#: Text before images or videos in the name of a retrieval or matching between the two, which papers write in either
-#: order ("text-image retrieval", "image-text retrieval"); not "text-to-image", which has a direction.
-_TEXT_FIRST = re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)")
-#: Six degrees of freedom before a word: a "6-DoF pose" is a 6D pose, "6-DoF grasping" 6D grasping.
-_SIX_DOF = re.compile(r"(?<![0-9])6dof(?=[a-z])")
-#: "multi-armed" after the word for a kind of bandit: a contextual, stochastic or linear multi-armed bandit is a
-#: contextual, stochastic or linear bandit (a bare "multi-armed bandit" keeps its words).
-_KIND_OF_BANDIT = re.compile(r"(?<=[a-z0-9])multiarmedbandit")
+#: Spellings of one name inside a joined key (general knowledge), each with its replacement and the reason
+#: :func:`_key_reason` gives for the join.
+_KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
+    # "max-margin", the short spelling of "maximum margin" (not inside "softmax margin" or "max-marginals")
+    (re.compile(r"(?<!soft)maxmargin(?!al)"), "maximummargin", "max-margin is maximum margin"),
+    # "multi-armed" after the word for a kind of bandit: a contextual, stochastic or linear multi-armed bandit is a
+    # contextual, stochastic or linear bandit (a bare "multi-armed bandit" keeps its words)
+    (re.compile(r"(?<=[a-z0-9])multiarmedbandit"), "bandit", "a kind of multi-armed bandit is that kind of bandit"),
+    # the other names of instance segmentation: semantic, object or instance-aware semantic, instance-level (semantic)
+    (re.compile(r"(?:semantic|object)instancesegmentation|instance(?:aware|level)(?:semantic)?segmentation"),
+     "instancesegmentation", "another name of instance segmentation"),
+    # six degrees of freedom before a word: a "6-DoF pose" is a 6D pose, "6-DoF grasping" 6D grasping
+    (re.compile(r"(?<![0-9])6dof(?=[a-z])"), "6d", "a 6-DoF pose is a 6D pose"),
+    (re.compile("depthprediction"), "depthestimation", "'depthprediction' is 'depthestimation'"),
+    (re.compile("crossmodality"), "crossmodal", "'crossmodality' is 'crossmodal'"),
+    # text before images or videos in a retrieval or matching between the two, which papers write in either order
+    # ("text-image retrieval", "image-text retrieval"); not "text-to-image", which has a direction
+    (re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)"), r"\2\1",
+     "a retrieval or matching between text and images or videos, written in either order"),
+)
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
 
@@ -1121,13 +1124,15 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
         top, low = ((first, ra, pa), (second, rb, pb)) if len(pa) >= len(pb) else ((second, rb, pb), (first, ra, pa))
         (g1, r1, p1), (g2, r2, p2) = top, low
         keys_low, keys_top = members[(g2, r2)], set(members[(g1, r1)])
-        in_words = any(map(_name_in_words, set(keys_low) & keys_top))
+        shared_keys = keys_top.intersection(keys_low)
+        in_words = any(map(_name_in_words, shared_keys))
         share = NODE_VOTE_WORD_SHARE if in_words else TYPE_VOTE_SHARE
         if len(p1) < max(TYPE_VOTE_MIN_PAPERS, share * len(p1 | p2)) or len(p1) == len(p2):
             continue
         occ_low = [o for k in keys_low for o in st.occurrences[g2].get(k, ())]
-        shared = min(set(keys_low) & keys_top)
-        if any(o.proposed and (not in_words or _letters_of_its_own(st, o, keys_top | set(keys_low))) for o in occ_low):
+        shared = min(shared_keys)
+        both = keys_top.union(keys_low)
+        if any(o.proposed and (not in_words or _letters_of_its_own(st, o, both)) for o in occ_low):
             continue  # a paper's own new name ("We propose TAP, ...")
         if (all(is_acronym(o.form) for o in occ_low if o.is_name) and not well_known_long_form(shared)
                 and all(is_acronym(o.form) for k in keys_top for o in st.occurrences[g1].get(k, ()) if o.is_name)):
@@ -2342,19 +2347,10 @@ def _key_reason(form: str, name: str) -> str | None:
         return "re-ID is re-identification"
     if ("natural" in wa) != ("natural" in wb):
         return "'language ...' alone is natural language ..."
-    if bool(_MAX_MARGIN.search("".join(wa))) != bool(_MAX_MARGIN.search("".join(wb))):
-        return "max-margin is maximum margin"
-    if bool(_KIND_OF_BANDIT.search("".join(wa))) != bool(_KIND_OF_BANDIT.search("".join(wb))):
-        return "a kind of multi-armed bandit is that kind of bandit"
-    if bool(_INSTANCE_SEGMENTATION.search("".join(wa))) != bool(_INSTANCE_SEGMENTATION.search("".join(wb))):
-        return "another name of instance segmentation"
-    if bool(_SIX_DOF.search("".join(wa))) != bool(_SIX_DOF.search("".join(wb))):
-        return "a 6-DoF pose is a 6D pose"
-    for pair in (("depthprediction", "depthestimation"), ("crossmodality", "crossmodal")):
-        if (pair[0] in "".join(wa)) != (pair[0] in "".join(wb)):
-            return f"'{pair[0]}' is '{pair[1]}'"
-    if bool(_TEXT_FIRST.search("".join(wa))) != bool(_TEXT_FIRST.search("".join(wb))):
-        return "a retrieval or matching between text and images or videos, written in either order"
+    joined_a, joined_b = "".join(wa), "".join(wb)
+    for pattern, _, reason in _KEY_SYNONYMS:
+        if bool(pattern.search(joined_a)) != bool(pattern.search(joined_b)):
+            return reason
     if {w for w in wa if american(w) != w} != {w for w in wb if american(w) != w}:
         return "British and American spellings"
     return None
