@@ -338,10 +338,12 @@ def is_generic(text: str) -> bool:
     return all(w in GENERIC_HEADS or w in GENERIC_MODIFIERS or name_key(w) in _GENERIC_KEYS for w in words)
 
 
+#: What stands between the two languages of a translation direction: a hyphen, a dash or an arrow.
+_DIRECTION = r"<->|->|-|\u2013|\u2192|\u2194"
 #: A translation direction: "English-German", "Chinese to English".
-_LANGUAGE_PAIR = re.compile(r"([A-Z][a-z]+)\s*(?:<->|->|-|\u2013|\u2192|\u2194|to)\s*([A-Z][a-z]+)")
+_LANGUAGE_PAIR = re.compile(rf"([A-Z][a-z]+)\s*(?:{_DIRECTION}|to)\s*([A-Z][a-z]+)")
 #: A translation direction by two-letter language codes ("En-De", "EN→ZH", "En2Fr"), each code written "En" or "EN".
-_CODE_PAIR = re.compile(r"([A-Z][a-zA-Z])\s*(?:<->|->|-|\u2013|\u2192|\u2194|2|/)\s*([A-Z][a-zA-Z])")
+_CODE_PAIR = re.compile(rf"([A-Z][a-zA-Z])\s*(?:{_DIRECTION}|2|/)\s*([A-Z][a-zA-Z])")
 #: ISO 639-1 codes of languages that machine translation pairs with English.
 _LANGUAGE_CODES = frozenset(
     "en de fr zh ro ru es cs ja ko it pt ar tr fi et lv lt hi vi nl si ne kk gu ps km uk pl he fa id th sw ta bn ur "

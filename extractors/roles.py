@@ -108,8 +108,6 @@ def _names_title_subject(doc: Doc, title_end: int, name: str, long_form: str) ->
 
 #: Nouns of the kind of a new work before its name ("a ... coding scheme called APM").
 _KINDS_OF_WORK = _PROPOSED_HEADS | frozenset({"scheme", "network", "procedure", "protocol", "solver", "estimator"})
-#: Words that give a new work its name after the noun of its kind ("an algorithm called X", "a method, termed X").
-_NAMING_WORDS = frozenset({"called", "named", "termed", "dubbed", "coined"})
 
 
 def _describes_the_name_after(after: list[str]) -> bool:
@@ -127,7 +125,7 @@ def _describes_the_name_after(after: list[str]) -> bool:
     if not after or after[0] not in _KINDS_OF_WORK:
         return False  # also "a CNN-based method called X", which names what the work uses
     k = 2 if len(after) > 1 and after[1] == "," else 1
-    return k < len(after) and after[k] in _NAMING_WORDS
+    return k < len(after) and after[k] in NAMING_VERBS
 
 
 def describes_a_named_work(span: Span) -> bool:
