@@ -697,6 +697,18 @@ def degree_pair(first: str, second: str) -> str | None:
     return "name" if second in _DEGREE_OF else None
 
 
+def is_degree_modifier(text: str) -> bool:
+    """Whether ``text`` is only a degree word and what it measures, a modifier with no noun of its own
+    ("high-quality" of "high-quality (HQ) images", "low resolution", "high-frequency"): its letters name no entity.
+
+    Example:
+        >>> [is_degree_modifier(t) for t in ("high-quality", "Low Resolution", "low-rank adaptation")]
+        [True, True, False]
+    """
+    words = re.split(r"[\s\-]+", text.strip().lower())
+    return len(words) == 2 and (f"{words[0]}-{words[1]}" in GENERIC_COMPOUNDS or degree_pair(*words) == "name")
+
+
 def fixed_lead(doc: Doc, i: int, end: int | None = None) -> bool:
     """Whether tokens ``i`` and ``i + 1`` (before ``end``, the doc's end by default) open a name with a word that is
     dropped elsewhere (:data:`FIXED_LEADS`: "least squares", "best arm", "novel class"), and the second does not go on
@@ -1068,11 +1080,15 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
     cands: list[Mention] = []
     abbreviations: dict[str, str] = {}  # normalized long form -> short form
     short_types: dict[str, str] = {}
+    modifier_shorts: set[str] = set()  # letters of a modifier: "high-quality (HQ) images"
 
     # 1. abbreviations
     for span in doc.spans.get(ABBREVIATION_KEY, []):
         short = span.label_
         if name_key(short) in _GENERIC_KEYS or is_generic(span.text):
+            continue
+        if is_degree_modifier(span.text):
+            modifier_shorts.add(short)
             continue
         words = _words(doc, span.start, span.end)
         if words and words[-1].lower() in _OBJECT_HEADS and not gazetteer_type(span.text):
@@ -1122,7 +1138,7 @@ def _find_mentions(doc: Doc, view: TokenView, matcher: PhraseMatcher, cs_matcher
 
     # 3. name-like tokens
     for i, token_text in enumerate(view.text):
-        if token_text in short_types:
+        if token_text in short_types or token_text in modifier_shorts:
             continue
         if is_name_like(token_text):
             start, end = _extend_name(doc, i)
@@ -2413,7 +2429,9 @@ def _titlecase_names(doc: Doc, title_end: int) -> list[Mention]:
         if len(words) >= 2 and not all(forms[k].isupper() for k in words):
             cue = lower[j] if j < n else ""
             text = view.span_text(i, j)
-            if not is_generic(text) and name_key(text) not in _GENERIC_KEYS and not is_language_pair(text):
+            if not is_generic(text) and name_key(text) not in _GENERIC_KEYS and not is_language_pair(text) and not (
+                is_degree_modifier(text)  # "the Lower-Level (LL) attacker"
+            ):
                 last = lower[j - 1]
                 if cue not in _NAME_CUES and _modifies_next_noun(doc, j):
                     i = max(j, i + 1)

@@ -284,6 +284,9 @@ METRICS: frozenset[str] = _terms(
     NPMI|normalized pointwise mutual information|topic coherence
     area under the curve|area under curve|area under the ROC curve|area under the receiver operating characteristic curve
     area under the precision-recall curve|higher order tracking accuracy|multiple object tracking accuracy
+    ROC|ROC curve|ROC curves|receiver operating characteristic|receiver operating characteristic curve
+    receiver operating characteristic curves|precision-recall curve|precision-recall curves|precision recall curve
+    precision recall curves|PR curve|PR curves
     multi-object tracking accuracy|multiple object tracking precision
     """
 )
@@ -493,10 +496,12 @@ LANGUAGES: frozenset[str] = frozenset(
 
 #: Units of measurement: never a name.
 UNITS: frozenset[str] = _terms("dB|Hz|kHz|MHz|GHz|KB|MB|GB|TB|KBytes|MBytes|GBytes|TBytes|kbps|Mbps|Gbps")
-#: Units, English words written in capitals for emphasis or logic ("does NOT depend", "AND, OR, NOT
-#: gates"), a kind of image ("RGB-D") and the state of the art ("outperforming SOTAs"): no name,
+#: Units, English words written in capitals for emphasis or logic ("does NOT depend", "a NOVEL framework", "AND, OR,
+#: NOT gates"), a kind of image ("RGB-D") and the state of the art ("outperforming SOTAs"): no name,
 #: whichever component finds them (case-sensitive: "OR" may be a paper's odds ratio).
-NO_NAMES: frozenset[str] = UNITS | _terms("NOT|AND|BUT|NOR|ONLY|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs|SoA|SoAs")
+NO_NAMES: frozenset[str] = UNITS | _terms(
+    "NOT|AND|BUT|NOR|ONLY|NOVEL|NEW|RGB-D|RGBD|RGB+D|RGB|SOTA|SoTA|SOTAs|SoTAs|SoA|SoAs"
+)
 
 #: Kinds of recorded signal or image a study works with (imaging, physiological signals and the vital signs read from
 #: them, health records):

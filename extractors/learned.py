@@ -45,6 +45,7 @@ from extractors.entities import (
     fixed_lead,
     head_type,
     is_a_verb_here,
+    is_degree_modifier,
     is_language_pair,
     opens_the_title_as_its_verb,
     measure_start,
@@ -206,13 +207,15 @@ def _canonical(doc: Doc, ent: Span, long_forms: dict, shorts: dict) -> Span | No
 
 def _names_no_thing(doc: Doc, text: str, long_forms: dict, shorts: dict) -> bool:
     """Whether a recognised mention stands for no method, model or data however a recogniser types it (the state of
-    the art a paper compares with, the ground truth it is scored against: :data:`extractors.gazetteers.NO_THINGS`),
-    or is a short form the paper defines as one ("a ground truth (GT)"); a short form defined otherwise ("Graph
+    the art a paper compares with, the ground truth it is scored against: :data:`extractors.gazetteers.NO_THINGS`; a
+    modifier of degree, "high-resolution": :func:`extractors.entities.is_degree_modifier`), or is a short form the
+    paper defines as one ("a ground truth (GT)", "high-quality (HQ) images"); a short form defined otherwise ("Graph
     Transformer (GT)") is a name."""
     key = merge_key(text)
     if key not in shorts:
-        return text.lower() in NO_THINGS
-    return any(doc[a:b].text.lower() in NO_THINGS for (a, b), short in long_forms.items() if merge_key(short) == key)
+        return text.lower() in NO_THINGS or is_degree_modifier(text)
+    return any(doc[a:b].text.lower() in NO_THINGS or is_degree_modifier(doc[a:b].text)
+               for (a, b), short in long_forms.items() if merge_key(short) == key)
 
 
 def _no_name(text: str) -> bool:
