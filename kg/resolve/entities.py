@@ -530,6 +530,12 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     # ("text-image retrieval", "image-text retrieval"); not "text-to-image", which has a direction
     (re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)"), r"\2\1",
      "a retrieval or matching between text and images or videos, written in either order"),
+    # the receiver operating characteristic is a curve, named with the word or without ("ROC curves", "ROC"); a PR curve
+    # is a precision-recall curve; an area under either ("AUROC", "area under the ROC curve") keeps its key
+    (re.compile(r"^roccurve$"), "ROC", "the ROC curve is the ROC"),
+    (re.compile(r"^receiveroperatingcharacteristiccurve$"), "receiveroperatingcharacteristic",
+     "the receiver operating characteristic curve is the receiver operating characteristic"),
+    (re.compile(r"^prcurve$"), "precisionrecallcurve", "a PR curve is a precision-recall curve"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")

@@ -1171,6 +1171,8 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["stochastic multi-arm bandit", "stochastic bandits"], "Task"), (["running time", "run-time"], "Metric"),
     (["Text-to-SQL parsing", "text-to-SQL"], "Task"), (["NL2SQL", "text-to-SQL"], "Task"),
     (["object grasping", "grasping"], "Task"),
+    (["ROC curves", "ROC"], "Metric"), (["PR curve", "precision-recall curves"], "Metric"),
+    (["receiver operating characteristic curve", "Receiver Operating Characteristic"], "Metric"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
@@ -1185,6 +1187,7 @@ def test_well_known_synonym_words_make_one_node(forms, label):
     (["text-to-image retrieval", "image-to-text retrieval"], "Task"),  # a direction
     (["context image retrieval", "image retrieval"], "Task"),
     (["multi-armed bandit", "bandit"], "Task"),  # bare, the words stay
+    (["area under the ROC curve", "ROC"], "Metric"),  # an area under the curve is no curve
 ])
 def test_words_that_only_look_like_synonyms_stay_apart(forms, label):
     first, second = form_nodes(forms, label)
