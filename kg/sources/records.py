@@ -165,7 +165,13 @@ def clean_text(value: Any) -> str:
         return ""
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value if v is not None)
-    text = str(value)
+    return _clean_str(str(value))
+
+
+@lru_cache(maxsize=256)
+def _clean_str(text: str) -> str:
+    """:func:`clean_text` of a string, kept for the fields a reader cleans twice (a title and an abstract are checked
+    for text, then cleaned again into the paper)."""
     if _MOJIBAKE.search(text):
         text = ftfy.fix_encoding(text)
     if "(cid:" in text or "\u00ad" in text:
@@ -174,10 +180,10 @@ def clean_text(value: Any) -> str:
         text = text.translate(_LIGATURE_GLYPHS)
     if "£" in text:
         text = _POUND_FI.sub("fi", text)
-    if _GLUED_SYMBOL.search(text):
+    if _GREEK.search(text):
         text = _GLUED_SYMBOL.sub(r"\1 ", text)
-    if "I" in text and _SCAN_I.search(text):
-        text = _SCAN_I.sub(_scan_l, text)
+    if _SCAN_I_HINT.search(text):
+        text = _SCAN_I.sub(_scan_l, text)  # "Q-Iearning"
     if "\\" in text and _LATEX_ACCENT.search(text):
         text = unicodedata.normalize("NFC", _LATEX_ACCENT.sub(_accented, text))
     if "$" in text and "\\" in text:
@@ -223,6 +229,8 @@ def _soft_hyphen(m: re.Match) -> str:
 #: A capital I that a PDF's text layer has for a lower-case l ("Q-Iearning", "a Iayer", "milIion"; 36 in the
 #: corpus): a word with an I after a lower-case letter or at its start before lower-case letters.
 _SCAN_I = re.compile(r"\b[A-Za-z]*[a-z]I[a-z]+\b|\bI[a-z]{3,}\b")
+#: What every :data:`_SCAN_I` match holds, found by its first letter (a search for :data:`_SCAN_I` tries each word).
+_SCAN_I_HINT = re.compile(r"I[a-z]")
 
 
 def _scan_l(m: re.Match) -> str:
@@ -247,6 +255,8 @@ _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 #: A Greek letter glued to the word after it where a PDF or a LaTeX conversion lost the space
 #: ("an εmisclassification error", "1/δmeasurements", "θwhich"; 47 in the corpus).
 _GLUED_SYMBOL = re.compile(r"(?<![^\W\d_])([\u03b1-\u03c9\u0391-\u03a9])(?=[a-z]{3,}\b)")
+#: A Greek letter anywhere, which every :data:`_GLUED_SYMBOL` match holds.
+_GREEK = re.compile("[\u03b1-\u03c9\u0391-\u03a9]")
 #: A name set in a font macro inside math, "$\\textit{LongPerceptualThoughts}$", "$\\mathsf{Barbarik2}$",
 #: "$\\textbf{M}$ulti-$\\textbf{S}$cale": the name, not a formula; a symbol of one letter ("$\\mathbf{X}$")
 #: stays unless a text macro glues it to the rest of its word.
