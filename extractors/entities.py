@@ -1351,7 +1351,14 @@ def _after_the_subject(span: Span) -> int | None:
     i = span.end
     if i < sent.end and doc[i].text == "(":
         i = next((k + 1 for k in range(i, min(i + 8, sent.end)) if doc[k].text == ")"), sent.end)
+    if i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in _ASIDES and doc[i + 2].text == ",":
+        i += 3  # "ERTC, however, is a challenging task"
     return i
+
+
+#: Sentence adverbs set off by commas between a subject and its verb ("X, however, is a challenging task").
+_ASIDES = frozenset({"however", "therefore", "thus", "hence", "moreover", "furthermore", "indeed", "consequently",
+                     "nevertheless", "nonetheless", "meanwhile", "likewise", "similarly", "instead"})
 
 
 def said_to_be_a_task(span: Span) -> bool:

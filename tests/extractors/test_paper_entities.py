@@ -907,6 +907,9 @@ def test_a_title_phrase_that_is_no_description_of_its_name_stays(candidates_nlp,
     # round 222's Method "MRA": a topic or an area of research is a task
     ("Auction-based Quill Learning (AQL) has become an emerging research topic. We propose a bidding strategy for "
      "data consumers in AQL.", "AQL"),
+    # round 233's Method "ERTC": an adverb set off by commas between the subject and its verb
+    ("Feather pattern recognition in quill sketches (FPRQ) helps museums. FPRQ, however, is a challenging task. We "
+     "propose a quill encoder for FPRQ.", "FPRQ"),
 ])
 def test_a_name_the_text_calls_a_task_is_a_task_after_the_decision(nlp, abstract, name):
     from extractors.pipeline import extract_papers
