@@ -124,3 +124,16 @@ def test_the_kind_of_a_new_work_named_after_it_is_not_proposed(nlp, abstract, ki
     roles = roles_of(nlp, abstract)
     assert "PROPOSES" in roles.get(name, []), roles
     assert "PROPOSES" not in roles.get(kind, []), roles
+
+
+@pytest.mark.parametrize("abstract, name", [
+    # round 1 of the role-evidence judging: the paper's own work set up as what it is compared with
+    ("We present QuillReg, a regularizer for training quill networks. We empirically compare our QuillReg "
+     "regularizer to an equivalent unregularized model on MNIST and CIFAR-10.", "QuillReg"),
+    ("We derive feather message passing (FMP) algorithms for recovering plumes. Finally, we compare our FMP "
+     "algorithm to the most commonly used algorithm, alternating least squares (ALS), and FMP outperforms ALS.",
+     "FMP"),
+])
+def test_the_papers_own_work_is_not_compared_with(nlp, abstract, name):
+    roles = roles_of(nlp, abstract)
+    assert roles[name] and "COMPARES_WITH" not in roles[name], roles
