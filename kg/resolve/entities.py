@@ -157,6 +157,11 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "ensemblemethod": "ensemblelearning", "runningtime": "runtime", "autocalibration": "selfcalibration",
     # the eighth split audit's twins: one task under two names
     "nl2sql": "texttosql", "nltosql": "texttosql", "texttosqlparsing": "texttosql", "objectgrasping": "grasping",
+    # the ninth split audit's twins: the non-stochastic bandit is the adversarial one, Bradley-Terry-Luce the
+    # Bradley-Terry model, variational Bayesian (as a whole name) variational Bayes
+    "nonstochasticbandit": "adversarialbandit", "bradleyterryluce": "bradleyterry",
+    "bradleyterrylucemodel": "bradleyterrymodel", "variationalbayesian": "variationalbayes",
+    "cameraautocalibration": "cameraselfcalibration",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",

@@ -1173,6 +1173,10 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["object grasping", "grasping"], "Task"),
     (["ROC curves", "ROC"], "Metric"), (["PR curve", "precision-recall curves"], "Metric"),
     (["receiver operating characteristic curve", "Receiver Operating Characteristic"], "Metric"),
+    (["non-stochastic multi-armed bandits", "adversarial bandit"], "Task"),
+    (["Bradley-Terry-Luce model", "Bradley-Terry models"], "Method"),
+    (["variational Bayesian", "Variational Bayes"], "Method"),
+    (["camera auto-calibration", "camera self-calibration"], "Task"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
