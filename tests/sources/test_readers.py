@@ -396,6 +396,16 @@ GARBLED_TEXT = {
         "We improve the Fréchet inception distance of Fréchet-style particle filters and "
         "efficient Garçon models, naïvely; \\cite{a} and \\varepsilon stay.",
     ),
+    # some PDFs' fonts give "fi" the "fl" ligature glyph: "classi\ufb02cation" was the ninth split audit's twin of
+    # classification; where "fl" makes the word ("\ufb02ow", "re\ufb02ect") it stays
+    "pdf-fl-glyph-for-fi": (
+        "Robust Classi\ufb02cation of Flows",
+        "We \ufb02nd a con\ufb02guration that makes classi\ufb02cation of \ufb02ows re\ufb02ect their in\ufb02ow, and the "
+        "most probable con\ufb02gu- ration of a graph.",
+        "Robust Classification of Flows",
+        "We find a configuration that makes classification of flows reflect their inflow, and the most probable "
+        "configuration of a graph.",
+    ),
     # an old PDF's font mapped "fi" to the pound sign: "classi\u00a3cation" was a broken Task name
     "pdf-pound-sign-for-fi": (
         "1-norm Support Vector Machines",
