@@ -541,6 +541,8 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     (re.compile(r"^receiveroperatingcharacteristiccurve$"), "receiveroperatingcharacteristic",
      "the receiver operating characteristic curve is the receiver operating characteristic"),
     (re.compile(r"^prcurve$"), "precisionrecallcurve", "a PR curve is a precision-recall curve"),
+    # COCO's other names before a word ("MS COCO detection", "MS-COCO captions" are COCO detection, COCO captions)
+    (re.compile(r"^(?:mscoco|microsoftcoco)(?=[a-z0-9])"), "coco", "MS COCO is COCO"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")

@@ -1177,6 +1177,7 @@ def test_two_papers_own_meanings_of_one_acronym_stay_apart_when_endings_are_comp
     (["Bradley-Terry-Luce model", "Bradley-Terry models"], "Method"),
     (["variational Bayesian", "Variational Bayes"], "Method"),
     (["camera auto-calibration", "camera self-calibration"], "Task"),
+    (["MS COCO detection", "COCO detection"], "Task"), (["MS-COCO captions", "COCO Captions"], "Benchmark"),
 ])
 def test_well_known_synonym_words_make_one_node(forms, label):
     first, second = form_nodes(forms, label)
