@@ -531,6 +531,7 @@ def doc_to_extraction(
             )
             roles = [RelType(r) for r in role_model.predict(features, entry["type"])]
         in_title = [s.start < title_end for s in entry["spans"]]
+        own = [speaks_of_own_work(e.sentence) for e in evidence]
         if entry["type"] == METHOD and RelType.PROPOSES not in roles and _the_titles_approach(
             entry["spans"], name, title_end
         ):  # "Modeling Deep Temporal Dependencies with Recurrent Grammar Cells": the paper's own
@@ -563,8 +564,8 @@ def doc_to_extraction(
                 type=entry["type"],
                 aliases=list(dict.fromkeys(without_double_quotes(a) for a in aliases.values())),
                 roles=roles,
-                evidence=role_evidence_first(evidence, cues, roles, in_title),
-                role_evidence=role_evidence_index(cues, roles, in_title),
+                evidence=role_evidence_first(evidence, cues, roles, in_title, own),
+                role_evidence=role_evidence_index(cues, roles, in_title, own),
             )
         )
         if entity_model is not None:
@@ -1260,21 +1261,48 @@ def _capitals(name: str) -> str | None:
     return capitals if len(capitals) >= 2 else None
 
 
-def _mention_showing(role, cues: list[set[str]], title: list[bool]) -> int | None:
-    """The index of the mention carrying ``role``'s cue: one of the abstract before one of the title."""
+def _mention_showing(role, cues: list[set[str]], title: list[bool], own: list[bool] | None = None) -> int | None:
+    """The index of the mention carrying ``role``'s cue: one of the abstract before one of the title. With ``own``
+    (whether each mention's sentence speaks of the paper's own work), a role no mention cues is shown by an abstract
+    mention in such a sentence, else by the first abstract mention: "We train our policy with PPO", not the title or
+    "PPO is widely used"; not for a role a title states by itself (:data:`_TITLE_SAYS`)."""
     cue = getattr(role, "value", role)
     carrying = [i for i, c in enumerate(cues) if cue in c]
-    return next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
+    if carrying or own is None or cue in _TITLE_SAYS:
+        return next((i for i in carrying if not title[i]), carrying[0] if carrying else None)
+    abstract = [i for i in range(len(cues)) if not title[i]]
+    return next((i for i in abstract if own[i]), abstract[0] if abstract else None)
 
 
-def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_title: list[bool] | None = None) -> list:
+#: Roles a title states by itself ("QuillNet: Deep Learning for Semantic Segmentation" proposes QuillNet and addresses
+#: semantic segmentation): their first mention stays their evidence when no sentence cues them.
+_TITLE_SAYS = frozenset({"PROPOSES", "ADDRESSES"})
+#: Words by which a sentence speaks of the paper's own work ("we", "our", "the proposed").
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|article|study)|[Tt]he proposed|[Hh]ere)\b")
+
+
+def speaks_of_own_work(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of the paper's own work ("We fine-tune BERT", "our method uses ...").
+
+    Example:
+        >>> speaks_of_own_work("We fine-tune BERT on it."), speaks_of_own_work("BERT is widely used.")
+        (True, False)
+    """
+    return bool(_OWN_WORK.search(sentence))
+
+
+def role_evidence_first(
+    evidence: list, cues: list[set[str]], roles: list, in_title: list[bool] | None = None, own: list[bool] | None = None
+) -> list:
     """The evidence with the mention that shows the entity's first role moved to the front.
 
     The role edge keeps ``evidence[0]``: for PROPOSES the "we propose X" sentence, for
     COMPARES_WITH the "outperforms X" sentence, for USES/EVALUATES_ON a sentence with
     that cue, rather than the first mention's sentence. A mention of the abstract is
-    preferred to one of the title (``in_title``), which states no role. Unchanged when
-    no mention carries the cue.
+    preferred to one of the title (``in_title``), which states no role. When no mention
+    carries the cue and ``own`` says which mentions' sentences speak of the paper's own
+    work, the first such abstract mention, else the first abstract mention, comes first
+    (:func:`_mention_showing`); without ``own``, unchanged.
 
     Example:
         >>> role_evidence_first(["title", "we propose X"], [set(), {"PROPOSES"}], [RelType.PROPOSES])
@@ -1284,13 +1312,15 @@ def role_evidence_first(evidence: list, cues: list[set[str]], roles: list, in_ti
     """
     if not roles or not evidence:
         return evidence
-    at = _mention_showing(roles[0], cues, in_title or [False] * len(evidence))
+    at = _mention_showing(roles[0], cues, in_title or [False] * len(evidence), own)
     if at is None or at == 0:
         return evidence
     return [evidence[at], *evidence[:at], *evidence[at + 1 :]]
 
 
-def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] | None = None) -> dict[str, int]:
+def role_evidence_index(
+    cues: list[set[str]], roles: list, in_title: list[bool] | None = None, own: list[bool] | None = None
+) -> dict[str, int]:
     """For each role, the index of the mention carrying its cue, in the order
     :func:`role_evidence_first` leaves the evidence (an abstract mention before a title one).
 
@@ -1299,11 +1329,12 @@ def role_evidence_index(cues: list[set[str]], roles: list, in_title: list[bool] 
         {'PROPOSES': 0, 'COMPARES_WITH': 2}
     """
     title = in_title or [False] * len(cues)
-    order = role_evidence_first(list(range(len(cues))), cues, roles, title)
+    order = role_evidence_first(list(range(len(cues))), cues, roles, title, own)
     cues, title = [cues[i] for i in order], [title[i] for i in order]
+    own = [own[i] for i in order] if own is not None else None
     out: dict[str, int] = {}
     for role in roles:
-        at = _mention_showing(role, cues, title)
+        at = _mention_showing(role, cues, title, own)
         if at is not None:
             out[getattr(role, "value", role)] = at
     return out

@@ -162,6 +162,21 @@ def test_role_evidence_is_the_sentence_showing_the_role():
     assert role_evidence_first(evidence, cues, [RelType.MENTIONS]) == evidence
 
 
+def test_a_role_no_sentence_cues_is_shown_by_a_sentence_about_the_papers_own_work():
+    # the second role-evidence judging: USES edges kept the title or a background sentence as their evidence
+    from extractors.pipeline import role_evidence_index, speaks_of_own_work
+
+    evidence = ["QuillNet: PPO for Robots", "PPO is widely used.", "We train our policy with PPO on real robots."]
+    cues, in_title = [set(), set(), set()], [True, False, False]
+    own = [speaks_of_own_work(e) for e in evidence]
+    assert role_evidence_first(evidence, cues, [RelType.USES], in_title, own)[0] == evidence[2]
+    assert role_evidence_index(cues, [RelType.USES], in_title, own) == {"USES": 0}
+    # a role the title states by itself keeps its first mention; with no sentence about the paper's own work the
+    # first abstract mention comes before the title
+    assert role_evidence_first(evidence, cues, [RelType.ADDRESSES], in_title, own) == evidence
+    assert role_evidence_first(evidence[:2], cues[:2], [RelType.USES], in_title[:2], own[:2])[0] == evidence[1]
+
+
 def test_proposes_edge_keeps_the_proposal_sentence(nlp):
     paper = Paper(
         id="p1",
