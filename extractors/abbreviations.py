@@ -286,6 +286,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             pairs.append(pair)
     pairs.extend(_said_to_stand_for(doc, {short.text for _, short in pairs}))
     titled = _title_definition(doc)
+    # a title's definition ("CMB: A Comprehensive Medical Benchmark") names the whole phrase
+    pairs.extend(_apposed_long_forms(doc, {short.text for _, short in pairs} | ({titled[1].text} if titled else set())))
     if titled is not None and titled[1].text not in {short.text for _, short in pairs}:
         pairs.append(titled)  # after the abstract's own definitions, which name the letters first
     return pairs
@@ -412,6 +414,55 @@ def _said_to_stand_for(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
         if is_short_form(short.text) and 2 <= len(inner) <= 10 and _in_order(short.text, inner.text):
             pairs.append((inner, short))  # the text says so: the whole phrase, as it spells the letters
     return pairs
+
+
+_APPOSITION_DETERMINERS = frozenset({"a", "an"})
+
+
+def _apposed_long_forms(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
+    """(long form, short form) pairs written as an apposition whose capitals are the short form's: "SPORE, a
+    SPectral regularized ORthonormal Embedding for graph transduction", "AIDE, an Assistant for Intelligent Data
+    Exploration", "CoST, a new multilingual Code Snippet Translation dataset" (the shortest such phrase, with the rest
+    of a hyphenated last word). Every word of the long form but minor ones opens with a capital, or some word marks its
+    letters with capitals inside (:func:`_named`), so that a description in lower case ("GAN, a new GAN algorithm") is
+    no definition; a short form the paper or its title defines otherwise is left alone.
+    """
+    pairs = []
+    n = len(doc)
+    for i in range(n - 3):
+        short = doc[i : i + 1]
+        if doc[i + 1].text != "," or doc[i + 2].lower_ not in _APPOSITION_DETERMINERS or short.text in known:
+            continue
+        if not is_short_form(short.text) or sum(c.isupper() for c in short.text) < 3:
+            continue
+        start = i + 3
+        while start < n and doc[start].is_lower and doc[start].pos_ == "ADJ":
+            start += 1  # "a novel", "a simple yet effective": the long form comes after the praise
+        stop = start
+        while stop < n and stop - start < 10 and doc[stop].text not in _BOUNDARY and not doc[stop].is_sent_start:
+            stop += 1
+        for end in range(start + 2, stop + 1):  # the shortest phrase that spells the letters
+            inner = doc[start:end]
+            if not (inner[0].text[:1].isupper() and inner[-1].text[:1].isupper() and _named(inner)):
+                continue
+            capitals = "".join(c for c in inner.text if c.isupper())
+            if capitals == "".join(c for c in short.text if c.isupper()) and find_abbreviation(
+                inner.text, short.text
+            ) == inner.text and short.text.lower() not in inner.text.lower():
+                while end + 1 < stop and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+                    end += 2  # the rest of a hyphenated word: "DEnoising Entity Pre-training", "COntent-based"
+                pairs.append((doc[start:end], short))
+                break
+    return pairs
+
+
+def _named(span: Span) -> bool:
+    """Whether the words of ``span`` read as a name: every word but minor ones opens with a capital, or some word
+    marks its letters with capitals inside ("SPectral regularized ORthonormal Embedding")."""
+    words = [t.text for t in span if t.text not in {"-", "/"}]
+    return all(w[:1].isupper() or w.lower() in _MINOR for w in words) or any(
+        _CAPITALS_RUN.search(w) or (w[:1].islower() and not w.islower()) for w in words
+    )
 
 
 def _in_order(short: str, long: str) -> bool:

@@ -127,6 +127,16 @@ def test_is_short_form(text, expected):
         ("We design precoders to minimize the mean square error (MMSE) of the received symbols.", []),
         ("We leverage a learning-to-learn (L2L) framework for adversarial training.", [("learning-to-learn", "L2L")]),
         ("We study Follow the Regularized Leader (FTRL) in games.", [("Follow the Regularized Leader", "FTRL")]),
+        # an apposition whose capitals are the letters defines them (round 238's Method "SPectral" of 'SPORE, a SPectral
+        # regularized ORthonormal Embedding'): the shortest such phrase, a hyphenated last word whole; a description
+        # in lower case or with more capitals is none
+        ("We present QUIRE, a QUIck Regularized Embedding for graph labels.", [("QUIck Regularized Embedding", "QUIRE")]),
+        ("We release PaCT, a new multilingual Parallel Code Translation corpus of programs.",
+         [("Parallel Code Translation", "PaCT")]),
+        ("We propose QuICo, a Quill Information Co-training scheme for feathers.",
+         [("Quill Information Co-training", "QuICo")]),
+        ("We train TabGAN, a new GAN model for tables.", []),
+        ("We use LOGD, a Lyapunov Optimization Based Gradient Descent for bandits.", []),
     ],
 )
 def test_find_abbreviations_in_doc(nlp, sentence, pairs):
