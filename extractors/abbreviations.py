@@ -441,19 +441,24 @@ def _apposed_long_forms(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
         stop = start
         while stop < n and stop - start < 10 and doc[stop].text not in _BOUNDARY and not doc[stop].is_sent_start:
             stop += 1
+        letters = _capitals(short.text)
         for end in range(start + 2, stop + 1):  # the shortest phrase that spells the letters
             inner = doc[start:end]
             if not (inner[0].text[:1].isupper() and inner[-1].text[:1].isupper() and _named(inner)):
                 continue
-            capitals = "".join(c for c in inner.text if c.isupper())
-            if capitals == "".join(c for c in short.text if c.isupper()) and find_abbreviation(
-                inner.text, short.text
-            ) == inner.text and short.text.lower() not in inner.text.lower():
-                while end + 1 < stop and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-                    end += 2  # the rest of a hyphenated word: "DEnoising Entity Pre-training", "COntent-based"
+            if _capitals(inner.text) != letters or short.text.lower() in inner.text.lower():
+                continue
+            if find_abbreviation(inner.text, short.text) == inner.text:
+                # the rest of a hyphenated word: "DEnoising Entity Pre-training", "COntent-based"
+                while end + 1 < stop and doc[end].text == "-" and not (doc[end - 1].whitespace_ or doc[end].whitespace_):
+                    end += 2
                 pairs.append((doc[start:end], short))
                 break
     return pairs
+
+
+def _capitals(text: str) -> str:
+    return "".join(c for c in text if c.isupper())
 
 
 def _named(span: Span) -> bool:

@@ -254,7 +254,8 @@ def _scan_i_as_l(word: str) -> str | None:
 _LIGATURE_GLYPH = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                                   "\ufb05": "st", "\ufb06": "st"})
-#: A word with the "fl" ligature glyph, which some PDFs' fonts give to "fi" ("classiﬂcation", "ﬂnd"; 30 in the corpus).
+#: A word with the "fl" ligature glyph, which some PDFs' fonts give to "fi" ("classiﬂcation", "ﬂnd"; 30 in the
+#: corpus).
 _FL_GLYPH_WORD = re.compile("\\w*\ufb02\\w*(?:- \\w+)?")
 
 
