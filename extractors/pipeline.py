@@ -1321,7 +1321,8 @@ def role_evidence_first(
 def role_evidence_index(
     cues: list[set[str]], roles: list, in_title: list[bool] | None = None, own: list[bool] | None = None
 ) -> dict[str, int]:
-    """For each role, the index of the mention carrying its cue, in the order
+    """For each role, the index of the mention carrying its cue (with ``own``, of the mention
+    :func:`_mention_showing` picks for a role no mention cues), in the order
     :func:`role_evidence_first` leaves the evidence (an abstract mention before a title one).
 
     Example:
