@@ -340,8 +340,8 @@ def is_generic(text: str) -> bool:
 
 #: What stands between the two languages of a translation direction: a hyphen, a dash or an arrow.
 _DIRECTION = r"<->|->|-|\u2013|\u2192|\u2194"
-#: A translation direction: "English-German", "Chinese to English".
-_LANGUAGE_PAIR = re.compile(rf"([A-Z][a-z]+)\s*(?:{_DIRECTION}|to)\s*([A-Z][a-z]+)")
+#: A translation direction: "English-German", "Chinese to English", "English-to-German".
+_LANGUAGE_PAIR = re.compile(rf"([A-Z][a-z]+)\s*(?:{_DIRECTION}|-to-|to)\s*([A-Z][a-z]+)")
 #: A translation direction by two-letter language codes ("En-De", "EN→ZH", "En2Fr"), each code written "En" or "EN".
 _CODE_PAIR = re.compile(rf"([A-Z][a-zA-Z])\s*(?:{_DIRECTION}|2|/)\s*([A-Z][a-zA-Z])")
 #: ISO 639-1 codes of languages that machine translation pairs with English.
@@ -358,6 +358,8 @@ def is_language_pair(text: str) -> bool:
     Example:
         >>> [is_language_pair(t) for t in ("English-German", "En-De", "ZH-EN", "En2Fr", "En<->Ro", "De-Ro", "RGB-D")]
         [True, True, True, True, True, False, False]
+        >>> is_language_pair("English-to-German"), is_language_pair("Peer-to-Peer")
+        (True, False)
     """
     pair = _LANGUAGE_PAIR.fullmatch(text)
     if pair is not None and all(w.lower() in gz.LANGUAGES for w in pair.groups()):

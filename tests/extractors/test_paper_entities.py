@@ -466,6 +466,17 @@ def test_a_receiver_operating_characteristic_or_precision_recall_curve_is_a_metr
     assert types.get("precision-recall curve") == "Metric", types
 
 
+def test_a_translation_direction_written_with_to_between_hyphens_is_no_benchmark(candidates_nlp):
+    # TB43's Benchmark "English-to-German"
+    names = {e.name for e in _entities(
+        candidates_nlp, "Faster Decoding",
+        "Our decoder is fast on WMT14. Furthermore, on English-to-German, it outperforms last year's best models "
+        "such as ByteNet while using half as many examples.",
+    )}
+    assert not names & {"English-to-German", "German-to-English"}, names
+    assert {"WMT14", "ByteNet"} <= names, names
+
+
 def test_an_optimisation_formulation_is_a_method(nlp):
     # judged rounds 4, 49 and 132: "SDPs" of 'approximations of this LP in terms of semidefinite programs (SDPs)', a
     # Metric node
