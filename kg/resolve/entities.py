@@ -162,6 +162,10 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "nonstochasticbandit": "adversarialbandit", "bradleyterryluce": "bradleyterry",
     "bradleyterrylucemodel": "bradleyterrymodel", "variationalbayesian": "variationalbayes",
     "cameraautocalibration": "cameraselfcalibration",
+    # the receiver operating characteristic is a curve, named with the word or without ("ROC curves", "ROC"); a PR
+    # curve is a precision-recall curve; an area under either ("AUROC", "area under the ROC curve") keeps its key
+    "roccurve": "ROC", "receiveroperatingcharacteristiccurve": "receiveroperatingcharacteristic",
+    "prcurve": "precisionrecallcurve",
     "office": "office31",  # the Office domain-adaptation benchmark (Amazon, Webcam, DSLR: 31 classes)
     "tracenorm": "nuclearnorm", "cnndailymail": "cnn/dailymail",
     "misclassificationerror": "misclassificationrate", "misclassificationerrorrate": "misclassificationrate",
@@ -535,12 +539,6 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     # ("text-image retrieval", "image-text retrieval"); not "text-to-image", which has a direction
     (re.compile(r"(?<![a-z])(text)(image|video)(?=retrieval|matching)"), r"\2\1",
      "a retrieval or matching between text and images or videos, written in either order"),
-    # the receiver operating characteristic is a curve, named with the word or without ("ROC curves", "ROC"); a PR curve
-    # is a precision-recall curve; an area under either ("AUROC", "area under the ROC curve") keeps its key
-    (re.compile(r"^roccurve$"), "ROC", "the ROC curve is the ROC"),
-    (re.compile(r"^receiveroperatingcharacteristiccurve$"), "receiveroperatingcharacteristic",
-     "the receiver operating characteristic curve is the receiver operating characteristic"),
-    (re.compile(r"^prcurve$"), "precisionrecallcurve", "a PR curve is a precision-recall curve"),
     # COCO's other names before a word ("MS COCO detection", "MS-COCO captions" are COCO detection, COCO captions)
     (re.compile(r"^(?:mscoco|microsoftcoco)(?=[a-z0-9])"), "coco", "MS COCO is COCO"),
 )
