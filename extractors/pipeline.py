@@ -84,7 +84,7 @@ from extractors.results import results_from_doc
 from extractors.spans import closing_bracket
 from extractors.role_model import RoleModel, governors, pair_features
 from extractors.roles import SPAN_KEY as ROLE_KEY
-from extractors.roles import describes_a_named_work, entity_roles
+from extractors.roles import describes_a_named_work, entity_roles, speaks_of_own_work
 from extractors.tokenizer import customize_tokenizer
 from schema import (
     ExtractedEntity,
@@ -1277,18 +1277,6 @@ def _mention_showing(role, cues: list[set[str]], title: list[bool], own: list[bo
 #: Roles a title states by itself ("QuillNet: Deep Learning for Semantic Segmentation" proposes QuillNet and addresses
 #: semantic segmentation): their first mention stays their evidence when no sentence cues them.
 _TITLE_SAYS = frozenset({"PROPOSES", "ADDRESSES"})
-#: Words by which a sentence speaks of the paper's own work ("we", "our", "the proposed").
-_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|article|study)|[Tt]he proposed|[Hh]ere)\b")
-
-
-def speaks_of_own_work(sentence: str) -> bool:
-    """Whether ``sentence`` speaks of the paper's own work ("We fine-tune BERT", "our method uses ...").
-
-    Example:
-        >>> speaks_of_own_work("We fine-tune BERT on it."), speaks_of_own_work("BERT is widely used.")
-        (True, False)
-    """
-    return bool(_OWN_WORK.search(sentence))
 
 
 def role_evidence_first(

@@ -77,6 +77,20 @@ _USE_WORDS = re.compile(
 )
 _WE = re.compile(r"\b(we|our|this paper|this work|this study|this survey|in this|here,)\b", re.IGNORECASE)
 _SUBJECT_WE = re.compile(r"\b(we|this (paper|work|study)|our)\b", re.IGNORECASE)
+#: Words by which a sentence speaks of the paper's own work: :data:`_SUBJECT_WE`'s, and "us", "this article", "the
+#: proposed", "here" (a sentence that shows a use need not have "we" for its subject); written in lower case or
+#: capitalised, not in capitals ("US").
+_OWN_WORK = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Tt]his (?:paper|work|article|study)|[Tt]he proposed|[Hh]ere)\b")
+
+
+def speaks_of_own_work(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of the paper's own work ("We fine-tune BERT", "our method uses ...").
+
+    Example:
+        >>> speaks_of_own_work("We fine-tune BERT on it."), speaks_of_own_work("BERT is widely used.")
+        (True, False)
+    """
+    return bool(_OWN_WORK.search(sentence))
 
 
 def _first_own_sentence(doc: Doc, title_end: int) -> int:

@@ -164,7 +164,8 @@ def test_role_evidence_is_the_sentence_showing_the_role():
 
 def test_a_role_no_sentence_cues_is_shown_by_a_sentence_about_the_papers_own_work():
     # the second role-evidence judging: USES edges kept the title or a background sentence as their evidence
-    from extractors.pipeline import role_evidence_index, speaks_of_own_work
+    from extractors.pipeline import role_evidence_index
+    from extractors.roles import speaks_of_own_work
 
     evidence = ["QuillNet: PPO for Robots", "PPO is widely used.", "We train our policy with PPO on real robots."]
     cues, in_title = [set(), set(), set()], [True, False, False]
