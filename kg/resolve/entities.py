@@ -1126,10 +1126,14 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
                 roots[g][k] = root
     first, second = NODE_VOTE_GROUPS
     pairs = sorted({(roots[first][k], roots[second][k]) for k in roots[first].keys() & roots[second].keys()})
-    moved: dict[tuple[str, str], str] = {}  # (group, key) -> the group it moved to
+    # (group, key) -> the joins that moved it, in order: (step, the group it moved to). A set that took another in
+    # may move on ("MAP estimation", a Method of one paper, joins the Task "MAP", which then joins the Method "maximum
+    # a posteriori"), so a mention follows its key's moves in order
+    moved: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    gone: set[tuple[str, str]] = set()  # (group, root) of the sets that moved
     log: list[dict[str, Any]] = []
-    for ra, rb in pairs:
-        if (first, ra) in moved or (second, rb) in moved:
+    for step, (ra, rb) in enumerate(pairs):
+        if (first, ra) in gone or (second, rb) in gone:
             continue  # a set already joined another
         pa, pb = _component_papers(st, first, members[(first, ra)]), _component_papers(st, second, members[(second, rb)])
         top, low = ((first, ra, pa), (second, rb, pb)) if len(pa) >= len(pb) else ((second, rb, pb), (first, ra, pa))
@@ -1151,19 +1155,24 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
         if any(long not in keys_top for o in occ_low for k in keys_low
                if k != k.lower() and (long := st.abbr.local.get(o.paper_id, {}).get(k))):
             continue  # the paper spells the letters out as something else
+        gone.add((g2, r2))
+        members[(g1, r1)] = list(dict.fromkeys([*members[(g1, r1)], *keys_low]))
         st.uf[g2].remove_set(keys_low)
         for k in keys_low:
             st.occurrences[g1][k].extend(st.occurrences[g2].pop(k, []))
             st.uf[g1].union(k, shared)
-            moved[(g2, k)] = g1
+            moved[(g2, k)].append((step, g1))
             if (g2, k) in st.spelling:
                 st.spelling[(g1, k)] = st.spelling.pop((g2, k))
         log.append({"rule": "type_vote_nodes", "key": shared, "group": g1, "moved": sorted(keys_low),
                     "papers": {g1: len(p1), g2: len(p2)}})
     if moved:
         for mention, (g, k) in list(st.mention_key.items()):
-            if (g, k) in moved:
-                st.mention_key[mention] = (moved[(g, k)], k)
+            at, step = g, -1
+            while (later := [(s, to) for s, to in moved.get((at, k), ()) if s > step]):
+                step, at = later[0]
+            if at != g:
+                st.mention_key[mention] = (at, k)
     return log
 
 

@@ -241,6 +241,23 @@ def test_a_name_in_words_under_two_labels_joins_the_label_most_papers_give(name,
     assert (node(res, "m0") == node(res, "t0")) is same
 
 
+def test_a_set_the_vote_grew_may_move_on_with_what_it_took_in():
+    # a 5,000-abstract draw of the corpus: the Method "MAP Estimation" of one paper joined the Task "MAP estimation" /
+    # MAP, which then joined the Method "maximum a posteriori"; the first paper's mention was left on a Task key
+    # no longer there (a KeyError ended the build)
+    defined = {"MAP": "maximum a posteriori"}
+    papers = [paper("a", [("MAP Estimation", "Task", [], [RelType.ADDRESSES])]),
+              paper("e", [("MAP", "Task", [], [RelType.ADDRESSES])]),
+              paper("g", [("MAP", "Method", ["maximum a posteriori"]), ("MAP estimation", "Task")], defined),
+              paper("j", [("MAP Estimation", "Method", [], [RelType.COMPARES_WITH]),
+                          ("MAP", "Method", ["maximum-a-posteriori"])], {"MAP": "maximum-a-posteriori"})]
+    papers += [paper(pid, [("MAP", "Method", ["maximum a posteriori"])], defined) for pid in "hik"]
+    res = resolve_entities(papers)
+    assert node(res, "j") == node(res, "a") == node(res, "e") == node(res, "h") == "method:maximumaposteriori"
+    votes = [(e["group"], e["papers"]) for e in res.merge_log if e["rule"] == "type_vote_nodes"]
+    assert votes == [("Task", {"Task": 3, "Method": 1}), ("Method", {"Method": 5, "Task": 4})]
+
+
 def test_the_vote_over_nodes_keeps_a_papers_own_name_apart():
     # the judged sample's wrong join of "We propose TAP, a Transformer ..." into the Task temporal action proposal
     tap = {"TAP": "temporal action proposal"}
