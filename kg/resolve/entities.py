@@ -1299,7 +1299,9 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
         True
     """
     lower_names = {e.name for ext in extractions for e in ext.entities if e.name.islower()}
-    namers: dict[tuple[str, str], list[tuple[str, frozenset[str], str]]] = defaultdict(list)
+    # by the key in lower case: "COLA: Decentralized Linear Learning" and "CoLa: Learning to Interactively
+    # Collaborate ..." (keys COLA and cola, which a later spelling join would make one) are two works too
+    namers: dict[tuple[str, str], list[tuple[str, frozenset[str], str, str]]] = defaultdict(list)
     for ext in extractions:
         m = _TITLE_NAME.match(ext.paper.title or "")
         if not m:
@@ -1308,14 +1310,15 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
         if (not any(c.isupper() for c in name) or name.lower() in lower_names or well_known_long_form(name)
                 or name in ext.abbreviations):
             continue
+        key = entity_key(name)
         for group in {label_group(e.type.value) for e in ext.entities if name == e.name or name in e.aliases}:
-            namers[(group, entity_key(name))].append((ext.paper.id, _title_words(description), description))
+            namers[(group, key.lower())].append((ext.paper.id, _title_words(description), description, key))
     apart: dict[tuple[str, str], dict[str, str]] = {}
-    for (group, key), items in namers.items():
-        if len({pid for pid, _, _ in items}) < 2:
+    for (group, _), items in namers.items():
+        if len({pid for pid, _, _, _ in items}) < 2:
             continue
         works = UnionFind()
-        for i, (_, a, _) in enumerate(items):
+        for i, (_, a, _, _) in enumerate(items):
             works.find(i)
             for j in range(i + 1, len(items)):
                 b = items[j][1]
@@ -1326,9 +1329,9 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
             continue
         for members in groups:
             first = min(members, key=lambda i: items[i][0])
-            own = f"{key}~{re.sub(r'[^a-z0-9]', '', items[first][2].lower())[:24]}"  # "DREAM~improvingsituationalqaby"
+            own = f"{items[first][3]}~{re.sub(r'[^a-z0-9]', '', items[first][2].lower())[:24]}"  # "DREAM~improvingsit..."
             for i in members:
-                apart.setdefault((group, key), {})[items[i][0]] = own
+                apart.setdefault((group, items[i][3]), {})[items[i][0]] = own
     return apart
 
 

@@ -267,6 +267,29 @@ def test_the_vote_over_nodes_keeps_a_papers_own_name_apart():
     assert node(res, "m1") != node(res, "t0")
 
 
+def titled(pid, title, name, label="Method"):
+    ext = paper(pid, [(name, label, [], [RelType.PROPOSES])])
+    return PaperExtraction(paper=Paper(id=pid, title=title, abstract="An abstract."), entities=ext.entities)
+
+
+@pytest.mark.parametrize(("first", "second", "apart"), [
+    # the whole corpus: two works whose titles give them one name, written in other capitals
+    (("COLA: Decentralized Linear Learning", "COLA"),
+     ("CoLa: Learning to Interactively Collaborate with Large Language Models", "CoLa"), True),
+    (("SCALE: Causal Learning and Discovery of Robot Manipulation Skills", "SCALE"),
+     ("SCaLE: Supervised and Cascaded Laplacian Eigenmaps for Visual Object Recognition", "SCaLE"), True),
+    (("DREAM: Improving Situational QA by First Elaborating the Situation", "DREAM"),
+     ("DREAM: Visual Decoding From Reversing Human Visual System", "DREAM"), True),
+    # two versions of one paper stay one work, however they write the name
+    (("DropMax: Adaptive Stochastic Softmax", "DropMax"), ("DROPMAX: Adaptive Variational Softmax", "DROPMAX"), False),
+])
+def test_two_titles_giving_one_name_to_different_works_make_two_nodes(first, second, apart):
+    res = resolve_entities([titled("p1", *first), titled("p2", *second), paper("p3", [(first[1], "Method")])])
+    assert (node(res, "p1") != node(res, "p2")) is apart
+    if apart:  # a bare use does not say which work it means: it keeps the shared name's node
+        assert node(res, "p3") not in {node(res, "p1"), node(res, "p2")}
+
+
 def test_alias_joins_only_when_the_text_says_so():
     listed = paper("p1", [("topic control", "Task", ["sentiment control"])],
                    sentence="Experiments on sentiment control, topic control, and detoxification.")
