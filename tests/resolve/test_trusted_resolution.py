@@ -290,6 +290,30 @@ def test_two_titles_giving_one_name_to_different_works_make_two_nodes(first, sec
         assert node(res, "p3") not in {node(res, "p1"), node(res, "p2")}
 
 
+def proposing(pid, text, name="STORM", roles=(RelType.PROPOSES,)):
+    ext = paper(pid, [(name, "Method", [], list(roles))])
+    return PaperExtraction(paper=Paper(id=pid, title=text, abstract=f"We propose {name}. {text}"), entities=ext.entities)
+
+
+OTHER_PAPERS = [proposing(f"o{i}", text, "X") for i, text in enumerate((
+    "Graph neural networks for molecules", "Speech recognition with transducers", "Image segmentation with masks"))]
+
+
+def test_two_papers_proposing_one_coined_name_for_unlike_work_make_two_nodes():
+    # the whole corpus: STORM for writing Wikipedia-like articles and STORM for model-predictive control of robots
+    wiki = proposing("p1", "Writing Wikipedia-like articles from scratch with retrieval and outlines")
+    robot = proposing("p2", "Fast joint-space model-predictive control for robot manipulators")
+    res = resolve_entities([wiki, robot, *OTHER_PAPERS])
+    assert node(res, "p1") != node(res, "p2")
+    # a paper naming it without proposing it may mean either: the name is left as one node
+    res = resolve_entities([wiki, robot, proposing("p3", "Robots", roles=[RelType.USES]), *OTHER_PAPERS])
+    assert node(res, "p1") == node(res, "p2") == node(res, "p3")
+    # alike words: one work in two papers
+    again = proposing("p4", "Writing Wikipedia-like articles with retrieval, outlines and citations")
+    res = resolve_entities([wiki, again, *OTHER_PAPERS])
+    assert node(res, "p1") == node(res, "p4")
+
+
 def test_alias_joins_only_when_the_text_says_so():
     listed = paper("p1", [("topic control", "Task", ["sentiment control"])],
                    sentence="Experiments on sentiment control, topic control, and detoxification.")
