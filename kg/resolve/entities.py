@@ -922,8 +922,10 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         {ext.paper.id: f"{ext.paper.title or ''} {ext.paper.abstract or ''}" for ext in extractions}),
         titles={ext.paper.id: ext.paper.title or "" for ext in extractions})
     _register_different(st, curation)
-    st.title_keys = _title_names_apart(extractions)
-    _proposers_apart(extractions, st.words, st.title_keys)
+    # names written in lower case somewhere are words, which no title or proposal gives a work of its own
+    lower_names = frozenset(e.name for ext in extractions for e in ext.entities if e.name.islower())
+    st.title_keys = _title_names_apart(extractions, lower_names)
+    _proposers_apart(extractions, st.words, st.title_keys, lower_names)
     for ext in extractions:
         _add_mentions(st, ext)
     _expand_short_forms(st)
@@ -1281,13 +1283,14 @@ def _title_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _TITLE_FILLER)
 
 
-def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str, str], dict[str, str]]:
+def _title_names_apart(extractions: Sequence[PaperExtraction],
+                       lower_names: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]:
     """(label group, key) -> {paper: a key of its own} for a one-word name that several papers' titles give their own
     work as one kind of node, when the titles describe different works: "DREAM: Improving Situational QA by First
     Elaborating the Situation" and "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one
     node. Titles whose descriptions share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper
     defines (its long form keeps it apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a
-    word other papers write in lower case are left alone. Other papers' bare uses keep the shared key: which work they
+    word other papers write in lower case (``lower_names``) are left alone. Other papers' bare uses keep the shared key: which work they
     mean is not written.
 
     Example:
@@ -1295,11 +1298,11 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
         >>> def ext(pid, title):
         ...     return PaperExtraction(paper=Paper(id=pid, title=title, abstract="A."),
         ...                            entities=[ExtractedEntity(name="DREAM", type="Method")])
-        >>> apart = _title_names_apart([ext("p1", "DREAM: Situational QA"), ext("p2", "DREAM: Visual Decoding")])
+        >>> apart = _title_names_apart([ext("p1", "DREAM: Situational QA"), ext("p2", "DREAM: Visual Decoding")],
+        ...                            frozenset())
         >>> apart[("Method", "DREAM")]["p1"] != apart[("Method", "DREAM")]["p2"]
         True
     """
-    lower_names = {e.name for ext in extractions for e in ext.entities if e.name.islower()}
     # by the key in lower case: "COLA: Decentralized Linear Learning" and "CoLa: Learning to Interactively
     # Collaborate ..." (keys COLA and cola, which a later spelling join would make one) are two works too
     namers: dict[tuple[str, str], list[tuple[str, frozenset[str], str, str]]] = defaultdict(list)
@@ -1330,10 +1333,16 @@ def _title_names_apart(extractions: Sequence[PaperExtraction]) -> dict[tuple[str
             continue
         for members in groups:
             first = min(members, key=lambda i: items[i][0])
-            own = f"{items[first][3]}~{re.sub(r'[^a-z0-9]', '', items[first][2].lower())[:24]}"  # "DREAM~improvingsit..."
+            own = _own_work_key(items[first][3], items[first][2])
             for i in members:
                 apart.setdefault((group, items[i][3]), {})[items[i][0]] = own
     return apart
+
+
+def _own_work_key(key: str, text: str) -> str:
+    """The key of one work among several named ``key``: the key and the first letters of the words of its title
+    (``text``), "DREAM~improvingsituationalqaby"."""
+    return f"{key}~{re.sub(r'[^a-z0-9]', '', text.lower())[:24]}"
 
 
 #: Two papers that each propose a coined name in capitals describe one work when their words are at least this alike
@@ -1344,14 +1353,14 @@ PROPOSED_SAME_WORK = 0.05
 
 
 def _proposers_apart(extractions: Sequence[PaperExtraction], words: PaperWords,
-                     apart: dict[tuple[str, str], dict[str, str]]) -> None:
+                     apart: dict[tuple[str, str], dict[str, str]], lower_names: frozenset[str]) -> None:
     """Add to ``apart`` (as :func:`_title_names_apart` makes it) a key of its own for each work among papers that
     propose one coined name in capitals ("We propose STORM, ...", "SECRET: Self-Consistent Pseudo Label Refinement
     ..."), when their words are unlike (:data:`PROPOSED_SAME_WORK`) and no other paper names it: a paper that uses
     the name without proposing it may mean any of them, and a name others use is established, which a paper wrongly
     read as proposing it would split ("Speeding up NAS with Adaptive Subset Selection" does not propose BOHB). A name
     the paper defines (its long form keeps it apart), a well-known acronym and a word other papers write in lower case
-    are left alone, as are names whose titles already set them apart.
+    (``lower_names``) are left alone, as are names whose titles already set them apart.
 
     Example:
         >>> from schema import ExtractedEntity, Paper
@@ -1362,24 +1371,24 @@ def _proposers_apart(extractions: Sequence[PaperExtraction], words: PaperWords,
         >>> words = PaperWords({"p1": exts[0].paper.title, "p2": exts[1].paper.title, "p3": "Graph neural networks",
         ...                     "p4": "Speech recognition with transducers"})
         >>> apart = {}
-        >>> _proposers_apart(exts, words, apart)
+        >>> _proposers_apart(exts, words, apart, frozenset())
         >>> apart[("Method", "STORM")]["p1"] != apart[("Method", "STORM")]["p2"]
         True
     """
-    lower_names = {e.name for ext in extractions for e in ext.entities if e.name.islower()}
     users: dict[tuple[str, str], set[str]] = defaultdict(set)
     proposers: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # -> {paper: its own key}
     for ext in extractions:
         pid = ext.paper.id
         for e in ext.entities:
             group = label_group(e.type.value)
-            for name in (e.name, *e.aliases):
-                users[(group, entity_key(name).lower())].add(pid)
+            keys = [entity_key(name) for name in (e.name, *e.aliases)]
+            for key in keys:
+                users[(group, key.lower())].add(pid)
             name = e.name
             if (RelType.PROPOSES in e.roles and name.isupper() and name.isalpha() and len(name) >= 3
                     and not well_known_long_form(name) and name not in ext.abbreviations
                     and name.lower() not in lower_names):
-                proposers[(group, entity_key(name).lower())][pid] = entity_key(name)
+                proposers[(group, keys[0].lower())][pid] = keys[0]
     titles = {ext.paper.id: ext.paper.title or ext.paper.id for ext in extractions}
     for (group, folded), own_keys in sorted(proposers.items()):
         if len(own_keys) < 2 or users[(group, folded)] != set(own_keys):
@@ -1399,7 +1408,7 @@ def _proposers_apart(extractions: Sequence[PaperExtraction], words: PaperWords,
             continue
         for members in groups:
             first = min(members)
-            own = f"{own_keys[first]}~{re.sub(r'[^a-z0-9]', '', titles[first].lower())[:24]}"
+            own = _own_work_key(own_keys[first], titles[first])
             for pid in members:
                 apart.setdefault((group, own_keys[pid]), {})[pid] = own
 
