@@ -872,6 +872,8 @@ class _State:
     kept_bare: list[dict[str, Any]] = field(default_factory=list)
     #: paper -> its title ("DANet: Divergent Activation for ..." names the paper's own work)
     titles: dict[str, str] = field(default_factory=dict)
+    #: (group, key) -> the joins of the vote over nodes that moved it, in order: (step, the group it moved to)
+    node_moves: dict[tuple[str, str], list[tuple[int, str]]] = field(default_factory=dict)
 
     def join(self, group: str, a: str, b: str, why: str) -> bool:
         """Union ``a`` and ``b`` in ``group`` unless a curator said their sets are different."""
@@ -970,7 +972,10 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
         logger.info("names not fit to be concepts: %s", dict(st.dropped))
 
     for entry in votes + node_votes:
-        entry["nodes"] = [key_index[(entry["group"], entry["key"])]] if (entry["group"], entry["key"]) in key_index else []
+        # a set the vote over nodes grew may have moved on ("MAP" joined a Task set that then joined the Method "maximum
+        # a posteriori"): the entry names the node its key ended in
+        at = _moved_to(st.node_moves, entry["group"], entry["key"], entry.pop("_step", -1))
+        entry["nodes"] = [key_index[(at, entry["key"])]] if (at, entry["key"]) in key_index else []
         log.append(entry)
     log.extend(_type_conflicts(st, key_index))
     log.extend(_ambiguities(st, key_index))
@@ -1168,15 +1173,20 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
             if (g2, k) in st.spelling:
                 st.spelling[(g1, k)] = st.spelling.pop((g2, k))
         log.append({"rule": "type_vote_nodes", "key": shared, "group": g1, "moved": sorted(keys_low),
-                    "papers": {g1: len(p1), g2: len(p2)}})
+                    "papers": {g1: len(p1), g2: len(p2)}, "_step": step})
     if moved:
         for mention, (g, k) in list(st.mention_key.items()):
-            at, step = g, -1
-            while (later := [(s, to) for s, to in moved.get((at, k), ()) if s > step]):
-                step, at = later[0]
-            if at != g:
+            if (at := _moved_to(moved, g, k)) != g:
                 st.mention_key[mention] = (at, k)
+    st.node_moves = moved
     return log
+
+
+def _moved_to(moved: dict[tuple[str, str], list[tuple[int, str]]], group: str, key: str, step: int = -1) -> str:
+    """The group the key ``(group, key)`` ended in, following the joins of :func:`_vote_nodes` made after ``step``."""
+    while (later := [(s, to) for s, to in moved.get((group, key), ()) if s > step]):
+        step, group = later[0]
+    return group
 
 
 #: A data collection elsewhere: a Dataset or Benchmark entity at least this sure ...

@@ -256,6 +256,8 @@ def test_a_set_the_vote_grew_may_move_on_with_what_it_took_in():
     assert node(res, "j") == node(res, "a") == node(res, "e") == node(res, "h") == "method:maximumaposteriori"
     votes = [(e["group"], e["papers"]) for e in res.merge_log if e["rule"] == "type_vote_nodes"]
     assert votes == [("Task", {"Task": 3, "Method": 1}), ("Method", {"Method": 5, "Task": 4})]
+    # each entry answers "which node?": the first vote's Task set moved on, and its entry names where it went
+    assert [e["nodes"] for e in res.merge_log if e["rule"] == "type_vote_nodes"] == [["method:maximumaposteriori"]] * 2
 
 
 def test_the_vote_over_nodes_keeps_a_papers_own_name_apart():
