@@ -966,7 +966,8 @@ def resolve_entities(extractions: Sequence[PaperExtraction], curation: Sequence[
     for mention, (label, key) in st.mention_key.items():
         res.node_of[mention] = key_index[(label, key)]
     for entry in curation_log + st.refused + st.kept_bare:
-        entry["nodes"] = sorted({key_index[(g, k)] for g in st.uf for k in entry.pop("keys", []) if (g, k) in key_index})
+        keys = entry.pop("keys", [])  # (read once: popped inside the loop, only the first group saw them)
+        entry["nodes"] = sorted({key_index[(g, k)] for g in st.uf for k in keys if (g, k) in key_index})
         log.append(entry)
     if st.dropped:
         logger.info("names not fit to be concepts: %s", dict(st.dropped))
@@ -2561,7 +2562,11 @@ def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict
     entries = []
     for short in sorted(k for k, longs in abbr.votes.items() if len(longs) > 1):
         labels = sorted(relevant[short]) or [None]
-        targets = {lab: {key_index.get((lab, lk), f"?{lk}") for lk in abbr.votes[short]} for lab in labels}
+        # a long form that is no node of the short form's kind is one of another kind ("CBCT", a Method, for the
+        # Dataset "cone beam CT"): that node is its candidate
+        targets = {lab: {key_index.get((lab, lk)) or next((key_index[(g, lk)] for g in sorted(st.uf)
+                                                          if (g, lk) in key_index), f"?{lk}")
+                         for lk in abbr.votes[short]} for lab in labels}
         if all(len(t) < 2 for t in targets.values()):
             continue
         nodes = {t for ts in targets.values() for t in ts if not t.startswith("?")}

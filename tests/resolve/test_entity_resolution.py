@@ -111,6 +111,18 @@ def test_ambiguous_abbreviation_without_majority_stays_apart():
     assert "method:sam" in entry["nodes"]
 
 
+def test_two_spellings_of_one_long_form_in_a_node_of_another_kind_are_no_ambiguity():
+    # the whole corpus: a Benchmark's letters whose two written long forms are one Task node ("Video Quetion
+    # Answering", a typo) were logged as ambiguous, the long forms being looked up among Benchmark nodes only
+    exts = [make_paper("q1", [("VidQAQ", "Benchmark")]),
+            make_paper("q2", [("VidQAQ", "Task", ["Video Question Answering"])], {"VidQAQ": "Video Question Answering"}),
+            make_paper("q3", [("VidQAQ", "Task", ["Video Quetion Answering"])], {"VidQAQ": "Video Quetion Answering"}),
+            make_paper("q4", [("video question answering", "Task")])]
+    res = resolve_entities(exts)
+    assert node_id(res, "q2") == node_id(res, "q3")
+    assert not [e for e in res.merge_log if e["rule"] == "ambiguous_abbreviation"]
+
+
 def test_short_form_of_other_label_does_not_steal_definition():
     exts = [
         make_paper("p1", [("MAP", "Metric")], {"MAP": "mean average precision"}),

@@ -111,6 +111,22 @@ def test_a_bare_use_about_something_else_keeps_its_own_node_and_is_logged():
     assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
 
 
+def test_a_bare_use_kept_apart_names_its_nodes_whatever_kind_they_are():
+    # the whole corpus logged 13 such entries with no node: the lookup read the entry's keys for the first kind of
+    # node the input named only (a Task "AR" kept apart from augmented reality, named after a Method)
+    ar = "head-mounted displays that overlay virtual objects on the real world for users"
+    exts = [paper("m", [("gradient descent", "Method")])]
+    exts += _defining("AR", "augmented reality", "Task", "Displays", f"We study {ar} number", 3)
+    exts.append(_about(paper("c", [("AR", "Task")]), "Rare itemsets",
+                       "We enumerate minimal rare itemsets from transaction databases with AR pruning."))
+    exts += _unrelated()
+    res = resolve_entities(exts)
+    assert node(res, "c") != node(res, "d0")
+    kept = _kept_apart(res)
+    assert [(e["short"], e["papers"]) for e in kept] == [("AR", ["c"])]
+    assert set(kept[0]["nodes"]) == {node(res, "c"), node(res, "d0")}
+
+
 def test_a_title_giving_the_letters_to_its_own_work_keeps_them_apart():
     # round 52: "DANet: Divergent Activation for Weakly Supervised Object Localization" joined the Dual Attention
     # Network two segmentation papers define, its words being alike
