@@ -2222,6 +2222,38 @@ def _join_word_orders(st: _State) -> None:
                     if permuted and not (_described(forms) and _described(o.form for o in by_key[target])):
                         continue
                     _join_logged(st, g, by_key, key, target, "the same words in another order")
+                if g == NodeLabel.TASK.value and (noun := gerund_as_noun(form)):
+                    target = entity_key(noun)
+                    if target != key and target in by_key and uf.find(key) != uf.find(target):
+                        _join_logged(st, g, by_key, key, target, "a task named by its verb and by its noun")
+
+
+#: Verbs of ML tasks (general English) -> their nouns: "Estimating Disparity" is disparity estimation.
+_TASK_NOUNS = {
+    "estimating": "estimation", "detecting": "detection", "recognizing": "recognition", "recognising": "recognition",
+    "segmenting": "segmentation", "predicting": "prediction", "generating": "generation", "classifying": "classification",
+    "translating": "translation", "summarizing": "summarization", "summarising": "summarisation",
+    "retrieving": "retrieval", "localizing": "localization", "localising": "localisation",
+    "reconstructing": "reconstruction", "synthesizing": "synthesis", "synthesising": "synthesis",
+    "completing": "completion", "inferring": "inference", "identifying": "identification", "verifying": "verification",
+    "tracking": "tracking", "forecasting": "forecasting", "ranking": "ranking", "parsing": "parsing",
+    "captioning": "captioning", "matching": "matching", "editing": "editing", "answering": "answering",
+}
+
+
+def gerund_as_noun(form: str) -> str | None:
+    """A task named by a verb before its object, named by its noun after it ("Estimating 3D Human Pose" -> "3D Human
+    Pose estimation", "detecting pedestrians" -> "pedestrians detection"); None for other names.
+
+    Example:
+        >>> gerund_as_noun("Estimating Disparity"), gerund_as_noun("Learning to Rank"), gerund_as_noun("smoothing kernels")
+        ('Disparity estimation', None, None)
+    """
+    words = form.split()
+    noun = _TASK_NOUNS.get(words[0].lower()) if len(words) >= 2 else None
+    if noun is None or {w.lower() for w in words} & _ORDER_WORDS:
+        return None
+    return " ".join([*words[1:], noun])
 
 
 def _stems(form: str) -> tuple[str, ...] | None:

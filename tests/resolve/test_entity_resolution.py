@@ -764,6 +764,21 @@ def test_the_same_words_in_another_order_are_one_node(forms, label):
     assert first == second
 
 
+@pytest.mark.parametrize(("forms", "label", "same"), [
+    # the whole corpus: a task named by its verb in a title and by its noun elsewhere
+    (["Estimating Disparity", "disparity estimation"], "Task", True),
+    (["Estimating 3D Human Pose", "3D human pose estimation"], "Task", True),
+    (["detecting pedestrians", "pedestrian detection"], "Task", True),
+    (["Segmenting Objects", "object segmentation"], "Task", True),
+    # only tasks: "Generating Functions" are no method of generating
+    (["Predicting Objects", "object prediction"], "Method", False),
+    (["Generating Functions", "function generation"], "Method", False),
+])
+def test_a_task_named_by_its_verb_and_by_its_noun_is_one_node(forms, label, same):
+    first, second = form_nodes(forms, label)
+    assert (first == second) is same
+
+
 @pytest.mark.parametrize(("forms", "label"), [
     (["YouTubeVOS", "YouTube-VOS"], "Benchmark"), (["iLIDS", "i-LIDS"], "Benchmark"),
 ])
