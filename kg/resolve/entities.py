@@ -2207,7 +2207,8 @@ def _join_word_orders(st: _State) -> None:
     """A name and another of its group with its words in another order (:func:`word_orders`) are one node: the whole
     corpus had "linear contextual bandit" (23 papers) beside "contextual linear bandit" (8), "nonparametric Bayesian
     model" (19) beside "Bayesian nonparametric model" (31), "Quantification of Uncertainty" beside "uncertainty
-    quantification". Only to a name some paper writes."""
+    quantification"; and a task named by its verb before its object and by the verb's noun after it
+    (:func:`gerund_as_noun`: "Estimating Disparity", "disparity estimation"). Only to a name some paper writes."""
     for g, by_key in sorted(st.occurrences.items()):
         uf = st.uf[g]
         canon: dict[str, str] = {}
@@ -2594,8 +2595,9 @@ def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict
     entries = []
     for short in sorted(k for k, longs in abbr.votes.items() if len(longs) > 1):
         labels = sorted(relevant[short]) or [None]
-        # a long form that is no node of the short form's kind is one of another kind ("CBCT", a Method, for the
-        # Dataset "cone beam CT"): that node is its candidate
+        # a long form that is no node of the short form's label is one of another kind (a Benchmark's "VideoQA"
+        # spelled out as the Task "Video Question Answering"; a Model's letters and Method nodes): that node is its
+        # candidate
         targets = {lab: {key_index.get((lab, lk)) or next((key_index[(g, lk)] for g in sorted(st.uf)
                                                           if (g, lk) in key_index), f"?{lk}")
                          for lk in abbr.votes[short]} for lab in labels}
