@@ -257,8 +257,7 @@ def _one_word_long_form(word: str, short: str) -> bool:
         (False, False)
     """
     letters = _singular(short)
-    capitals = "".join(c for c in word if c.isupper())
-    return word.isalpha() and letters.isalpha() and letters.isupper() and capitals == letters
+    return word.isalpha() and letters.isalpha() and letters.isupper() and _capitals(word) == letters
 
 
 def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
@@ -433,7 +432,8 @@ def _apposed_long_forms(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
         short = doc[i : i + 1]
         if doc[i + 1].text != "," or doc[i + 2].lower_ not in _APPOSITION_DETERMINERS or short.text in known:
             continue
-        if not is_short_form(short.text) or sum(c.isupper() for c in short.text) < 3:
+        letters = _capitals(short.text)
+        if not is_short_form(short.text) or len(letters) < 3:
             continue
         start = i + 3
         while start < n and doc[start].is_lower and doc[start].pos_ == "ADJ":
@@ -441,7 +441,6 @@ def _apposed_long_forms(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
         stop = start
         while stop < n and stop - start < 10 and doc[stop].text not in _BOUNDARY and not doc[stop].is_sent_start:
             stop += 1
-        letters = _capitals(short.text)
         for end in range(start + 2, stop + 1):  # the shortest phrase that spells the letters
             inner = doc[start:end]
             if not (inner[0].text[:1].isupper() and inner[-1].text[:1].isupper() and _named(inner)):
@@ -458,6 +457,7 @@ def _apposed_long_forms(doc: Doc, known: set[str]) -> list[tuple[Span, Span]]:
 
 
 def _capitals(text: str) -> str:
+    """The capital letters of ``text``, in order."""
     return "".join(c for c in text if c.isupper())
 
 

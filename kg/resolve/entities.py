@@ -1301,8 +1301,8 @@ def _title_names_apart(extractions: Sequence[PaperExtraction],
     Elaborating the Situation" and "DREAM: Visual Decoding From Reversing Human Visual System" are two DREAMs, not one
     node. Titles whose descriptions share :data:`TITLE_SAME_WORK` of their words stay one work; a name the paper
     defines (its long form keeps it apart), a well-known acronym ("SGD: General Analysis and Improved Rates") and a
-    word other papers write in lower case (``lower_names``) are left alone. Other papers' bare uses keep the shared key: which work they
-    mean is not written.
+    word other papers write in lower case (``lower_names``) are left alone. Other papers' bare uses keep the shared
+    key: which work they mean is not written.
 
     Example:
         >>> from schema import ExtractedEntity, Paper
@@ -2592,15 +2592,19 @@ def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict
         for key in by_key:
             if key in abbr.votes:
                 relevant[key].add(label)
-    entries = []
-    for short in sorted(k for k, longs in abbr.votes.items() if len(longs) > 1):
-        labels = sorted(relevant[short]) or [None]
+    groups = sorted(st.uf)
+
+    def candidate(label: str | None, long: str) -> str:
         # a long form that is no node of the short form's label is one of another kind (a Benchmark's "VideoQA"
         # spelled out as the Task "Video Question Answering"; a Model's letters and Method nodes): that node is its
         # candidate
-        targets = {lab: {key_index.get((lab, lk)) or next((key_index[(g, lk)] for g in sorted(st.uf)
-                                                          if (g, lk) in key_index), f"?{lk}")
-                         for lk in abbr.votes[short]} for lab in labels}
+        return key_index.get((label, long)) or next(
+            (key_index[(g, long)] for g in groups if (g, long) in key_index), f"?{long}")
+
+    entries = []
+    for short in sorted(k for k, longs in abbr.votes.items() if len(longs) > 1):
+        labels = sorted(relevant[short]) or [None]
+        targets = {lab: {candidate(lab, lk) for lk in abbr.votes[short]} for lab in labels}
         if all(len(t) < 2 for t in targets.values()):
             continue
         nodes = {t for ts in targets.values() for t in ts if not t.startswith("?")}
