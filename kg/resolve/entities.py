@@ -2410,10 +2410,14 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
 
     Its id and name come from the dominant form: the key most papers name (a long form on
     a tie), the most frequent surface form; its label is the one most of its papers give.
+    A task named both by its verb and by its noun is named by the noun ("eye fixation
+    prediction", not "Predicting Eye Fixations", however many titles write the verb).
     """
     occ = st.occurrences[group]
     papers_of_key = {k: len({o.paper_id for o in occ.get(k, ()) if o.is_name}) for k in keys}
-    rep = min(keys, key=lambda k: (-papers_of_key[k], k not in st.abbr.long_keys, len(k), k))
+    verb_forms = _verb_forms(group, keys, occ)
+    verb_keys = {entity_key(f) for f in verb_forms}
+    rep = min(keys, key=lambda k: (k in verb_keys, -papers_of_key[k], k not in st.abbr.long_keys, len(k), k))
     names: Counter = Counter()
     forms: Counter = Counter()
     label_papers: dict[str, set[str]] = defaultdict(set)
@@ -2426,7 +2430,7 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
                 label_papers[o.label].add(o.paper_id)
                 papers.add(o.paper_id)
     pool = names or forms or Counter({st.abbr.display(rep): 1})
-    name = min(pool, key=lambda f: (-pool[f], f))
+    name = min(pool, key=lambda f: (f in verb_forms, -pool[f], f))
     aliases = sorted((f for f in forms if f != name), key=lambda f: (-forms[f], f))
     label = min(label_papers, key=lambda lab: (-len(label_papers[lab]), lab != group, lab)) if label_papers else group
     longs = sorted((k for k in keys if k in st.abbr.long_keys), key=lambda k: (-papers_of_key[k], k))
@@ -2437,6 +2441,16 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
         props.update(long_form=known, long_form_source="well-known")  # shown, never an alias
     node = Node(id=f"{label.lower()}:{rep.lower()}", label=NodeLabel(label), name=name, aliases=aliases, props=props)
     return node, len(papers)
+
+
+def _verb_forms(group: str, keys: list[str], occ: dict[str, list[_Occurrence]]) -> set[str]:
+    """The forms of a Task node's keys that name it by a verb whose noun form (:func:`gerund_as_noun`) is also one of
+    the node's keys; empty for other groups."""
+    if group != NodeLabel.TASK.value or len(keys) < 2:
+        return set()
+    keyset = set(keys)
+    return {o.form for k in keys for o in occ.get(k, ())
+            if (noun := gerund_as_noun(o.form)) and entity_key(noun) in keyset and entity_key(noun) != k}
 
 
 def _distinct_names(nodes: dict[str, Node]) -> None:

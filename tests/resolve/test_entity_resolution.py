@@ -779,6 +779,15 @@ def test_a_task_named_by_its_verb_and_by_its_noun_is_one_node(forms, label, same
     assert (first == second) is same
 
 
+def test_a_task_named_by_its_verb_and_by_its_noun_is_named_by_its_noun():
+    # two titles write the verb, one sentence the noun: the node is the task's noun form all the same
+    forms = ["Predicting Eye Fixations", "Predicting Eye Fixations", "eye fixation prediction"]
+    res = resolve_entities([make_paper(f"p{i}", [(form, "Task")]) for i, form in enumerate(forms)])
+    node = res.nodes[node_id(res, "p0")]
+    assert (node.id, node.name, node.aliases) == ("task:eyefixationprediction", "eye fixation prediction",
+                                                  ["Predicting Eye Fixations"])
+
+
 @pytest.mark.parametrize(("forms", "label"), [
     (["YouTubeVOS", "YouTube-VOS"], "Benchmark"), (["iLIDS", "i-LIDS"], "Benchmark"),
 ])
