@@ -2609,10 +2609,11 @@ def _ambiguities(st: _State, key_index: dict[tuple[str, str], str]) -> list[dict
     groups = sorted(st.uf)
 
     def candidate(label: str | None, long: str) -> str:
-        # a long form that is no node of the short form's label is one of another kind (a Benchmark's "VideoQA"
-        # spelled out as the Task "Video Question Answering"; a Model's letters and Method nodes): that node is its
-        # candidate
-        return key_index.get((label, long)) or next(
+        # the long form's node of the short form's group first; a long form that is no node of that group is one
+        # of another kind (a Benchmark's "VideoQA" spelled out as the Task "Video Question Answering"): that node
+        # is its candidate
+        own = label_group(label) if label is not None else None
+        return key_index.get((own, long)) or next(
             (key_index[(g, long)] for g in groups if (g, long) in key_index), f"?{long}")
 
     entries = []
