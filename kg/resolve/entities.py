@@ -441,8 +441,10 @@ def entity_key(name: str) -> str:
         True
         >>> entity_key("The Mean-Field Approximation") == entity_key("mean field approximation"), entity_key("The")
         (True, 'the')
+        >>> entity_key("Tanks&Temples") == entity_key("Tanks and Temples"), entity_key("R&D"), entity_key("AT&T")
+        (True, 'r&d', 'at&t')
     """
-    text = _REID.sub("re-identification", _clean(name))
+    text = _AMPERSAND.sub(" and ", _REID.sub("re-identification", _clean(name)))
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
@@ -481,6 +483,9 @@ def entity_key(name: str) -> str:
     return _YEAR_SUFFIX.sub(r"\1", key)
 
 
+#: An "&" between two words is "and" ("Tanks&Temples", "Plug & Play"); one between single letters is part of an
+#: acronym ("R&D", "AT&T", "S&P500").
+_AMPERSAND = re.compile(r"(?<=[^\W\d_]{2})\s*&\s*(?=[^\W\d_]{2})")
 #: An "@" before a number, which a measure's name may write or leave out ("mAP@50", "mAP50"); "Recall@K" keeps it.
 _AT_NUMBER = re.compile(r"@(?=\d)")
 

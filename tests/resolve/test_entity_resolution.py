@@ -796,6 +796,12 @@ def test_a_name_ending_in_capitals_keeps_its_last_s(forms, label):
     assert first == second
 
 
+def test_an_ampersand_between_words_is_and_but_not_inside_an_acronym():
+    tanks = form_nodes(["Tanks&Temples", "Tanks and Temples", "Tanks & Temples"], "Benchmark")
+    assert len(set(tanks)) == 1
+    assert len(set(form_nodes(["R&D", "RandD"], "Method"))) == 2  # letters of an acronym, not the word "and"
+
+
 def test_a_name_ending_in_capitals_is_no_plural_of_another_name():
     spa_rcs, s_par_c = form_nodes(["SpaRCS", "SParC"], "Benchmark")  # a method for sparse recovery, a text-to-SQL set
     assert spa_rcs != s_par_c
