@@ -276,6 +276,8 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
             continue
         # "(DDM; [1,2])", "(DDM, 2019)": the short form ends at the first semicolon or comma
         cut = next((j for j in range(i + 2, close) if doc[j].text in (";", ",")), close)
+        if _enumeration(doc[cut:close]):
+            continue
         inner = doc[i + 1 : cut]
         if is_short_form(inner.text):
             pair = _long_before(doc, i, inner)
@@ -290,6 +292,41 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
     if titled is not None and titled[1].text not in {short.text for _, short in pairs}:
         pairs.append(titled)  # after the abstract's own definitions, which name the letters first
     return pairs
+
+
+#: Words that open the rest of a bracket after a short form and a comma: an example, a reference, not a list's item.
+_NO_ITEM = frozenset({"e.g.", "e.g", "eg", "i.e.", "i.e", "ie", "see", "cf", "cf.", "resp", "resp.", "respectively",
+                      "for", "also", "as", "which", "where", "a", "an", "the"})
+
+
+def _enumeration(rest: Span) -> bool:
+    """Whether the rest of a bracket after its first item (", News, and Europarl" of "three domains (TED, News, and
+    Europarl)") lists two or more further names, each with a capital or a digit and none a year: the bracket is
+    then a list, not a short form with a remark or a reference ("(DDM, 2019)", "(LLMs, e.g., GPT-4)").
+
+    Example:
+        >>> from spacy.lang.en import English
+        >>> rest = lambda text: English()(text)[:]
+        >>> _enumeration(rest(", News, and Europarl")), _enumeration(rest(", STL-10 and ImageNet"))
+        (True, True)
+        >>> _enumeration(rest(", Smith and Jones, 2019")), _enumeration(rest(", e.g., GPT-4 and Llama")), _enumeration(rest(""))
+        (False, False, False)
+    """
+    if not len(rest) or rest[0].text != ",":
+        return False
+    items: list[list[str]] = [[]]
+    for tok in rest[1:]:
+        if tok.text in (",", "and", "or", "&"):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(tok.text)
+    items = [it for it in items if it]
+    return len(items) >= 2 and all(
+        it[0].lower() not in _NO_ITEM and it[0].lower() not in ("etc", "etc.")
+        and any(c.isupper() or c.isdigit() for c in it[0]) and not any(re.fullmatch(r"(19|20)\d\d[a-z]?", w) for w in it)
+        for it in items if it[0].lower() not in ("etc", "etc.")
+    )
 
 
 #: Words that end a long form running on in a title: minor words and those that open what it is for or made with

@@ -111,6 +111,12 @@ def test_is_short_form(text, expected):
         ("The graph neural network’s (GNN) output is noisy.", [("graph neural network", "GNN")]),
         ("The accuracy improves by 3 (see Table 2).", []),
         ("We test on two datasets (Foo and Bar).", []),
+        # a bracket that lists names is no definition of its first one ("three domains (TED, News, and Europarl)" was
+        # read as TED); a remark or a reference after the comma leaves the short form
+        ("We train on four corpora (FOC, Wiki, and Books).", []),
+        ("We fit a drift diffusion model (DDM, Smith and Jones, 2019) to choices.", [("drift diffusion model", "DDM")]),
+        ("We fit a drift diffusion model (DDM, e.g., Ratcliff and Tuerlinckx) to choices.",
+         [("drift diffusion model", "DDM")]),
         # a remark in brackets after an acronym is no long form of it; "for" introduces one
         ("Fragments of the STP (under standard complexity-theoretic assumptions) are hard.", []),
         ("We propose StOP (for Stochastic-Optimistic Planning) here.", [("Stochastic-Optimistic Planning", "StOP")]),
