@@ -160,6 +160,8 @@ def clean_text(value: Any) -> str:
         'an entropic transport, a conditional renewal (CR) model, $\\\\mathbf{x}$'
         >>> clean_text("the robotâ\x80\x99s arm, MÃ¶biusGCN and 360Â° views; Brânzei")
         'the robot’s arm, MöbiusGCN and 360° views; Brânzei'
+        >>> clean_text("methods,  e.g.  CART,  C4 .5,  with  15 .7% error in 2019. 5 runs")
+        'methods, e.g. CART, C4.5, with 15.7% error in 2019. 5 runs'
     """
     if value is None:
         return ""
@@ -199,9 +201,15 @@ def _clean_str(text: str) -> str:
     if "_" in text:
         text = _MARKDOWN_UNDERSCORE.sub(r"\1", text)
     text = " ".join(text.split())
+    if " ." in text:
+        text = _SPACED_POINT.sub(".", text)  # "C4 .5", "15 .7%": a decimal point a PDF set apart
     if "- " in text:
         text = join_line_breaks(text)
     return text
+
+
+#: A space a PDF put before a decimal point between two digits ("C4 .5", "15 .7% misclassification", "O(n3 .5 )").
+_SPACED_POINT = re.compile(r"(?<=\d) \.(?=\d)")
 
 
 def _soft_hyphen(m: re.Match) -> str:
