@@ -1079,6 +1079,9 @@ NODE_VOTE_GROUPS = ("Method", "Task")
 #: The share of the papers the larger set needs when the shared key is a name in words ("federated learning", "online
 #: learning"), which no acronym collision can make two things: a majority.
 NODE_VOTE_WORD_SHARE = 0.5
+#: ... and the papers it needs at least: two against one ("entity matching" a Task of two papers and a Method of one
+#: is one node, not two).
+NODE_VOTE_WORD_MIN_PAPERS = 2
 
 
 def _name_in_words(key: str) -> bool:
@@ -1116,10 +1119,11 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
     the checks keep 5 of its 9 wrong joins apart, and 2 of its 49 right ones.
 
     When the two sets share a name in words ("federated learning", "online learning", "kernel regression"), which no
-    collision of letters makes two things, a majority of the papers is enough (:data:`NODE_VOTE_WORD_SHARE`), and a
-    paper proposing the name keeps it apart only when it proposes letters it does not spell out as that name: of a
-    sample of 60 of the whole corpus's 156 such joins, 57 were one entity, 2 borderline, 1 two things
-    (docs/resolution_type_vote_words_sample.md).
+    collision of letters makes two things, a majority of the papers is enough (:data:`NODE_VOTE_WORD_SHARE`), two of
+    them at least (:data:`NODE_VOTE_WORD_MIN_PAPERS`), and a paper proposing the name keeps it apart only when it
+    proposes letters it does not spell out as that name: of a sample of 60 of the whole corpus's 156 such joins (at
+    three papers or more), 57 were one entity, 2 borderline, 1 two things (docs/resolution_type_vote_words_sample.md);
+    the 157 joins two papers against one added were each one name (docs/resolution_type_vote_two_to_one.md).
 
     Example:
         >>> from schema import ExtractedEntity, Paper
@@ -1156,7 +1160,8 @@ def _vote_nodes(st: _State) -> list[dict[str, Any]]:
         shared_keys = keys_top.intersection(keys_low)
         in_words = any(map(_name_in_words, shared_keys))
         share = NODE_VOTE_WORD_SHARE if in_words else TYPE_VOTE_SHARE
-        if len(p1) < max(TYPE_VOTE_MIN_PAPERS, share * len(p1 | p2)) or len(p1) == len(p2):
+        least = NODE_VOTE_WORD_MIN_PAPERS if in_words else TYPE_VOTE_MIN_PAPERS
+        if len(p1) < max(least, share * len(p1 | p2)) or len(p1) == len(p2):
             continue
         occ_low = [o for k in keys_low for o in st.occurrences[g2].get(k, ())]
         shared = min(shared_keys)

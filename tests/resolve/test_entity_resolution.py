@@ -189,18 +189,21 @@ def test_variant_links_to_existing_family_of_same_label_only():
 
 def test_type_conflict_kept_apart_and_logged():
     # Method and Task are different kinds of thing: kept apart, and the conflict is logged
+    # (two papers against two: no majority for the vote over nodes)
     exts = [
         make_paper("p1", [("Transformer", "Method")]),
         make_paper("p2", [("transformers", "Task")]),
         make_paper("p3", [("Transformer", "Method")]),
+        make_paper("p4", [("Transformer", "Task")]),
     ]
     res = resolve_entities(exts)
     assert node_id(res, "p1") == node_id(res, "p3") == "method:transformer"
-    assert node_id(res, "p2") == "task:transformer"
+    assert node_id(res, "p2") == node_id(res, "p4") == "task:transformer"
     [entry] = [e for e in res.merge_log if e["rule"] == "type_conflict"]
     assert entry["nodes"] == ["method:transformer", "task:transformer"]
     assert entry["labels"] == ["Method", "Task"]
-    assert {(ev["paper_id"], ev["label"]) for ev in entry["evidence"]} == {("p1", "Method"), ("p2", "Task"), ("p3", "Method")}
+    assert {(ev["paper_id"], ev["label"]) for ev in entry["evidence"]} == {
+        ("p1", "Method"), ("p2", "Task"), ("p3", "Method"), ("p4", "Task")}
     assert entry["evidence"][0]["sentence"].startswith("In p")
 
 
@@ -628,10 +631,11 @@ def test_a_name_most_papers_type_one_way_is_one_node_with_that_label():
 
 
 def test_acronyms_and_close_votes_keep_their_types():
-    # "DA": data augmentation (Method) in three papers, domain adaptation (Task) in one; 2 against 1 is no vote
+    # "DA": data augmentation (Method) in three papers, domain adaptation (Task) in one; a name in words two against two
+    # is no vote
     exts = [make_paper(f"m{i}", [("DA", "Method")]) for i in range(3)] + [make_paper("t", [("DA", "Task")])]
     exts += [make_paper("a1", [("online learning", "Method")]), make_paper("a2", [("online learning", "Method")]),
-             make_paper("a3", [("online learning", "Task")])]
+             make_paper("a3", [("online learning", "Task")]), make_paper("a4", [("online learning", "Task")])]
     res = resolve_entities(exts)
     assert node_id(res, "t").startswith("task:") and node_id(res, "m0").startswith("method:")
     assert node_id(res, "a3").startswith("task:") and node_id(res, "a1").startswith("method:")

@@ -249,6 +249,11 @@ def test_a_name_of_one_entity_under_two_labels_joins_the_label_most_papers_give(
     ("online learning", 4, 3, True),
     ("kernel regression", 3, 3, False),  # a tie: no majority
     ("DA", 3, 4, False),  # letters: 75% as before
+    # round 246: "visual place recognition" a Task of two papers and a Method of one was two nodes
+    ("visual place recognition", 1, 2, True),
+    ("entity matching", 2, 1, True),
+    ("VPR", 1, 2, False),  # letters need three papers
+    ("spike sorting", 1, 1, False),
 ])
 def test_a_name_in_words_under_two_labels_joins_the_label_most_papers_give(name, methods, tasks, same):
     papers = [paper(f"m{i}", [(name, "Method")]) for i in range(methods)]
