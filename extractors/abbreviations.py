@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.spans import closing_bracket
+from extractors.spans import YEAR, closing_bracket
 
 SPAN_KEY = "kg_abbreviations"
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", '"', "\n", "\n\n"})
@@ -297,6 +297,9 @@ def find_abbreviations(doc: Doc) -> list[tuple[Span, Span]]:
 #: Words that open the rest of a bracket after a short form and a comma: an example, a reference, not a list's item.
 _NO_ITEM = frozenset({"e.g.", "e.g", "eg", "i.e.", "i.e", "ie", "see", "cf", "cf.", "resp", "resp.", "respectively",
                       "for", "also", "as", "which", "where", "a", "an", "the"})
+#: The last item of a list left open ("(CIFAR-10, SVHN, etc.)").
+_ETC = frozenset({"etc", "etc."})
+_YEAR_WORD = re.compile(YEAR)
 
 
 def _enumeration(rest: Span) -> bool:
@@ -323,9 +326,9 @@ def _enumeration(rest: Span) -> bool:
         items[-1].append(tok.text)
     items = [it for it in items if it]
     return len(items) >= 2 and all(
-        it[0].lower() not in _NO_ITEM and it[0].lower() not in ("etc", "etc.")
-        and any(c.isupper() or c.isdigit() for c in it[0]) and not any(re.fullmatch(r"(19|20)\d\d[a-z]?", w) for w in it)
-        for it in items if it[0].lower() not in ("etc", "etc.")
+        it[0].lower() not in _NO_ITEM and any(c.isupper() or c.isdigit() for c in it[0])
+        and not any(_YEAR_WORD.fullmatch(w) for w in it)
+        for it in items if it[0].lower() not in _ETC
     )
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from extractors import gazetteers as gz
 from extractors.entities import gazetteer_type
 from extractors.model import is_english_word
+from extractors.spans import YEAR as _YEAR
 from extractors.spans import CharSpanFinder
 from schema import Citation, Paper, Provenance
 
@@ -35,7 +36,6 @@ EXTRACTOR = "kg_citations"
 # A surname: "Wang", "O'Neil", "van den Oord", "Zelikman", "García-López".
 _PARTICLE = r"(?:(?:van|von|der|den|de|del|da|di|le|la|du|dos|ten|ter)\s+){0,3}"
 _SURNAME = _PARTICLE + r"[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'\u2019]*(?:-[A-Z\u00C0-\u00DE]?[\w\u00C0-\u024F'\u2019]+)*"
-_YEAR = r"(?:19\d\d|20\d\d)[a-z]?"
 _YEAR_RE = re.compile(_YEAR)
 #: Capitalised words that start sentences or phrases rather than name a work.
 _NOT_WORKS = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+#: A year as papers write it in a reference ("2019", "1992a").
+YEAR = r"(?:19\d\d|20\d\d)[a-z]?"
 _PERCENT = frozenset({"%", "\\%"})
 #: a speed-up or size factor ("478X", "2.5x", "3×"): a figure, not part of a name after it
 _MULTIPLIER = re.compile(r"\d+(?:\.\d+)?[xX×]")

@@ -2425,8 +2425,7 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
     """
     occ = st.occurrences[group]
     papers_of_key = {k: len({o.paper_id for o in occ.get(k, ()) if o.is_name}) for k in keys}
-    verb_forms = _verb_forms(group, keys, occ)
-    verb_keys = {entity_key(f) for f in verb_forms}
+    verb_keys, verb_forms = _verb_forms(group, keys, occ)
     rep = min(keys, key=lambda k: (k in verb_keys, -papers_of_key[k], k not in st.abbr.long_keys, len(k), k))
     names: Counter = Counter()
     forms: Counter = Counter()
@@ -2453,14 +2452,20 @@ def _make_node(group: str, keys: list[str], st: _State) -> tuple[Node, int]:
     return node, len(papers)
 
 
-def _verb_forms(group: str, keys: list[str], occ: dict[str, list[_Occurrence]]) -> set[str]:
-    """The forms of a Task node's keys that name it by a verb whose noun form (:func:`gerund_as_noun`) is also one of
-    the node's keys; empty for other groups."""
+def _verb_forms(group: str, keys: list[str], occ: dict[str, list[_Occurrence]]) -> tuple[set[str], set[str]]:
+    """The keys of a Task node and their forms that name it by a verb whose noun form (:func:`gerund_as_noun`) is also
+    one of the node's keys; empty for other groups."""
+    verb_keys: set[str] = set()
+    verb_forms: set[str] = set()
     if group != NodeLabel.TASK.value or len(keys) < 2:
-        return set()
+        return verb_keys, verb_forms
     keyset = set(keys)
-    return {o.form for k in keys for o in occ.get(k, ())
-            if (noun := gerund_as_noun(o.form)) and entity_key(noun) in keyset and entity_key(noun) != k}
+    for k in keys:
+        for form in {o.form for o in occ.get(k, ())}:
+            if (noun := gerund_as_noun(form)) and (noun_key := entity_key(noun)) in keyset and noun_key != k:
+                verb_keys.add(k)
+                verb_forms.add(form)
+    return verb_keys, verb_forms
 
 
 def _distinct_names(nodes: dict[str, Node]) -> None:
