@@ -237,6 +237,7 @@ DATASETS: frozenset[str] = _terms(
     Stanford Cars|FGVC-Aircraft|Food-101|EMNIST|KMNIST|UCF101|UCF-101|HMDB51|HMDB-51|Something-Something V2
     ActivityNet|Charades|AVA|Human3.6M|3DPW|ModelNet40|ShapeNetPart|S3DIS|SemanticKITTI|nuScenes
     Waymo Open Dataset|ScanNetV2|3DMatch|3DLoMatch|Market-1501|DukeMTMC-reID|MSMT17|LFW|MegaFace
+    DukeMTMC|CUHK03|CUHK01|VIPeR|PRID2011|iLIDS-VID|DynTex|YUPENN
     Labeled Faces in the Wild|Labelled Faces in the Wild|Labeled Face in the Wild|Annotated Facial Landmarks in the Wild
     AFLW|Intrinsic Images in the Wild|Lip Reading in the Wild|LRW|3D Poses in the Wild|Depth in the Wild
     VoxCeleb|VoxCeleb2|AudioSet|ESC-50|Penn Treebank|WikiSQL|MultiWOZ|Ubuntu Dialogue Corpus|PersonaChat

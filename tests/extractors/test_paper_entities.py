@@ -534,6 +534,18 @@ def test_well_known_reading_comprehension_benchmarks_are_benchmarks(nlp):
     assert types.get("CBT") == "Benchmark" and types.get("bAbI") == "Benchmark", types
 
 
+def test_well_known_person_re_identification_benchmarks_are_no_methods(nlp):
+    # round 247's "CUHK03" was a Method node: the person re-identification benchmarks are well known, as Market-1501 was
+    types = _decided_types(nlp, "We propose SPReID. Our proposed methods improve state-of-the-art person "
+                                "re-identification on: Market-1501 by ~17% in mAP and ~6% in rank-1, CUHK03 by ~4% in "
+                                "rank-1 and DukeMTMC-reID by ~24% in mAP and ~10% in rank-1.",
+                           title="Human Semantic Parsing for Person Re-identification")
+    assert types.get("Market-1501") == "Benchmark" and types.get("CUHK03") == "Benchmark", types
+    types = _decided_types(nlp, "Our methods improve person re-identification on: Market-1501 by ~17% in mAP and ~6% "
+                                "in rank-1, CUHK03 by ~4% in rank-1 and VIPeR by ~5% in rank-1.", title="Parsing People")
+    assert types.get("VIPeR") == "Benchmark", types
+
+
 def test_vision_language_action_models_are_a_class_of_models(candidates_nlp):
     # round 172's "VLA" ('such category of models as vision-language-action models') was a Method node; like VLMs, a
     # class of models, which the train annotations never keep (ten abstracts write it)
