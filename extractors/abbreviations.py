@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.spans import YEAR, closing_bracket
+from schema.names import listed_name
 
 SPAN_KEY = "kg_abbreviations"
 _BOUNDARY = frozenset({",", ";", ":", "(", ")", "[", "]", ".", "!", "?", '"', "\n", "\n\n"})
@@ -403,18 +404,35 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
     window = doc[start:end]
     long = find_abbreviation(window.text, short.text)
     if long is None:
-        return None
-    offset = window.start_char + window.text.rfind(long)
-    span = doc.char_span(offset, offset + len(long), alignment_mode="expand")
+        window = _listed_window(doc, start, end, limit)
+        long = _find_abbreviation(window.text, short.text, initials_only=True) if window is not None else None
+        if long is None or not listed_name(long):
+            return None
+    span = _locate(window, long)
     if span is not None and _opens_with_a_verb(span):
         # "leverage a learning-to-learn (L2L)": the letters are spelled after the verb's object determiner, or nowhere
         rest = span[2:]
         long = find_abbreviation(rest.text, short.text)
-        offset = rest.start_char + rest.text.rfind(long) if long else -1
-        span = doc.char_span(offset, offset + len(long), alignment_mode="expand") if long else None
+        span = _locate(rest, long) if long else None
     if span is None:
         return None
     return span, short
+
+
+def _listed_window(doc: Doc, start: int, end: int, limit: int) -> Span | None:
+    """The words before a bracket back over the commas of a list ("Look, Listen, and Parse (LLP)", "Adaptive Skills,
+    Adaptive Partitions (ASAP)"), where the search for a long form from ``end`` stopped at the comma before
+    ``start``; None when no comma stopped it. The caller takes a long form from it only when the initials of its
+    words spell the short form: letters picked from inside words across commas find clauses ("this paper, we
+    introduce a novel hybrid ... network (TricorNet)").
+    """
+    if start <= limit + 1 or doc[start - 1].text != ",":
+        return None
+    first = start - 1
+    while first > limit and (doc[first - 1].text == "," or doc[first - 1].text not in _BOUNDARY) \
+            and doc[first - 1].text not in _OPENING_QUOTES and not doc[first].is_sent_start:
+        first -= 1
+    return doc[first:end]
 
 
 #: Words after which a verb opens a clause, not a name ("minimize the mean square error (MMSE)").
@@ -542,9 +560,21 @@ def _long_inside(doc: Doc, paren: int, inner: Span) -> tuple[Span, Span] | None:
     long = find_abbreviation(inner.text, short.text)
     if long is None or len(long) < len(inner.text) * 0.6:
         return None
-    offset = inner.start_char + inner.text.rfind(long)
-    span = doc.char_span(offset, offset + len(long), alignment_mode="expand")
+    span = _locate(inner, long)
     return (span, short) if span is not None else None
+
+
+def _locate(window: Span, long: str) -> Span | None:
+    """The span of ``window`` that ends with the words of ``long``, a long form found in its text with its words
+    joined by single spaces: a PDF's double spaces or line breaks between them ("Radial  Basis  Function (RBF)") put
+    the long form elsewhere in the text as written, and searching for it as written found nothing or garbage."""
+    pattern = r"\s+".join(map(re.escape, long.split()))
+    found = None
+    for found in re.finditer(pattern, window.text):
+        pass
+    if found is None:
+        return None
+    return window.doc.char_span(window.start_char + found.start(), window.start_char + found.end(), alignment_mode="expand")
 
 
 def abbreviation_map(doc: Doc) -> dict[str, str]:

@@ -33,6 +33,24 @@ def name_key(name: str) -> str:
     return _NAME_KEY.sub("", plain_apostrophes(str(name).lower()))
 
 
+def listed_name(long: str) -> bool:
+    """Whether ``long`` is a name listed with commas whose every item opens with a capital, as a coined name's items
+    do ("Look, Listen, and Parse", "Adaptive Skills, Adaptive Partitions"): the long form of an abbreviation,
+    not a list of names. A list of lower-case words describes a setting or a domain ("high dimension, low sample
+    size", "environmental, social, and governance").
+
+    Example:
+        >>> listed_name("Look, Listen, and Parse"), listed_name("fully observable, non-deterministic")
+        (True, False)
+        >>> listed_name("Monte Carlo Tree Search")
+        False
+    """
+    if "," not in long:
+        return False
+    items = [re.sub(r"^(?:and|or)\s+", "", item.strip()) for item in long.split(",")]
+    return all(item[:1].isupper() for item in items)
+
+
 def without_double_quotes(text: str) -> str:
     """``text`` without straight or typographic double quotes, spaces collapsed: a name the text
     writes in scare quotes, or whose quotes a mention cut in half.

