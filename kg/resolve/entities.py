@@ -117,7 +117,7 @@ from kg.resolve.curation import Decision
 from kg.resolve.names import display_name, stated_same, unfit_reason, within_one_edit
 from kg.resolve.unionfind import UnionFind
 from schema import Edge, Node, NodeLabel, PaperExtraction, Provenance, RelType
-from schema.names import name_key, plain_apostrophes
+from schema.names import listed_name, name_key, plain_apostrophes
 from schema.types import DATA_TYPES
 from schema.words import english_words
 
@@ -758,8 +758,10 @@ class AbbreviationDictionary:
     def add(self, paper_id: str, short: str, long: str, labels: Iterable[str | None] = (None,)) -> None:
         """Record that ``paper_id`` defines ``short`` as ``long`` (ignored when it is no abbreviation)."""
         sk, lk = entity_key(short), entity_key(long)
-        if not sk or not lk or sk == lk or len(lk) <= len(sk) or "," in long or _is_part_of(short, long):
-            return  # a long form with a comma is a list of names, not a definition
+        if not sk or not lk or sk == lk or len(lk) <= len(sk) or _is_part_of(short, long):
+            return
+        if "," in long and not (listed_name(long) and looks_like_abbreviation(short, long)):
+            return  # a long form with a comma is a list of names, not a definition ("Look, Listen, and Parse" is one)
         self.votes[sk][lk].add(paper_id)
         for label in labels:
             self.labelled[(label, sk)][lk].add(paper_id)

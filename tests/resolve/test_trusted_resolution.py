@@ -64,6 +64,18 @@ def test_several_definitions_give_bare_uses_their_meaning_and_log_it():
     assert borrowed and borrowed[0]["into"] == target and borrowed[0]["defined_in_count"] == 3
 
 
+def test_a_long_form_listing_capitalised_words_is_the_papers_own_definition():
+    # "a novel 'Select, Label, and Mix' (SLM) framework": the comma of the long form read as a list of names left the
+    # paper's "SLM" undefined, and the corpus's small language model took it over
+    exts = [paper(f"d{i}", [("SLM", "Method")], {"SLM": "small language model"}) for i in range(4)]
+    exts += [paper("own", [("SLM", "Method", ["Select, Label, and Mix"])], {"SLM": "Select, Label, and Mix"})]
+    exts += [paper("list", [("ABC", "Method")], {"ABC": "Alpha, Beta, Gamma"})]  # no initials: a list
+    res = resolve_entities(exts)
+    assert node(res, "own") != node(res, "d0")
+    assert res.nodes[node(res, "own")].name == "Select, Label, and Mix"
+    assert "alphabetagamma" not in res.nodes[node(res, "list")].id.replace(",", "")
+
+
 def _about(ext, title, abstract):
     ext.paper.title, ext.paper.abstract = title, abstract
     return ext
