@@ -423,8 +423,9 @@ def _listed_window(doc: Doc, start: int, end: int, limit: int) -> Span | None:
     """The words before a bracket back over the commas of a list ("Look, Listen, and Parse (LLP)", "Adaptive Skills,
     Adaptive Partitions (ASAP)"), where the search for a long form from ``end`` stopped at the comma before
     ``start``; None when no comma stopped it. The caller takes a long form from it only when the initials of its
-    words spell the short form: letters picked from inside words across commas find clauses ("this paper, we
-    introduce a novel hybrid ... network (TricorNet)").
+    words spell the short form and every item opens with a capital (:func:`schema.names.listed_name`): letters
+    picked from inside words across commas find clauses ("this paper, we introduce a novel hybrid ... network
+    (TricorNet)"), and a list of lower-case words describes a setting.
     """
     if start <= limit + 1 or doc[start - 1].text != ",":
         return None
