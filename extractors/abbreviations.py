@@ -392,13 +392,8 @@ def _long_before(doc: Doc, paren: int, short: Span) -> tuple[Span, Span] | None:
         end -= 1
     if end > 1 and doc[end - 1].lower_ in ("'s", "\u2019s"):
         end -= 1  # "Reinforcement Learning's (RL) ubiquity": the owner is the name
-    start = end
     limit = max(0, end - (len(short.text) + 6) * 2)
-    while start > limit and doc[start - 1].text not in _BOUNDARY and doc[start - 1].text not in _OPENING_QUOTES \
-            and not doc[start - 1].is_sent_start:
-        start -= 1
-    if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text not in _BOUNDARY:
-        start -= 1
+    start = _back_to_boundary(doc, end, limit, _BOUNDARY)
     if start >= end:
         return None
     window = doc[start:end]
@@ -429,11 +424,19 @@ def _listed_window(doc: Doc, start: int, end: int, limit: int) -> Span | None:
     """
     if start <= limit + 1 or doc[start - 1].text != ",":
         return None
-    first = start - 1
-    while first > limit and (doc[first - 1].text == "," or doc[first - 1].text not in _BOUNDARY) \
-            and doc[first - 1].text not in _OPENING_QUOTES and not doc[first].is_sent_start:
-        first -= 1
-    return doc[first:end]
+    return doc[max(limit, _back_to_boundary(doc, start - 1, limit, _BOUNDARY - {","})):end]
+
+
+def _back_to_boundary(doc: Doc, end: int, limit: int, boundary: frozenset[str]) -> int:
+    """Where the words before ``end`` start: back to a ``boundary`` token or an opening quote (after it), the
+    sentence's start (on it) or ``limit``."""
+    start = end
+    while start > limit and doc[start - 1].text not in boundary and doc[start - 1].text not in _OPENING_QUOTES \
+            and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start > 0 and doc[start - 1].is_sent_start and doc[start - 1].text not in boundary:
+        start -= 1
+    return start
 
 
 #: Words after which a verb opens a clause, not a name ("minimize the mean square error (MMSE)").

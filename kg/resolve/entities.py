@@ -103,7 +103,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -1344,22 +1344,30 @@ def _title_names_apart(extractions: Sequence[PaperExtraction],
     for (group, _), items in namers.items():
         if len({pid for pid, _, _, _ in items}) < 2:
             continue
-        works = UnionFind()
-        for i, (_, a, _, _) in enumerate(items):
-            works.find(i)
-            for j in range(i + 1, len(items)):
-                b = items[j][1]
-                if a and b and len(a & b) >= TITLE_SAME_WORK * len(a | b):
-                    works.union(i, j)
-        groups = list(works.groups().values())
-        if len(groups) < 2:
-            continue
-        for members in groups:
+
+        def same_work(i: int, j: int) -> bool:
+            a, b = items[i][1], items[j][1]
+            return bool(a and b and len(a & b) >= TITLE_SAME_WORK * len(a | b))
+
+        for members in _works(list(range(len(items))), same_work):
             first = min(members, key=lambda i: items[i][0])
             own = _own_work_key(items[first][3], items[first][2])
             for i in members:
                 apart.setdefault((group, items[i][3]), {})[items[i][0]] = own
     return apart
+
+
+def _works(ids: list, same_work: Callable[[Any, Any], bool]) -> list[list]:
+    """``ids`` (papers that give one name to their work) grouped into works, a pair joined when ``same_work(a, b)``;
+    empty when they are all one work."""
+    works = UnionFind()
+    for i, a in enumerate(ids):
+        works.find(a)
+        for b in ids[i + 1:]:
+            if same_work(a, b):
+                works.union(a, b)
+    groups = list(works.groups().values())
+    return groups if len(groups) > 1 else []
 
 
 def _own_work_key(key: str, text: str) -> str:
@@ -1418,18 +1426,12 @@ def _proposers_apart(extractions: Sequence[PaperExtraction], words: PaperWords,
             continue
         if any(pid in apart.get((group, key), {}) for pid, key in own_keys.items()):
             continue  # their titles set them apart already
-        pids = sorted(own_keys)
-        works = UnionFind()
-        for i, a in enumerate(pids):
-            works.find(a)
-            for b in pids[i + 1:]:
-                alike = words.similarity(a, [b], drop=words_of(folded))
-                if alike is None or alike >= PROPOSED_SAME_WORK:
-                    works.union(a, b)
-        groups = list(works.groups().values())
-        if len(groups) < 2:
-            continue
-        for members in groups:
+
+        def same_work(a: str, b: str) -> bool:
+            alike = words.similarity(a, [b], drop=words_of(folded))
+            return alike is None or alike >= PROPOSED_SAME_WORK
+
+        for members in _works(sorted(own_keys), same_work):
             first = min(members)
             own = _own_work_key(own_keys[first], titles[first])
             for pid in members:
