@@ -443,8 +443,10 @@ def entity_key(name: str) -> str:
         (True, 'the')
         >>> entity_key("Tanks&Temples") == entity_key("Tanks and Temples"), entity_key("R&D"), entity_key("AT&T")
         (True, 'r&d', 'at&t')
+        >>> entity_key("Filter, Rank, and Prune") == entity_key("Filter Rank and Prune"), entity_key("L2,1-norm")
+        (True, 'l2,1norm')
     """
-    text = _AMPERSAND.sub(" and ", _REID.sub("re-identification", _clean(name)))
+    text = _COMMA.sub(" ", _AMPERSAND.sub(" and ", _REID.sub("re-identification", _clean(name))))
     words = [w for w in _WORDS.split(text) if w]
     if not words:
         return ""
@@ -486,6 +488,9 @@ def entity_key(name: str) -> str:
 #: An "&" between two words is "and" ("Tanks&Temples", "Plug & Play"); one between single letters is part of an
 #: acronym ("R&D", "AT&T", "S&P500").
 _AMPERSAND = re.compile(r"(?<=[^\W\d_]{2})\s*&\s*(?=[^\W\d_]{2})")
+#: A comma in a name separates its words ("Filter, Rank, and Prune"), so that node ids spell no commas; one between
+#: two digits is part of the name ("L2,1-norm").
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: An "@" before a number, which a measure's name may write or leave out ("mAP@50", "mAP50"); "Recall@K" keeps it.
 _AT_NUMBER = re.compile(r"@(?=\d)")
 

@@ -806,6 +806,13 @@ def test_an_ampersand_between_words_is_and_but_not_inside_an_acronym():
     assert len(set(form_nodes(["R&D", "RandD"], "Method"))) == 2  # letters of an acronym, not the word "and"
 
 
+def test_a_comma_between_words_is_no_part_of_the_node_id():
+    # Cypher users type ids: "Filter, Rank, and Prune" is method:filterrankandprune; a comma between digits stays
+    ids = form_nodes(["Filter, Rank, and Prune", "Filter Rank and Prune"], "Method")
+    assert ids == ["method:filterrankandprune"] * 2
+    assert form_nodes(["L2,1-norm regularization"], "Method") == ["method:l2,1normregularization"]
+
+
 def test_a_name_ending_in_capitals_is_no_plural_of_another_name():
     spa_rcs, s_par_c = form_nodes(["SpaRCS", "SParC"], "Benchmark")  # a method for sparse recovery, a text-to-SQL set
     assert spa_rcs != s_par_c
