@@ -551,6 +551,15 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
      "a retrieval or matching between text and images or videos, written in either order"),
     # COCO's other names before a word ("MS COCO detection", "MS-COCO captions" are COCO detection, COCO captions)
     (re.compile(r"^(?:mscoco|microsoftcoco)(?=[a-z0-9])"), "coco", "MS COCO is COCO"),
+    # the adjective for the noun in the names of three Bayes methods: a "naive Bayesian classifier" is a naive Bayes
+    # classifier, "empirical Bayesian estimation" empirical Bayes estimation (not "Bayesian X", which is no Bayes X)
+    (re.compile(r"(naive|empirical|variational)bayesian"), r"\1bayes", "naive, empirical, variational Bayesian is Bayes"),
+    # variational Bayes and the words for what it does: variational Bayesian inference, learning or approximation
+    (re.compile(r"(?<=variationalbayes)(?:inference|learning|approximation)$"), "",
+     "variational Bayesian inference is variational Bayes"),
+    # a descent method named with the word for what it does: "gradient descent optimization", "gradient-descent-based
+    # optimization" are gradient descent
+    (re.compile(r"(?<=[a-z]descent)(?:based)?optimization$"), "", "gradient descent optimization is gradient descent"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")

@@ -806,6 +806,26 @@ def test_an_ampersand_between_words_is_and_but_not_inside_an_acronym():
     assert len(set(form_nodes(["R&D", "RandD"], "Method"))) == 2  # letters of an acronym, not the word "and"
 
 
+@pytest.mark.parametrize("forms", [
+    ["naive Bayes classifier", "naive Bayesian classifier"],
+    ["empirical Bayes", "Empirical Bayesian"],
+    ["variational Bayes", "variational Bayesian inference", "variational Bayesian learning"],
+    ["gradient descent", "gradient-descent optimization", "gradient descent based optimization"],
+])
+def test_a_bayes_or_descent_method_named_by_another_word_form_is_one_node(forms):
+    # the splits audit at whole-corpus scale (round 9): variational Bayes beside variational Bayesian inference, gradient
+    # descent beside gradient-descent optimization
+    assert len(set(form_nodes(forms, "Method"))) == 1
+
+
+@pytest.mark.parametrize("forms", [
+    ["Bayesian inference", "Bayes inference"], ["variational inference", "variational Bayes"],
+    ["Bayesian optimization", "optimization"], ["variational Bayesian neural network", "variational Bayes"],
+])
+def test_bayesian_before_a_word_and_other_inference_keep_their_words(forms):
+    assert len(set(form_nodes(forms, "Method"))) == 2
+
+
 def test_a_comma_between_words_is_no_part_of_the_node_id():
     # Cypher users type ids: "Filter, Rank, and Prune" is method:filterrankandprune; a comma between digits stays
     ids = form_nodes(["Filter, Rank, and Prune", "Filter Rank and Prune"], "Method")
