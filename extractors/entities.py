@@ -1750,6 +1750,8 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         announced = words[-3]
     elif words and words[-1] in _CUE_DATASET | _CUE_BENCHMARK and before[-1].tag_ in {"NN", "NNS"}:
         announced = words[-1]  # "two medical datasets BACH and ISIC" (not "we benchmark X")
+    if announced in _METHOD_ANNOUNCERS:
+        return None  # "methods including SMAC, TPE and ...": the list's head says what they are, not a benchmark in it
     if announced not in _CUE_BENCHMARK | _CUE_DATASET:
         announced = _apposed_to(anchor, start)  # "the largest ... dataset for computer vision in skiing, SkiTB"
     if announced in _CUE_BENCHMARK:
@@ -1763,6 +1765,13 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     if _conj_benchmark(doc, doc[start]) or _evaluated_on(doc, start):
         return BENCHMARK
     return None
+
+
+#: Plural heads that announce a list of methods ("optimization methods including SMAC, TPE and ...", "baselines such as
+#: X"): no data word of the list's context makes its names benchmarks, nor a benchmark's name among them (SMAC, also the
+#: StarCraft challenge, made TB28's "TPE" and TB54's "SMAC" Benchmark nodes; their sentence, "optimization including
+#: SMAC, TPE", has no plural head; of 1,535 corpus abstracts with such a list, one changes: Patch-NetVLAD, TransVPR).
+_METHOD_ANNOUNCERS = frozenset({"methods", "algorithms", "approaches", "baselines", "techniques", "optimizers", "solvers"})
 
 
 #: What comes right before a name set in apposition: "..., SkiTB", "namely SkiTB", "e.g. RACE", "(CMU Polysemy-30)".

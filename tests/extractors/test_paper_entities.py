@@ -2095,3 +2095,11 @@ def test_the_kind_of_a_new_work_before_its_name_is_no_entity(nlp):
     (ext,) = extract_papers([Paper(id="p", title="Feedback Codes", abstract=abstract)], nlp=nlp)
     names = {e.name for e in ext.entities}
     assert "QuillCode" in names and "optimal transport-based feedback coding" not in names, names
+
+
+def test_names_listed_after_methods_are_no_benchmarks_for_a_benchmark_among_them(nlp):
+    # the kind of TB28's "TPE" and TB54's "SMAC": a list of methods that holds a benchmark's name (SMAC, the StarCraft
+    # challenge); their own sentence ("optimization including SMAC, TPE") has no plural head and is not changed
+    types = _decided_types(nlp, "Our method outperforms conditional parameter optimization methods including SMAC, "
+                                "TPE and Jenatton et al. on several problems.", title="Hyperparameter search")
+    assert types.get("TPE") == "Method", types
