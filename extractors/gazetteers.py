@@ -221,6 +221,8 @@ BENCHMARKS: frozenset[str] = _terms(
     ImageNet-V2|ImageNetV2|ObjectNet
     Children's Book Test|Children’s Book Test|Who Did What|Who-Did-What|MCTest|NarrativeQA|NewsQA|SearchQA|QuAC
     WikiHop|bAbI
+    FBMS|FBMS-59|SegTrack|SegTrack v2|SegTrack-v2|SegTrackv2|SegTrack V2|YouTube-Objects|Youtube-Objects|DAVIS16|DAVIS17
+    DAVIS 2016|DAVIS-2016|DAVIS2016|DAVIS 2017|DAVIS-2017|DAVIS2017
     """
 )
 

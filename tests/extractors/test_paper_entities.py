@@ -2103,3 +2103,11 @@ def test_names_listed_after_methods_are_no_benchmarks_for_a_benchmark_among_them
     types = _decided_types(nlp, "Our method outperforms conditional parameter optimization methods including SMAC, "
                                 "TPE and Jenatton et al. on several problems.", title="Hyperparameter search")
     assert types.get("TPE") == "Method", types
+
+
+def test_well_known_video_object_segmentation_benchmarks_are_benchmarks(nlp):
+    # round 249's "FBMS" was a Method node: the video object segmentation benchmarks are well known, as DAVIS was
+    types = _decided_types(nlp, "We propose a motion-guided network. From the proposed framework, we achieve "
+                                "state-of-the-art performance in three UVOS benchmark sets: DAVIS16, FBMS, and SegTrack-V2.",
+                           title="Motion-Guided Unsupervised Video Object Segmentation")
+    assert types.get("FBMS") == "Benchmark" and types.get("SegTrack-V2") == "Benchmark", types
