@@ -560,6 +560,8 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     # a descent method named with the word for what it does: "gradient descent optimization", "gradient-descent-based
     # optimization" are gradient descent
     (re.compile(r"(?<=[a-z]descent)(?:based)?optimization$"), "", "gradient descent optimization is gradient descent"),
+    # self-driving, the other name of autonomous driving (not a self-driving car or vehicle, a thing)
+    (re.compile(r"^selfdriving(?!car|vehicle)"), "autonomousdriving", "self-driving is autonomous driving"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
