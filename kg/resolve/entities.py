@@ -551,9 +551,11 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
      "a retrieval or matching between text and images or videos, written in either order"),
     # COCO's other names before a word ("MS COCO detection", "MS-COCO captions" are COCO detection, COCO captions)
     (re.compile(r"^(?:mscoco|microsoftcoco)(?=[a-z0-9])"), "coco", "MS COCO is COCO"),
-    # the adjective for the noun in the names of three Bayes methods: a "naive Bayesian classifier" is a naive Bayes
-    # classifier, "empirical Bayesian estimation" empirical Bayes estimation (not "Bayesian X", which is no Bayes X)
-    (re.compile(r"(naive|empirical|variational)bayesian"), r"\1bayes", "naive, empirical, variational Bayesian is Bayes"),
+    # the adjective for the noun in the names of four Bayes methods: a "naive Bayesian classifier" is a naive Bayes
+    # classifier, "empirical Bayesian estimation" empirical Bayes estimation, PAC-Bayesian PAC-Bayes (round 252: 8 and 4
+    # papers apart); not "Bayesian X", which is no Bayes X
+    (re.compile(r"(naive|empirical|variational|pac)bayesian"), r"\1bayes",
+     "naive, empirical, variational, PAC-Bayesian is Bayes"),
     # variational Bayes and the words for what it does: variational Bayesian inference, learning or approximation
     (re.compile(r"(?<=variationalbayes)(?:inference|learning|approximation)$"), "",
      "variational Bayesian inference is variational Bayes"),

@@ -811,6 +811,7 @@ def test_an_ampersand_between_words_is_and_but_not_inside_an_acronym():
     ["empirical Bayes", "Empirical Bayesian"],
     ["variational Bayes", "variational Bayesian inference", "variational Bayesian learning"],
     ["gradient descent", "gradient-descent optimization", "gradient descent based optimization"],
+    ["PAC-Bayes", "PAC-Bayesian"], ["PAC-Bayes bounds", "PAC-Bayesian bound"],
 ])
 def test_a_bayes_or_descent_method_named_by_another_word_form_is_one_node(forms):
     # the splits audit at whole-corpus scale (round 9): variational Bayes beside variational Bayesian inference, gradient
