@@ -156,7 +156,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "hyperparametertuning": "hyperparameteroptimization", "hyperparametersearch": "hyperparameteroptimization",
     "ensemblemethod": "ensemblelearning", "runningtime": "runtime", "autocalibration": "selfcalibration",
     # the eighth split audit's twins: one task under two names
-    "nl2sql": "texttosql", "nltosql": "texttosql", "texttosqlparsing": "texttosql", "objectgrasping": "grasping",
+    "nl2sql": "text2sql", "nltosql": "text2sql", "texttosql": "text2sql", "text2sqlparsing": "text2sql",
+    "texttosqlparsing": "text2sql", "objectgrasping": "grasping",
     # the ninth split audit's twins: the non-stochastic bandit is the adversarial one, Bradley-Terry-Luce the
     # Bradley-Terry model, variational Bayesian (as a whole name) variational Bayes
     "nonstochasticbandit": "adversarialbandit", "bradleyterryluce": "bradleyterry",
@@ -445,6 +446,8 @@ def entity_key(name: str) -> str:
         (True, 'r&d', 'at&t')
         >>> entity_key("Filter, Rank, and Prune") == entity_key("Filter Rank and Prune"), entity_key("L2,1-norm")
         (True, 'l2,1norm')
+        >>> entity_key("Text-to-SQL") == entity_key("Text2SQL"), entity_key("text-to-3D generation")
+        (True, 'textto3dgeneration')
     """
     text = _COMMA.sub(" ", _AMPERSAND.sub(" and ", _REID.sub("re-identification", _clean(name))))
     words = [w for w in _WORDS.split(text) if w]
@@ -453,6 +456,11 @@ def entity_key(name: str) -> str:
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]  # a title's "The Mean-Field Approximation" is the mean field approximation
     words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
+    # "to" between two words is written "2" as in the name written as one word: "Text-to-SQL" is Text2SQL, "sim-to-real"
+    # sim2real, "data-to-text generation" data2text generation (round 61: 8 pairs apart in the whole corpus); not
+    # before or after a number ("text-to-3D"), where a "2" would read as part of it
+    words = [_TO if w.lower() == "to" and 0 < i < len(words) - 1 and words[i - 1][-1:].isalpha()
+             and words[i + 1][:1].isalpha() else w for i, w in enumerate(words)]
     # "multiple" before another word is the prefix "multi-": "multiple object tracking" is multi-object tracking,
     # "multiple instance learning" multi-instance learning
     words = ["multi" if w.lower() == "multiple" and i + 1 < len(words) else w for i, w in enumerate(words)]
@@ -470,7 +478,8 @@ def entity_key(name: str) -> str:
     keep_case = len(words) == 1 and words[0].isalpha()
     # a word before a number is part of a name as written ("EPIC-Kitchens-100" is "EpicKitchens100", "Cars-196")
     text = " ".join(
-        w.lower() if i + 1 < len(words) and words[i + 1][:1].isdigit() and not is_acronym(w) and w.isalpha()
+        "2" if w == _TO  # the words around it keep their keys ("Categories-to-Vector" is category2vector)
+        else w.lower() if i + 1 < len(words) and words[i + 1][:1].isdigit() and not is_acronym(w) and w.isalpha()
         else _word_key(w, keep_case)
         for i, w in enumerate(words)
     )
@@ -485,6 +494,8 @@ def entity_key(name: str) -> str:
     return _YEAR_SUFFIX.sub(r"\1", key)
 
 
+#: The word "to" between two words, written "2" in the key (:func:`entity_key`).
+_TO = "\x01"
 #: An "&" between two words is "and" ("Tanks&Temples", "Plug & Play"); one between single letters is part of an
 #: acronym ("R&D", "AT&T", "S&P500").
 _AMPERSAND = re.compile(r"(?<=[^\W\d_]{2})\s*&\s*(?=[^\W\d_]{2})")
@@ -1107,7 +1118,11 @@ NODE_VOTE_WORD_MIN_PAPERS = 2
 def _name_in_words(key: str) -> bool:
     """Whether a resolution key is a name of two words or more in lower case ("federatedlearning" of federated learning)
     rather than letters ("PCA") or one word."""
-    return key == key.lower() and key.isalpha() and len(key) >= 10
+    # a "2" between letters is the word "to" ("sim2realtransfer" of sim-to-real transfer)
+    return key == key.lower() and _TO_IN_KEY.sub("", key).isalpha() and len(key) >= 10
+
+
+_TO_IN_KEY = re.compile(r"(?<=[a-z])2(?=[a-z])")
 
 
 def _letters_of_its_own(st: _State, occurrence: _Occurrence, keys: set[str]) -> bool:

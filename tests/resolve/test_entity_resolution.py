@@ -1358,3 +1358,18 @@ def test_a_measure_written_with_and_without_an_at_sign_before_its_number_is_one_
     assert node_id(res, "p0") == node_id(res, "p1")
     assert node_id(res, "p2") == node_id(res, "p3")
     assert len({node_id(res, f"p{i}") for i in range(5)}) == 3
+
+
+@pytest.mark.parametrize("forms, label", [
+    (["Text-to-SQL", "Text2SQL", "NL2SQL", "text-to-SQL parsing"], "Task"),
+    (["sim-to-real transfer", "Sim2Real transfer"], "Method"),
+    (["data-to-text generation", "data2text generation"], "Task"),
+])
+def test_to_between_two_words_is_the_2_of_the_name_written_as_one_word(forms, label):
+    # the whole corpus at round 60 held "Text2SQL" apart from the Text-to-SQL task (23 papers), sim2real from Sim-to-Real
+    assert len(set(form_nodes(forms, label))) == 1
+
+
+def test_to_beside_a_number_is_kept_as_a_word():
+    # "text-to-3D" written "text23D" would read as a number
+    assert len(set(form_nodes(["text-to-3D generation", "text23D generation"], "Task"))) == 2
