@@ -457,10 +457,11 @@ def entity_key(name: str) -> str:
         words = words[1:]  # a title's "The Mean-Field Approximation" is the mean field approximation
     words = [_synonym(w, words[i - 1] if i else "") for i, w in enumerate(words)]
     # "to" between two words is written "2" as in the name written as one word: "Text-to-SQL" is Text2SQL, "sim-to-real"
-    # sim2real, "data-to-text generation" data2text generation (round 61: 8 pairs apart in the whole corpus); not
-    # before or after a number ("text-to-3D"), where a "2" would read as part of it
+    # sim2real, "data-to-text generation" data2text generation (round 61: 8 pairs apart in the whole corpus); not the
+    # preposition of a phrase ("envy-freeness up to one item"), nor a "to" beside a number ("text-to-3D")
     words = [_TO if w.lower() == "to" and 0 < i < len(words) - 1 and words[i - 1][-1:].isalpha()
-             and words[i + 1][:1].isalpha() else w for i, w in enumerate(words)]
+             and words[i + 1][:1].isalpha() and words[i - 1].lower() not in _BEFORE_A_PREPOSITION_TO else w
+             for i, w in enumerate(words)]
     # "multiple" before another word is the prefix "multi-": "multiple object tracking" is multi-object tracking,
     # "multiple instance learning" multi-instance learning
     words = ["multi" if w.lower() == "multiple" and i + 1 < len(words) else w for i, w in enumerate(words)]
@@ -494,8 +495,13 @@ def entity_key(name: str) -> str:
     return _YEAR_SUFFIX.sub(r"\1", key)
 
 
-#: The word "to" between two words, written "2" in the key (:func:`entity_key`).
+#: The word "to" between two words, written "2" in the key (:func:`entity_key`) ...
 _TO = "\x01"
+#: ... but not after these words, whose "to" begins a phrase ("up to one item", "robust to noise").
+_BEFORE_A_PREPOSITION_TO = frozenset(
+    "up due close closer equal according relative similar prior compared robust invariant sensitive resistant "
+    "applied related how way ways able unable".split()
+)
 #: An "&" between two words is "and" ("Tanks&Temples", "Plug & Play"); one between single letters is part of an
 #: acronym ("R&D", "AT&T", "S&P500").
 _AMPERSAND = re.compile(r"(?<=[^\W\d_]{2})\s*&\s*(?=[^\W\d_]{2})")

@@ -1370,6 +1370,8 @@ def test_to_between_two_words_is_the_2_of_the_name_written_as_one_word(forms, la
     assert len(set(form_nodes(forms, label))) == 1
 
 
-def test_to_beside_a_number_is_kept_as_a_word():
-    # "text-to-3D" written "text23D" would read as a number
+def test_to_beside_a_number_or_between_spaces_is_kept_as_a_word():
+    # "text-to-3D" written "text23D" would read as a number; "up to one item" is no X-to-Y name (round 253's id
+    # "method:groupenvyfreenessup2oneitem")
     assert len(set(form_nodes(["text-to-3D generation", "text23D generation"], "Task"))) == 2
+    assert form_nodes(["envy-freeness up to one item"], "Method") == ["method:envyfreenessuptooneitem"]
