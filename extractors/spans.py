@@ -114,7 +114,8 @@ def numbered_part_end(doc, start: int, end: int) -> int:
 def trimmed(doc, start: int, end: int) -> tuple[int, int]:
     """``(start, end)`` without debris tokens at either edge, nor a number with its percent sign
     or a factor or a connective at the start ("65.6\\% Top-1 Recall" -> "Top-1 Recall", "478X search" ->
-    "search", "i.e. regret" -> "regret");
+    "search", "i.e. regret" -> "regret"), nor a number before a percent sign at the end ("TinyImageNet 2.0%" of a
+    list whose commas a PDF lost -> "TinyImageNet");
     when the span holds an odd number of "$", an edge token holding one is a cut formula
     ("O(1/\\sqrt{T})$ convergence rate" -> "convergence rate"); ``start == end`` when nothing is left.
 
@@ -140,6 +141,8 @@ def trimmed(doc, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and cut(doc[end - 1]):
         end -= 1
+    if end - start > 1 and doc[end - 1].like_num and end < len(doc) and doc[end].text in _PERCENT:
+        end -= 1  # a figure and its percent sign, no version of the name ("TinyImageNet 2.0% on ImageNet-1K")
     return start, end
 
 

@@ -306,3 +306,13 @@ def test_a_measures_cutoff_is_no_benchmark(nlp):
     benchmarks = names_of(nlp, abstract, "Benchmark")
     assert not {"rank-1", "top-5"} & benchmarks, benchmarks
     assert "CIFAR-10" in names_of(nlp, "We evaluate on CIFAR-10.", "Benchmark")
+
+
+def test_a_figure_with_its_percent_sign_is_no_version_of_the_benchmark_before_it(nlp):
+    # TB58: a list whose commas a PDF lost ("4.3% on TinyImageNet 2.0% on ImageNet-1K") gave "TinyImageNet 2.0"
+    abstract = ("Our method improves accuracy by up to 4.3% on TinyImageNet 2.0% on ImageNet-1K 3.3% on ImageWoof "
+                "and 5.5% in continual learning. We also evaluate on SQuAD 2.0 and report an F1 of 88.2%.")
+    names = names_of(nlp, abstract, "Benchmark")
+    assert {"TinyImageNet", "ImageNet-1K"} <= names
+    assert not {"TinyImageNet 2.0", "ImageNet-1K 3.3"} & names
+    assert "SQuAD 2.0" in names  # a version with no percent sign stays
