@@ -211,6 +211,7 @@ BENCHMARKS: frozenset[str] = _terms(
     POPE|TextVQA|VQAv2|GQA|OK-VQA|DocVQA|ChartQA|ScienceQA|ToolBench|AgentBench|GAIA|Humanity's Last Exam
     FOLIO|ProofWriter|LogiQA|BigCodeBench|CRUXEval|Countdown|Sudoku|ImageNet-C|ImageNet-R|ImageNet-A
     Open LLM Leaderboard|TauBench|tau-bench|BrowseComp|SimpleQA|FEVER|MedQA|PubMedQA|MedMCQA|USMLE|LegalBench
+    PASCAL VOC2007|PASCAL VOC2012|PASCAL VOC07|PASCAL VOC12|PASCAL VOC2010|PASCAL VOC2011|PASCAL VOC2008|PASCAL VOC2009
     CIFAR|VOC 2007|VOC 2012|VOC2007|VOC2012|DomainNet|Office-31|Office-Home|OfficeHome|VisDA|VisDA-2017|MPII
     CLEVR|CoQA|Gigaword|GovReport|OGB|Meta-Dataset|ROCStories|GTSRB|SYNTHIA|GTA5|VisDrone|UA-DETRAC|Total-Text
     ICDAR|ICDAR 2015|ICDAR2015|RoboCup|MicroRTS|XNLI|PAWS-X|MLQA|TyDi QA|TyDiQA|XQuAD|XTREME|XGLUE|ANLI|WikiANN

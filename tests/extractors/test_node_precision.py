@@ -316,3 +316,10 @@ def test_a_figure_with_its_percent_sign_is_no_version_of_the_benchmark_before_it
     assert {"TinyImageNet", "ImageNet-1K"} <= names
     assert not {"TinyImageNet 2.0", "ImageNet-1K 3.3"} & names
     assert "SQuAD 2.0" in names  # a version with no percent sign stays
+
+
+def test_pascal_voc_with_its_year_written_in_one_word_is_one_benchmark(nlp):
+    # TB58: 'PASCAL VOC2012' gave a bare "PASCAL" node besides "VOC2012" (4 of 151 corpus abstracts with such a name)
+    names = names_of(nlp, "Experiments on PASCAL VOC2012 and Cityscapes show that our segmentation model is better.",
+                     "Benchmark")
+    assert "PASCAL VOC2012" in names and "PASCAL" not in names
