@@ -140,6 +140,8 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "cnn/dm": "cnn/dailymail", "cnndm": "cnn/dailymail",
     "nyuv2": "nyudepthv2", "nyudv2": "nyudepthv2", "nturgbd": "nturgb+d", "ntu60": "nturgb+d60", "ntu120": "nturgb+d120",
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
+    # PASCAL with a year of its Visual Object Classes challenge (2005-2012) is that year's VOC ("PASCAL 2007")
+    **{f"pascal{year:02d}": f"pascalvoc{year:02d}" for year in range(5, 13)},
     "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
     "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
     "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC", "areaunderroc": "AUROC",
