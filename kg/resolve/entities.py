@@ -583,6 +583,9 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     (re.compile(r"(?<=[a-z]descent)(?:based)?optimization$"), "", "gradient descent optimization is gradient descent"),
     # self-driving, the other name of autonomous driving (not a self-driving car or vehicle, a thing)
     (re.compile(r"^selfdriving(?!car|vehicle)"), "autonomousdriving", "self-driving is autonomous driving"),
+    # a measure of success named without its "rate": "task success" is the task success rate (round 253: 3 papers and
+    # 14 apart); not a bare "success"
+    (re.compile(r"(?<=[a-z])success$"), "successrate", "'X success' is the X success rate"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")

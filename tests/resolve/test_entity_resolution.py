@@ -1381,3 +1381,9 @@ def test_pascal_with_a_challenge_year_is_that_years_voc():
     # TB58: "PASCAL 2007" (5 papers of the whole corpus) apart from PASCAL VOC 2007 (131)
     assert len(set(form_nodes(["PASCAL 2007", "PASCAL VOC 2007", "VOC07"], "Benchmark"))) == 1
     assert len(set(form_nodes(["PASCAL 2007", "PASCAL VOC 2012"], "Benchmark"))) == 2
+
+
+def test_a_success_measure_without_its_rate_is_the_success_rate():
+    # round 253: "task success" (3 papers of the whole corpus, '76.9% task success') apart from task success rate (14)
+    assert len(set(form_nodes(["task success", "task success rate", "Task Success Rate"], "Metric"))) == 1
+    assert len(set(form_nodes(["success", "success rate"], "Metric"))) == 2  # a bare "success" is no measure's name
