@@ -271,7 +271,7 @@ METRICS: frozenset[str] = _terms(
     latency|throughput|SPL|ECE|expected calibration error|attack success rate|Sharpe ratio|error rate
     top-1 error|Kendall's tau|Spearman correlation|Pearson correlation
     TPR|FPR|TNR|FNR|true positive rate|false positive rate|true negative rate|false negative rate
-    joint goal accuracy|slot accuracy|turn accuracy
+    joint goal accuracy|slot accuracy|turn accuracy|prediction accuracy|predictive accuracy|classification accuracy
     faithfulness|factuality|factual accuracy|inference speed|speedup|FLOPs|GFLOPs|memory usage|token usage
     MPJPE|PA-MPJPE|P-MPJPE|mean per joint position error|PCK|PCKh|object keypoint similarity|MOTA|MOTP|IDF1|HOTA
     AbsRel|Abs Rel|SqRel|Sq Rel|minADE|minFDE|average displacement error|final displacement error|KID

@@ -323,3 +323,15 @@ def test_pascal_voc_with_its_year_written_in_one_word_is_one_benchmark(nlp):
     names = names_of(nlp, "Experiments on PASCAL VOC2012 and Cityscapes show that our segmentation model is better.",
                      "Benchmark")
     assert "PASCAL VOC2012" in names and "PASCAL" not in names
+
+
+@pytest.mark.parametrize("measure", ["prediction accuracy", "predictive accuracy", "classification accuracy"])
+def test_a_named_accuracy_a_model_is_compared_in_is_a_metric(measure):
+    # the train split's annotators name these measures in 13 of the 19, 4 of the 4 and 15 of the 18 papers that use
+    # them; the entity decision kept "prediction accuracy" in 9 and "predictive accuracy" in none
+    from extractors.pipeline import extract_papers
+
+    paper = Paper(id="p", title="A Topic Model",
+                  abstract=f"The model outperforms state-of-the-art models in {measure} and offers new insights.")
+    (ext,) = extract_papers([paper])
+    assert (measure, "Metric") in {(e.name, e.type.value) for e in ext.entities}
