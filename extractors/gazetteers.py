@@ -272,6 +272,7 @@ METRICS: frozenset[str] = _terms(
     top-1 error|Kendall's tau|Spearman correlation|Pearson correlation
     TPR|FPR|TNR|FNR|true positive rate|false positive rate|true negative rate|false negative rate
     joint goal accuracy|slot accuracy|turn accuracy|prediction accuracy|predictive accuracy|classification accuracy
+    classification error|estimation error|generalization error
     faithfulness|factuality|factual accuracy|inference speed|speedup|FLOPs|GFLOPs|memory usage|token usage
     MPJPE|PA-MPJPE|P-MPJPE|mean per joint position error|PCK|PCKh|object keypoint similarity|MOTA|MOTP|IDF1|HOTA
     AbsRel|Abs Rel|SqRel|Sq Rel|minADE|minFDE|average displacement error|final displacement error|KID
