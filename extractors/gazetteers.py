@@ -94,6 +94,10 @@ METHODS: frozenset[str] = _terms(
     semidefinite programming|semidefinite program|semidefinite programs|semidefinite relaxation|SDP relaxation
     quadratic programming|convex programming|mixed-integer programming|mixed-integer linear programming
     integer linear programming|second-order cone programming|MILP
+    EM algorithm|distant supervision|co-training|label propagation|convex relaxation|convex relaxations
+    sequence-to-sequence model|sequence-to-sequence models|seq2seq|Gaussian mixture model|Gaussian mixture models
+    Gibbs sampling|residual connection|residual connections|encoder-decoder architecture|hinge loss|greedy algorithm
+    empirical risk minimization|k-nearest neighbors
     """
 )
 
