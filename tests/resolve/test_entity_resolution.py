@@ -1387,3 +1387,11 @@ def test_a_success_measure_without_its_rate_is_the_success_rate():
     # round 253: "task success" (3 papers of the whole corpus, '76.9% task success') apart from task success rate (14)
     assert len(set(form_nodes(["task success", "task success rate", "Task Success Rate"], "Metric"))) == 1
     assert len(set(form_nodes(["success", "success rate"], "Metric"))) == 2  # a bare "success" is no measure's name
+
+
+@pytest.mark.parametrize("forms", [["EM algorithm", "expectation-maximization"],
+                                   ["seq2seq", "sequence-to-sequence model", "Sequence-to-Sequence Models"]])
+def test_a_well_known_method_in_words_and_by_its_short_name_is_one_node(forms):
+    # round 256: "EM algorithm" (14 papers) apart from EM / expectation-maximization (21), seq2seq (7) apart from
+    # sequence-to-sequence model (7), since the gazetteer knows the names in words
+    assert len(set(form_nodes(forms, "Method"))) == 1
