@@ -2037,7 +2037,7 @@ def _measure_tail(key: str) -> str | None:
         >>> _measure_tail("structuralsimilarityindex"), _measure_tail("Fscore"), _measure_tail("fmeasure")
         ('index', 'score', None)
     """
-    return next((t for t in MEASURE_TAILS
+    return next((t for t in (*MEASURE_TAILS, "rate")
                  if key.endswith(t) and len(key) - len(t) >= (1 if t == "score" else 4)), None)
 
 
