@@ -142,6 +142,7 @@ WELL_KNOWN_SAME: dict[str, str] = {
     "voc": "pascalvoc", "voc07": "pascalvoc07", "voc12": "pascalvoc12", "mpisintel": "sintel",
     # PASCAL with a year of its Visual Object Classes challenge (2005-2012) is that year's VOC ("PASCAL 2007")
     **{f"pascal{year:02d}": f"pascalvoc{year:02d}" for year in range(5, 13)},
+    **{f"pascal{2000 + year}voc": f"pascalvoc{year:02d}" for year in range(5, 13)},  # "Pascal 2007 VOC" (TB59)
     "ssv2": "somethingsomethingv2", "kldivergence": "kullbackleiblerdivergence", "kullbackleibler": "kullbackleiblerdivergence",
     "ooddetection": "outofdistributiondetection", "oodgeneralization": "outofdistributiongeneralization",
     "areaundertheroccurve": "AUROC", "areaunderroccurve": "AUROC", "areaundertheroc": "AUROC", "areaunderroc": "AUROC",
