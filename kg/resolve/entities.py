@@ -587,9 +587,6 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern, str, str], ...] = (
     (re.compile(r"(?<=[a-z]descent)(?:based)?optimization$"), "", "gradient descent optimization is gradient descent"),
     # self-driving, the other name of autonomous driving (not a self-driving car or vehicle, a thing)
     (re.compile(r"^selfdriving(?!car|vehicle)"), "autonomousdriving", "self-driving is autonomous driving"),
-    # a measure of success named without its "rate": "task success" is the task success rate (round 253: 3 papers and
-    # 14 apart); not a bare "success"
-    (re.compile(r"(?<=[a-z])success$"), "successrate", "'X success' is the X success rate"),
 )
 #: "multi-arm" before "bandit", the spelling of "multi-armed" some papers use.
 _MULTI_ARM = re.compile(r"multiarm(?=bandit)")
@@ -2037,9 +2034,16 @@ def _measure_tail(key: str) -> str | None:
     Example:
         >>> _measure_tail("structuralsimilarityindex"), _measure_tail("Fscore"), _measure_tail("fmeasure")
         ('index', 'score', None)
+        >>> _measure_tail("tasksuccessrate")
+        'rate'
     """
-    return next((t for t in (*MEASURE_TAILS, "rate")
+    return next((t for t in _METRIC_TAILS
                  if key.endswith(t) and len(key) - len(t) >= (1 if t == "score" else 4)), None)
+
+
+#: The measure words a Metric node's name is written with or without: the acronyms' measure words and "rate" ("task
+#: success" and "task success rate", "classification error" and "classification error rate"; rounds 253 and 255).
+_METRIC_TAILS = (*MEASURE_TAILS, "rate")
 
 
 def _join_spelled_out(st: _State, g: str, by_key: dict[str, list[_Occurrence]], key: str) -> None:

@@ -1386,7 +1386,7 @@ def test_pascal_with_a_challenge_year_is_that_years_voc():
 def test_a_success_measure_without_its_rate_is_the_success_rate():
     # round 253: "task success" (3 papers of the whole corpus, '76.9% task success') apart from task success rate (14)
     assert len(set(form_nodes(["task success", "task success rate", "Task Success Rate"], "Metric"))) == 1
-    assert entity_key("success") == "success"  # the key rule leaves a bare "success" alone
+    assert entity_key("success") == "success"  # no key rule rewrites a bare "success"
 
 
 @pytest.mark.parametrize("forms", [["EM algorithm", "expectation-maximization"],
